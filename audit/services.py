@@ -1,0 +1,56 @@
+"""The audit log: every state change and sensitive action, with who, what, before/after, when and where."""
+
+import datetime
+import decimal
+import uuid
+
+from django.db import models
+
+from audit.models import AuditEntry
+from core.request_context import current_client_ip
+
+
+def _plain(value):
+    if isinstance(value, dict):
+        return {str(key): _plain(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple, set)):
+        return [_plain(item) for item in value]
+    if isinstance(value, (datetime.date, datetime.datetime, decimal.Decimal, uuid.UUID)):
+        return str(value)
+    if isinstance(value, models.Model):
+        return str(value.pk)
+    return value
+
+
+def snapshot(instance, fields) -> dict:
+    """The named fields of a model instance as JSON-ready values, for `before`/`after`."""
+    return {name: _plain(getattr(instance, name)) for name in fields}
+
+
+def record(*, actor, action: str, target=None, before=None, after=None, target_repr: str | None = None,
+           ip_address: str | None = None) -> AuditEntry:
+    """Write one audit entry. Call inside the same transaction as the change it records."""
+    organisation = getattr(actor, "organisation", None) if actor is not None else None
+    return AuditEntry.objects.create(
+        actor=actor if actor is not None and actor.pk else None,
+        actor_name=(getattr(actor, "real_name", "") or getattr(actor, "username", "")) if actor else "",
+        actor_org=organisation,
+        action=action,
+        target_type=target._meta.label if isinstance(target, models.Model) else "",
+        target_id=str(target.pk) if isinstance(target, models.Model) else "",
+        target_repr=(target_repr if target_repr is not None else str(target) if target is not None else "")[:255],
+        before=_plain(before) if before is not None else None,
+        after=_plain(after) if after is not None else None,
+        ip_address=ip_address or current_client_ip(),
+    )
+
+
+def purge_older_than(*, days: int) -> int:
+    """Delete entries older than `days` (never less than the legal six months)."""
+    from django.conf import settings
+    from django.utils import timezone
+
+    days = max(days, settings.AUDIT_RETENTION_DAYS)
+    cutoff = timezone.now() - datetime.timedelta(days=days)
+    deleted, _ = AuditEntry.objects.filter(created_at__lt=cutoff).delete()
+    return deleted

@@ -1,0 +1,3 @@
+from core.identifiers import validate_credit_code
+
+__all__ = ["validate_credit_code"]

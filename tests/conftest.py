@@ -1,0 +1,144 @@
+"""Personas shared by every test: enterprise A and B (different counties of one city), their county
+reviewers, the city and province reviewers, a school, a student, and an outsider.
+
+Settings for the test run are set here, before Django configures itself."""
+
+import os
+
+os.environ.setdefault("PRAXIS_TESTING", "true")
+os.environ.setdefault("CAPTCHA_TEST_MODE", "true")
+os.environ.setdefault("PRAXIS_VAR_DIR", os.path.join(os.path.dirname(__file__), "..", "var", "test"))
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs an event loop
+
+import pytest  # noqa: E402
+from django.conf import settings  # noqa: E402
+
+from organisations.models import OrganisationKind  # noqa: E402
+from regions.models import RegionLevel  # noqa: E402
+from tests import factories  # noqa: E402
+
+
+def pytest_configure(config):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+def pytest_collection_modifyitems(config, items):
+    on_postgres = settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
+    skip_pg = pytest.mark.skip(reason="needs PostgreSQL (set DATABASE_URL)")
+    for item in items:
+        if "postgres" in item.keywords and not on_postgres:
+            item.add_marker(skip_pg)
+
+
+@pytest.fixture(autouse=True)
+def _media_root(tmp_path, settings):
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+
+
+@pytest.fixture
+def password():
+    return factories.PASSWORD
+
+
+@pytest.fixture
+def enterprise_a(db):
+    return factories.OrganisationFactory(name="甲企业有限公司", region=factories.region("410105"))
+
+
+@pytest.fixture
+def enterprise_b(db):
+    return factories.OrganisationFactory(name="乙企业有限公司", region=factories.region("410103"))
+
+
+@pytest.fixture
+def admin_a(enterprise_a):
+    return factories.org_admin(enterprise_a, username="admin_a", real_name="甲管理员")
+
+
+@pytest.fixture
+def admin_b(enterprise_b):
+    return factories.org_admin(enterprise_b, username="admin_b", real_name="乙管理员")
+
+
+@pytest.fixture
+def member_a(enterprise_a):
+    """A sub-administrator of enterprise A with no role yet."""
+    return factories.UserFactory(organisation=enterprise_a, username="member_a", real_name="甲职员")
+
+
+@pytest.fixture
+def county_hr_a(db):
+    """金水区 HR department (enterprise A's county)."""
+    return factories.GovernmentFactory(
+        name="金水区人力资源和社会保障局", gov_level=RegionLevel.COUNTY, region=factories.region("410105")
+    )
+
+
+@pytest.fixture
+def county_hr_b(db):
+    """二七区 HR department (enterprise B's county)."""
+    return factories.GovernmentFactory(
+        name="二七区人力资源和社会保障局", gov_level=RegionLevel.COUNTY, region=factories.region("410103")
+    )
+
+
+@pytest.fixture
+def city_hr(db):
+    return factories.GovernmentFactory(
+        name="郑州市人力资源和社会保障局", gov_level=RegionLevel.CITY, region=factories.region("410100")
+    )
+
+
+@pytest.fixture
+def province_hr(db):
+    return factories.GovernmentFactory(
+        name="河南省人力资源和社会保障厅", gov_level=RegionLevel.PROVINCE, region=factories.region("410000")
+    )
+
+
+@pytest.fixture
+def county_reviewer_a(county_hr_a):
+    return factories.org_admin(county_hr_a, username="county_a", real_name="金水审核员")
+
+
+@pytest.fixture
+def county_reviewer_b(county_hr_b):
+    return factories.org_admin(county_hr_b, username="county_b", real_name="二七审核员")
+
+
+@pytest.fixture
+def city_reviewer(city_hr):
+    return factories.org_admin(city_hr, username="city", real_name="市级审核员")
+
+
+@pytest.fixture
+def province_reviewer(province_hr):
+    return factories.org_admin(province_hr, username="province", real_name="省级审核员")
+
+
+@pytest.fixture
+def school(db):
+    return factories.OrganisationFactory(
+        name="郑州测试职业技术学院", kind=OrganisationKind.SCHOOL, region=factories.region("410105")
+    )
+
+
+@pytest.fixture
+def school_admin(school):
+    return factories.org_admin(school, username="school", real_name="学校管理员")
+
+
+@pytest.fixture
+def student(db):
+    return factories.individual(username="student", real_name="张同学")
+
+
+@pytest.fixture
+def outsider(db):
+    """An individual with an account and no relation to anything under test."""
+    return factories.individual(username="outsider", real_name="路人")
