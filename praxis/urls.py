@@ -3,6 +3,7 @@ from django.urls import include, path
 urlpatterns = [
     path("", include("core.urls")),
     path("accounts/", include("accounts.urls")),
+    path("org/staff/", include("organisations.staff_urls")),
     path("org/", include("organisations.urls")),
     path("regions/", include("regions.urls")),
     path("reviews/", include("reviews.urls")),
