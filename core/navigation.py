@@ -3,8 +3,8 @@
 An entry is shown only when the user passes its check, so the menu and the views ask the same question.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from django.urls import reverse
 

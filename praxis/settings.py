@@ -185,6 +185,10 @@ WHITENOISE_USE_FINDERS = True
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 
+# --- Reviews ---------------------------------------------------------------------------------
+# Levels that review an organisation's real-name verification (属地人社部门), lowest first.
+ORG_VERIFICATION_LEVELS = env_list("ORG_VERIFICATION_LEVELS", ["county"])
+
 # --- Audit and personal data --------------------------------------------------------------
 AUDIT_RETENTION_DAYS = env_int("AUDIT_RETENTION_DAYS", 365)
 if AUDIT_RETENTION_DAYS < 183:

@@ -1,0 +1,86 @@
+"""What can be reviewed, and how its chain of levels is derived.
+
+Each programme registers a ReviewKind for every thing it submits (organisation verification, traineeship
+bases, posts, agreements...). The engine in reviews.services knows nothing of the subjects beyond this.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.utils.translation import gettext as _
+
+from organisations.models import Authority
+from regions.models import Region, RegionLevel
+from reviews.models import ReviewerLevel
+
+
+@dataclass(frozen=True)
+class StepSpec:
+    level: str
+    region: Region | None = None
+    authority: str = Authority.HUMAN_RESOURCES
+    reviewer_org: Any = None  # the organisation whose administrator decides a unit-level step
+    is_filing: bool = False  # 备案: recorded with that level once the step before it approves
+
+
+def _always(*args, **kwargs) -> bool:
+    return True
+
+
+@dataclass(frozen=True)
+class ReviewKind:
+    key: str
+    label: str
+    build_chain: Callable[[Any], list[StepSpec]]
+    submitter_org: Callable[[Any], Any]
+    region: Callable[[Any], Region]
+    title: Callable[[Any], str]
+    subject_url: Callable[[Any], str]
+    # Called inside the deciding transaction whenever the review's overall status changes,
+    # with status one of ReviewStatus; the subject's own service updates the subject.
+    on_status: Callable[..., None]
+    # Whether `actor` may submit/withdraw this subject (beyond belonging to the submitting side).
+    can_submit: Callable[[Any, Any], bool] = field(default=_always)
+    # Whether a final decision may be revoked (a subject may have moved on after approval).
+    revocable_after_final: bool = True
+
+
+_kinds: dict[str, ReviewKind] = {}
+
+
+def register(kind: ReviewKind) -> None:
+    _kinds[kind.key] = kind
+
+
+def get_kind(key: str) -> ReviewKind:
+    try:
+        return _kinds[key]
+    except KeyError:
+        raise LookupError(f"unknown review kind {key!r}") from None
+
+
+def all_kinds() -> list[ReviewKind]:
+    return sorted(_kinds.values(), key=lambda kind: kind.key)
+
+
+def government_chain(region: Region, levels: list[str], authority: str = Authority.HUMAN_RESOURCES,
+                     filing_levels: tuple[str, ...] = ()) -> list[StepSpec]:
+    """A chain through government levels above `region`, e.g. ["county", "city"] for a county region.
+
+    Each level's reviewers are the departments of that level whose region contains the submitter."""
+    steps = []
+    for level in list(levels) + list(filing_levels):
+        target = region.ancestor_at(level)
+        if target is None:
+            raise ValueError(_("地区 %(region)s 没有%(level)s上级") % {"region": region, "level": level})
+        steps.append(StepSpec(level=level, region=target, authority=authority, is_filing=level in filing_levels))
+    return steps
+
+
+LEVEL_ORDER = {
+    ReviewerLevel.UNIT: 0,
+    RegionLevel.COUNTY: 1,
+    RegionLevel.CITY: 2,
+    RegionLevel.PROVINCE: 3,
+}

@@ -1,0 +1,110 @@
+"""Scoped reads for the review engine: a reviewer sees only their own level, region and line of
+government; a submitter sees only their own organisation's (or their own) submissions."""
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
+from django.http import Http404
+
+from organisations.models import OrganisationKind
+from reviews.models import Review, ReviewerLevel, ReviewEvent, ReviewStatus, ReviewStep, StepStatus
+
+
+def reviewer_step_filter(user, prefix: str = "") -> Q | None:
+    """A Q on ReviewStep (or on a relation to it, with `prefix`) matching the steps `user` reviews."""
+    if not user.is_authenticated or not user.has_perm("reviews.decide") or user.organisation_id is None:
+        return None
+    organisation = user.organisation
+    if organisation.kind == OrganisationKind.GOVERNMENT:
+        return Q(
+            **{
+                f"{prefix}level": organisation.gov_level,
+                f"{prefix}authority": organisation.authority,
+                f"{prefix}region_id": organisation.region_id,
+            }
+        )
+    if user.is_org_admin:
+        return Q(**{f"{prefix}level": ReviewerLevel.UNIT, f"{prefix}reviewer_org_id": organisation.pk})
+    return None
+
+
+def inbox_for(user):
+    """Steps waiting for this reviewer's decision (待我审核)."""
+    condition = reviewer_step_filter(user)
+    if condition is None:
+        return ReviewStep.objects.none()
+    return (
+        ReviewStep.objects.filter(condition, status=StepStatus.PENDING, review__status=ReviewStatus.PENDING)
+        .select_related("review", "review__submitter_org", "review__submitted_by", "region")
+        .order_by("review__submitted_at", "review_id")
+    )
+
+
+def decided_by_office(user):
+    """Steps this reviewer's office has decided (已审核)."""
+    condition = reviewer_step_filter(user)
+    if condition is None:
+        return ReviewStep.objects.none()
+    return (
+        ReviewStep.objects.filter(condition, decided_at__isnull=False, is_filing=False)
+        .select_related("review", "review__submitter_org", "decided_by")
+        .order_by("-decided_at", "-id")
+    )
+
+
+def filed_with_office(user):
+    """Filings (备案) recorded with this office."""
+    condition = reviewer_step_filter(user)
+    if condition is None:
+        return ReviewStep.objects.none()
+    return (
+        ReviewStep.objects.filter(condition, status=StepStatus.FILED)
+        .select_related("review", "review__submitter_org")
+        .order_by("-decided_at", "-id")
+    )
+
+
+def submissions_for(user):
+    """我的申报: the organisation's submissions, or a person's own when they have no organisation."""
+    if not user.is_authenticated:
+        return Review.objects.none()
+    if user.organisation_id:
+        base = Review.objects.filter(submitter_org_id=user.organisation_id)
+    else:
+        base = Review.objects.filter(submitted_by=user, submitter_org__isnull=True)
+    return base.select_related("submitter_org", "submitted_by")
+
+
+def get_review_for_user(user, review_id: int) -> Review:
+    """The review if `user` is on its submitting side or one of its reviewers (any level); else 404."""
+    if not user.is_authenticated:
+        raise Http404
+    review = Review.objects.select_related("submitter_org", "submitted_by", "region").filter(pk=review_id).first()
+    if review is None:
+        raise Http404
+    if user.is_staff:
+        return review
+    if submissions_for(user).filter(pk=review.pk).exists():
+        return review
+    condition = reviewer_step_filter(user)
+    if condition is not None and review.steps.filter(condition).exists():
+        return review
+    raise Http404
+
+
+def reviews_of_subject(subject):
+    content_type = ContentType.objects.get_for_model(subject)
+    return Review.objects.filter(subject_type=content_type, subject_id=subject.pk).order_by("submitted_at", "id")
+
+
+def latest_review_for(subject) -> Review | None:
+    return reviews_of_subject(subject).last()
+
+
+def history_for_subject(subject):
+    """Every event of every round of `subject`, oldest first (shown to both sides)."""
+    content_type = ContentType.objects.get_for_model(subject)
+    return (
+        ReviewEvent.objects.filter(review__subject_type=content_type, review__subject_id=subject.pk)
+        .select_related("review", "actor", "actor_org", "step")
+        .order_by("created_at", "id")
+    )

@@ -1,0 +1,379 @@
+"""The review engine: submit, decide, withdraw, revoke. Every function locks the Review row, checks the
+rules, writes steps and the append-only history, tells the subject, notifies, and audits, in one
+transaction. Nothing else writes Review, ReviewStep or ReviewEvent."""
+
+from dataclasses import dataclass
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from audit.services import record
+from notifications.services import notify
+from organisations.models import Organisation, OrganisationKind
+from reviews.models import (
+    Decision,
+    EventAction,
+    Review,
+    ReviewerLevel,
+    ReviewEvent,
+    ReviewStatus,
+    ReviewStep,
+    StepStatus,
+)
+from reviews.registry import ReviewKind, get_kind
+
+
+class ReviewConflict(ValidationError):
+    """The review changed under the actor (someone else was faster, or the state moved on)."""
+
+
+# Which overall statuses may follow which. set_review_status is the only writer of Review.status.
+REVIEW_TRANSITIONS = {
+    ReviewStatus.PENDING: {ReviewStatus.APPROVED, ReviewStatus.REJECTED, ReviewStatus.RETURNED, ReviewStatus.WITHDRAWN},
+    ReviewStatus.APPROVED: {ReviewStatus.PENDING},  # revoked while the submitter has not moved on
+    ReviewStatus.REJECTED: {ReviewStatus.PENDING},
+    ReviewStatus.RETURNED: {ReviewStatus.PENDING},
+    ReviewStatus.WITHDRAWN: set(),
+}
+
+
+@dataclass
+class BatchOutcome:
+    succeeded: list[int]
+    failed: list[tuple[int, str]]
+
+
+def _subject_ref(subject):
+    return ContentType.objects.get_for_model(subject), subject.pk
+
+
+def _lock_review(review_id: int) -> Review:
+    return Review.objects.select_for_update().get(pk=review_id)
+
+
+def _current_step(review: Review) -> ReviewStep | None:
+    return review.steps.filter(status=StepStatus.PENDING).order_by("position").first()
+
+
+def reviewer_matches(step: ReviewStep, user) -> bool:
+    """Whether `user` is one of the reviewers of `step` (its level, its region, its line of government)."""
+    if not user.is_authenticated or not user.is_active or not user.has_perm("reviews.decide"):
+        return False
+    organisation = user.organisation
+    if organisation is None:
+        return False
+    if step.level == ReviewerLevel.UNIT:
+        return organisation.pk == step.reviewer_org_id and user.is_org_admin
+    return (
+        organisation.kind == OrganisationKind.GOVERNMENT
+        and organisation.gov_level == step.level
+        and organisation.authority == step.authority
+        and organisation.region_id == step.region_id
+    )
+
+
+def reviewers_of(step: ReviewStep):
+    """The users who may decide `step` (to notify them)."""
+    from accounts.models import User
+
+    if step.level == ReviewerLevel.UNIT:
+        return list(User.objects.filter(organisation_id=step.reviewer_org_id, is_org_admin=True, is_active=True))
+    offices = Organisation.objects.filter(
+        kind=OrganisationKind.GOVERNMENT, gov_level=step.level, authority=step.authority, region_id=step.region_id
+    )
+    users = User.objects.filter(organisation__in=offices, is_active=True).select_related("organisation")
+    return [user for user in users.prefetch_related("roles") if user.has_perm("reviews.decide")]
+
+
+def _offices_exist(step_spec) -> bool:
+    if step_spec.level == ReviewerLevel.UNIT:
+        return step_spec.reviewer_org is not None
+    return Organisation.objects.filter(
+        kind=OrganisationKind.GOVERNMENT,
+        gov_level=step_spec.level,
+        authority=step_spec.authority,
+        region=step_spec.region,
+    ).exists()
+
+
+def set_review_status(review: Review, new_status: str, *, now=None) -> None:
+    if new_status not in REVIEW_TRANSITIONS[ReviewStatus(review.status)]:
+        raise ReviewConflict(
+            _("该事项当前状态为“%(status)s”，不能变为“%(new)s”")
+            % {"status": review.get_status_display(), "new": ReviewStatus(new_status).label}
+        )
+    review.status = new_status
+    review.finished_at = None if new_status == ReviewStatus.PENDING else (now or timezone.now())
+    review.save(update_fields=["status", "finished_at"])
+
+
+def _event(review, *, action, actor, step=None, reason="", now=None):
+    ReviewEvent.objects.create(
+        review=review,
+        step=step,
+        action=action,
+        level=step.level if step else "",
+        actor=actor,
+        actor_org=actor.organisation,
+        reason=reason,
+        created_at=now or timezone.now(),
+    )
+
+
+def _tell_subject(kind: ReviewKind, review: Review, actor) -> None:
+    kind.on_status(subject=review.subject, status=review.status, actor=actor, review=review)
+
+
+def _notify_reviewers(kind: ReviewKind, review: Review, step: ReviewStep) -> None:
+    notify(
+        recipients=reviewers_of(step),
+        title=_("新的待审核事项：%(title)s") % {"title": review.title},
+        body=_("%(kind)s，申报单位：%(org)s")
+        % {"kind": kind.label, "org": review.submitter_org or review.submitted_by},
+        url=f"/reviews/{review.pk}/",
+    )
+
+
+def _notify_submitter(review: Review, text: str) -> None:
+    recipients = [review.submitted_by]
+    if review.submitter_org_id:
+        recipients += list(review.submitter_org.members.filter(is_org_admin=True, is_active=True))
+    notify(recipients=recipients, title=text, url=f"/reviews/{review.pk}/")
+
+
+def may_submit(kind: ReviewKind, subject, actor) -> bool:
+    organisation = kind.submitter_org(subject)
+    if organisation is not None and (
+        actor.organisation_id != organisation.pk or not actor.has_perm("reviews.submit")
+    ):
+        return False
+    return kind.can_submit(actor, subject)
+
+
+@transaction.atomic
+def submit(*, kind_key: str, subject, actor) -> Review:
+    """Submit (or resubmit after a rejection/return) `subject`; the chain is derived now."""
+    kind = get_kind(kind_key)
+    if not may_submit(kind, subject, actor):
+        raise PermissionDenied(_("您无权提交该事项"))
+    content_type, subject_id = _subject_ref(subject)
+    # Lock the subject so two submissions of it cannot race past the pending check.
+    type(subject).objects.select_for_update().filter(pk=subject.pk).first()
+    earlier = Review.objects.filter(subject_type=content_type, subject_id=subject_id)
+    if earlier.filter(status=ReviewStatus.PENDING).exists():
+        raise ReviewConflict(_("该事项已在审核中，请勿重复提交"))
+    region = kind.region(subject)
+    chain = kind.build_chain(subject)
+    if not chain:
+        raise ValidationError(_("该事项没有可用的审核流程"))
+    for spec in chain:
+        if not spec.is_filing and not _offices_exist(spec):
+            raise ValidationError(
+                _("%(region)s尚无%(level)s审核部门入驻平台，暂无法提交，请联系上级主管部门")
+                % {"region": spec.region or "", "level": ReviewerLevel(spec.level).label}
+            )
+    now = timezone.now()
+    try:
+        with transaction.atomic():
+            review = Review.objects.create(
+                kind=kind.key,
+                subject_type=content_type,
+                subject_id=subject_id,
+                title=kind.title(subject)[:255],
+                submitter_org=kind.submitter_org(subject),
+                submitted_by=actor,
+                region=region,
+                round=earlier.count() + 1,
+                submitted_at=now,
+            )
+    except IntegrityError:
+        raise ReviewConflict(_("该事项已在审核中，请勿重复提交")) from None
+    ReviewStep.objects.bulk_create(
+        [
+            ReviewStep(
+                review=review,
+                position=index,
+                level=spec.level,
+                authority=spec.authority if spec.level != ReviewerLevel.UNIT else "",
+                region=spec.region,
+                reviewer_org=spec.reviewer_org,
+                is_filing=spec.is_filing,
+                status=StepStatus.PENDING if index == 0 else StepStatus.WAITING,
+            )
+            for index, spec in enumerate(chain)
+        ]
+    )
+    _event(review, action=EventAction.SUBMITTED, actor=actor, now=now)
+    _tell_subject(kind, review, actor)
+    _notify_reviewers(kind, review, review.steps.get(position=0))
+    record(actor=actor, action="review.submitted", target=review, after={"kind": kind.key, "round": review.round})
+    return review
+
+
+@transaction.atomic
+def decide(*, review_id: int, actor, decision: str, reason: str = "", step_id: int | None = None) -> Review:
+    """Approve, reject or return at the actor's level. `step_id`, when given, is the step the actor saw:
+    if it is no longer the one waiting, someone else was faster."""
+    reason = (reason or "").strip()
+    if decision not in Decision.values:
+        raise ValidationError(_("未知的审核结论"))
+    if decision in (Decision.REJECT, Decision.RETURN) and not reason:
+        raise ValidationError({"reason": _("不通过或退回时必须填写原因")})
+    review = _lock_review(review_id)
+    kind = get_kind(review.kind)
+    if review.status != ReviewStatus.PENDING:
+        raise ReviewConflict(
+            _("该事项已被处理（当前状态：%(status)s），请刷新页面查看最新结果")
+            % {"status": review.get_status_display()}
+        )
+    step = _current_step(review)
+    if step_id is not None and step.pk != step_id:
+        seen = review.steps.filter(pk=step_id).first()
+        if seen is None:
+            raise ReviewConflict(_("审核环节不存在"))
+        if seen.status == StepStatus.WAITING:
+            raise PermissionDenied(_("下级尚未审核，暂不能审核"))
+        raise ReviewConflict(_("该环节已由他人处理，请刷新页面查看最新结果"))
+    if not reviewer_matches(step, actor):
+        waiting_for_me = any(reviewer_matches(later, actor) for later in review.steps.filter(status=StepStatus.WAITING))
+        if waiting_for_me:
+            raise PermissionDenied(_("下级尚未审核，暂不能审核"))
+        raise PermissionDenied(_("您不是该环节的审核人"))
+    now = timezone.now()
+    step.status = {
+        Decision.APPROVE: StepStatus.APPROVED,
+        Decision.REJECT: StepStatus.REJECTED,
+        Decision.RETURN: StepStatus.RETURNED,
+    }[decision]
+    step.decided_by, step.decided_org, step.decided_at, step.reason = actor, actor.organisation, now, reason
+    step.save(update_fields=["status", "decided_by", "decided_org", "decided_at", "reason"])
+    action = {
+        Decision.APPROVE: EventAction.APPROVED,
+        Decision.REJECT: EventAction.REJECTED,
+        Decision.RETURN: EventAction.RETURNED,
+    }[decision]
+    _event(review, action=action, actor=actor, step=step, reason=reason, now=now)
+
+    if decision == Decision.APPROVE:
+        following = review.steps.filter(position__gt=step.position).order_by("position")
+        next_review_step = None
+        for later in following:
+            if later.is_filing:
+                later.status = StepStatus.FILED
+                later.decided_at = now
+                later.save(update_fields=["status", "decided_at"])
+                _event(review, action=EventAction.FILED, actor=actor, step=later, now=now)
+                continue
+            next_review_step = later
+            break
+        if next_review_step is not None:
+            next_review_step.status = StepStatus.PENDING
+            next_review_step.save(update_fields=["status"])
+            _notify_reviewers(kind, review, next_review_step)
+        else:
+            set_review_status(review, ReviewStatus.APPROVED, now=now)
+            _tell_subject(kind, review, actor)
+            _notify_submitter(review, _("审核通过：%(title)s") % {"title": review.title})
+    else:
+        review.steps.filter(status=StepStatus.WAITING).update(status=StepStatus.CANCELLED)
+        new_status = ReviewStatus.REJECTED if decision == Decision.REJECT else ReviewStatus.RETURNED
+        set_review_status(review, new_status, now=now)
+        _tell_subject(kind, review, actor)
+        label = _("审核不通过") if decision == Decision.REJECT else _("退回修改")
+        _notify_submitter(review, _("%(label)s：%(title)s（原因：%(reason)s）") % {
+            "label": label, "title": review.title, "reason": reason})
+    record(
+        actor=actor,
+        action=f"review.{decision}",
+        target=review,
+        after={"step": step.position, "level": step.level, "reason": reason, "status": review.status},
+    )
+    return review
+
+
+def decide_many(*, step_ids, actor, decision: str = Decision.APPROVE, reason: str = "") -> BatchOutcome:
+    """Batch approval from the inbox: each review in its own transaction, so one failure stops none.
+    Takes the steps the reviewer saw, so a step someone else has meanwhile decided is reported as such."""
+    outcome = BatchOutcome(succeeded=[], failed=[])
+    review_of_step = dict(ReviewStep.objects.filter(pk__in=step_ids).values_list("pk", "review_id"))
+    for step_id in step_ids:
+        review_id = review_of_step.get(step_id)
+        try:
+            if review_id is None:
+                raise Review.DoesNotExist
+            decide(review_id=review_id, actor=actor, decision=decision, reason=reason, step_id=step_id)
+        except (ValidationError, PermissionDenied, Review.DoesNotExist) as error:
+            outcome.failed.append((review_id or step_id, _error_text(error)))
+        else:
+            outcome.succeeded.append(review_id)
+    return outcome
+
+
+def _error_text(error) -> str:
+    if isinstance(error, ValidationError):
+        return "；".join(error.messages)
+    if isinstance(error, Review.DoesNotExist):
+        return _("审核事项不存在")
+    return str(error) or _("无权操作")
+
+
+@transaction.atomic
+def withdraw(*, review_id: int, actor, reason: str = "") -> Review:
+    """The submitter takes the submission back before anyone has decided on it."""
+    review = _lock_review(review_id)
+    kind = get_kind(review.kind)
+    if not may_submit(kind, review.subject, actor):
+        raise PermissionDenied(_("您无权撤回该事项"))
+    if review.status != ReviewStatus.PENDING:
+        raise ReviewConflict(_("该事项已办结，不能撤回"))
+    if review.steps.exclude(decided_at__isnull=True).exists():
+        raise ReviewConflict(_("审核部门已作出审核，不能撤回"))
+    now = timezone.now()
+    review.steps.filter(status__in=[StepStatus.PENDING, StepStatus.WAITING]).update(status=StepStatus.CANCELLED)
+    set_review_status(review, ReviewStatus.WITHDRAWN, now=now)
+    _event(review, action=EventAction.WITHDRAWN, actor=actor, reason=reason, now=now)
+    _tell_subject(kind, review, actor)
+    record(actor=actor, action="review.withdrawn", target=review, after={"reason": reason})
+    return review
+
+
+@transaction.atomic
+def revoke(*, review_id: int, actor, reason: str = "") -> Review:
+    """撤销审核: the reviewer of the latest decided step takes the decision back, while the next level
+    has not acted and the submitter has not resubmitted."""
+    review = _lock_review(review_id)
+    kind = get_kind(review.kind)
+    decided = (
+        review.steps.exclude(decided_at__isnull=True).filter(is_filing=False).order_by("-position").first()
+    )
+    if decided is None:
+        raise ReviewConflict(_("该事项尚无审核结论，无需撤销"))
+    if not reviewer_matches(decided, actor):
+        raise PermissionDenied(_("只有作出该审核结论的部门可以撤销"))
+    later = review.steps.filter(position__gt=decided.position, is_filing=False)
+    if later.exclude(decided_at__isnull=True).exists():
+        raise ReviewConflict(_("上级已作出审核，不能撤销"))
+    newer = Review.objects.filter(
+        subject_type_id=review.subject_type_id, subject_id=review.subject_id, submitted_at__gt=review.submitted_at
+    )
+    if newer.exists():
+        raise ReviewConflict(_("申报单位已重新提交，不能撤销"))
+    if review.status == ReviewStatus.APPROVED and not kind.revocable_after_final:
+        raise ReviewConflict(_("该类事项审核通过后不能撤销"))
+    now = timezone.now()
+    previous = decided.get_status_display()
+    decided.status = StepStatus.PENDING
+    decided.decided_by = decided.decided_org = decided.decided_at = None
+    decided.reason = ""
+    decided.save(update_fields=["status", "decided_by", "decided_org", "decided_at", "reason"])
+    review.steps.filter(position__gt=decided.position).update(status=StepStatus.WAITING, decided_at=None)
+    if review.status != ReviewStatus.PENDING:
+        set_review_status(review, ReviewStatus.PENDING, now=now)
+        _tell_subject(kind, review, actor)
+    _event(review, action=EventAction.REVOKED, actor=actor, step=decided, reason=reason or previous, now=now)
+    _notify_submitter(review, _("审核结论已撤销，重新审核中：%(title)s") % {"title": review.title})
+    record(actor=actor, action="review.revoked", target=review, before={"step": decided.position, "was": previous})
+    return review
