@@ -20,6 +20,11 @@ from tests import factories  # noqa: E402
 
 def pytest_configure(config):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # django-simple-captcha copies this at import time, so set it on its own settings module as well.
+    settings.CAPTCHA_TEST_MODE = True
+    import captcha.conf.settings as captcha_settings
+
+    captcha_settings.CAPTCHA_TEST_MODE = True
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     settings.STORAGES = {
         **settings.STORAGES,

@@ -1,0 +1,158 @@
+"""SMS verification codes and the pluggable sender that delivers them.
+
+Public API for other apps: `send_code(mobile=, purpose=)` and `check_code(mobile=, purpose=, code=)`.
+Codes are six digits, stored only as an HMAC digest, valid for settings.SMS_CODE_TTL_SECONDS, sent at most
+once per settings.SMS_RESEND_INTERVAL_SECONDS per number, and die after settings.SMS_MAX_ATTEMPTS wrong tries.
+
+A real gateway plugs in by naming a subclass of `SmsSender` in settings.SMS_SENDER.
+"""
+
+import hashlib
+import hmac
+import logging
+import math
+import secrets
+import zlib
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import connection, transaction
+from django.utils import timezone
+from django.utils.module_loading import import_string
+from django.utils.translation import gettext as _
+
+from accounts.models import SmsCode, SmsOutboxMessage, SmsPurpose
+from core.identifiers import validate_mobile
+from core.masking import mask_mobile
+
+logger = logging.getLogger("praxis.sms")
+
+CODE_LENGTH = 6
+
+
+class SmsSender:
+    """Delivers one text message. Subclasses raise an exception when the gateway refuses the message;
+    the code is then not stored, so the user can ask again at once."""
+
+    def send(self, mobile: str, message: str) -> None:
+        raise NotImplementedError
+
+
+class OutboxSender(SmsSender):
+    """The default: nothing leaves the machine. The message goes to the "praxis.sms" log and to the outbox
+    table that the demo page /accounts/dev/sms/ and the tests read."""
+
+    def send(self, mobile: str, message: str) -> None:
+        logger.info("SMS to %s: %s", mobile, message)
+        SmsOutboxMessage.objects.create(mobile=mobile, message=message)
+
+
+def get_sender() -> SmsSender:
+    return import_string(settings.SMS_SENDER)()
+
+
+def code_digest(*, mobile: str, purpose: str, code: str) -> str:
+    # Keyed by the secret key and bound to number and purpose, so a leaked table yields nothing and a
+    # code sent for one purpose cannot be used for another.
+    message = f"{mobile}:{purpose}:{code}".encode()
+    return hmac.new(settings.SECRET_KEY.encode(), message, hashlib.sha256).hexdigest()
+
+
+def ttl_minutes() -> int:
+    return max(1, settings.SMS_CODE_TTL_SECONDS // 60)
+
+
+def sent_message(mobile: str) -> str:
+    """What the page shows after a code went out."""
+    return _("验证码已发送至 %(mobile)s，%(minutes)d 分钟内有效") % {
+        "mobile": mask_mobile(mobile),
+        "minutes": ttl_minutes(),
+    }
+
+
+def _lock_number(mobile: str) -> None:
+    """Serialise sends to one number for the rest of the transaction so two parallel requests cannot both
+    pass the resend interval. SQLite runs write transactions one at a time (IMMEDIATE mode) already."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [7061, zlib.crc32(mobile.encode()) - 2**31])
+
+
+def _validate_purpose(purpose: str) -> None:
+    if purpose not in SmsPurpose.values:
+        raise ValidationError(_("验证码用途无效"), code="invalid_purpose")
+
+
+def send_code(*, mobile: str, purpose: str) -> None:
+    """Generate a code for `mobile` and send it. Raises ValidationError (Chinese message) for a malformed
+    number or when the last code to this number went out less than the resend interval ago."""
+    mobile = (mobile or "").strip()
+    validate_mobile(mobile)
+    _validate_purpose(purpose)
+    with transaction.atomic():
+        _lock_number(mobile)
+        now = timezone.now()
+        last = SmsCode.objects.filter(mobile=mobile).order_by("-created_at").first()
+        if last is not None:
+            wait = settings.SMS_RESEND_INTERVAL_SECONDS - (now - last.created_at).total_seconds()
+            if wait > 0:
+                raise ValidationError(
+                    _("验证码发送过于频繁，请 %(seconds)d 秒后再试") % {"seconds": math.ceil(wait)},
+                    code="sms_rate_limited",
+                )
+        code = f"{secrets.randbelow(10**CODE_LENGTH):0{CODE_LENGTH}d}"
+        SmsCode.objects.create(
+            mobile=mobile,
+            purpose=purpose,
+            code_digest=code_digest(mobile=mobile, purpose=purpose, code=code),
+            created_at=now,
+            expires_at=now + timedelta(seconds=settings.SMS_CODE_TTL_SECONDS),
+        )
+        message = _("【Praxis】您的验证码为 %(code)s，用于%(purpose)s，%(minutes)d 分钟内有效。请勿泄露给他人。") % {
+            "code": code,
+            "purpose": SmsPurpose(purpose).label,
+            "minutes": ttl_minutes(),
+        }
+        get_sender().send(mobile, message)
+
+
+def check_code(*, mobile: str, purpose: str, code: str) -> None:
+    """Accept `code` if it is the latest one sent to `mobile` for `purpose`, unexpired, unused and not
+    tried too often; it is then consumed. Otherwise raise ValidationError with the reason.
+
+    Call it outside any enclosing transaction that the ValidationError would roll back (a form's clean()
+    is the usual place): otherwise the wrong try is not counted."""
+    mobile = (mobile or "").strip()
+    code = (code or "").strip()
+    _validate_purpose(purpose)
+    wrong = ValidationError(_("验证码错误"), code="sms_code_wrong")
+    with transaction.atomic():
+        latest = (
+            SmsCode.objects.select_for_update()
+            .filter(mobile=mobile, purpose=purpose)
+            .order_by("-created_at", "-id")
+            .first()
+        )
+        if latest is None or latest.consumed_at is not None:
+            raise wrong
+        now = timezone.now()
+        if latest.expires_at <= now:
+            raise ValidationError(_("验证码已过期，请重新获取"), code="sms_code_expired")
+        if latest.attempts >= settings.SMS_MAX_ATTEMPTS:
+            raise _too_many()
+        expected = code_digest(mobile=mobile, purpose=purpose, code=code)
+        if hmac.compare_digest(expected, latest.code_digest):
+            latest.consumed_at = now
+            latest.save(update_fields=["consumed_at"])
+            return
+        latest.attempts += 1
+        latest.save(update_fields=["attempts"])
+    # Raised after the block commits so the counted try survives.
+    if latest.attempts >= settings.SMS_MAX_ATTEMPTS:
+        raise _too_many()
+    raise wrong
+
+
+def _too_many() -> ValidationError:
+    return ValidationError(_("验证码错误次数过多，请重新获取"), code="sms_code_dead")
