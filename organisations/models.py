@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -79,9 +80,18 @@ class Organisation(models.Model):
         verbose_name=_("推荐单位"),
     )
     recommender_note = models.CharField(_("推荐人"), max_length=128, blank=True)
+    # Who typed the record in: the school or department user who pre-registered it, or the student who
+    # recommended it (their "我推荐的单位" list). Empty for self-registration.
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("录入人"),
+    )
     platform_code = models.CharField(_("平台唯一代码"), max_length=12, unique=True)
     activation_code = models.CharField(_("激活码"), max_length=16, blank=True)
     activated_at = models.DateTimeField(_("激活时间"), null=True, blank=True)
+    # Wrong activation codes in a row; at the limit activation is refused until activation_blocked_until.
+    activation_failures = models.PositiveSmallIntegerField(_("激活码连续错误次数"), default=0)
+    activation_blocked_until = models.DateTimeField(_("暂停激活至"), null=True, blank=True)
     verification_status = models.CharField(
         _("实名认证状态"), max_length=16, choices=VerificationStatus.choices, default=VerificationStatus.UNVERIFIED
     )

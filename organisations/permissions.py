@@ -32,7 +32,7 @@ def register_permission(code: str, label, kinds=ALL_KINDS, group=_("单位管理
     CATALOGUE[code] = PermissionSpec(code=code, label=label, kinds=frozenset(kinds), group=group)
 
 
-register_permission("organisations.manage_profile", _("维护单位信息、提交实名认证"))
+register_permission("organisations.manage_profile", _("维护单位信息（提交实名认证另需“提交申报”权限）"))
 register_permission("organisations.manage_departments", _("部门管理"))
 register_permission("organisations.manage_accounts", _("子账号管理（新增、重置密码、移除权限）"))
 register_permission("organisations.manage_roles", _("角色管理"))

@@ -1,0 +1,138 @@
+"""Scoped reads of the organisations app. Objects of another organisation answer 404, never 403."""
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from accounts.models import User
+from attachments.access import can_see_organisation_records, is_platform_staff
+from organisations.models import Department, Organisation, OrganisationKind, Origin, Role
+from regions.models import RegionLevel
+
+
+def get_organisation_for_user(user, pk: int) -> Organisation:
+    """An organisation's record: its members, governments with jurisdiction over it, platform staff."""
+    organisation = (
+        Organisation.objects.select_related("region", "recommended_by", "business_licence").filter(pk=pk).first()
+    )
+    if organisation is None or not can_see_organisation_records(user, organisation):
+        raise Http404
+    return organisation
+
+
+def get_own_organisation(user) -> Organisation:
+    if not user.is_authenticated or user.organisation_id is None:
+        raise PermissionDenied
+    return Organisation.objects.select_related("region", "recommended_by", "business_licence").get(
+        pk=user.organisation_id
+    )
+
+
+# --- Government directory ---------------------------------------------------------------------
+
+def can_use_directory(user) -> bool:
+    if not user.is_authenticated or not user.is_active:
+        return False
+    if is_platform_staff(user):
+        return True
+    organisation = user.organisation
+    return organisation is not None and organisation.kind == OrganisationKind.GOVERNMENT and organisation.region_id
+
+
+def jurisdiction_filter(region, prefix: str = "region__") -> Q:
+    if region.level == RegionLevel.PROVINCE:
+        return Q(**{f"{prefix}province_code": region.code})
+    if region.level == RegionLevel.CITY:
+        return Q(**{f"{prefix}city_code": region.code})
+    return Q(**{f"{prefix}code": region.code})
+
+
+def get_directory_for_user(user) -> QuerySet:
+    """单位名录: the non-government organisations in the department's region (everything for staff)."""
+    if not can_use_directory(user):
+        raise PermissionDenied
+    organisations = Organisation.objects.exclude(kind=OrganisationKind.GOVERNMENT).select_related(
+        "region", "recommended_by"
+    )
+    if not is_platform_staff(user):
+        organisations = organisations.filter(jurisdiction_filter(user.organisation.region))
+    return organisations.order_by("name", "id")
+
+
+def filter_directory(organisations: QuerySet, *, name="", credit_code="", kind="", verification_status="",
+                     origin="") -> QuerySet:
+    if name:
+        organisations = organisations.filter(name__icontains=name)
+    if credit_code:
+        organisations = organisations.filter(credit_code__icontains=credit_code.upper())
+    if kind:
+        organisations = organisations.filter(kind=kind)
+    if verification_status:
+        organisations = organisations.filter(verification_status=verification_status)
+    if origin:
+        organisations = organisations.filter(origin=origin)
+    return organisations
+
+
+# --- Recommendations --------------------------------------------------------------------------
+
+def preregistered_by(organisation: Organisation) -> QuerySet:
+    """我推荐的单位: units this school or department pre-registered."""
+    return Organisation.objects.filter(recommended_by=organisation, origin=Origin.PRE_REGISTERED).select_related(
+        "region", "created_by"
+    ).order_by("-created_at", "-id")
+
+
+def get_preregistered_for_user(user, pk: int) -> Organisation:
+    if user.organisation_id is None:
+        raise Http404
+    organisation = preregistered_by(user.organisation).filter(pk=pk).first()
+    if organisation is None:
+        raise Http404
+    return organisation
+
+
+def recommended_by_student(user) -> QuerySet:
+    return Organisation.objects.filter(created_by=user, origin=Origin.STUDENT_RECOMMENDED).select_related(
+        "region"
+    ).order_by("-created_at", "-id")
+
+
+# --- Departments, roles, accounts of the user's own organisation -----------------------------
+
+def departments_of(organisation: Organisation) -> QuerySet:
+    return Department.objects.filter(organisation=organisation).select_related("parent").order_by("name")
+
+
+def roles_of(organisation: Organisation) -> QuerySet:
+    return Role.objects.filter(organisation=organisation).select_related("organisation").order_by("name")
+
+
+def accounts_of(organisation: Organisation) -> QuerySet:
+    return (
+        User.objects.filter(organisation=organisation)
+        .select_related("department", "organisation")
+        .prefetch_related("roles")
+        .order_by("-is_org_admin", "username")
+    )
+
+
+def _own(user, queryset: QuerySet, pk: int):
+    if user.organisation_id is None:
+        raise Http404
+    found = queryset.filter(pk=pk).first()
+    if found is None:
+        raise Http404
+    return found
+
+
+def get_department_for_user(user, pk: int) -> Department:
+    return _own(user, Department.objects.filter(organisation_id=user.organisation_id), pk)
+
+
+def get_role_for_user(user, pk: int) -> Role:
+    return _own(user, Role.objects.filter(organisation_id=user.organisation_id).select_related("organisation"), pk)
+
+
+def get_account_for_user(user, pk: int) -> User:
+    return _own(user, accounts_of(user.organisation) if user.organisation_id else User.objects.none(), pk)

@@ -1,0 +1,44 @@
+"""The review kind "organisation_verification" (单位实名认证), registered in OrganisationsConfig.ready()."""
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from organisations.models import VerificationStatus
+from organisations.services import VERIFICATION_KIND, set_verification_status, verification_levels
+from reviews.models import ReviewStatus
+from reviews.registry import ReviewKind, government_chain
+
+# What the organisation's verification status becomes when its review's overall status changes. PENDING
+# covers both a (re)submission and a revoked decision.
+STATUS_FOR_REVIEW = {
+    ReviewStatus.PENDING: VerificationStatus.PENDING,
+    ReviewStatus.APPROVED: VerificationStatus.VERIFIED,
+    ReviewStatus.REJECTED: VerificationStatus.REJECTED,
+    ReviewStatus.RETURNED: VerificationStatus.RETURNED,
+    ReviewStatus.WITHDRAWN: VerificationStatus.UNVERIFIED,
+}
+
+
+def on_status(*, subject, status, actor, review=None):
+    set_verification_status(subject, STATUS_FOR_REVIEW[ReviewStatus(status)], actor=actor)
+
+
+def build_chain(organisation):
+    return government_chain(organisation.region, verification_levels())
+
+
+def can_submit(actor, organisation) -> bool:
+    return actor.has_perm("organisations.manage_profile")
+
+
+VERIFICATION_REVIEW = ReviewKind(
+    key=VERIFICATION_KIND,
+    label=_("单位实名认证"),
+    build_chain=build_chain,
+    submitter_org=lambda organisation: organisation,
+    region=lambda organisation: organisation.region,
+    title=lambda organisation: _("单位实名认证：%(name)s") % {"name": organisation.name},
+    subject_url=lambda organisation: reverse("organisations:detail", args=[organisation.pk]),
+    on_status=on_status,
+    can_submit=can_submit,
+)
