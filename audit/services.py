@@ -4,7 +4,7 @@ import datetime
 import decimal
 import uuid
 
-from django.db import models
+from django.db import models, transaction
 
 from audit.models import AuditEntry
 from core.request_context import current_client_ip
@@ -45,12 +45,30 @@ def record(*, actor, action: str, target=None, before=None, after=None, target_r
     )
 
 
-def purge_older_than(*, days: int) -> int:
-    """Delete entries older than `days` (never less than the legal six months)."""
+# 网络安全法 第二十一条: network logs are kept for no less than six months.
+MINIMUM_RETENTION_DAYS = 183
+
+
+def retention_cutoff(days: int) -> datetime.datetime:
+    """The moment before which entries may go: `days` ago, but never less than the configured retention
+    nor the legal six months, whatever the caller asks."""
     from django.conf import settings
     from django.utils import timezone
 
-    days = max(days, settings.AUDIT_RETENTION_DAYS)
-    cutoff = timezone.now() - datetime.timedelta(days=days)
-    deleted, _ = AuditEntry.objects.filter(created_at__lt=cutoff).delete()
+    days = max(days, settings.AUDIT_RETENTION_DAYS, MINIMUM_RETENTION_DAYS)
+    return timezone.now() - datetime.timedelta(days=days)
+
+
+def purge_older_than(*, days: int) -> int:
+    """Delete entries older than `days` (never less than the legal six months)."""
+    cutoff = retention_cutoff(days)
+    with transaction.atomic():
+        deleted, _ = AuditEntry.objects.filter(created_at__lt=cutoff).delete()
+        if deleted:
+            record(
+                actor=None,
+                action="audit.purge",
+                target_repr="操作日志",
+                after={"deleted": deleted, "cutoff": cutoff},
+            )
     return deleted

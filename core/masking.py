@@ -6,7 +6,10 @@ def mask_mobile(value: str | None) -> str:
     if not value:
         return ""
     if len(value) != 11:
-        return value[:2] + "*" * max(len(value) - 4, 0) + value[-2:]
+        if len(value) <= 4:
+            # Too short to keep both ends without showing all of it.
+            return "*" * len(value)
+        return value[:2] + "*" * (len(value) - 4) + value[-2:]
     return f"{value[:3]}****{value[-4:]}"
 
 

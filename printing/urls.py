@@ -1,4 +1,8 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from printing import views
 
 app_name = "printing"
-urlpatterns = []
+urlpatterns = [
+    path("organisation/<int:pk>/registration.pdf", views.organisation_registration, name="organisation_registration"),
+]

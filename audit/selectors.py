@@ -1,0 +1,104 @@
+import json
+
+from django.apps import apps
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied
+from django.db.models import Q
+
+from audit.labels import label_for
+from audit.models import AuditEntry
+
+
+def audit_entries_for_user(user):
+    """Platform staff read the whole log; an organisation's users holding organisations.view_logs read
+    what their own organisation's people did. Anyone else is refused (403)."""
+    if not user.is_authenticated:
+        raise PermissionDenied
+    if user.is_staff or user.is_superuser:
+        return AuditEntry.objects.select_related("actor", "actor_org")
+    if user.organisation_id is None or not user.has_perm("organisations.view_logs"):
+        raise PermissionDenied
+    return AuditEntry.objects.filter(actor_org_id=user.organisation_id).select_related("actor", "actor_org")
+
+
+def filter_entries(queryset, data: dict):
+    """Apply the cleaned filters of audit.forms.AuditFilterForm."""
+    if data.get("actor"):
+        term = data["actor"]
+        queryset = queryset.filter(Q(actor_name__icontains=term) | Q(actor__username__icontains=term))
+    if data.get("action"):
+        queryset = queryset.filter(action=data["action"])
+    if data.get("target_type"):
+        queryset = queryset.filter(target_type=data["target_type"])
+    if data.get("date_from"):
+        queryset = queryset.filter(created_at__date__gte=data["date_from"])
+    if data.get("date_to"):
+        queryset = queryset.filter(created_at__date__lte=data["date_to"])
+    if data.get("ip"):
+        queryset = queryset.filter(ip_address__startswith=data["ip"])
+    return queryset
+
+
+def target_type_label(target_type: str) -> str:
+    model = _model_for(target_type)
+    return str(model._meta.verbose_name) if model is not None else target_type
+
+
+def action_choices(queryset) -> list[tuple[str, str]]:
+    codes = set(queryset.order_by().values_list("action", flat=True).distinct())
+    return sorted(((code, label_for(code)) for code in codes), key=lambda item: item[1])
+
+
+def target_type_choices(queryset) -> list[tuple[str, str]]:
+    types = set(queryset.exclude(target_type="").order_by().values_list("target_type", flat=True).distinct())
+    return sorted(((code, target_type_label(code)) for code in types), key=lambda item: item[1])
+
+
+def _model_for(target_type: str):
+    if not target_type:
+        return None
+    try:
+        return apps.get_model(target_type)
+    except (LookupError, ValueError):
+        return None
+
+
+def _display(value) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, (dict, list)):
+        return json.dumps(value, ensure_ascii=False, indent=1)
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    return str(value)
+
+
+def _field_label(model, name: str) -> str:
+    if model is None:
+        return name
+    try:
+        return f"{model._meta.get_field(name).verbose_name}（{name}）"
+    except FieldDoesNotExist:
+        return name
+
+
+def diff_rows(entry: AuditEntry) -> list[dict]:
+    """before/after side by side, one row per key, marking what changed."""
+    before, after = entry.before, entry.after
+    if before is None and after is None:
+        return []
+    if not isinstance(before, (dict, type(None))) or not isinstance(after, (dict, type(None))):
+        return [{"field": "值", "before": _display(before), "after": _display(after), "changed": before != after}]
+    before, after = before or {}, after or {}
+    model = _model_for(entry.target_type)
+    # JSON objects come back in a different key order on PostgreSQL (jsonb): order by the model's fields.
+    positions = {field.name: index for index, field in enumerate(model._meta.fields)} if model else {}
+    keys = sorted(set(before) | set(after), key=lambda key: (positions.get(key, len(positions)), key))
+    return [
+        {
+            "field": _field_label(model, key),
+            "before": _display(before.get(key)) if key in before else "—",
+            "after": _display(after.get(key)) if key in after else "—",
+            "changed": entry.before is not None and entry.after is not None and before.get(key) != after.get(key),
+        }
+        for key in keys
+    ]

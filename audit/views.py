@@ -1,0 +1,44 @@
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from audit.forms import AuditFilterForm
+from audit.labels import label_for
+from audit.selectors import (
+    action_choices,
+    audit_entries_for_user,
+    diff_rows,
+    filter_entries,
+    target_type_choices,
+    target_type_label,
+)
+from core.paging import paginate
+
+
+@require_GET
+@login_required
+def entry_list(request):
+    scope = audit_entries_for_user(request.user)
+    form = AuditFilterForm(
+        request.GET or None,
+        action_choices=action_choices(scope),
+        target_type_choices=target_type_choices(scope),
+    )
+    entries = scope
+    if form.is_bound:
+        # Invalid filters show their errors and an empty list rather than silently ignoring them.
+        entries = filter_entries(scope, form.cleaned_data) if form.is_valid() else scope.none()
+    context = paginate(request, entries)
+    type_labels = {}
+    context["rows"] = [
+        {
+            "entry": entry,
+            "action_label": label_for(entry.action),
+            "target_type_label": type_labels.setdefault(entry.target_type, target_type_label(entry.target_type)),
+            "diff": diff_rows(entry),
+        }
+        for entry in context["object_list"]
+    ]
+    context["form"] = form
+    context["show_org"] = request.user.is_staff or request.user.is_superuser
+    return render(request, "audit/entry_list.html", context)
