@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "printing",
     "notifications",
     "audit",
+    "traineeships",
 ]
 
 MIDDLEWARE = [
@@ -167,8 +168,22 @@ STATIC_ROOT = VAR_DIR / "static"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 _file_backend = env_str("FILE_STORAGE", "filesystem")
 if _file_backend == "s3":
-    # Needs django-storages[s3] installed; configured with the AWS_* variables it documents.
-    _default_storage = {"BACKEND": "storages.backends.s3.S3Storage"}
+    # Any S3-compatible store (MinIO, Ceph, a cloud bucket). The bucket stays private: every download
+    # goes through Praxis's own access check, never a public URL.
+    _default_storage = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env_str("AWS_STORAGE_BUCKET_NAME"),
+            "endpoint_url": env_str("AWS_S3_ENDPOINT_URL"),
+            "access_key": env_secret("AWS_ACCESS_KEY_ID"),
+            "secret_key": env_secret("AWS_SECRET_ACCESS_KEY"),
+            "region_name": env_str("AWS_S3_REGION_NAME"),
+            "default_acl": None,
+            "querystring_auth": True,
+        },
+    }
+    if not _default_storage["OPTIONS"]["bucket_name"]:
+        raise ImproperlyConfigured("FILE_STORAGE=s3 needs AWS_STORAGE_BUCKET_NAME")
 elif _file_backend == "filesystem":
     _default_storage = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 else:
