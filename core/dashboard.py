@@ -10,5 +10,6 @@ def dashboard_context(user) -> dict:
         context["pending_review_count"] = inbox_for(user).count()
     if user.organisation_id:
         context["organisation"] = user.organisation
+    if user.has_perm("reviews.submit") or (user.organisation_id is None and not user.is_staff):
         context["pending_submission_count"] = submissions_for(user).filter(status="pending").count()
     return context
