@@ -57,4 +57,7 @@ class OrganisationsConfig(AppConfig):
         }.items():
             register_action(code, label)
 
-        # --- Staff roster (organisations.staff*): the lead adds its import-spec registration here. ---
+        # Staff roster (人员信息): navigation and its import/export specs.
+        from organisations.staff import register_staff
+
+        register_staff()

@@ -1,0 +1,55 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from batch import registry
+from batch.models import JobKind, JobStatus
+from batch.reading import ALLOWED_EXTENSIONS, MAX_UPLOAD_BYTES, SheetReader, WorkbookProblem
+
+
+class ImportUploadForm(forms.Form):
+    """Checks the upload before a job is queued: type by content, size, and the header row."""
+
+    file = forms.FileField(
+        label=_("Excel 文件"), help_text=_("支持 .xlsx 和 .xls，不超过 20 MB；请使用本页下载的模板"),
+        widget=forms.ClearableFileInput(attrs={"class": "form-control", "accept": ".xlsx,.xls"}),
+    )
+
+    def __init__(self, *args, spec: registry.ImportSpec, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.spec = spec
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if not upload.name.lower().endswith(ALLOWED_EXTENSIONS):
+            raise forms.ValidationError(_("只能上传 .xlsx 或 .xls 格式的 Excel 文件"), code="extension")
+        if upload.size > MAX_UPLOAD_BYTES:
+            message = _("文件大小为 %(size).1f MB，超过 20 MB 的上限，请分成几个文件导入")
+            raise forms.ValidationError(message % {"size": upload.size / 1024 / 1024}, code="too_large")
+        try:
+            reader = SheetReader(self.spec, upload)
+        except WorkbookProblem as problem:
+            raise forms.ValidationError(str(problem), code="workbook") from None
+        if not any(True for _row in reader):
+            raise forms.ValidationError(_("文件中没有可导入的数据行（第2行示例行会被忽略）"), code="empty")
+        upload.seek(0)
+        return upload
+
+
+class JobFilterForm(forms.Form):
+    kind = forms.ChoiceField(label=_("类型"), required=False, choices=[("", _("全部"))] + list(JobKind.choices))
+    spec = forms.ChoiceField(label=_("业务"), required=False)
+    status = forms.ChoiceField(label=_("状态"), required=False, choices=[("", _("全部"))] + list(JobStatus.choices))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["spec"].choices = [("", _("全部"))] + registry.spec_choices()
+        for field in self.fields.values():
+            field.widget.attrs["class"] = "form-select form-select-sm"
+
+    def apply(self, queryset):
+        if not self.is_valid():
+            return queryset
+        for name in ("kind", "spec", "status"):
+            if self.cleaned_data.get(name):
+                queryset = queryset.filter(**{name: self.cleaned_data[name]})
+        return queryset

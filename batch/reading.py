@@ -1,0 +1,162 @@
+"""Reading uploaded spreadsheets: check what the file really is, match the header row to the template, and
+turn each row into the text a screen form would receive.
+
+python-calamine reads both .xlsx and .xls, about 20 times faster than openpyxl; rows are handed out one at a
+time so the Python side never holds the whole sheet.
+"""
+
+import datetime
+import decimal
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+from python_calamine import CalamineError, CalamineWorkbook
+
+from batch.registry import ImportSpec
+
+MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+XLS_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # OLE2 compound document
+ZIP_SIGNATURE = b"PK\x03\x04"
+ALLOWED_EXTENSIONS = (".xlsx", ".xls")
+
+
+class WorkbookProblem(Exception):
+    """The file as a whole cannot be imported; the message is shown to the user."""
+
+
+def sniff_format(fileobj) -> str | None:
+    """'xlsx' or 'xls' judged by content (never by the name), or None."""
+    fileobj.seek(0)
+    head = fileobj.read(8)
+    fileobj.seek(0)
+    if head == XLS_SIGNATURE:
+        return "xls"
+    if head[:4] == ZIP_SIGNATURE:
+        try:
+            with zipfile.ZipFile(fileobj) as archive:
+                names = set(archive.namelist())
+        except zipfile.BadZipFile:
+            return None
+        finally:
+            fileobj.seek(0)
+        return "xlsx" if "xl/workbook.xml" in names else None
+    return None
+
+
+def open_first_sheet(fileobj):
+    fileobj.seek(0)
+    try:
+        workbook = CalamineWorkbook.from_filelike(fileobj)
+        if not workbook.sheet_names:
+            raise WorkbookProblem(_("文件中没有工作表"))
+        return workbook.get_sheet_by_index(0)
+    except CalamineError as exc:
+        raise WorkbookProblem(_("无法读取文件内容，文件可能已损坏或设置了密码")) from exc
+
+
+def _normalise_header(value) -> str:
+    return cell_text(value).replace(" ", "").replace("\u3000", "").rstrip("*").removesuffix("（必填）")
+
+
+def header_positions(spec: ImportSpec, header_row: list) -> list[int | None]:
+    """For each spec column, its position in the uploaded header row; refuses a file missing a required column.
+
+    Columns may be in any order, and unknown columns (such as 失败原因 in a failed-rows file) are ignored.
+    """
+    found = {}
+    for position, value in enumerate(header_row):
+        name = _normalise_header(value)
+        if name and name not in found:
+            found[name] = position
+    positions = [found.get(column.header) for column in spec.columns]
+    missing = [column.header for column, position in zip(spec.columns, positions) if position is None]
+    if missing:
+        raise WorkbookProblem(_("第1行表头缺少列：%(columns)s。请下载最新模板填写") % {"columns": "、".join(missing)})
+    return positions
+
+
+def cell_text(value) -> str:
+    """A cell as the text a person would have typed into the form."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, float):
+        # calamine returns every number as float: 3500.0 is "3500", 13812345678.0 is "13812345678"
+        if value.is_integer():
+            if abs(value) >= 1e15:
+                # What Excel shows for a long number: 15 significant digits, the rest zeros.
+                return f"{decimal.Decimal(format(value, '.15g')):f}"
+            return str(int(value))
+        return repr(value)
+    if isinstance(value, datetime.datetime):
+        if value.time() == datetime.time(0, 0):
+            return value.date().isoformat()
+        return value.isoformat(sep=" ")
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return str(value).strip()
+
+
+@dataclass
+class SheetRow:
+    number: int  # the row number the user sees in Excel
+    values: list[str]  # the cells in template column order, as text
+    data: dict  # form data keyed by field name
+    problem: str = ""  # a reason the row cannot even reach the form (e.g. an ID typed as a number)
+
+
+class SheetReader:
+    """Validates the file and header on construction; then iterates the data rows."""
+
+    def __init__(self, spec: ImportSpec, fileobj):
+        self.spec = spec
+        if sniff_format(fileobj) is None:
+            raise WorkbookProblem(_("文件内容不是 Excel 表格（.xlsx 或 .xls），请使用下载的模板填写后上传"))
+        self.sheet = open_first_sheet(fileobj)
+        start = self.sheet.start
+        self.first_row_number = (start[0] + 1) if start else 1
+        self._rows = self.sheet.iter_rows()
+        try:
+            header = next(self._rows)
+        except StopIteration:
+            raise WorkbookProblem(_("文件是空的：第1行应为模板表头")) from None
+        self.positions = header_positions(spec, header)
+        self.estimated_rows = max(self.sheet.height - 1, 0)
+        self._example = [
+            cell_text(dict(column.choices).get(column.example, column.example)) for column in spec.columns
+        ]
+        self._lookups = [
+            {**{label: value for value, label in column.choices}, **{value: value for value, _l in column.choices}}
+            if column.choices else None
+            for column in spec.columns
+        ]
+
+    def __iter__(self) -> Iterator[SheetRow]:
+        columns = self.spec.columns
+        plan = list(zip(columns, self.positions, self._lookups))
+        number = self.first_row_number
+        for raw in self._rows:
+            number += 1
+            width = len(raw)
+            values = []
+            data = {}
+            problems = []
+            for column, position, lookup in plan:
+                cell = raw[position] if position is not None and position < width else ""
+                if column.numbers_refused and isinstance(cell, (int, float)) and not isinstance(cell, bool):
+                    problems.append(_("%(column)s须以文本格式填写") % {"column": column.header})
+                text = cell_text(cell)
+                values.append(text)
+                if lookup:
+                    data[column.field_name] = lookup.get(text, text)
+                else:
+                    # A date cell goes to the form as a date (DateField accepts one) rather than re-parsed text.
+                    data[column.field_name] = cell if type(cell) is datetime.date else text
+            if not any(values) or values == self._example:
+                continue  # blank lines and the template's example row are not data
+            yield SheetRow(number=number, values=values, data=data, problem="；".join(problems))

@@ -1,0 +1,109 @@
+"""What can be imported and exported. Apps register an ImportSpec / ExportSpec per kind of data; the engine,
+the template download, the task centre and the views all read from here.
+
+An import spec names the *screen's* form, so a spreadsheet row is validated exactly as the add/edit page
+validates it, and an `apply` service that upserts a chunk of already-validated rows by the natural key.
+An export spec names the list page's own selector + filter, so an export holds exactly what the list shows.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.http import Http404
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str  # the Chinese column title in the template / export, matched on upload
+    field_name: str  # the form field (import) or model attribute (export)
+    required: bool = False
+    choices: tuple[tuple[str, str], ...] = ()  # (value, label): a drop-down in the template; labels in the file
+    example: Any = ""
+    text: bool = False  # formatted as text in the template so Excel keeps leading zeros and long digit strings
+    # a number in this column is refused: Excel keeps only 15 significant digits, so an 18-digit ID
+    # entered as a number has already lost its last digits
+    numbers_refused: bool = False
+    personal: str = ""  # "id_number" / "mobile": masked in exports for users without view_personal_data
+    width: int = 14
+    help_text: str = ""
+
+
+@dataclass(frozen=True)
+class ImportSpec:
+    key: str
+    label: str  # e.g. "人员信息导入"
+    permission: str
+    columns: tuple[Column, ...]
+    form_class: type
+    natural_key: tuple[str, ...]
+    # apply(*, actor, organisation, rows) -> (created, updated, unchanged); rows are cleaned_data dicts
+    apply: Callable
+    # form_kwargs(actor, organisation) -> extra keyword arguments for form_class
+    form_kwargs: Callable = field(default=lambda actor, organisation: {})
+    needs_organisation: bool = True
+    chunk_size: int = 2000
+    back_url_name: str = ""  # the list page the import belongs to
+
+    @property
+    def headers(self) -> list[str]:
+        return [column.header for column in self.columns]
+
+
+@dataclass(frozen=True)
+class ExportSpec:
+    key: str
+    label: str  # e.g. "人员信息导出"
+    permission: str
+    columns: tuple[Column, ...]
+    # queryset(user, params) -> the list page's queryset for these filter params
+    queryset: Callable
+    back_url_name: str = ""
+
+
+_imports: dict[str, ImportSpec] = {}
+_exports: dict[str, ExportSpec] = {}
+
+
+def register_import(spec: ImportSpec) -> None:
+    # Re-registering the same key replaces it, so calling an app's registration twice is harmless.
+    _imports[spec.key] = spec
+
+
+def register_export(spec: ExportSpec) -> None:
+    _exports[spec.key] = spec
+
+
+def import_specs() -> list[ImportSpec]:
+    return list(_imports.values())
+
+
+def export_specs() -> list[ExportSpec]:
+    return list(_exports.values())
+
+
+def get_import(key: str) -> ImportSpec:
+    try:
+        return _imports[key]
+    except KeyError:
+        raise Http404("no such import") from None
+
+
+def get_export(key: str) -> ExportSpec:
+    try:
+        return _exports[key]
+    except KeyError:
+        raise Http404("no such export") from None
+
+
+def spec_label(kind: str, key: str) -> str:
+    spec = (_imports if kind == "import" else _exports).get(key)
+    return spec.label if spec else key
+
+
+def spec_choices() -> list[tuple[str, str]]:
+    """(key, label) of every registered import and export business, for the task centre filter."""
+    seen: dict[str, str] = {}
+    for spec in [*_imports.values(), *_exports.values()]:
+        seen.setdefault(spec.key, spec.label.removesuffix("导入").removesuffix("导出"))
+    return list(seen.items())

@@ -1,0 +1,121 @@
+"""Every write to import/export jobs: starting them, the one status writer, and files built on request."""
+
+import hashlib
+import os
+
+from django.core.exceptions import PermissionDenied
+from django.core.files import File
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from audit.services import record
+from batch import registry
+from batch.models import JOB_TRANSITIONS, BatchJob, JobKind, JobStatus
+from batch.reading import SheetReader
+from batch.writing import SheetWriter, temporary_xlsx
+
+
+class InvalidJobTransition(Exception):
+    pass
+
+
+def set_status(job: BatchJob, status: str, **fields) -> BatchJob:
+    """Move `job` to `status` if JOB_TRANSITIONS allows it; the only place a job's status is written.
+
+    The update is conditional on the status the caller read, so two workers cannot both start one job.
+    """
+    if status not in JOB_TRANSITIONS[JobStatus(job.status)]:
+        raise InvalidJobTransition(f"{job.status} -> {status}")
+    now = timezone.now()
+    if status == JobStatus.RUNNING:
+        fields.setdefault("started_at", now)
+    if status in (JobStatus.SUCCEEDED, JobStatus.FAILED):
+        fields.setdefault("finished_at", now)
+    updated = BatchJob.objects.filter(pk=job.pk, status=job.status).update(status=status, **fields)
+    if not updated:
+        raise InvalidJobTransition(f"job {job.pk} is no longer {job.status}")
+    job.status = status
+    for name, value in fields.items():
+        setattr(job, name, value)
+    return job
+
+
+def mark_failed(job: BatchJob, message: str) -> None:
+    job.refresh_from_db(fields=["status"])
+    if JobStatus.FAILED in JOB_TRANSITIONS[JobStatus(job.status)]:
+        set_status(job, JobStatus.FAILED, error=message)
+
+
+def _check_start(actor, spec) -> None:
+    if not actor.has_perm(spec.permission):
+        raise PermissionDenied
+    if getattr(spec, "needs_organisation", True) and actor.organisation_id is None:
+        raise PermissionDenied
+
+
+def start_import(*, actor, spec_key: str, uploaded_file) -> BatchJob:
+    """Store the upload and queue the import; the caller has already checked the file with ImportUploadForm."""
+    from batch.tasks import run_import
+
+    spec = registry.get_import(spec_key)
+    _check_start(actor, spec)
+    digest = hashlib.sha256()
+    for chunk in uploaded_file.chunks():
+        digest.update(chunk)
+    uploaded_file.seek(0)
+    name = os.path.basename(uploaded_file.name)
+    with transaction.atomic():
+        job = BatchJob.objects.create(
+            kind=JobKind.IMPORT, spec=spec.key, owner=actor, organisation=actor.organisation,
+            source_name=name[:255], source_sha256=digest.hexdigest(), created_at=timezone.now(),
+        )
+        job.source_file.save(name, uploaded_file, save=True)
+        record(actor=actor, action="batch.import_started", target=job,
+               after={"spec": spec.key, "file": name, "sha256": job.source_sha256})
+        transaction.on_commit(lambda: run_import.enqueue(job.pk))
+    return job
+
+
+def start_export(*, actor, spec_key: str, params: dict) -> BatchJob:
+    from batch.tasks import run_export
+
+    spec = registry.get_export(spec_key)
+    if not actor.has_perm(spec.permission):
+        raise PermissionDenied
+    with transaction.atomic():
+        job = BatchJob.objects.create(
+            kind=JobKind.EXPORT, spec=spec.key, owner=actor, organisation=actor.organisation,
+            params=params, created_at=timezone.now(),
+        )
+        record(actor=actor, action="batch.export_started", target=job, after={"spec": spec.key, "params": params})
+        transaction.on_commit(lambda: run_export.enqueue(job.pk))
+    return job
+
+
+def success_rows_file(*, actor, job: BatchJob):
+    """The rows of a finished import that were saved, as .xlsx (manual 004 §5.1 下载成功数据).
+
+    Built from the stored upload on first request and kept as the job's result file.
+    """
+    if job.result_file:
+        return job.result_file
+    spec = registry.get_import(job.spec)
+    failed = set(job.row_errors.values_list("row_number", flat=True))
+    handle = temporary_xlsx()
+    handle.close()
+    try:
+        writer = SheetWriter(handle.name, list(spec.columns))
+        with job.source_file.open("rb") as source:
+            for row in SheetReader(spec, source):
+                if row.number not in failed:
+                    writer.write(row.values)
+        writer.close()
+        with open(handle.name, "rb") as built, transaction.atomic():
+            job.result_file.save(_("%(label)s-成功数据-%(id)s.xlsx") % {"label": spec.label, "id": job.pk},
+                                 File(built), save=False)
+            BatchJob.objects.filter(pk=job.pk).update(result_file=job.result_file.name)
+            record(actor=actor, action="batch.success_file_built", target=job)
+    finally:
+        os.unlink(handle.name)
+    return job.result_file

@@ -1,0 +1,158 @@
+"""The task centre (manual 004 §5 导入导出任务查看), import pages, template and file downloads."""
+
+import io
+import os
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from batch import registry, services
+from batch.forms import ImportUploadForm, JobFilterForm
+from batch.models import JobKind, JobStatus
+from batch.selectors import get_job_for_user, get_jobs_for_user
+from batch.writing import temporary_xlsx, write_failed_rows, write_template
+from core.paging import paginate
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _require(user, spec):
+    if not user.has_perm(spec.permission):
+        raise PermissionDenied
+
+
+def _xlsx_response(build, filename: str) -> FileResponse:
+    """Build an .xlsx into a temporary file, then serve it from memory so the file can be removed at once."""
+    handle = temporary_xlsx()
+    handle.close()
+    try:
+        build(handle.name)
+        with open(handle.name, "rb") as built:
+            content = built.read()
+    finally:
+        os.unlink(handle.name)
+    return FileResponse(io.BytesIO(content), as_attachment=True, filename=filename, content_type=XLSX)
+
+
+@require_GET
+@login_required
+def job_list(request):
+    form = JobFilterForm(request.GET or None)
+    jobs = form.apply(get_jobs_for_user(request.user))
+    context = {"filter_form": form, **paginate(request, jobs)}
+    for job in context["object_list"]:
+        job.spec_label = registry.spec_label(job.kind, job.spec)
+    return render(request, "batch/job_list.html", context)
+
+
+def _detail_context(request, job):
+    job.spec_label = registry.spec_label(job.kind, job.spec)
+    return {"job": job}
+
+
+@require_GET
+@login_required
+def job_detail(request, pk):
+    job = get_job_for_user(request.user, pk)
+    context = _detail_context(request, job)
+    context.update(paginate(request, job.row_errors.all()))
+    if job.kind == JobKind.IMPORT:
+        spec = registry.get_import(job.spec)
+        context["headers"] = spec.headers
+        context["import_url"] = reverse("batch:import", args=[job.spec])
+    return render(request, "batch/job_detail.html", context)
+
+
+@require_GET
+@login_required
+def job_progress(request, pk):
+    """Polled by the detail page every second while the job runs."""
+    job = get_job_for_user(request.user, pk)
+    response = render(request, "batch/_job_progress.html", _detail_context(request, job))
+    if job.is_finished and request.headers.get("HX-Request") and request.GET.get("polling"):
+        # The job ended while the page was polling: reload once to show failed rows and downloads.
+        response["HX-Refresh"] = "true"
+    return response
+
+
+@require_GET
+@login_required
+def download_source(request, pk):
+    job = get_job_for_user(request.user, pk)
+    if not job.source_file:
+        raise Http404
+    return FileResponse(job.source_file.open("rb"), as_attachment=True, filename=job.source_name)
+
+
+@require_GET
+@login_required
+def download_failed(request, pk):
+    job = get_job_for_user(request.user, pk)
+    if job.kind != JobKind.IMPORT or not job.failed_rows:
+        raise Http404
+    spec = registry.get_import(job.spec)
+    filename = _("%(label)s-失败数据-%(id)s.xlsx") % {"label": spec.label, "id": job.pk}
+    return _xlsx_response(lambda path: write_failed_rows(spec, job.row_errors.all().iterator(), path), filename)
+
+
+@require_GET
+@login_required
+def download_result(request, pk):
+    """An export's file, or an import's saved rows (下载成功数据)."""
+    job = get_job_for_user(request.user, pk)
+    if job.status != JobStatus.SUCCEEDED:
+        raise Http404
+    if job.kind == JobKind.IMPORT:
+        result = services.success_rows_file(actor=request.user, job=job)
+    else:
+        result = job.result_file
+    if not result:
+        raise Http404
+    return FileResponse(result.open("rb"), as_attachment=True, filename=result.name.rsplit("/", 1)[-1],
+                        content_type=XLSX)
+
+
+@require_GET
+@login_required
+def download_template(request, spec_key):
+    spec = registry.get_import(spec_key)
+    _require(request.user, spec)
+    filename = _("%(label)s模板.xlsx") % {"label": spec.label}
+    return _xlsx_response(lambda path: write_template(spec, path), filename)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def import_page(request, spec_key):
+    spec = registry.get_import(spec_key)
+    _require(request.user, spec)
+    if spec.needs_organisation and request.user.organisation_id is None:
+        raise PermissionDenied
+    form = ImportUploadForm(request.POST or None, request.FILES or None, spec=spec)
+    if request.method == "POST" and form.is_valid():
+        job = services.start_import(actor=request.user, spec_key=spec.key, uploaded_file=form.cleaned_data["file"])
+        messages.success(request, _("文件已上传，正在后台导入，可在本页查看进度。"))
+        return redirect("batch:detail", pk=job.pk)
+    recent = get_jobs_for_user(request.user).filter(owner=request.user, kind=JobKind.IMPORT, spec=spec.key)[:5]
+    return render(request, "batch/import.html", {"spec": spec, "form": form, "recent_jobs": recent})
+
+
+@require_POST
+@login_required
+def start_export(request, spec_key):
+    """Export what the list shows: the list's filter parameters arrive in the query string."""
+    spec = registry.get_export(spec_key)
+    _require(request.user, spec)
+    params = {key: value for key, value in request.GET.items() if key != "page"}
+    job = services.start_export(actor=request.user, spec_key=spec.key, params=params)
+    messages.success(request, _("导出任务已提交（%(time)s），完成后可在此下载。") % {
+        "time": timezone.localtime().strftime("%H:%M:%S"),
+    })
+    return redirect("batch:detail", pk=job.pk)

@@ -1,0 +1,20 @@
+"""The staff roster (人员信息, manual 004 §6.1) lives in staff_forms, staff_selectors, staff_services,
+staff_views, staff_urls and staff_batch; `register_staff()` hooks it into the menu and the batch engine."""
+
+from django.utils.translation import gettext_lazy as _
+
+_registered = False
+
+
+def register_staff() -> None:
+    """Idempotent, so both OrganisationsConfig.ready() and BatchConfig.ready() may call it."""
+    global _registered
+    if _registered:
+        return
+    from core.navigation import NavEntry, add_entry
+    from organisations.staff_batch import register_staff_batch_specs
+
+    add_entry("org", NavEntry(label=_("人员信息"), url_name="staff:list", icon="people",
+                              permission="organisations.manage_staff"))
+    register_staff_batch_specs()
+    _registered = True

@@ -1,0 +1,47 @@
+"""The staff roster's import and export, registered with the batch engine."""
+
+import datetime
+
+from django.utils.translation import gettext_lazy as _
+
+from batch.registry import Column, ExportSpec, ImportSpec, register_export, register_import
+from organisations.models import Gender
+from organisations.staff_forms import StaffMemberForm
+from organisations.staff_selectors import staff_list_for_user
+from organisations.staff_services import import_staff_rows
+
+PERMISSION = "organisations.manage_staff"
+
+IMPORT_COLUMNS = (
+    Column("姓名", "name", required=True, example="张三", width=12),
+    Column("身份证号", "id_number", required=True, example="41010519900307123X", text=True,
+           numbers_refused=True, personal="id_number",
+           width=22, help_text="18位，请以文本格式填写；性别和出生日期按身份证号识别。"),
+    Column("性别", "gender", choices=tuple((value, str(label)) for value, label in Gender.choices), example="male",
+           width=8, help_text="可留空；填写时须与身份证号一致。"),
+    Column("手机号", "mobile", example="13812345678", text=True, personal="mobile", width=15),
+    Column("部门", "department_name", example="技术部"),
+    Column("岗位/职称", "job_title", example="工程师"),
+    Column("参加工作时间", "hired_on", example=datetime.date(2015, 7, 1), width=14,
+           help_text="日期，如 2015-07-01；不能晚于今天。"),
+    Column("月工资（元）", "monthly_wage", example=6500, width=14, help_text="不小于0，最多两位小数。"),
+)
+
+# The export repeats the import's columns (plus 出生日期) so an export can be corrected and imported again.
+EXPORT_COLUMNS = IMPORT_COLUMNS[:3] + (Column("出生日期", "birth_date", width=12),) + IMPORT_COLUMNS[3:]
+
+
+def _form_kwargs(actor, organisation):
+    return {"organisation": organisation, "check_existing": False}
+
+
+def register_staff_batch_specs() -> None:
+    register_import(ImportSpec(
+        key="staff", label=str(_("人员信息导入")), permission=PERMISSION, columns=IMPORT_COLUMNS,
+        form_class=StaffMemberForm, form_kwargs=_form_kwargs, natural_key=("id_number",),
+        apply=import_staff_rows, back_url_name="staff:list",
+    ))
+    register_export(ExportSpec(
+        key="staff", label=str(_("人员信息导出")), permission=PERMISSION, columns=EXPORT_COLUMNS,
+        queryset=staff_list_for_user, back_url_name="staff:list",
+    ))
