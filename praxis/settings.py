@@ -161,10 +161,13 @@ TASKS = {
     }
 }
 
+BATCH_STALE_MINUTES = env_int("BATCH_STALE_MINUTES", 30)
+
 # --- Files ------------------------------------------------------------------------------------
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
+STATIC_ROOT.mkdir(exist_ok=True)
 STATICFILES_DIRS = [BASE_DIR / "static"]
 _file_backend = env_str("FILE_STORAGE", "filesystem")
 if _file_backend == "s3":
