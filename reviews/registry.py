@@ -44,6 +44,8 @@ class ReviewKind:
     can_submit: Callable[[Any, Any], bool] = field(default=_always)
     # Whether a final decision may be revoked (a subject may have moved on after approval).
     revocable_after_final: bool = True
+    # Whether an approved subject may be submitted again (e.g. a periodic declaration); most may not.
+    resubmit_after_approval: bool = False
 
 
 _kinds: dict[str, ReviewKind] = {}
@@ -51,6 +53,11 @@ _kinds: dict[str, ReviewKind] = {}
 
 def register(kind: ReviewKind) -> None:
     _kinds[kind.key] = kind
+
+
+def unregister(key: str) -> None:
+    """Remove a kind (tests register throwaway kinds)."""
+    _kinds.pop(key, None)
 
 
 def get_kind(key: str) -> ReviewKind:

@@ -165,6 +165,9 @@ def submit(*, kind_key: str, subject, actor) -> Review:
     earlier = Review.objects.filter(subject_type=content_type, subject_id=subject_id)
     if earlier.filter(status=ReviewStatus.PENDING).exists():
         raise ReviewConflict(_("该事项已在审核中，请勿重复提交"))
+    latest = earlier.order_by("-submitted_at", "-id").first()
+    if latest is not None and latest.status == ReviewStatus.APPROVED and not kind.resubmit_after_approval:
+        raise ReviewConflict(_("该事项已审核通过，无需重复提交"))
     region = kind.region(subject)
     chain = kind.build_chain(subject)
     if not chain:
@@ -224,24 +227,21 @@ def decide(*, review_id: int, actor, decision: str, reason: str = "", step_id: i
         raise ValidationError({"reason": _("不通过或退回时必须填写原因")})
     review = _lock_review(review_id)
     kind = get_kind(review.kind)
-    if review.status != ReviewStatus.PENDING:
-        raise ReviewConflict(
-            _("该事项已被处理（当前状态：%(status)s），请刷新页面查看最新结果")
-            % {"status": review.get_status_display()}
-        )
-    step = _current_step(review)
-    if step_id is not None and step.pk != step_id:
-        seen = review.steps.filter(pk=step_id).first()
-        if seen is None:
-            raise ReviewConflict(_("审核环节不存在"))
-        if seen.status == StepStatus.WAITING:
-            raise PermissionDenied(_("下级尚未审核，暂不能审核"))
-        raise ReviewConflict(_("该环节已由他人处理，请刷新页面查看最新结果"))
-    if not reviewer_matches(step, actor):
-        waiting_for_me = any(reviewer_matches(later, actor) for later in review.steps.filter(status=StepStatus.WAITING))
-        if waiting_for_me:
-            raise PermissionDenied(_("下级尚未审核，暂不能审核"))
-        raise PermissionDenied(_("您不是该环节的审核人"))
+    if step_id is not None:
+        step = _seen_step(review, step_id, actor)
+    else:
+        if review.status != ReviewStatus.PENDING:
+            raise ReviewConflict(
+                _("该事项已被处理（当前状态：%(status)s），请刷新页面查看最新结果")
+                % {"status": review.get_status_display()}
+            )
+        step = _current_step(review)
+        if not reviewer_matches(step, actor):
+            # Filing steps are never decided, so a filing office is not "waiting" for anything.
+            later_steps = review.steps.filter(status=StepStatus.WAITING, is_filing=False)
+            if any(reviewer_matches(later, actor) for later in later_steps):
+                raise PermissionDenied(_("下级尚未审核，暂不能审核"))
+            raise PermissionDenied(_("您不是该环节的审核人"))
     now = timezone.now()
     step.status = {
         Decision.APPROVE: StepStatus.APPROVED,
@@ -292,6 +292,23 @@ def decide(*, review_id: int, actor, decision: str, reason: str = "", step_id: i
         after={"step": step.position, "level": step.level, "reason": reason, "status": review.status},
     )
     return review
+
+
+def _seen_step(review: Review, step_id: int, actor) -> ReviewStep:
+    """The step the actor saw on their screen, if it is still theirs to decide. Whether it is theirs is
+    asked first, so nobody learns the state of steps they do not review."""
+    seen = review.steps.filter(pk=step_id).first()
+    if seen is None:
+        raise ReviewConflict(_("审核环节不存在"))
+    if not reviewer_matches(seen, actor) or seen.is_filing:
+        raise PermissionDenied(_("您不是该环节的审核人"))
+    if seen.status == StepStatus.WAITING:
+        raise PermissionDenied(_("下级尚未审核，暂不能审核"))
+    if review.status == ReviewStatus.WITHDRAWN:
+        raise ReviewConflict(_("申报单位已撤回该事项，请刷新页面查看最新结果"))
+    if seen.status != StepStatus.PENDING or review.status != ReviewStatus.PENDING:
+        raise ReviewConflict(_("该环节已由他人处理，请刷新页面查看最新结果"))
+    return seen
 
 
 def decide_many(*, step_ids, actor, decision: str = Decision.APPROVE, reason: str = "") -> BatchOutcome:
@@ -346,16 +363,16 @@ def revoke(*, review_id: int, actor, reason: str = "") -> Review:
     has not acted and the submitter has not resubmitted."""
     review = _lock_review(review_id)
     kind = get_kind(review.kind)
-    decided = (
-        review.steps.exclude(decided_at__isnull=True).filter(is_filing=False).order_by("-position").first()
-    )
-    if decided is None:
+    decided_steps = list(review.steps.exclude(decided_at__isnull=True).filter(is_filing=False).order_by("position"))
+    if not decided_steps:
         raise ReviewConflict(_("该事项尚无审核结论，无需撤销"))
+    decided = decided_steps[-1]
     if not reviewer_matches(decided, actor):
+        # Only the latest decision can be taken back: a lower office whose decision the next level has
+        # already acted on is told so, everyone else is simply not its reviewer.
+        if any(reviewer_matches(earlier, actor) for earlier in decided_steps[:-1]):
+            raise ReviewConflict(_("上级已作出审核，不能撤销"))
         raise PermissionDenied(_("只有作出该审核结论的部门可以撤销"))
-    later = review.steps.filter(position__gt=decided.position, is_filing=False)
-    if later.exclude(decided_at__isnull=True).exists():
-        raise ReviewConflict(_("上级已作出审核，不能撤销"))
     newer = Review.objects.filter(
         subject_type_id=review.subject_type_id, subject_id=review.subject_id, submitted_at__gt=review.submitted_at
     )
