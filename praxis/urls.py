@@ -12,5 +12,6 @@ urlpatterns = [
     path("print/", include("printing.urls")),
     path("messages/", include("notifications.urls")),
     path("logs/", include("audit.urls")),
+    path("traineeships/", include("traineeships.urls")),
     path("captcha/", include("captcha.urls")),
 ]

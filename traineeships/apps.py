@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+
+
+class TraineeshipsConfig(AppConfig):
+    name = "traineeships"
+    verbose_name = "就业见习"
+
+    def ready(self):
+        from traineeships.setup import register_everything
+
+        register_everything()

@@ -1,0 +1,90 @@
+import calendar
+import datetime
+import re
+from decimal import Decimal
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+MONTH_RE = re.compile(r"^(\d{4})-(\d{1,2})$")
+INPUT = {"class": "form-control"}
+
+
+class MonthField(forms.Field):
+    """A month typed as YYYY-MM (the browser's month picker); cleaned to its first or last day."""
+
+    widget = forms.DateInput(attrs={**INPUT, "type": "month", "placeholder": "2025-01"})
+    default_error_messages = {"invalid": _("请输入年月，如 2025-01")}
+
+    def __init__(self, *, last_day: bool = False, **kwargs):
+        self.last_day = last_day
+        super().__init__(**kwargs)
+
+    def prepare_value(self, value):
+        if isinstance(value, datetime.date):
+            return f"{value:%Y-%m}"
+        return value
+
+    def to_python(self, value):
+        value = (value or "").strip()
+        if not value:
+            return None
+        match = MONTH_RE.match(value)
+        if not match or not 1 <= int(match.group(2)) <= 12 or int(match.group(1)) < 1990:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        year, month = int(match.group(1)), int(match.group(2))
+        day = calendar.monthrange(year, month)[1] if self.last_day else 1
+        return datetime.date(year, month, day)
+
+
+def _rate(label, initial=None):
+    return forms.DecimalField(
+        label=label, max_digits=4, decimal_places=3, min_value=Decimal("0"), max_value=Decimal("1"), initial=initial,
+        widget=forms.NumberInput(attrs={**INPUT, "step": "0.01"}),
+        help_text=_("0 到 1 之间的小数，如 0.6 表示 60%"),
+        error_messages={"min_value": _("比例应在0到1之间"), "max_value": _("比例应在0到1之间"),
+                        "required": _("请填写%(label)s") % {"label": label},
+                        "max_decimal_places": _("最多三位小数")},
+    )
+
+
+class RegionParameterForm(forms.Form):
+    region = forms.ModelChoiceField(label=_("适用地区"), queryset=None, empty_label=_("--请选择--"),
+                                    widget=forms.Select(attrs={"class": "form-select"}),
+                                    error_messages={"required": _("请选择适用地区"),
+                                                    "invalid_choice": _("只能选择本部门辖区内的地区")})
+    valid_from = MonthField(label=_("起始月份"), error_messages={"required": _("请填写起始月份")})
+    valid_to = MonthField(label=_("截止月份"), last_day=True, required=False, help_text=_("留空表示长期有效"))
+    minimum_wage_monthly = forms.DecimalField(
+        label=_("月最低工资标准（元）"), max_digits=8, decimal_places=2, min_value=Decimal("0.01"),
+        widget=forms.NumberInput(attrs={**INPUT, "step": "0.01"}),
+        error_messages={"required": _("请填写月最低工资标准"), "min_value": _("最低工资标准必须大于0")},
+    )
+    subsidy_rate = _rate(_("见习补贴比例"), Decimal("0.6"))
+    raised_subsidy_rate = _rate(_("留用达标后的补贴比例"), Decimal("0.7"))
+    retention_threshold = _rate(_("留用率达标线"), Decimal("0.5"))
+    insurance_subsidy_cap = forms.DecimalField(
+        label=_("保险补贴上限（元/人）"), max_digits=8, decimal_places=2, min_value=Decimal("0"),
+        widget=forms.NumberInput(attrs={**INPUT, "step": "0.01"}),
+        error_messages={"required": _("请填写保险补贴上限"), "min_value": _("保险补贴上限不能为负数")},
+    )
+    note = forms.CharField(label=_("依据/备注"), max_length=255, required=False,
+                           widget=forms.TextInput(attrs={**INPUT, "placeholder": _("如：晋人社厅发〔2023〕24号")}))
+
+    def __init__(self, *args, regions=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["region"].queryset = regions.order_by("code")
+        self.fields["region"].label_from_instance = lambda region: f"{region.full_name}（{region.get_level_display()}）"
+
+    def bind_errors(self, error) -> None:
+        for field, messages in error.error_dict.items():
+            self.add_error(field if field in self.fields else None, messages)
+
+
+def parameter_initial(parameter) -> dict:
+    return {
+        "region": parameter.region_id, "valid_from": parameter.valid_from, "valid_to": parameter.valid_to,
+        "minimum_wage_monthly": parameter.minimum_wage_monthly, "subsidy_rate": parameter.subsidy_rate,
+        "raised_subsidy_rate": parameter.raised_subsidy_rate, "retention_threshold": parameter.retention_threshold,
+        "insurance_subsidy_cap": parameter.insurance_subsidy_cap, "note": parameter.note,
+    }

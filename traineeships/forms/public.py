@@ -1,0 +1,65 @@
+from django import forms
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
+
+from regions.models import Region, RegionLevel
+from traineeships.models import Education
+
+PLACEHOLDER = _("全部")
+FILTER_NAMES = ("province", "city", "county", "q", "education")
+
+
+def _options(queryset) -> list[tuple[str, str]]:
+    return [("", PLACEHOLDER)] + list(queryset.values_list("code", "name"))
+
+
+class PublicPostFilterForm(forms.Form):
+    """选择市、区县和条件 (manual 002 §十六). Each region select offers only the children of the one above it,
+    and changing one reloads the next with htmx."""
+
+    province = forms.ChoiceField(label=_("省份"), required=False)
+    city = forms.ChoiceField(label=_("市"), required=False)
+    county = forms.ChoiceField(label=_("区县"), required=False)
+    q = forms.CharField(label=_("关键词"), required=False, max_length=50,
+                        widget=forms.TextInput(attrs={"class": "form-control", "placeholder": _("岗位名称或单位名称"),
+                                                      "type": "search"}))
+    education = forms.ChoiceField(label=_("学历要求"), required=False,
+                                  choices=[("", PLACEHOLDER)] + list(Education.choices),
+                                  widget=forms.Select(attrs={"class": "form-select"}))
+
+    def __init__(self, data=None, **kwargs):
+        data = data.copy() if data is not None else None
+        super().__init__(data, **kwargs)
+        raw = {name: (data.get(name, "") if data is not None else "").strip() for name in ("province", "city")}
+        # A city implies its province, so a link with ?city=410100 alone shows the right selects.
+        city_region = Region.objects.filter(code=raw["city"], level=RegionLevel.CITY).first() if raw["city"] else None
+        province = city_region.province_code if city_region else raw["province"]
+        if data is not None and city_region:
+            data["province"] = province
+            self.data = data
+        self.fields["province"].choices = _options(Region.objects.filter(level=RegionLevel.PROVINCE))
+        self.fields["city"].choices = _options(Region.objects.filter(parent_id=province)) if province else [
+            ("", PLACEHOLDER)]
+        self.fields["county"].choices = _options(Region.objects.filter(parent_id=raw["city"])) if raw["city"] else [
+            ("", PLACEHOLDER)]
+        options_url = reverse("traineeships:public_regions")
+        for name, target, reset in (("province", "id_city", "id_county"), ("city", "id_county", "")):
+            self.fields[name].widget.attrs.update({
+                "class": "form-select",
+                "hx-get": f"{options_url}?{urlencode({'from': name, 'reset': reset})}",
+                "hx-target": f"#{target}", "hx-trigger": "change", "hx-swap": "innerHTML",
+                "hx-params": name, "hx-sync": "this:replace",
+            })
+        self.fields["county"].widget.attrs["class"] = "form-select"
+
+    def filters(self) -> dict | None:
+        """The cleaned filters (empty strings for those not chosen), or None when a filter is invalid."""
+        if not self.is_valid():
+            return None
+        return {name: (self.cleaned_data.get(name) or "").strip() for name in FILTER_NAMES}
+
+    def querystring(self) -> str:
+        """The valid filters as a query string, for the detail page's 返回列表 and the pager."""
+        filters = self.filters() or {}
+        return urlencode([(name, value) for name, value in filters.items() if value])

@@ -1,0 +1,258 @@
+"""Trainees and their traineeships: the graduate register, profiles, applications, placements (录用上岗)
+and monthly on-post reports. The screens for these come with part 2 of the programme; the rules that must
+hold whatever the screens do (one pending application, one traineeship per lifetime) live in the schema.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from traineeships.models.posts import Education
+
+
+class GraduateRecord(models.Model):
+    """高校毕业生就业信息库: imported by HR or education departments; checked at an individual's sign-in."""
+
+    name = models.CharField(_("姓名"), max_length=64)
+    id_number = models.CharField(_("身份证号"), max_length=18, unique=True)
+    school = models.CharField(_("毕业院校"), max_length=128)
+    major = models.CharField(_("专业"), max_length=128)
+    education = models.CharField(_("学历"), max_length=16, choices=Education.choices)
+    graduation_year = models.PositiveSmallIntegerField(_("毕业年份"))
+    imported_by_org = models.ForeignKey("organisations.Organisation", on_delete=models.PROTECT, null=True,
+                                        blank=True, related_name="+", verbose_name=_("导入单位"))
+    created_at = models.DateTimeField(_("导入时间"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
+
+    class Meta:
+        ordering = ["-graduation_year", "name"]
+        verbose_name = _("高校毕业生信息")
+        verbose_name_plural = _("高校毕业生信息")
+
+    def __str__(self):
+        return self.name
+
+
+class TraineeKind(models.TextChoices):
+    GRADUATE = "graduate", _("高校毕业生")
+    YOUTH = "youth", _("失业青年（16–24岁）")
+
+
+class TraineeProfile(models.Model):
+    """An individual taking part: who they are (checked at sign-in) and their 见习意向."""
+
+    person = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                  related_name="trainee_profile", verbose_name=_("个人"))
+    kind = models.CharField(_("人员类别"), max_length=16, choices=TraineeKind.choices)
+    graduate_record = models.ForeignKey(GraduateRecord, on_delete=models.SET_NULL, null=True, blank=True,
+                                        related_name="+", verbose_name=_("毕业生信息"))
+    mobile_verified_at = models.DateTimeField(_("手机验证时间"), null=True, blank=True)
+    household_region = models.ForeignKey("regions.Region", on_delete=models.PROTECT, null=True, blank=True,
+                                         related_name="+", verbose_name=_("户籍所在地"))
+    address = models.CharField(_("通讯地址"), max_length=255, blank=True)
+    email = models.EmailField(_("联系邮箱"), blank=True)
+    contact_mobile = models.CharField(_("联系手机"), max_length=11, blank=True)
+    education = models.CharField(_("学历"), max_length=16, choices=Education.choices, blank=True)
+    major = models.CharField(_("专业"), max_length=128, blank=True)
+    intended_region = models.ForeignKey("regions.Region", on_delete=models.PROTECT, null=True, blank=True,
+                                        related_name="+", verbose_name=_("意向见习地区"))
+    intended_post = models.CharField(_("意向岗位"), max_length=128, blank=True)
+    intended_industry = models.CharField(_("意向行业"), max_length=128, blank=True)
+    intention_note = models.TextField(_("其他意向说明"), blank=True)
+    intention_submitted_at = models.DateTimeField(_("意向提交时间"), null=True, blank=True)
+    created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("见习人员")
+        verbose_name_plural = _("见习人员")
+
+    def __str__(self):
+        return str(self.person)
+
+
+class ApplicationStatus(models.TextChoices):
+    PENDING = "pending", _("待审核")
+    APPROVED = "approved", _("审核通过")
+    REJECTED = "rejected", _("审核不通过")
+    WITHDRAWN = "withdrawn", _("已撤销报名")
+
+
+APPLICATION_TRANSITIONS = {
+    ApplicationStatus.PENDING: {ApplicationStatus.APPROVED, ApplicationStatus.REJECTED, ApplicationStatus.WITHDRAWN},
+    ApplicationStatus.APPROVED: set(),
+    ApplicationStatus.REJECTED: set(),
+    ApplicationStatus.WITHDRAWN: set(),
+}
+
+
+class Application(models.Model):
+    """报名: one person for one post. A person has at most one pending application at a time."""
+
+    person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                               related_name="traineeship_applications", verbose_name=_("报名人"))
+    post = models.ForeignKey("traineeships.Post", on_delete=models.PROTECT, related_name="applications",
+                             verbose_name=_("见习岗位"))
+    status = models.CharField(_("状态"), max_length=16, choices=ApplicationStatus.choices,
+                              default=ApplicationStatus.PENDING)
+    applied_at = models.DateTimeField(_("报名时间"))
+    decided_at = models.DateTimeField(_("审核时间"), null=True, blank=True)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+                                   related_name="+", verbose_name=_("审核人"))
+    reason = models.CharField(_("审核意见"), max_length=255, blank=True)
+    withdrawn_at = models.DateTimeField(_("撤销时间"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-applied_at", "-id"]
+        verbose_name = _("见习报名")
+        verbose_name_plural = _("见习报名")
+        constraints = [
+            models.UniqueConstraint(fields=["person"], condition=models.Q(status="pending"),
+                                    name="tr_one_pending_application_per_person"),
+        ]
+        indexes = [models.Index(fields=["post", "status"], name="tr_application_post_status")]
+
+    def __str__(self):
+        return f"{self.person} → {self.post}"
+
+
+class PostInterest(models.Model):
+    """有意向人员: a person marked a post as interesting without applying yet (manual 002 §七)."""
+
+    person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                               related_name="traineeship_interests", verbose_name=_("个人"))
+    post = models.ForeignKey("traineeships.Post", on_delete=models.CASCADE, related_name="interests",
+                             verbose_name=_("见习岗位"))
+    created_at = models.DateTimeField(_("时间"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [models.UniqueConstraint(fields=["person", "post"], name="tr_interest_unique")]
+
+
+class PlacementStatus(models.TextChoices):
+    PENDING = "pending", _("上岗审核中")
+    RETURNED = "returned", _("退回修改")
+    REJECTED = "rejected", _("审核不通过")
+    CANCELLED = "cancelled", _("已撤销登记")
+    ON_POST = "on_post", _("在岗")
+    LEAVING = "leaving", _("离岗审核中")
+    ENDED = "ended", _("已结束")
+
+
+# A placement in any of these states holds the person's one traineeship: it is under way, or done. A
+# rejected or cancelled registration does not count, so the person may be registered elsewhere.
+LIFETIME_STATUSES = (
+    PlacementStatus.PENDING,
+    PlacementStatus.RETURNED,
+    PlacementStatus.ON_POST,
+    PlacementStatus.LEAVING,
+    PlacementStatus.ENDED,
+)
+
+PLACEMENT_TRANSITIONS = {
+    PlacementStatus.PENDING: {PlacementStatus.ON_POST, PlacementStatus.RETURNED, PlacementStatus.REJECTED},
+    PlacementStatus.RETURNED: {PlacementStatus.PENDING, PlacementStatus.CANCELLED},
+    PlacementStatus.REJECTED: {PlacementStatus.PENDING, PlacementStatus.CANCELLED},
+    PlacementStatus.CANCELLED: set(),
+    PlacementStatus.ON_POST: {PlacementStatus.LEAVING, PlacementStatus.ENDED},
+    PlacementStatus.LEAVING: {PlacementStatus.ON_POST, PlacementStatus.ENDED},
+    PlacementStatus.ENDED: set(),
+}
+
+
+class EndReason(models.TextChoices):
+    COMPLETED = "completed", _("见习期满")
+    HIRED_EARLY = "hired_early", _("提前签订劳动合同")
+    LEFT_BY_TRAINEE = "left_by_trainee", _("本人申请离岗")
+    DISMISSED = "dismissed", _("单位解除见习协议")
+    OTHER = "other", _("其他")
+
+
+class EndRequestedBy(models.TextChoices):
+    UNIT = "unit", _("单位登记")
+    TRAINEE = "trainee", _("本人申请")
+
+
+class Placement(models.Model):
+    """录用上岗登记: the agreement between a base and a trainee, reviewed by HR of the base's level."""
+
+    application = models.OneToOneField(Application, on_delete=models.PROTECT, related_name="placement",
+                                       verbose_name=_("报名"))
+    person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                               related_name="traineeship_placements", verbose_name=_("见习人员"))
+    post = models.ForeignKey("traineeships.Post", on_delete=models.PROTECT, related_name="placements",
+                             verbose_name=_("见习岗位"))
+    base = models.ForeignKey("traineeships.TraineeshipBase", on_delete=models.PROTECT, related_name="placements",
+                             verbose_name=_("见习基地"))
+    start_on = models.DateField(_("见习开始日期"))
+    end_on = models.DateField(_("见习结束日期"))
+    monthly_allowance = models.DecimalField(_("见习期间生活费（元/月）"), max_digits=8, decimal_places=2)
+    insurance_company = models.CharField(_("保险公司"), max_length=128)
+    insurance_policy_number = models.CharField(_("保单号"), max_length=64)
+    insurance_premium = models.DecimalField(_("保费（元）"), max_digits=8, decimal_places=2)
+    insurance_sum_insured = models.DecimalField(_("保额（元）"), max_digits=10, decimal_places=2)
+    agreement_scan = models.ForeignKey("attachments.Attachment", on_delete=models.PROTECT, null=True, blank=True,
+                                       related_name="+", verbose_name=_("见习协议（签字盖章扫描件）"))
+    status = models.CharField(_("状态"), max_length=16, choices=PlacementStatus.choices,
+                              default=PlacementStatus.PENDING)
+    approved_at = models.DateTimeField(_("上岗审核通过时间"), null=True, blank=True)
+    ended_on = models.DateField(_("离岗日期"), null=True, blank=True)
+    end_reason = models.CharField(_("离岗原因"), max_length=16, choices=EndReason.choices, blank=True)
+    end_note = models.CharField(_("离岗说明"), max_length=255, blank=True)
+    end_requested_by = models.CharField(_("离岗发起方"), max_length=16, choices=EndRequestedBy.choices,
+                                        blank=True)
+    termination_certificate = models.ForeignKey(
+        "attachments.Attachment", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        verbose_name=_("解除见习协议证明（盖章扫描件）"),
+    )
+    retained_on = models.DateField(_("留用日期"), null=True, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
+                                   verbose_name=_("登记人"))
+    created_at = models.DateTimeField(_("登记时间"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
+
+    class Meta:
+        ordering = ["-start_on", "-id"]
+        verbose_name = _("见习上岗登记")
+        verbose_name_plural = _("见习上岗登记")
+        constraints = [
+            # 每人一生只能参加一次就业见习: enforced by the database, whatever the screens do.
+            models.UniqueConstraint(fields=["person"], condition=models.Q(status__in=LIFETIME_STATUSES),
+                                    name="tr_one_traineeship_per_person"),
+            models.CheckConstraint(condition=models.Q(end_on__gt=models.F("start_on")),
+                                   name="tr_placement_end_after_start"),
+        ]
+        indexes = [
+            models.Index(fields=["post", "status"], name="tr_placement_post_status"),
+            models.Index(fields=["base", "status"], name="tr_placement_base_status"),
+        ]
+
+    def __str__(self):
+        return f"{self.person} @ {self.post}"
+
+
+class MonthlyReport(models.Model):
+    """每月在岗情况 (and attendance) of one placement for one month: what the monthly subsidy is paid on."""
+
+    placement = models.ForeignKey(Placement, on_delete=models.CASCADE, related_name="monthly_reports",
+                                  verbose_name=_("上岗登记"))
+    month = models.DateField(_("月份"))  # the first day of the month
+    on_post = models.BooleanField(_("是否在岗"))
+    days_on_post = models.PositiveSmallIntegerField(_("出勤天数"), null=True, blank=True)
+    note = models.CharField(_("备注"), max_length=255, blank=True)
+    reported_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
+                                    verbose_name=_("上报人"))
+    reported_at = models.DateTimeField(_("上报时间"))
+
+    class Meta:
+        ordering = ["placement", "month"]
+        verbose_name = _("每月在岗情况")
+        verbose_name_plural = _("每月在岗情况")
+        constraints = [
+            models.UniqueConstraint(fields=["placement", "month"], name="tr_monthly_report_unique"),
+            models.CheckConstraint(condition=models.Q(month__day=1), name="tr_monthly_report_first_day"),
+        ]
+
+    def __str__(self):
+        return f"{self.placement} {self.month:%Y-%m}"

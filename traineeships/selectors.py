@@ -1,0 +1,246 @@
+"""Scoped reads of the traineeship programme. Another organisation's base or post answers 404; a government
+department sees what lies in its region (its jurisdiction)."""
+
+import datetime
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from attachments.access import can_see_organisation_records, is_platform_staff
+from organisations.models import Authority, OrganisationKind
+from organisations.selectors import jurisdiction_filter
+from regions.models import Region, RegionLevel
+from traineeships.models import (
+    REVIEWED_STATUSES,
+    Application,
+    BaseStatus,
+    Post,
+    PostInterest,
+    PostStatus,
+    RegionParameter,
+    TraineeshipBase,
+)
+
+
+def hr_department(user):
+    """The user's organisation when it is a human-resources department, else None."""
+    if not user.is_authenticated or not user.is_active:
+        return None
+    organisation = user.organisation
+    if (
+        organisation is None
+        or organisation.kind != OrganisationKind.GOVERNMENT
+        or organisation.authority != Authority.HUMAN_RESOURCES
+        or organisation.region_id is None
+    ):
+        return None
+    return organisation
+
+
+def is_hr_of_level(user, level: str) -> bool:
+    department = hr_department(user)
+    return department is not None and department.gov_level == level
+
+
+# ---------------------------------------------------------------- bases
+
+
+def get_own_base(user) -> TraineeshipBase | None:
+    if not user.is_authenticated or user.organisation_id is None:
+        raise PermissionDenied
+    return (
+        TraineeshipBase.objects.select_related("organisation__region", "organisation__business_licence",
+                                               "rules_file", "certificate_file")
+        .filter(organisation_id=user.organisation_id)
+        .first()
+    )
+
+
+def get_base_for_user(user, pk: int) -> TraineeshipBase:
+    """A base's record: its organisation's members, governments with jurisdiction, platform staff."""
+    base = (
+        TraineeshipBase.objects.select_related("organisation__region", "organisation__business_licence",
+                                               "rules_file", "certificate_file", "filed_with_province_by")
+        .filter(pk=pk)
+        .first()
+    )
+    if base is None or not can_see_organisation_records(user, base.organisation):
+        raise Http404("见习基地不存在")
+    return base
+
+
+def bases_for_government(user) -> QuerySet:
+    """见习基地名录: bases (submitted at least once) whose organisation lies in the department's region."""
+    bases = TraineeshipBase.objects.exclude(status=BaseStatus.DRAFT).select_related(
+        "organisation__region", "filed_with_province_by"
+    )
+    if is_platform_staff(user):
+        return bases.order_by("-updated_at", "-id")
+    department = hr_department(user)
+    if department is None:
+        raise PermissionDenied
+    return bases.filter(jurisdiction_filter(department.region, prefix="organisation__region__")).order_by(
+        "-updated_at", "-id"
+    )
+
+
+def filter_bases(bases: QuerySet, *, name: str = "", status: str = "", level: str = "", filed: str = "") -> QuerySet:
+    if name:
+        bases = bases.filter(organisation__name__icontains=name)
+    if status:
+        bases = bases.filter(status=status)
+    if level:
+        bases = bases.filter(level=level)
+    if filed == "yes":
+        bases = bases.filter(filed_with_province_at__isnull=False)
+    elif filed == "no":
+        bases = bases.filter(filed_with_province_at__isnull=True)
+    return bases
+
+
+def filed_bases_for_province(user) -> QuerySet:
+    """已备案基地: the bases of the province that their cities reported for filing."""
+    department = hr_department(user)
+    if department is None or department.gov_level != RegionLevel.PROVINCE:
+        raise PermissionDenied
+    return (
+        TraineeshipBase.objects.filter(
+            filed_with_province_at__isnull=False, organisation__region__province_code=department.region_id
+        )
+        .select_related("organisation__region", "filed_with_province_by__organisation")
+        .order_by("-filed_with_province_at", "-id")
+    )
+
+
+# ---------------------------------------------------------------- posts
+
+_POST_RELATED = ("base__organisation__region", "work_region", "published_by")
+
+
+def posts_for_unit(user) -> QuerySet:
+    """The unit's own posts (deleted ones are gone from every list)."""
+    if not user.is_authenticated or user.organisation_id is None:
+        raise PermissionDenied
+    return (
+        Post.objects.filter(base__organisation_id=user.organisation_id)
+        .exclude(status=PostStatus.DELETED)
+        .select_related(*_POST_RELATED)
+        .order_by("-created_at", "-id")
+    )
+
+
+def get_unit_post(user, pk: int) -> Post:
+    """One of the unit's own posts, for the unit's actions; 404 for any other."""
+    post = posts_for_unit(user).filter(pk=pk).first()
+    if post is None:
+        raise Http404("岗位不存在")
+    return post
+
+
+def get_post_for_user(user, pk: int) -> Post:
+    """A post's record (the review's subject page): the unit, governments with jurisdiction, staff."""
+    post = Post.objects.select_related(*_POST_RELATED).exclude(status=PostStatus.DELETED).filter(pk=pk).first()
+    if post is None or not can_see_organisation_records(user, post.base.organisation):
+        raise Http404("岗位不存在")
+    return post
+
+
+def reviewed_posts_for_unit(user) -> QuerySet:
+    """岗位查询 (manual 002 §七): the unit's posts that passed review."""
+    return posts_for_unit(user).filter(status__in=REVIEWED_STATUSES)
+
+
+def publishable_posts_for_city(user) -> QuerySet:
+    """岗位发布: approved, published and unpublished posts whose work place lies in the city."""
+    department = hr_department(user)
+    if department is None or department.gov_level != RegionLevel.CITY:
+        raise PermissionDenied
+    return (
+        Post.objects.filter(city_code=department.region_id, status__in=REVIEWED_STATUSES)
+        .select_related(*_POST_RELATED)
+        .order_by("-updated_at", "-id")
+    )
+
+
+def people_for_post(post: Post) -> dict:
+    """The people who applied to the post or marked it as interesting, newest first."""
+    applications = Application.objects.filter(post=post).select_related("person", "person__trainee_profile")
+    interests = PostInterest.objects.filter(post=post).select_related("person", "person__trainee_profile")
+    return {"applications": list(applications), "interests": list(interests)}
+
+
+# ---------------------------------------------------------------- public
+
+
+def public_posts() -> QuerySet:
+    return Post.objects.filter(status=PostStatus.PUBLISHED).order_by("-published_at", "-id")
+
+
+def filter_public_posts(posts: QuerySet, *, province="", city="", county="", q="", education="") -> QuerySet:
+    # The most specific region chosen is enough: each is an indexed equality on the post itself.
+    if county:
+        posts = posts.filter(work_region_id=county)
+    elif city:
+        posts = posts.filter(city_code=city)
+    elif province:
+        posts = posts.filter(province_code=province)
+    if q:
+        posts = posts.filter(Q(title__icontains=q) | Q(unit_name__icontains=q))
+    if education:
+        posts = posts.filter(education=education)
+    return posts
+
+
+def get_public_post(pk: int) -> Post:
+    post = public_posts().select_related("work_region", "base__organisation").filter(pk=pk).first()
+    if post is None:
+        raise Http404("岗位不存在或已撤销发布")
+    return post
+
+
+# ---------------------------------------------------------------- region parameters
+
+
+def parameter_regions_for_user(user) -> QuerySet:
+    """Regions whose parameters the department maintains: its own region and every region inside it."""
+    department = hr_department(user)
+    if department is None:
+        raise PermissionDenied
+    region = department.region
+    if region.level == RegionLevel.PROVINCE:
+        return Region.objects.filter(province_code=region.code)
+    if region.level == RegionLevel.CITY:
+        return Region.objects.filter(city_code=region.code)
+    return Region.objects.filter(code=region.code)
+
+
+def parameters_for_user(user) -> QuerySet:
+    regions = parameter_regions_for_user(user)
+    return (
+        RegionParameter.objects.filter(region__in=regions)
+        .select_related("region", "set_by")
+        .order_by("region_id", "-valid_from")
+    )
+
+
+def get_parameter_for_user(user, pk: int) -> RegionParameter:
+    parameter = parameters_for_user(user).filter(pk=pk).first()
+    if parameter is None:
+        raise Http404("参数不存在")
+    return parameter
+
+
+def parameter_for(region: Region, month: datetime.date) -> RegionParameter | None:
+    """The setting that applies to `region` in the month of `month`: the most specific region (county, then
+    city, then province) with a period containing that month."""
+    first_day = month.replace(day=1)
+    codes = [code for code in (region.code, region.city_code, region.province_code) if code]
+    candidates = RegionParameter.objects.filter(region_id__in=codes, valid_from__lte=first_day).filter(
+        Q(valid_to__isnull=True) | Q(valid_to__gte=first_day)
+    )
+    by_region = {parameter.region_id: parameter for parameter in candidates}
+    for code in codes:
+        if code in by_region:
+            return by_region[code]
+    return None

@@ -1,0 +1,69 @@
+"""Writes of 地区参数 (minimum wage, subsidy rates, insurance cap per region and period)."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Q
+from django.utils.translation import gettext as _
+
+from audit.services import record, snapshot
+from regions.models import Region
+from traineeships.models import RegionParameter
+from traineeships.selectors import parameter_regions_for_user
+
+PARAMETER_FIELDS = (
+    "region", "valid_from", "valid_to", "minimum_wage_monthly", "subsidy_rate", "raised_subsidy_rate",
+    "retention_threshold", "insurance_subsidy_cap", "note",
+)
+
+
+def _period_text(parameter: RegionParameter) -> str:
+    end = f"{parameter.valid_to:%Y-%m}" if parameter.valid_to else _("长期")
+    return f"{parameter.valid_from:%Y-%m} 至 {end}"
+
+
+def _check(actor, data: dict, exclude_pk=None) -> None:
+    region: Region = data["region"]
+    if not parameter_regions_for_user(actor).filter(pk=region.pk).exists():
+        raise PermissionDenied(_("只能设置本部门辖区内的地区参数"))
+    errors = {}
+    if data["valid_to"] is not None and data["valid_to"] < data["valid_from"]:
+        errors["valid_to"] = _("截止月份不能早于起始月份")
+    if data["raised_subsidy_rate"] < data["subsidy_rate"]:
+        errors["raised_subsidy_rate"] = _("留用达标后的补贴比例不能低于见习补贴比例")
+    if errors:
+        raise ValidationError(errors)
+    # Lock the region's settings so that two overlapping periods cannot be saved side by side.
+    same_region = RegionParameter.objects.select_for_update().filter(region=region).exclude(pk=exclude_pk)
+    overlap = Q(valid_to__isnull=True) | Q(valid_to__gte=data["valid_from"])
+    if data["valid_to"] is not None:
+        overlap &= Q(valid_from__lte=data["valid_to"])
+    clash = same_region.filter(overlap).order_by("valid_from").first()
+    if clash is not None:
+        raise ValidationError({"valid_from": _("%(region)s在%(period)s已有参数设置，期间不能重叠")
+                               % {"region": region.full_name, "period": _period_text(clash)}})
+
+
+@transaction.atomic
+def create_parameter(*, actor, data: dict) -> RegionParameter:
+    _check(actor, data)
+    parameter = RegionParameter(set_by=actor, **{name: data[name] for name in PARAMETER_FIELDS})
+    parameter.save()
+    record(actor=actor, action="traineeships.parameter_created", target=parameter,
+           after=snapshot(parameter, PARAMETER_FIELDS))
+    return parameter
+
+
+@transaction.atomic
+def update_parameter(*, parameter: RegionParameter, actor, data: dict) -> RegionParameter:
+    locked = RegionParameter.objects.select_for_update().get(pk=parameter.pk)
+    if not parameter_regions_for_user(actor).filter(pk=locked.region_id).exists():
+        raise PermissionDenied(_("只能设置本部门辖区内的地区参数"))
+    _check(actor, data, exclude_pk=locked.pk)
+    before = snapshot(locked, PARAMETER_FIELDS)
+    for name in PARAMETER_FIELDS:
+        setattr(locked, name, data[name])
+    locked.set_by = actor
+    locked.save()
+    record(actor=actor, action="traineeships.parameter_updated", target=locked, before=before,
+           after=snapshot(locked, PARAMETER_FIELDS))
+    return locked

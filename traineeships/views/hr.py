@@ -1,0 +1,126 @@
+"""HR departments: 见习基地名录, 报省厅备案 (city), 已备案基地 (province) and 岗位发布 (city)."""
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from core.decorators import permission_required_403
+from core.paging import paginate
+from traineeships.forms.posts import PostSelectionForm
+from traineeships.models import REVIEWED_STATUSES, BaseLevel, BaseStatus, PostStatus
+from traineeships.selectors import (
+    bases_for_government,
+    filed_bases_for_province,
+    filter_bases,
+    get_base_for_user,
+    publishable_posts_for_city,
+)
+from traineeships.services import bases as base_services
+from traineeships.services import posts as post_services
+
+SELECT = {"class": "form-select form-select-sm"}
+
+
+class BaseFilterForm(forms.Form):
+    name = forms.CharField(label=gettext_lazy("单位名称"), required=False, max_length=64,
+                           widget=forms.TextInput(attrs={"class": "form-control form-control-sm"}))
+    status = forms.ChoiceField(label=gettext_lazy("状态"), required=False, widget=forms.Select(attrs=SELECT),
+                               choices=[("", gettext_lazy("全部状态"))] + [
+                                   c for c in BaseStatus.choices if c[0] != BaseStatus.DRAFT])
+    level = forms.ChoiceField(label=gettext_lazy("基地级别"), required=False, widget=forms.Select(attrs=SELECT),
+                              choices=[("", gettext_lazy("全部级别"))] + list(BaseLevel.choices))
+    filed = forms.ChoiceField(label=gettext_lazy("报省厅备案"), required=False, widget=forms.Select(attrs=SELECT),
+                              choices=[("", gettext_lazy("全部")), ("yes", gettext_lazy("已备案")),
+                                       ("no", gettext_lazy("未备案"))])
+
+
+@require_GET
+@permission_required_403("reviews.decide")
+def base_list(request):
+    bases = bases_for_government(request.user)
+    form = BaseFilterForm(request.GET)
+    bases = filter_bases(bases, **form.cleaned_data) if form.is_valid() else bases.none()
+    context = paginate(request, bases)
+    context.update(form=form, export_query=request.GET.urlencode(),
+                   rows=[{"base": base, "can_file": base_services.can_file(request.user, base) and base.is_approved
+                          and not base.is_filed} for base in context["object_list"]])
+    return render(request, "traineeships/hr/bases.html", context)
+
+
+@require_GET
+@permission_required_403("reviews.decide")
+def filed_bases(request):
+    bases = filed_bases_for_province(request.user)
+    name = request.GET.get("name", "").strip()[:64]
+    if name:
+        bases = bases.filter(organisation__name__icontains=name)
+    context = paginate(request, bases)
+    context.update(name=name)
+    return render(request, "traineeships/hr/filed_bases.html", context)
+
+
+@require_POST
+@login_required
+def file_base(request, pk):
+    base = get_base_for_user(request.user, pk)
+    try:
+        base_services.file_with_province(base=base, actor=request.user)
+    except ValidationError as error:
+        messages.error(request, "；".join(error.messages))
+    else:
+        messages.success(request, _("已报省厅备案"))
+    return redirect("traineeships:base_detail", pk=base.pk)
+
+
+PUBLISHING_TABS = {
+    "approved": (PostStatus.APPROVED, gettext_lazy("待发布")),
+    "published": (PostStatus.PUBLISHED, gettext_lazy("发布中")),
+    "unpublished": (PostStatus.UNPUBLISHED, gettext_lazy("已撤销发布")),
+}
+
+
+@require_http_methods(["GET", "POST"])
+@permission_required_403("traineeships.publish_posts")
+def publishing(request):
+    """岗位发布: the city ticks approved posts and publishes several at once, or unpublishes them."""
+    posts = publishable_posts_for_city(request.user)
+    if request.method == "POST":
+        return _change_publication(request, posts)
+    tab = request.GET.get("tab", "approved")
+    if tab not in PUBLISHING_TABS:
+        tab = "approved"
+    keyword = request.GET.get("q", "").strip()[:64]
+    shown = posts.filter(status=PUBLISHING_TABS[tab][0])
+    if keyword:
+        shown = shown.filter(Q(title__icontains=keyword) | Q(unit_name__icontains=keyword))
+    context = paginate(request, shown)
+    context.update(tab=tab, tabs=[(key, label) for key, (_status, label) in PUBLISHING_TABS.items()], q=keyword,
+                   publish=tab != "published")
+    return render(request, "traineeships/hr/publishing.html", context)
+
+
+def _change_publication(request, posts):
+    publish = request.POST.get("action") != "unpublish"
+    form = PostSelectionForm(request.POST, choices=posts.filter(status__in=REVIEWED_STATUSES).values_list(
+        "pk", flat=True))
+    back = request.POST.get("back", "")
+    target = back if back.startswith("/traineeships/hr/publishing/") else "traineeships:publishing"
+    if not form.is_valid():
+        for error in form.errors.get("post_ids", []):
+            messages.error(request, error)
+        return redirect(target)
+    outcome = post_services.change_publication(post_ids=form.cleaned_data["post_ids"], actor=request.user,
+                                               publish=publish)
+    if outcome.done:
+        text = _("已发布 %(count)d 个岗位") if publish else _("已撤销发布 %(count)d 个岗位")
+        messages.success(request, text % {"count": len(outcome.done)})
+    for post, reason in outcome.failed:
+        title = post.title if post is not None else _("岗位")
+        messages.error(request, _("「%(title)s」：%(reason)s") % {"title": title, "reason": reason})
+    return redirect(target)

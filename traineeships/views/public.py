@@ -1,0 +1,64 @@
+"""见习岗位查询 for everyone, without signing in (manual 002 §十六): choose a city, then a county, filter,
+open a post and go back to the same filtered page."""
+
+import re
+
+from django.core.paginator import Paginator
+from django.shortcuts import render
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET
+
+from regions.models import Region
+from traineeships.forms.public import PLACEHOLDER, PublicPostFilterForm
+from traineeships.selectors import filter_public_posts, get_public_post, public_posts
+
+PAGE_SIZE = 20
+CODE_RE = re.compile(r"^\d{6}$")
+ID_RE = re.compile(r"^[A-Za-z0-9_-]{1,40}$")
+LIST_FIELDS = ("id", "title", "unit_name", "places", "education", "monthly_allowance", "period_months",
+               "published_at", "work_region__name", "work_region__full_name")
+
+
+@require_GET
+def post_list(request):
+    form = PublicPostFilterForm(request.GET)
+    filters = form.filters()
+    posts = public_posts()
+    if filters is None:
+        posts = posts.none()
+    else:
+        posts = filter_public_posts(posts, **filters)
+    paginator = Paginator(posts.select_related("work_region").only(*LIST_FIELDS), PAGE_SIZE)
+    page_obj = paginator.get_page(request.GET.get("page"))
+    querystring = form.querystring()
+    # The page number is part of where the visitor was, so the detail page's 返回列表 keeps it too.
+    here = f"{querystring}&page={page_obj.number}" if querystring else f"page={page_obj.number}"
+    return render(request, "traineeships/public/list.html", {
+        "form": form, "page_obj": page_obj, "posts": page_obj.object_list,
+        "querystring_without_page": f"{querystring}&" if querystring else "", "here": here,
+    })
+
+
+@require_GET
+def post_detail(request, pk):
+    post = get_public_post(pk)
+    form = PublicPostFilterForm(request.GET)
+    querystring = form.querystring()
+    page = request.GET.get("page", "")
+    if page.isdigit():
+        querystring = f"{querystring}&page={page}" if querystring else f"page={page}"
+    return render(request, "traineeships/public/detail.html", {"post": post, "back_query": querystring})
+
+
+@require_GET
+@cache_control(public=True, max_age=24 * 60 * 60)
+def region_options(request):
+    """<option>s of the children of the region chosen in the select named by `from`; `reset` names a select
+    further down to empty out of band (a new province → no county chosen)."""
+    source = request.GET.get("from", "")
+    parent = request.GET.get(source, "").strip() if source in ("province", "city") else ""
+    regions = Region.objects.filter(parent_id=parent).only("code", "name") if CODE_RE.match(parent) else []
+    reset = request.GET.get("reset", "")
+    return render(request, "traineeships/public/_options.html", {
+        "regions": regions, "placeholder": PLACEHOLDER, "reset_id": reset if ID_RE.match(reset) else "",
+    })
