@@ -1,4 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from regions import views
 
 app_name = "regions"
-urlpatterns = []
+urlpatterns = [
+    path("children/", views.children, name="children"),
+    path("dataset/", views.dataset, name="dataset"),
+]
