@@ -338,6 +338,20 @@ def _error_text(error) -> str:
 
 
 @transaction.atomic
+def refresh_title(*, subject) -> None:
+    """The submitter edited a pending subject (allowed before any decision): keep the inbox title current."""
+    content_type, subject_id = _subject_ref(subject)
+    pending = Review.objects.select_for_update().filter(
+        subject_type=content_type, subject_id=subject_id, status=ReviewStatus.PENDING
+    ).first()
+    if pending is not None:
+        title = get_kind(pending.kind).title(subject)[:255]
+        if title != pending.title:
+            pending.title = title
+            pending.save(update_fields=["title"])
+
+
+@transaction.atomic
 def withdraw(*, review_id: int, actor, reason: str = "") -> Review:
     """The submitter takes the submission back before anyone has decided on it."""
     review = _lock_review(review_id)

@@ -76,6 +76,8 @@ def test_edit_while_pending_keeps_the_review(client, base_a, admin_a, county_rev
     post.refresh_from_db()
     assert (post.title, post.places, post.status) == ("数据分析见习生", 5, PostStatus.PENDING)
     assert list(reviews_of_subject(post)) == [review]
+    review.refresh_from_db()
+    assert "数据分析见习生" in review.title  # the reviewers' inbox shows what they will review
 
     # Once the county has decided, the post can no longer be changed.
     review_services.decide(review_id=review.pk, actor=county_reviewer_a, decision=Decision.APPROVE)

@@ -151,6 +151,8 @@ def update_post(*, post: Post, actor, data: dict, resubmit: bool = False) -> Pos
         if locked.base.status != BaseStatus.APPROVED:
             raise ValidationError(_("见习基地申请审核通过后才能发布见习岗位"), code="base_not_approved")
         review_services.submit(kind_key=POST_KIND, subject=locked, actor=actor)
+    else:
+        review_services.refresh_title(subject=locked)
     locked.refresh_from_db()
     return locked
 
