@@ -1,0 +1,74 @@
+"""Playwright against Debian's Chromium (/usr/bin/chromium); the whole directory is skipped without it.
+
+Tests here use pytest-django's `live_server`, so each runs in a transactional database that is flushed
+afterwards — which also empties the region table the data migration filled. `regions_loaded` (autouse)
+puts the shipped dataset back whenever it finds the table empty."""
+
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+HERE = Path(__file__).resolve().parent
+SCREENSHOTS = HERE.parent.parent / "var" / "screenshots"
+
+
+def pytest_collection_modifyitems(config, items):
+    skip = pytest.mark.skip(reason=f"{CHROMIUM} not installed (apt-get install chromium fonts-noto-cjk)")
+    for item in items:
+        if HERE in Path(str(item.path)).resolve().parents:
+            item.add_marker(pytest.mark.browser)
+            if not CHROMIUM.exists():
+                item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {
+        **browser_type_launch_args,
+        "executable_path": str(CHROMIUM),
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--no-first-run",
+            "--disable-sync",
+        ],
+    }
+
+
+@pytest.fixture(scope="session")
+def browser(playwright, browser_type_launch_args):
+    """This directory's own Chromium: pytest-playwright's session-wide `browser` may already have been
+    launched (or have failed) for a test elsewhere that does not use /usr/bin/chromium."""
+    instance = playwright.chromium.launch(**browser_type_launch_args)
+    yield instance
+    instance.close()
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    return {**browser_context_args, "locale": "zh-CN", "viewport": {"width": 1280, "height": 800}}
+
+
+@pytest.fixture(autouse=True)
+def regions_loaded(transactional_db):
+    from regions.loading import load_dataset
+    from regions.models import Region, RegionDataset
+
+    if not Region.objects.exists():
+        load_dataset(Region, RegionDataset)
+
+
+@pytest.fixture
+def screenshot(page):
+    """screenshot("name") saves var/screenshots/name.png of the whole page and returns the path."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+
+    def take(name: str) -> Path:
+        path = SCREENSHOTS / f"{name}.png"
+        page.screenshot(path=str(path), full_page=True)
+        return path
+
+    return take
