@@ -90,3 +90,9 @@ def register_everything() -> None:
     register_navigation()
     register_audit_labels()
     register_exports()
+    from traineeships.setup_placements import register_placements
+
+    register_placements()
+    from traineeships.setup_individuals import register as register_individuals
+
+    register_individuals()

@@ -1,5 +1,7 @@
 from django.urls import path
 
+from traineeships.urls_individuals import urlpatterns as individual_urlpatterns
+from traineeships.urls_placements import urlpatterns as placement_urlpatterns
 from traineeships.views import bases, hr, parameters, posts, public
 
 app_name = "traineeships"
@@ -31,3 +33,5 @@ urlpatterns = [
     path("public/posts/<int:pk>/", public.post_detail, name="public_post"),
     path("public/regions/", public.region_options, name="public_regions"),
 ]
+urlpatterns += individual_urlpatterns
+urlpatterns += placement_urlpatterns

@@ -16,6 +16,13 @@ from traineeships.models.people import (
     TraineeKind,
     TraineeProfile,
 )
+from traineeships.models.placements_extra import (  # noqa: F401
+    DEPARTURE_TRANSITIONS,
+    EDITABLE_DEPARTURE_STATUSES,
+    OPEN_DEPARTURE_STATUSES,
+    Departure,
+    DepartureStatus,
+)
 from traineeships.models.posts import (
     EDITABLE_POST_STATUSES,
     MAX_PERIOD_MONTHS,

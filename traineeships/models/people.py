@@ -38,6 +38,11 @@ class TraineeKind(models.TextChoices):
     YOUTH = "youth", _("失业青年（16–24岁）")
 
 
+class IdDocumentType(models.TextChoices):
+    RESIDENT_ID = "resident_id", _("居民身份证")
+    TEMPORARY_ID = "temporary_id", _("临时居民身份证")
+
+
 class TraineeProfile(models.Model):
     """An individual taking part: who they are (checked at sign-in) and their 见习意向."""
 
@@ -60,6 +65,12 @@ class TraineeProfile(models.Model):
     intended_industry = models.CharField(_("意向行业"), max_length=128, blank=True)
     intention_note = models.TextField(_("其他意向说明"), blank=True)
     intention_submitted_at = models.DateTimeField(_("意向提交时间"), null=True, blank=True)
+    # 身份证件信息: asked of young job seekers only (manual 001 §2.3 item 7); graduates are in the register.
+    id_document_type = models.CharField(_("证件类型"), max_length=16, choices=IdDocumentType.choices, blank=True)
+    id_issuing_authority = models.CharField(_("签发机关"), max_length=64, blank=True)
+    id_valid_from = models.DateField(_("有效期起"), null=True, blank=True)
+    id_valid_to = models.DateField(_("有效期至"), null=True, blank=True)  # empty with id_valid_long_term
+    id_valid_long_term = models.BooleanField(_("长期有效"), default=False)
     created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
     updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
 
@@ -131,18 +142,21 @@ class PostInterest(models.Model):
 
 
 class PlacementStatus(models.TextChoices):
-    PENDING = "pending", _("上岗审核中")
+    DRAFT = "draft", _("待提交协议")
+    PENDING = "pending", _("协议审核中")
     RETURNED = "returned", _("退回修改")
     REJECTED = "rejected", _("审核不通过")
     CANCELLED = "cancelled", _("已撤销登记")
     ON_POST = "on_post", _("在岗")
-    LEAVING = "leaving", _("离岗审核中")
+    LEAVING = "leaving", _("离岗办理中")
     ENDED = "ended", _("已结束")
 
 
-# A placement in any of these states holds the person's one traineeship: it is under way, or done. A
-# rejected or cancelled registration does not count, so the person may be registered elsewhere.
+# A placement in any of these states holds the person's one traineeship and one of the post's places: it is
+# under way, or done. A rejected or cancelled registration does not count, so the person may be registered
+# elsewhere (a rejected one that is resubmitted must find the person and a place free again).
 LIFETIME_STATUSES = (
+    PlacementStatus.DRAFT,
     PlacementStatus.PENDING,
     PlacementStatus.RETURNED,
     PlacementStatus.ON_POST,
@@ -150,14 +164,17 @@ LIFETIME_STATUSES = (
     PlacementStatus.ENDED,
 )
 
+# traineeships.services.placements.set_placement_status is the only writer of Placement.status.
 PLACEMENT_TRANSITIONS = {
-    PlacementStatus.PENDING: {PlacementStatus.ON_POST, PlacementStatus.RETURNED, PlacementStatus.REJECTED},
+    PlacementStatus.DRAFT: {PlacementStatus.PENDING, PlacementStatus.CANCELLED},
+    PlacementStatus.PENDING: {PlacementStatus.ON_POST, PlacementStatus.RETURNED, PlacementStatus.REJECTED,
+                              PlacementStatus.DRAFT},  # DRAFT: the unit withdrew it before any decision
     PlacementStatus.RETURNED: {PlacementStatus.PENDING, PlacementStatus.CANCELLED},
     PlacementStatus.REJECTED: {PlacementStatus.PENDING, PlacementStatus.CANCELLED},
     PlacementStatus.CANCELLED: set(),
-    PlacementStatus.ON_POST: {PlacementStatus.LEAVING, PlacementStatus.ENDED},
+    PlacementStatus.ON_POST: {PlacementStatus.LEAVING, PlacementStatus.PENDING},  # PENDING: HR revoked approval
     PlacementStatus.LEAVING: {PlacementStatus.ON_POST, PlacementStatus.ENDED},
-    PlacementStatus.ENDED: set(),
+    PlacementStatus.ENDED: {PlacementStatus.LEAVING},  # HR revoked its approval of the departure
 }
 
 
@@ -192,6 +209,11 @@ class Placement(models.Model):
     insurance_policy_number = models.CharField(_("保单号"), max_length=64)
     insurance_premium = models.DecimalField(_("保费（元）"), max_digits=8, decimal_places=2)
     insurance_sum_insured = models.DecimalField(_("保额（元）"), max_digits=10, decimal_places=2)
+    insurance_valid_from = models.DateField(_("保险起始日期"), null=True, blank=True)
+    insurance_valid_to = models.DateField(_("保险截止日期"), null=True, blank=True)
+    # Which of the post's places the placement holds (1..places): unique among place-holding placements, so
+    # two registrations racing for the last place collide in the database even if a lock were forgotten.
+    place_number = models.PositiveSmallIntegerField(_("名额序号"), null=True, blank=True)
     agreement_scan = models.ForeignKey("attachments.Attachment", on_delete=models.PROTECT, null=True, blank=True,
                                        related_name="+", verbose_name=_("见习协议（签字盖章扫描件）"))
     status = models.CharField(_("状态"), max_length=16, choices=PlacementStatus.choices,
@@ -207,6 +229,7 @@ class Placement(models.Model):
         verbose_name=_("解除见习协议证明（盖章扫描件）"),
     )
     retained_on = models.DateField(_("留用日期"), null=True, blank=True)
+    retention_contract = models.CharField(_("劳动合同信息"), max_length=255, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
                                    verbose_name=_("登记人"))
     created_at = models.DateTimeField(_("登记时间"), auto_now_add=True)
@@ -222,6 +245,11 @@ class Placement(models.Model):
                                     name="tr_one_traineeship_per_person"),
             models.CheckConstraint(condition=models.Q(end_on__gt=models.F("start_on")),
                                    name="tr_placement_end_after_start"),
+            models.UniqueConstraint(fields=["post", "place_number"],
+                                    condition=models.Q(status__in=LIFETIME_STATUSES),
+                                    name="tr_placement_one_per_place"),
+            models.CheckConstraint(condition=models.Q(place_number__isnull=True) | models.Q(place_number__gte=1),
+                                   name="tr_placement_place_positive"),
         ]
         indexes = [
             models.Index(fields=["post", "status"], name="tr_placement_post_status"),
@@ -238,8 +266,10 @@ class MonthlyReport(models.Model):
     placement = models.ForeignKey(Placement, on_delete=models.CASCADE, related_name="monthly_reports",
                                   verbose_name=_("上岗登记"))
     month = models.DateField(_("月份"))  # the first day of the month
-    on_post = models.BooleanField(_("是否在岗"))
+    # Empty until the 每月在岗情况 report gives it: an attendance report alone says nothing about it.
+    on_post = models.BooleanField(_("是否在岗"), null=True, blank=True)
     days_on_post = models.PositiveSmallIntegerField(_("出勤天数"), null=True, blank=True)
+    days_absent = models.PositiveSmallIntegerField(_("缺勤天数"), null=True, blank=True)
     note = models.CharField(_("备注"), max_length=255, blank=True)
     reported_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
                                     verbose_name=_("上报人"))

@@ -1,0 +1,42 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from traineeships.models import ApplicationStatus
+
+SMALL_SELECT = {"class": "form-select form-select-sm"}
+
+
+class ApplicationFilterForm(forms.Form):
+    """报名审核 list filters: one of the unit's posts, a status."""
+
+    post = forms.TypedChoiceField(label=_("见习岗位"), required=False, coerce=int, empty_value=None,
+                                  widget=forms.Select(attrs=SMALL_SELECT))
+    status = forms.ChoiceField(label=_("状态"), required=False,
+                               choices=[("", _("全部状态"))] + list(ApplicationStatus.choices),
+                               widget=forms.Select(attrs=SMALL_SELECT))
+
+    def __init__(self, *args, posts=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["post"].choices = [("", _("全部岗位"))] + [(post.pk, post.title) for post in posts]
+        self.fields["post"].error_messages["invalid_choice"] = _("请选择本单位的岗位")
+
+    def filters(self) -> dict:
+        if not self.is_valid():
+            return {}
+        return {"post": self.cleaned_data["post"], "status": self.cleaned_data["status"]}
+
+
+class DecisionForm(forms.Form):
+    DECISIONS = [("approve", _("审核通过")), ("reject", _("审核不通过"))]
+
+    decision = forms.ChoiceField(label=_("审核结果"), choices=DECISIONS, widget=forms.RadioSelect,
+                                 error_messages={"required": _("请选择审核结果")})
+    reason = forms.CharField(label=_("审核意见"), required=False, max_length=255,
+                             widget=forms.Textarea(attrs={"class": "form-control", "rows": 2}),
+                             help_text=_("审核不通过时必须填写原因"))
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("decision") == "reject" and not (cleaned.get("reason") or "").strip():
+            self.add_error("reason", _("请填写不通过原因"))
+        return cleaned

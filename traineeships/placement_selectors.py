@@ -1,0 +1,117 @@
+"""Scoped reads of placements and departures (part 2b). The unit sees its own; a government department sees
+those of bases in its region; the trainee sees their own; anyone else gets 404."""
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from attachments.access import can_see_organisation_records
+from traineeships.models import (
+    Application,
+    ApplicationStatus,
+    Departure,
+    Placement,
+    PlacementStatus,
+)
+
+_RELATED = ("person", "post__work_region", "base__organisation__region", "agreement_scan", "application")
+
+
+def _require_organisation(user) -> None:
+    if not user.is_authenticated or user.organisation_id is None:
+        raise PermissionDenied
+
+
+def placements_for_unit(user) -> QuerySet:
+    _require_organisation(user)
+    return (
+        Placement.objects.filter(base__organisation_id=user.organisation_id)
+        .exclude(status=PlacementStatus.CANCELLED)
+        .select_related(*_RELATED)
+        .order_by("-created_at", "-id")
+    )
+
+
+def filter_placements(placements: QuerySet, *, status: str = "", q: str = "", post: str = "",
+                      retained: str = "") -> QuerySet:
+    if status:
+        placements = placements.filter(status=status)
+    if q:
+        placements = placements.filter(Q(person__real_name__icontains=q) | Q(person__id_number=q))
+    if post:
+        placements = placements.filter(post__title__icontains=post)
+    if retained == "yes":
+        placements = placements.filter(retained_on__isnull=False)
+    elif retained == "no":
+        placements = placements.filter(retained_on__isnull=True)
+    return placements
+
+
+def get_unit_placement(user, pk: int) -> Placement:
+    placement = placements_for_unit(user).filter(pk=pk).first()
+    if placement is None:
+        raise Http404("上岗登记不存在")
+    return placement
+
+
+def can_see_placement(user, placement: Placement) -> bool:
+    if not user.is_authenticated:
+        return False
+    return placement.person_id == user.pk or can_see_organisation_records(user, placement.base.organisation)
+
+
+def get_placement_for_user(user, pk: int) -> Placement:
+    """The record page (the unit, reviewers with jurisdiction, the trainee)."""
+    placement = Placement.objects.select_related(*_RELATED).filter(pk=pk).first()
+    if placement is None or not can_see_placement(user, placement):
+        raise Http404("上岗登记不存在")
+    return placement
+
+
+def get_departure_for_user(user, pk: int) -> Departure:
+    departure = (
+        Departure.objects.select_related(*[f"placement__{name}" for name in _RELATED], "certificate_scan")
+        .filter(pk=pk)
+        .first()
+    )
+    if departure is None or not can_see_placement(user, departure.placement):
+        raise Http404("离岗登记不存在")
+    return departure
+
+
+def get_unit_departure(user, pk: int) -> Departure:
+    departure = get_departure_for_user(user, pk)
+    if user.organisation_id != departure.placement.base.organisation_id:
+        raise Http404("离岗登记不存在")
+    return departure
+
+
+def approved_applications_for_unit(user) -> QuerySet:
+    """录用上岗登记: approved applications to the unit's posts not yet registered."""
+    _require_organisation(user)
+    return (
+        Application.objects.filter(post__base__organisation_id=user.organisation_id,
+                                   status=ApplicationStatus.APPROVED, placement__isnull=True)
+        .select_related("person", "post")
+        .order_by("-decided_at", "-id")
+    )
+
+
+def get_onboardable_application(user, pk: int) -> Application:
+    application = (
+        Application.objects.filter(post__base__organisation_id=user.organisation_id)
+        .select_related("person", "post__work_region", "post__base__organisation")
+        .filter(pk=pk)
+        .first()
+    )
+    if application is None:
+        raise Http404("报名不存在")
+    return application
+
+
+def placement_of_person(user) -> Placement | None:
+    """我的见习: the person's traineeship (the current one, else the latest registration)."""
+    if not user.is_authenticated:
+        return None
+    placements = Placement.objects.filter(person=user).select_related(*_RELATED).order_by("-created_at", "-id")
+    return placements.exclude(status=PlacementStatus.CANCELLED).first() or placements.first()

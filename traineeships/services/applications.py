@@ -1,0 +1,232 @@
+"""见习报名: individuals apply to published posts, withdraw, and mark posts as interesting; the unit approves or
+rejects (报名审核). Approval does not onboard: 录用上岗登记 starts from an approved application.
+
+Rules (manual 001 §2.4–2.5, regulations §2): one pending application per person at a time (also a database
+constraint); after a withdrawal or a rejection the person may apply again; a person whose placement holds
+their one traineeship (LIFETIME_STATUSES) never applies again; a post's places held by placements are not
+handed out twice. The application's history is its audit entries (who, when, what, and the reason).
+"""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.http import Http404
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.models import User, UserKind
+from audit.models import AuditEntry
+from audit.services import record
+from notifications.services import notify, notify_organisation
+from traineeships.models import (
+    APPLICATION_TRANSITIONS,
+    LIFETIME_STATUSES,
+    Application,
+    ApplicationStatus,
+    Placement,
+    Post,
+    PostInterest,
+    PostStatus,
+    TraineeProfile,
+)
+from traineeships.services.individuals import profile_complete
+
+UNIT_PERMISSION = "traineeships.manage_base"
+ONE_TRAINEESHIP = "您已参加过就业见习，每人只有一次见习机会"
+ONE_PENDING = "您已有一个待审核的报名，每人同一时间只能报名一个岗位；如需改报，请先撤销原报名"
+
+
+# ---------------------------------------------------------------- reads
+
+
+def is_individual(user) -> bool:
+    return user.is_authenticated and user.is_active and user.kind == UserKind.INDIVIDUAL
+
+
+def profile_of(user) -> TraineeProfile | None:
+    return TraineeProfile.objects.select_related("person", "graduate_record", "household_region",
+                                                 "intended_region").filter(person_id=user.pk).first()
+
+
+def applications_for_person(user):
+    if not is_individual(user):
+        raise PermissionDenied
+    return Application.objects.filter(person=user).select_related("post__work_region", "post__base__organisation",
+                                                                   "decided_by")
+
+
+def get_own_application(user, pk: int) -> Application:
+    application = applications_for_person(user).filter(pk=pk).first()
+    if application is None:
+        raise Http404("报名不存在")
+    return application
+
+
+def applications_for_unit(user):
+    """报名审核: the applications to the unit's own posts."""
+    if not user.is_authenticated or user.organisation_id is None:
+        raise PermissionDenied
+    return (
+        Application.objects.filter(post__base__organisation_id=user.organisation_id)
+        .exclude(post__status=PostStatus.DELETED)
+        .select_related("post", "person", "person__trainee_profile", "decided_by")
+    )
+
+
+def get_unit_application(user, pk: int) -> Application:
+    application = applications_for_unit(user).filter(pk=pk).first()
+    if application is None:
+        raise Http404("报名不存在")
+    return application
+
+
+def placement_of(application: Application):
+    """The application's 上岗登记 when the unit has made one (part 2b writes it)."""
+    return Placement.objects.filter(application=application).first()
+
+
+def history_of(application: Application):
+    return AuditEntry.objects.filter(target_type=Application._meta.label, target_id=str(application.pk)).order_by(
+        "created_at", "id"
+    )
+
+
+def places_taken(post: Post) -> int:
+    return Placement.objects.filter(post=post, status__in=LIFETIME_STATUSES).count()
+
+
+def interested_post_ids(user) -> set[int]:
+    return set(PostInterest.objects.filter(person=user).values_list("post_id", flat=True))
+
+
+def why_cannot_apply(user, profile: TraineeProfile | None) -> str:
+    """The reason the person may not apply to any post now, or "" (the post's own checks come on applying)."""
+    if not profile_complete(profile):
+        return _("请先填写并提交见习意向表，再报名见习岗位")
+    if Placement.objects.filter(person=user, status__in=LIFETIME_STATUSES).exists():
+        return _(ONE_TRAINEESHIP)
+    pending = Application.objects.filter(person=user, status=ApplicationStatus.PENDING).select_related("post").first()
+    if pending is not None:
+        return _(ONE_PENDING)
+    waiting = (
+        Application.objects.filter(person=user, status=ApplicationStatus.APPROVED, placement__isnull=True)
+        .select_related("post").first()
+    )
+    if waiting is not None:
+        return _("您报名的“%(title)s”已审核通过，请等待单位办理录用上岗登记") % {"title": waiting.post.title}
+    return ""
+
+
+# ---------------------------------------------------------------- writes
+
+
+def set_application_status(application: Application, new_status: str, *, actor, reason: str = "") -> Application:
+    """The only writer of Application.status; the caller holds the row lock."""
+    current = ApplicationStatus(application.status)
+    new_status = ApplicationStatus(new_status)
+    if new_status not in APPLICATION_TRANSITIONS[current]:
+        raise ValidationError(_("报名当前状态为“%(status)s”，不能变为“%(new)s”")
+                              % {"status": current.label, "new": new_status.label}, code="wrong_state")
+    now = timezone.now()
+    application.status = new_status
+    fields = ["status"]
+    if new_status == ApplicationStatus.WITHDRAWN:
+        application.withdrawn_at = now
+        fields.append("withdrawn_at")
+    else:
+        application.decided_at, application.decided_by, application.reason = now, actor, reason
+        fields += ["decided_at", "decided_by", "reason"]
+    application.save(update_fields=fields)
+    after = {"status": new_status.value}
+    if reason:
+        after["reason"] = reason
+    record(actor=actor, action="traineeships.application_status", target=application,
+           before={"status": current.value}, after=after)
+    return application
+
+
+def apply(*, actor: User, post: Post) -> Application:
+    """报名. The person's row is locked so their own parallel requests queue; the partial unique index on
+    pending applications settles anything that gets past the lock."""
+    if not is_individual(actor):
+        raise PermissionDenied(_("只有个人用户可以报名见习岗位"))
+    with transaction.atomic():
+        User.objects.select_for_update().filter(pk=actor.pk).first()
+        locked_post = Post.objects.select_for_update(of=("self",)).select_related("base__organisation").get(
+            pk=post.pk)
+        reason = why_cannot_apply(actor, profile_of(actor))
+        if reason:
+            raise ValidationError(reason, code="cannot_apply")
+        if locked_post.status != PostStatus.PUBLISHED:
+            raise ValidationError(_("该岗位不在发布中，不能报名"), code="not_published")
+        if places_taken(locked_post) >= locked_post.places:
+            raise ValidationError(_("该岗位招募人数已满，请选择其他岗位"), code="full")
+        try:
+            with transaction.atomic():
+                application = Application.objects.create(person=actor, post=locked_post,
+                                                          applied_at=timezone.now())
+        except IntegrityError:
+            raise ValidationError(_(ONE_PENDING), code="one_pending") from None
+        record(actor=actor, action="traineeships.application_created", target=application,
+               after={"status": application.status, "post": locked_post.title})
+        notify_organisation(
+            organisation=locked_post.base.organisation, permission=UNIT_PERMISSION,
+            title=_("新的见习报名：%(name)s 报名“%(title)s”") % {"name": actor.real_name, "title": locked_post.title},
+            url=reverse("traineeships:application_review", args=[application.pk]),
+        )
+    return application
+
+
+@transaction.atomic
+def withdraw(*, actor: User, application: Application) -> Application:
+    locked = Application.objects.select_for_update().get(pk=application.pk)
+    if locked.person_id != actor.pk:
+        raise PermissionDenied
+    if locked.status != ApplicationStatus.PENDING:
+        raise ValidationError(_("只有待审核的报名可以撤销（当前：%(status)s）")
+                              % {"status": locked.get_status_display()}, code="wrong_state")
+    return set_application_status(locked, ApplicationStatus.WITHDRAWN, actor=actor)
+
+
+@transaction.atomic
+def decide(*, actor: User, application: Application, approve: bool, reason: str = "") -> Application:
+    """报名审核 by the unit that owns the post: approve, or reject with a reason; the person is told."""
+    locked = Application.objects.select_for_update(of=("self",)).select_related("post__base", "person").get(
+        pk=application.pk)
+    if not actor.has_perm(UNIT_PERMISSION) or actor.organisation_id != locked.post.base.organisation_id:
+        raise PermissionDenied(_("只有岗位所属单位可以审核报名"))
+    if locked.status != ApplicationStatus.PENDING:
+        raise ValidationError(_("该报名当前状态为“%(status)s”，不能审核") % {"status": locked.get_status_display()},
+                              code="wrong_state")
+    reason = (reason or "").strip()
+    if approve:
+        if places_taken(locked.post) >= locked.post.places:
+            raise ValidationError(_("该岗位招募人数已满，不能再审核通过"), code="full")
+        set_application_status(locked, ApplicationStatus.APPROVED, actor=actor, reason=reason)
+        title = _("您报名的见习岗位“%(title)s”审核通过") % {"title": locked.post.title}
+    else:
+        if not reason:
+            raise ValidationError({"reason": _("请填写不通过原因")}, code="reason_required")
+        set_application_status(locked, ApplicationStatus.REJECTED, actor=actor, reason=reason)
+        title = _("您报名的见习岗位“%(title)s”审核不通过") % {"title": locked.post.title}
+    notify(recipients=[locked.person], title=title, body=reason,
+           url=reverse("traineeships:my_application", args=[locked.pk]))
+    return locked
+
+
+@transaction.atomic
+def set_interest(*, actor: User, post: Post, interested: bool) -> bool:
+    """感兴趣 / 取消感兴趣. Returns whether the person is now interested."""
+    if not is_individual(actor):
+        raise PermissionDenied
+    if interested:
+        if post.status != PostStatus.PUBLISHED:
+            raise ValidationError(_("该岗位不在发布中"), code="not_published")
+        _interest, created = PostInterest.objects.get_or_create(person=actor, post=post)
+        if created:
+            record(actor=actor, action="traineeships.interest_added", target=post)
+        return True
+    deleted, _rows = PostInterest.objects.filter(person=actor, post=post).delete()
+    if deleted:
+        record(actor=actor, action="traineeships.interest_removed", target=post)
+    return False

@@ -1,0 +1,344 @@
+"""录用上岗登记 and the 就业见习协议: the unit registers an approved applicant on the post, downloads the generated
+agreement, uploads the signed scan and submits it to the HR department of the base's level; the review engine
+reports its decisions back through on_review_status. Also 留用登记 (the unit hires the trainee).
+
+Two rules hold under concurrent requests: a post's places are never over-filled (the Post row is locked, and
+each placement holds a numbered place that is unique in the database), and a person has one traineeship in a
+lifetime (a partial unique index across all units; its IntegrityError becomes a Chinese message)."""
+
+import calendar
+import datetime
+from decimal import Decimal
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from attachments.services import store_upload
+from audit.services import record, snapshot
+from notifications.services import notify
+from organisations.services import require_verified
+from reviews import services as review_services
+from reviews.models import ReviewStatus
+from traineeships.models import (
+    LIFETIME_STATUSES,
+    MAX_PERIOD_MONTHS,
+    MIN_PERIOD_MONTHS,
+    PLACEMENT_TRANSITIONS,
+    Application,
+    ApplicationStatus,
+    BaseStatus,
+    Placement,
+    PlacementStatus,
+    Post,
+)
+from traineeships.selectors import parameter_for
+
+AGREEMENT_KIND = "traineeship_agreement"
+AGREEMENT_PURPOSE = "traineeship_agreement"
+UNIT_PERMISSION = "traineeships.manage_base"
+TERM_FIELDS = (
+    "start_on", "end_on", "monthly_allowance", "insurance_company", "insurance_policy_number", "insurance_premium",
+    "insurance_sum_insured", "insurance_valid_from", "insurance_valid_to",
+)
+# The unit corrects the registration (and uploads the scan again) in these states.
+EDITABLE_PLACEMENT_STATUSES = (PlacementStatus.DRAFT, PlacementStatus.RETURNED, PlacementStatus.REJECTED)
+SUBMITTABLE_PLACEMENT_STATUSES = EDITABLE_PLACEMENT_STATUSES
+CANCELLABLE_PLACEMENT_STATUSES = EDITABLE_PLACEMENT_STATUSES
+NO_WAGE_MESSAGE = "该地区尚未设置最低工资标准，请联系人社部门"
+FULL_MESSAGE = "该岗位招募名额已满（%(places)s人），不能再登记上岗"
+LIFETIME_MESSAGE = "该人员已在其他见习单位登记或参加过就业见习，每人只能参加一次就业见习"
+
+
+# ---------------------------------------------------------------- the period rule
+
+
+def add_months(day: datetime.date, months: int) -> datetime.date:
+    """The same day `months` later; the month's last day when that month is shorter (1月31日 + 1 → 2月28/29日)."""
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    return day.replace(year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def period_bounds(start_on: datetime.date) -> tuple[datetime.date, datetime.date]:
+    """The earliest and latest allowed end dates. The traineeship runs from start_on to end_on inclusive, so
+    3 whole months from 2026-03-01 end on 2026-05-31 (the day before 2026-06-01), 12 on 2027-02-28."""
+    return (add_months(start_on, MIN_PERIOD_MONTHS) - datetime.timedelta(days=1),
+            add_months(start_on, MAX_PERIOD_MONTHS) - datetime.timedelta(days=1))
+
+
+def check_terms(post: Post, data: dict) -> dict:
+    """The rules of a registration's terms, as {field: message}; shared by the screen, the import and the
+    service (which has the last word)."""
+    errors = {}
+    start_on, end_on = data.get("start_on"), data.get("end_on")
+    if start_on and end_on:
+        earliest, latest = period_bounds(start_on)
+        if not earliest <= end_on <= latest:
+            errors["end_on"] = _(
+                "见习期限须为3至12个月：开始日期为%(start)s时，结束日期应在%(earliest)s至%(latest)s之间"
+            ) % {"start": start_on.isoformat(), "earliest": earliest.isoformat(), "latest": latest.isoformat()}
+    allowance = data.get("monthly_allowance")
+    if start_on and allowance is not None:
+        parameter = parameter_for(post.work_region, start_on)
+        if parameter is None:
+            errors["monthly_allowance"] = _(NO_WAGE_MESSAGE)
+        elif allowance < parameter.minimum_wage_monthly:
+            errors["monthly_allowance"] = _("生活费不能低于当地%(month)s的月最低工资标准 %(wage)s 元") % {
+                "month": f"{start_on:%Y年%-m月}", "wage": parameter.minimum_wage_monthly}
+    valid_from, valid_to = data.get("insurance_valid_from"), data.get("insurance_valid_to")
+    if valid_from and valid_to and valid_to < valid_from:
+        errors["insurance_valid_to"] = _("保险截止日期不能早于起始日期")
+    elif start_on and end_on and valid_from and valid_to and (valid_from > start_on or valid_to < end_on):
+        errors["insurance_valid_to"] = _("人身意外伤害保险须在见习开始前生效，并覆盖整个见习期")
+    return errors
+
+
+# ---------------------------------------------------------------- the one status writer
+
+
+def set_placement_status(placement: Placement, new_status: str, *, actor, **fields) -> Placement:
+    current = PlacementStatus(placement.status)
+    new_status = PlacementStatus(new_status)
+    if new_status == current and not fields:
+        return placement
+    if new_status != current and new_status not in PLACEMENT_TRANSITIONS[current]:
+        raise review_services.ReviewConflict(
+            _("上岗登记当前状态为“%(status)s”，不能变为“%(new)s”") % {"status": current.label, "new": new_status.label}
+        )
+    placement.status = new_status
+    for name, value in fields.items():
+        setattr(placement, name, value)
+    try:
+        with transaction.atomic():
+            placement.save(update_fields=["status", "updated_at", *fields])
+    except IntegrityError as error:
+        raise _integrity_message(error, placement) from None
+    record(actor=actor, action="traineeships.placement_status", target=placement,
+           before={"status": current.value}, after={"status": new_status.value})
+    return placement
+
+
+def _integrity_message(error: IntegrityError, placement: Placement) -> ValidationError:
+    text = str(error)
+    if "tr_placement_one_per_place" in text or "place_number" in text:
+        return ValidationError(_(FULL_MESSAGE) % {"places": placement.post.places}, code="full")
+    return ValidationError(_(LIFETIME_MESSAGE), code="lifetime")
+
+
+# ---------------------------------------------------------------- places
+
+
+def _take_place(post_id: int) -> tuple[Post, int]:
+    """Lock the post and return the lowest free place number; refuse when every place is held."""
+    post = Post.objects.select_for_update(of=("self",)).select_related("work_region").get(pk=post_id)
+    held = set(
+        Placement.objects.filter(post_id=post.pk, status__in=LIFETIME_STATUSES).values_list("place_number", flat=True)
+    )
+    free = [number for number in range(1, post.places + 1) if number not in held]
+    if not free:
+        raise ValidationError(_(FULL_MESSAGE) % {"places": post.places}, code="full")
+    return post, free[0]
+
+
+def _check_person_free(person_id: int, exclude_pk=None) -> None:
+    taken = Placement.objects.filter(person_id=person_id, status__in=LIFETIME_STATUSES)
+    if exclude_pk is not None:
+        taken = taken.exclude(pk=exclude_pk)
+    if taken.exists():
+        raise ValidationError(_(LIFETIME_MESSAGE), code="lifetime")
+
+
+# ---------------------------------------------------------------- onboarding
+
+
+def _check_unit(actor, organisation_id: int) -> None:
+    if actor.organisation_id != organisation_id or not actor.has_perm(UNIT_PERMISSION):
+        raise PermissionDenied(_("只能办理本单位的见习人员"))
+
+
+def onboardable(application: Application) -> str:
+    """Why the application cannot be registered on its post now ("" when it can)."""
+    if application.status != ApplicationStatus.APPROVED:
+        return _("只有审核通过的报名可以登记上岗（当前：%(status)s）") % {"status": application.get_status_display()}
+    if Placement.objects.filter(application=application).exists():
+        return _("该报名已登记过上岗")
+    return ""
+
+
+@transaction.atomic
+def onboard(*, application: Application, actor, data: dict) -> Placement:
+    """录用上岗登记: a placement waiting for its signed agreement (status 待提交协议)."""
+    application = Application.objects.select_related("post__base__organisation").get(pk=application.pk)
+    base = application.post.base
+    _check_unit(actor, base.organisation_id)
+    require_verified(base.organisation)
+    if base.status != BaseStatus.APPROVED:
+        raise ValidationError(_("见习基地资格不在审核通过状态，不能登记上岗"), code="base")
+    problem = onboardable(application)
+    if problem:
+        raise ValidationError(problem, code="state")
+    post, place_number = _take_place(application.post_id)
+    errors = check_terms(post, data)
+    if errors:
+        raise ValidationError(errors)
+    _check_person_free(application.person_id)
+    placement = Placement(application=application, person_id=application.person_id, post=post, base=base,
+                          created_by=actor, place_number=place_number, status=PlacementStatus.DRAFT,
+                          **{name: data.get(name) for name in TERM_FIELDS})
+    try:
+        with transaction.atomic():
+            placement.save()
+    except IntegrityError as error:
+        # Another unit registered the person (or another request took the place) in the same instant.
+        raise _integrity_message(error, placement) from None
+    record(actor=actor, action="traineeships.placement_created", target=placement,
+           after=snapshot(placement, TERM_FIELDS + ("place_number",)))
+    return placement
+
+
+def _lock(placement: Placement) -> Placement:
+    return (
+        Placement.objects.select_for_update(of=("self",))
+        .select_related("post__work_region", "base__organisation", "person", "agreement_scan")
+        .get(pk=placement.pk)
+    )
+
+
+def check_editable(placement: Placement) -> None:
+    if placement.status not in EDITABLE_PLACEMENT_STATUSES:
+        raise ValidationError(
+            _("上岗登记当前状态为“%(status)s”，不能修改") % {"status": placement.get_status_display()},
+            code="not_editable",
+        )
+
+
+@transaction.atomic
+def update_terms(*, placement: Placement, actor, data: dict) -> Placement:
+    locked = _lock(placement)
+    _check_unit(actor, locked.base.organisation_id)
+    check_editable(locked)
+    errors = check_terms(locked.post, data)
+    if errors:
+        raise ValidationError(errors)
+    before = snapshot(locked, TERM_FIELDS)
+    for name in TERM_FIELDS:
+        setattr(locked, name, data.get(name))
+    locked.save()
+    record(actor=actor, action="traineeships.placement_updated", target=locked, before=before,
+           after=snapshot(locked, TERM_FIELDS))
+    return locked
+
+
+@transaction.atomic
+def attach_agreement(*, placement: Placement, actor, uploaded_file) -> Placement:
+    """The signed and stamped agreement scan; a new upload replaces the previous one (kept in the history)."""
+    locked = _lock(placement)
+    _check_unit(actor, locked.base.organisation_id)
+    check_editable(locked)
+    before = {"agreement_scan": str(locked.agreement_scan_id or "")}
+    locked.agreement_scan = store_upload(purpose=AGREEMENT_PURPOSE, uploaded_file=uploaded_file, actor=actor,
+                                         owner_org=locked.base.organisation)
+    locked.save(update_fields=["agreement_scan", "updated_at"])
+    record(actor=actor, action="traineeships.agreement_uploaded", target=locked, before=before,
+           after={"agreement_scan": str(locked.agreement_scan_id)})
+    return locked
+
+
+@transaction.atomic
+def submit_agreement(*, placement: Placement, actor) -> Placement:
+    """提交审核 (and, after a return or a rejection, 重新提交)."""
+    locked = _lock(placement)
+    _check_unit(actor, locked.base.organisation_id)
+    if locked.status not in SUBMITTABLE_PLACEMENT_STATUSES:
+        raise ValidationError(_("上岗登记当前状态为“%(status)s”，不能提交审核")
+                              % {"status": locked.get_status_display()}, code="state")
+    if locked.agreement_scan_id is None:
+        raise ValidationError(_("请先上传双方签字盖章的见习协议扫描件"), code="no_scan")
+    errors = check_terms(locked.post, {name: getattr(locked, name) for name in TERM_FIELDS})
+    if errors:
+        raise ValidationError(errors)
+    require_verified(locked.base.organisation)
+    if locked.status == PlacementStatus.REJECTED:
+        # A rejected registration gave up its place and the person's lifetime slot: take them again.
+        post, number = _take_place(locked.post_id)
+        _check_person_free(locked.person_id, exclude_pk=locked.pk)
+        locked.place_number = number
+        locked.save(update_fields=["place_number", "updated_at"])
+    review_services.submit(kind_key=AGREEMENT_KIND, subject=locked, actor=actor)
+    locked.refresh_from_db()
+    return locked
+
+
+@transaction.atomic
+def cancel_placement(*, placement: Placement, actor) -> Placement:
+    """撤销登记 before the agreement is under review or after it came back: the place is free again."""
+    locked = _lock(placement)
+    _check_unit(actor, locked.base.organisation_id)
+    if locked.status not in CANCELLABLE_PLACEMENT_STATUSES:
+        raise ValidationError(_("上岗登记当前状态为“%(status)s”，不能撤销")
+                              % {"status": locked.get_status_display()}, code="state")
+    return set_placement_status(locked, PlacementStatus.CANCELLED, actor=actor)
+
+
+STATUS_FOR_REVIEW = {
+    ReviewStatus.PENDING: PlacementStatus.PENDING,
+    ReviewStatus.APPROVED: PlacementStatus.ON_POST,
+    ReviewStatus.REJECTED: PlacementStatus.REJECTED,
+    ReviewStatus.RETURNED: PlacementStatus.RETURNED,
+    ReviewStatus.WITHDRAWN: PlacementStatus.DRAFT,
+}
+
+
+def on_review_status(*, subject, status, actor, review=None):
+    placement = _lock(subject)
+    status = ReviewStatus(status)
+    if status == ReviewStatus.PENDING and placement.status not in (*SUBMITTABLE_PLACEMENT_STATUSES,
+                                                                   PlacementStatus.PENDING):
+        if placement.status != PlacementStatus.ON_POST or placement.departures.exists():
+            raise review_services.ReviewConflict(_("见习人员已办理离岗，不能撤销协议审核"))
+        if placement.monthly_reports.exists():
+            raise review_services.ReviewConflict(_("已上报该人员的月度在岗情况，不能撤销协议审核"))
+    fields = {}
+    if status == ReviewStatus.APPROVED:
+        fields["approved_at"] = timezone.now()
+    elif placement.status == PlacementStatus.ON_POST:
+        fields["approved_at"] = None
+    set_placement_status(placement, STATUS_FOR_REVIEW[status], actor=actor, **fields)
+    subject.status = placement.status
+    if status in (ReviewStatus.APPROVED, ReviewStatus.REJECTED, ReviewStatus.RETURNED):
+        text = {
+            ReviewStatus.APPROVED: _("您的就业见习协议已审核通过，请按约定时间到岗：%(unit)s·%(post)s"),
+            ReviewStatus.REJECTED: _("您的就业见习协议审核不通过，单位将修改后重新提交：%(unit)s·%(post)s"),
+            ReviewStatus.RETURNED: _("您的就业见习协议被退回修改，单位将修改后重新提交：%(unit)s·%(post)s"),
+        }[status] % {"unit": placement.base.organisation.name, "post": placement.post.title}
+        notify(recipients=[placement.person], title=text, url=reverse("traineeships:my_placement"))
+
+
+# ---------------------------------------------------------------- 留用登记
+
+
+@transaction.atomic
+def register_retention(*, placement: Placement, actor, retained_on: datetime.date, contract: str) -> Placement:
+    locked = _lock(placement)
+    _check_unit(actor, locked.base.organisation_id)
+    if locked.status not in (PlacementStatus.ON_POST, PlacementStatus.LEAVING, PlacementStatus.ENDED):
+        raise ValidationError(_("只有在岗或已结束见习的人员可以登记留用（当前：%(status)s）")
+                              % {"status": locked.get_status_display()}, code="state")
+    if retained_on < locked.start_on:
+        raise ValidationError({"retained_on": _("留用日期不能早于见习开始日期")})
+    if retained_on > timezone.localdate():
+        raise ValidationError({"retained_on": _("留用日期不能晚于今天")})
+    before = snapshot(locked, ("retained_on", "retention_contract"))
+    locked.retained_on, locked.retention_contract = retained_on, contract.strip()
+    locked.save(update_fields=["retained_on", "retention_contract", "updated_at"])
+    record(actor=actor, action="traineeships.retention_registered", target=locked, before=before,
+           after=snapshot(locked, ("retained_on", "retention_contract")))
+    return locked
+
+
+def minimum_wage_on(post: Post, day: datetime.date) -> Decimal | None:
+    parameter = parameter_for(post.work_region, day)
+    return parameter.minimum_wage_monthly if parameter else None

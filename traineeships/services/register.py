@@ -1,0 +1,134 @@
+"""高校毕业生就业信息库 (the graduate register): HR and education departments add, correct and import the
+records that an individual's traineeship sign-in is checked against.
+
+Who sees which records: a department sees the records last written (added, corrected or imported) by a
+department whose region lies within its own jurisdiction — a county its own, a city those of its city and
+counties, a province the whole province. Platform staff see all. The register is keyed by ID number across
+the whole platform, so a department that imports a person already present updates that record and becomes
+the department it is listed under.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from attachments.access import is_platform_staff
+from audit.services import record, snapshot
+from organisations.models import Authority, OrganisationKind
+from organisations.selectors import jurisdiction_filter
+from traineeships.models import GraduateRecord
+
+PERMISSION = "traineeships.import_graduates"
+RECORD_FIELDS = ("name", "id_number", "school", "major", "education", "graduation_year")
+REGISTER_AUTHORITIES = (Authority.HUMAN_RESOURCES, Authority.EDUCATION)
+
+
+def register_department(user):
+    """The user's organisation when it is an HR or education department with a region, else None."""
+    if not user.is_authenticated or not user.is_active:
+        return None
+    organisation = user.organisation
+    if (
+        organisation is None
+        or organisation.kind != OrganisationKind.GOVERNMENT
+        or organisation.authority not in REGISTER_AUTHORITIES
+        or organisation.region_id is None
+    ):
+        return None
+    return organisation
+
+
+def may_maintain_register(user) -> bool:
+    return user.has_perm(PERMISSION) and (is_platform_staff(user) or register_department(user) is not None)
+
+
+def graduates_for_user(user) -> QuerySet:
+    records = GraduateRecord.objects.select_related("imported_by_org")
+    if is_platform_staff(user):
+        return records
+    department = register_department(user)
+    if department is None or not user.has_perm(PERMISSION):
+        raise PermissionDenied
+    return records.filter(jurisdiction_filter(department.region, prefix="imported_by_org__region__"))
+
+
+def filter_graduates(records: QuerySet, *, q: str = "", school: str = "", education: str = "",
+                     graduation_year=None) -> QuerySet:
+    if q:
+        records = records.filter(Q(name__icontains=q) | Q(id_number=q.upper()))
+    if school:
+        records = records.filter(school__icontains=school)
+    if education:
+        records = records.filter(education=education)
+    if graduation_year:
+        records = records.filter(graduation_year=graduation_year)
+    return records
+
+
+def get_graduate_for_user(user, pk: int) -> GraduateRecord:
+    graduate = graduates_for_user(user).filter(pk=pk).first()
+    if graduate is None:
+        raise Http404("记录不存在")
+    return graduate
+
+
+def _department_of(actor):
+    return None if is_platform_staff(actor) and actor.organisation_id is None else actor.organisation
+
+
+@transaction.atomic
+def create_graduate(*, actor, data: dict) -> GraduateRecord:
+    """新增 one record (the form has refused an ID number already in the register)."""
+    if not may_maintain_register(actor):
+        raise PermissionDenied
+    graduate = GraduateRecord(imported_by_org=_department_of(actor), **{name: data[name] for name in RECORD_FIELDS})
+    graduate.save()
+    record(actor=actor, action="traineeships.graduate_created", target=graduate,
+           after=snapshot(graduate, RECORD_FIELDS))
+    return graduate
+
+
+@transaction.atomic
+def update_graduate(*, actor, graduate: GraduateRecord, data: dict) -> GraduateRecord:
+    if not may_maintain_register(actor):
+        raise PermissionDenied
+    locked = GraduateRecord.objects.select_for_update().get(pk=graduate.pk)
+    before = snapshot(locked, RECORD_FIELDS)
+    for name in RECORD_FIELDS:
+        setattr(locked, name, data[name])
+    locked.imported_by_org = _department_of(actor) or locked.imported_by_org
+    locked.save()
+    record(actor=actor, action="traineeships.graduate_updated", target=locked, before=before,
+           after=snapshot(locked, RECORD_FIELDS))
+    return locked
+
+
+def import_graduate_rows(*, actor, organisation, rows: list[dict]) -> tuple[int, int, int]:
+    """Upsert validated rows by ID number: (created, updated, unchanged). Called by the batch engine inside
+    its chunk transaction, which also audits the job as a whole."""
+    numbers = [row["id_number"] for row in rows]
+    existing = {graduate.id_number: graduate for graduate in GraduateRecord.objects.filter(id_number__in=numbers)}
+    now = timezone.now()
+    to_create, to_update = [], []
+    for row in rows:
+        graduate = existing.get(row["id_number"])
+        if graduate is None:
+            to_create.append(GraduateRecord(imported_by_org=organisation,
+                                            **{name: row[name] for name in RECORD_FIELDS}))
+            continue
+        changed = graduate.imported_by_org_id != organisation.pk
+        for name in RECORD_FIELDS:
+            if getattr(graduate, name) != row[name]:
+                setattr(graduate, name, row[name])
+                changed = True
+        if changed:
+            graduate.imported_by_org = organisation
+            graduate.updated_at = now
+            to_update.append(graduate)
+    GraduateRecord.objects.bulk_create(to_create, batch_size=1000)
+    if to_update:
+        GraduateRecord.objects.bulk_update(to_update, [*RECORD_FIELDS, "imported_by_org", "updated_at"],
+                                           batch_size=500)
+    return len(to_create), len(to_update), len(rows) - len(to_create) - len(to_update)

@@ -1,0 +1,163 @@
+"""统计分析 for an HR department: its jurisdiction by sub-region (the next level down) and by month of a year.
+
+Every figure comes from aggregated queries (a fixed number, whatever the number of bases or people): counts by
+the base's registered region, and the subsidies from the roster computation run over all placements at once.
+"""
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Count, Q, Sum
+
+from organisations.selectors import jurisdiction_filter
+from regions.models import Region, RegionLevel
+from traineeships.models import (
+    REVIEWED_STATUSES,
+    Application,
+    BaseStatus,
+    Placement,
+    PlacementStatus,
+    Post,
+    TraineeshipBase,
+)
+from traineeships.services.roster import (
+    ParameterTable,
+    compute_roster,
+    months_between,
+    paid_placements,
+    reports_for,
+    retention_counts,
+    retention_rate,
+    trainee_inputs,
+)
+
+ON_POST_STATUSES = (PlacementStatus.ON_POST, PlacementStatus.LEAVING)
+
+
+@dataclass
+class Row:
+    code: str
+    name: str
+    bases: int = 0
+    posts: int = 0
+    places: int = 0
+    applicants: int = 0
+    on_post: int = 0
+    ended: int = 0
+    retained: int = 0
+    subsidy: Decimal = field(default_factory=lambda: Decimal("0.00"))
+
+    @property
+    def retention_rate(self):
+        return retention_rate(self.retained, self.ended)
+
+
+@dataclass
+class MonthRow:
+    month: datetime.date
+    started: int = 0
+    on_post: int = 0
+    departures: int = 0
+    subsidy: Decimal = field(default_factory=lambda: Decimal("0.00"))
+
+
+@dataclass
+class Statistics:
+    region: Region
+    year: int
+    rows: list[Row]
+    months: list[MonthRow]
+    total: Row
+
+
+
+def _key_of(region: Region, org_region_code: str, org_city_code: str) -> str:
+    level = region.level
+    if level == RegionLevel.PROVINCE:
+        return org_city_code or org_region_code
+    if level == RegionLevel.CITY:
+        return org_region_code
+    return region.code
+
+
+def statistics_for(region: Region, year: int) -> Statistics:
+    within = jurisdiction_filter(region, prefix="organisation__region__")
+    base_within = jurisdiction_filter(region, prefix="base__organisation__region__")
+    names = {child.code: child.name for child in Region.objects.filter(parent=region)}
+    names.setdefault(region.code, f"{region.name}（本级）")
+    rows: dict[str, Row] = {}
+
+    def row(code: str) -> Row:
+        if code not in rows:
+            rows[code] = Row(code, names.get(code, code))
+        return rows[code]
+
+    prefix = "organisation__region__"
+    for item in (TraineeshipBase.objects.filter(within, status=BaseStatus.APPROVED)
+                 .values(f"{prefix}code", f"{prefix}city_code").annotate(n=Count("id"))):
+        row(_key_of(region, item[f"{prefix}code"], item[f"{prefix}city_code"])).bases += item["n"]
+    prefix = "base__organisation__region__"
+    for item in (Post.objects.filter(base_within, status__in=REVIEWED_STATUSES)
+                 .values(f"{prefix}code", f"{prefix}city_code").annotate(n=Count("id"), places=Sum("places"))):
+        target = row(_key_of(region, item[f"{prefix}code"], item[f"{prefix}city_code"]))
+        target.posts += item["n"]
+        target.places += item["places"] or 0
+    prefix = "post__base__organisation__region__"
+    for item in (Application.objects.filter(jurisdiction_filter(region, prefix=prefix))
+                 .values(f"{prefix}code", f"{prefix}city_code").annotate(n=Count("person", distinct=True))):
+        row(_key_of(region, item[f"{prefix}code"], item[f"{prefix}city_code"])).applicants += item["n"]
+    prefix = "base__organisation__region__"
+    for item in (Placement.objects.filter(base_within)
+                 .values(f"{prefix}code", f"{prefix}city_code")
+                 .annotate(on_post=Count("id", filter=Q(status__in=ON_POST_STATUSES)),
+                           ended=Count("id", filter=Q(status=PlacementStatus.ENDED)),
+                           retained=Count("id", filter=Q(status=PlacementStatus.ENDED, retained_on__isnull=False)))):
+        target = row(_key_of(region, item[f"{prefix}code"], item[f"{prefix}city_code"]))
+        target.on_post += item["on_post"]
+        target.ended += item["ended"]
+        target.retained += item["retained"]
+
+    first, last = datetime.date(year, 1, 1), datetime.date(year, 12, 1)
+    month_rows = {month: MonthRow(month) for month in months_between(first, last)}
+    placements = list(paid_placements(Placement.objects.filter(base_within))
+                      .filter(start_on__lte=datetime.date(year, 12, 31))
+                      .select_related("base__organisation__region"))
+    inputs = trainee_inputs(placements)
+    table = ParameterTable({code for trainee in inputs for code in trainee.region_codes})
+    reports = reports_for([placement.pk for placement in placements], first, last)
+    retention = retention_counts({placement.base_id for placement in placements})
+    by_base = defaultdict(list)
+    for placement, trainee in zip(placements, inputs):
+        by_base[placement.base_id].append((placement, trainee))
+    for base_id, pairs in by_base.items():
+        retained, ended = retention.get(base_id, (0, 0))
+        result = compute_roster(trainees=[trainee for _p, trainee in pairs], first_month=first, last_month=last,
+                                reports=reports, rates_for=table, retained=retained, ended=ended)
+        org_region = pairs[0][0].base.organisation.region
+        target = row(_key_of(region, org_region.code, org_region.city_code))
+        for line in result.lines:
+            target.subsidy += line.total
+            for month_line in line.months:
+                month_rows[month_line.month].subsidy += month_line.amount
+                if month_line.on_post:
+                    month_rows[month_line.month].on_post += 1
+    for placement in placements:
+        if placement.start_on.year == year:
+            month_rows[placement.start_on.replace(day=1)].started += 1
+        if placement.status == PlacementStatus.ENDED and placement.ended_on and placement.ended_on.year == year:
+            month_rows[placement.ended_on.replace(day=1)].departures += 1
+
+    ordered = sorted(rows.values(), key=lambda item: item.code)
+    total = Row("", "合计")
+    for item in ordered:
+        for name in ("bases", "posts", "places", "applicants", "on_post", "ended", "retained", "subsidy"):
+            setattr(total, name, getattr(total, name) + getattr(item, name))
+    return Statistics(region=region, year=year, rows=ordered, months=list(month_rows.values()), total=total)
+
+
+def bars(values, width: int = 320) -> list[int]:
+    """Bar lengths (pixels) for an inline SVG chart: the largest value gets the full width."""
+    top = max((float(value) for value in values), default=0)
+    return [round(width * float(value) / top) if top else 0 for value in values]

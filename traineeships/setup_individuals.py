@@ -1,0 +1,67 @@
+"""What the individuals' side of the programme (sign-in, 见习意向, 报名, 报名审核, graduate register) registers
+with the platform at start-up; called from traineeships.setup.register_everything()."""
+
+from django.utils.translation import gettext_lazy as _
+
+from traineeships.setup import GROUP
+
+
+def _is_individual(user) -> bool:
+    from accounts.models import UserKind
+
+    return user.is_authenticated and user.kind == UserKind.INDIVIDUAL
+
+
+def _keeps_register(user) -> bool:
+    from traineeships.services.register import may_maintain_register
+
+    return may_maintain_register(user)
+
+
+def register_permissions() -> None:
+    from organisations.permissions import GOVERNMENT_ONLY, register_permission
+
+    register_permission("traineeships.import_graduates", _("高校毕业生信息库维护与导入（人社、教育部门）"),
+                        kinds=GOVERNMENT_ONLY, group=GROUP)
+
+
+def register_navigation() -> None:
+    from core.navigation import NavEntry, add_entry
+
+    for entry in (
+        NavEntry(_("就业见习·意向填表"), "traineeships:intention", "card-checklist", visible=_is_individual),
+        NavEntry(_("就业见习·岗位报名"), "traineeships:individual_posts", "search", visible=_is_individual),
+        NavEntry(_("就业见习·我的报名"), "traineeships:my_applications", "list-check", visible=_is_individual),
+        NavEntry(_("就业见习·报名审核"), "traineeships:application_reviews", "person-check",
+                 "traineeships.manage_base"),
+        NavEntry(_("就业见习·毕业生信息库"), "traineeships:graduates", "mortarboard", "traineeships.import_graduates",
+                 visible=_keeps_register),
+    ):
+        add_entry("programmes", entry)
+
+
+def register_audit_labels() -> None:
+    from audit.labels import register_action
+
+    for code, label in {
+        "traineeships.graduate_created": _("新增高校毕业生信息"),
+        "traineeships.graduate_updated": _("修改高校毕业生信息"),
+        "traineeships.individual_registered": _("就业见习个人首次登录开户"),
+        "traineeships.profile_created": _("建立见习人员档案"),
+        "traineeships.mobile_bound": _("绑定手机号"),
+        "traineeships.intention_submitted": _("提交见习意向表"),
+        "traineeships.application_created": _("报名见习岗位"),
+        "traineeships.application_status": _("见习报名状态变更"),
+        "traineeships.interest_added": _("标记感兴趣的见习岗位"),
+        "traineeships.interest_removed": _("取消感兴趣的见习岗位"),
+    }.items():
+        register_action(code, label)
+
+
+def register() -> None:
+    from traineeships.register_batch import register_graduate_import
+
+    register_permissions()
+    register_navigation()
+    register_audit_labels()
+    register_graduate_import()

@@ -1,0 +1,110 @@
+"""补贴经费花名册 for the unit (its own base) and for HR (a base within its jurisdiction): HTML, .xlsx and PDF."""
+
+import io
+
+import xlsxwriter
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.http import content_disposition_header
+from django.views.decorators.http import require_GET
+
+from audit.services import record
+from printing.pdf import render_pdf
+from traineeships.forms.reports import PeriodForm
+from traineeships.models import BaseStatus
+from traineeships.selectors import bases_for_government, get_own_base, hr_department
+from traineeships.services.roster import roster_for_base
+from traineeships.views.placements import pdf_response
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _base_for(request):
+    """The unit's own base; for HR, the base chosen (?base=) among the approved bases of its jurisdiction."""
+    user = request.user
+    if user.has_perm("traineeships.manage_base") and user.organisation_id is not None:
+        base = get_own_base(user)
+        if base is None:
+            raise Http404("本单位还没有见习基地")
+        return base, None
+    if hr_department(user) is None:
+        raise PermissionDenied
+    bases = bases_for_government(user).filter(status=BaseStatus.APPROVED).order_by("organisation__name")
+    chosen = request.GET.get("base", "")
+    base = bases.filter(pk=int(chosen)).first() if chosen.isdigit() else None
+    if chosen and base is None:
+        raise Http404("见习基地不存在")
+    return base, bases
+
+
+def _period(request):
+    today = timezone.localdate()
+    data = {"first_month": request.GET.get("first_month") or f"{today.year}-01",
+            "last_month": request.GET.get("last_month") or f"{today:%Y-%m}"}
+    form = PeriodForm(data)
+    if form.is_valid():
+        return form, form.cleaned_data["first_month"], form.cleaned_data["last_month"]
+    return form, None, None
+
+
+@require_GET
+@login_required
+def roster(request):
+    base, bases = _base_for(request)
+    form, first, last = _period(request)
+    result = roster_for_base(base, first, last) if base is not None and first else None
+    fmt = request.GET.get("format", "")
+    if result is not None and fmt in ("xlsx", "pdf"):
+        record(actor=request.user, action="traineeships.roster_exported", target=base, after={
+            "format": fmt, "first_month": first.isoformat(), "last_month": last.isoformat()})
+        name = f"补贴经费花名册-{base.organisation.name}-{first:%Y%m}-{last:%Y%m}"
+        if fmt == "xlsx":
+            return _xlsx(result, base, f"{name}.xlsx")
+        pdf = render_pdf("traineeships/roster/print.html", {
+            "roster": result, "base": base, "printed_at": f"{timezone.localtime():%Y-%m-%d %H:%M}"})
+        return pdf_response(pdf, f"{name}.pdf")
+    return render(request, "traineeships/roster/roster.html", {
+        "form": form, "roster": result, "base": base, "bases": bases, "query": request.GET.urlencode(),
+    })
+
+
+def _xlsx(result, base, filename: str) -> HttpResponse:
+    buffer = io.BytesIO()
+    book = xlsxwriter.Workbook(buffer, {"in_memory": True})
+    sheet = book.add_worksheet("补贴经费花名册")
+    bold = book.add_format({"bold": True})
+    money = book.add_format({"num_format": "0.00"})
+    sheet.write(0, 0, f"{base.organisation.name} 就业见习补贴经费花名册（{result.first_month:%Y年%m月}至"
+                      f"{result.last_month:%Y年%m月}）", bold)
+    sheet.write(1, 0, result.retention_text)
+    headers = ["序号", "姓名", "身份证号", "岗位", "见习开始", "见习结束", "补贴月份数", "是否留用", "补贴合计（元）",
+               "计算说明"]
+    for col, header in enumerate(headers):
+        sheet.write(3, col, header, bold)
+    row = 4
+    for index, line in enumerate(result.lines, start=1):
+        trainee = line.trainee
+        values = [index, trainee.name, trainee.id_number, trainee.post_title, trainee.start_on.isoformat(),
+                  trainee.end_on.isoformat(), len(line.paid_months),
+                  f"是（{trainee.retained_on.isoformat()}）" if trainee.retained_on else "否"]
+        for col, value in enumerate(values):
+            if col == 2:
+                sheet.write_string(row, col, value)  # an ID number must stay text in Excel
+            else:
+                sheet.write(row, col, value)
+        sheet.write_number(row, 8, float(line.total), money)
+        sheet.write_string(row, 9, "\n".join(month.explanation for month in line.months))
+        row += 1
+    sheet.write(row, 7, "合计", bold)
+    sheet.write_number(row, 8, float(result.total), money)
+    for col, width in enumerate([6, 10, 22, 18, 12, 12, 10, 16, 14, 70]):
+        sheet.set_column(col, col, width)
+    book.close()
+    response = HttpResponse(buffer.getvalue(), content_type=XLSX)
+    response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=filename)
+    return response
+
+
