@@ -23,3 +23,7 @@ class AccountsConfig(AppConfig):
         register_action("accounts.password_changed", _("修改密码"))
         register_action("accounts.password_reset", _("短信验证找回密码"))
         register_action("accounts.login_name_changed", _("修改登录名"))
+
+        from accounts.exports import register_login_log_export
+
+        register_login_log_export()

@@ -15,12 +15,11 @@ from audit.selectors import (
 from core.paging import paginate
 
 
-@require_GET
-@login_required
-def entry_list(request):
-    scope = audit_entries_for_user(request.user)
+def filtered_entries(user, params):
+    """(filter form, entries) the log lists for these query parameters; the export (audit.exports) uses it too."""
+    scope = audit_entries_for_user(user)
     form = AuditFilterForm(
-        request.GET or None,
+        params or None,
         action_choices=action_choices(scope),
         target_type_choices=target_type_choices(scope),
     )
@@ -28,6 +27,13 @@ def entry_list(request):
     if form.is_bound:
         # Invalid filters show their errors and an empty list rather than silently ignoring them.
         entries = filter_entries(scope, form.cleaned_data) if form.is_valid() else scope.none()
+    return form, entries
+
+
+@require_GET
+@login_required
+def entry_list(request):
+    form, entries = filtered_entries(request.user, request.GET)
     context = paginate(request, entries)
     type_labels = {}
     context["rows"] = [

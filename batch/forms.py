@@ -25,11 +25,13 @@ class ImportUploadForm(forms.Form):
         if upload.size > MAX_UPLOAD_BYTES:
             message = _("文件大小为 %(size).1f MB，超过 20 MB 的上限，请分成几个文件导入")
             raise forms.ValidationError(message % {"size": upload.size / 1024 / 1024}, code="too_large")
+        # Only the header and the first data row are read here; the whole file is read by the job.
         try:
-            reader = SheetReader(self.spec, upload)
+            with SheetReader(self.spec, upload) as reader:
+                has_rows = any(True for _row in reader)
         except WorkbookProblem as problem:
             raise forms.ValidationError(str(problem), code="workbook") from None
-        if not any(True for _row in reader):
+        if not has_rows:
             raise forms.ValidationError(_("文件中没有可导入的数据行（第2行示例行会被忽略）"), code="empty")
         upload.seek(0)
         return upload

@@ -50,10 +50,15 @@ class BatchJob(models.Model):
     created_at = models.DateTimeField(_("创建时间"), db_index=True)
     started_at = models.DateTimeField(_("开始时间"), null=True, blank=True)
     finished_at = models.DateTimeField(_("完成时间"), null=True, blank=True)
+    # Bumped with every committed chunk: a running job whose heartbeat stops has lost its worker.
+    heartbeat_at = models.DateTimeField(_("最近进展"), null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]
-        indexes = [models.Index(fields=["owner", "kind", "created_at"])]
+        indexes = [
+            models.Index(fields=["owner", "kind", "created_at"]),
+            models.Index(fields=["status", "heartbeat_at"], name="batch_job_status_heartbeat"),
+        ]
         verbose_name = _("导入导出任务")
         verbose_name_plural = _("导入导出任务")
 

@@ -1,8 +1,9 @@
 """Reading uploaded spreadsheets: check what the file really is, match the header row to the template, and
 turn each row into the text a screen form would receive.
 
-python-calamine reads both .xlsx and .xls, about 20 times faster than openpyxl; rows are handed out one at a
-time so the Python side never holds the whole sheet.
+.xlsx is streamed by batch.xlsx, whose memory stays flat however long the sheet is (python-calamine decodes
+the whole sheet and keeps every shared string in memory first). .xls is read with python-calamine: that
+format stops at 65,536 rows and the upload at 20 MB, so its memory is bounded by the format itself.
 """
 
 import datetime
@@ -15,6 +16,7 @@ from django.utils.translation import gettext as _
 from python_calamine import CalamineError, CalamineWorkbook
 
 from batch.registry import ImportSpec
+from batch.xlsx import XlsxProblem, XlsxSheet
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 XLS_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # OLE2 compound document
@@ -45,15 +47,47 @@ def sniff_format(fileobj) -> str | None:
     return None
 
 
-def open_first_sheet(fileobj):
-    fileobj.seek(0)
-    try:
-        workbook = CalamineWorkbook.from_filelike(fileobj)
-        if not workbook.sheet_names:
-            raise WorkbookProblem(_("文件中没有工作表"))
-        return workbook.get_sheet_by_index(0)
-    except CalamineError as exc:
-        raise WorkbookProblem(_("无法读取文件内容，文件可能已损坏或设置了密码")) from exc
+def _unreadable() -> str:
+    return _("无法读取文件内容，文件可能已损坏或设置了密码")
+
+
+class _XlsRows:
+    """The first sheet of an .xls file through python-calamine, as (row number, values) pairs."""
+
+    def __init__(self, fileobj):
+        fileobj.seek(0)
+        try:
+            workbook = CalamineWorkbook.from_filelike(fileobj)
+            if not workbook.sheet_names:
+                raise WorkbookProblem(_("文件中没有工作表"))
+            self.sheet = workbook.get_sheet_by_index(0)
+        except CalamineError as exc:
+            raise WorkbookProblem(_unreadable()) from exc
+        start = self.sheet.start
+        self.first = (start[0] + 1) if start else 1
+        self.estimated_last_row = self.first + self.sheet.height - 1 if self.sheet.height else 0
+
+    def rows(self):
+        return enumerate(self.sheet.iter_rows(), start=self.first)
+
+    def close(self) -> None:
+        self.sheet = None
+
+
+class _XlsxRows:
+    def __init__(self, fileobj):
+        fileobj.seek(0)
+        try:
+            self.sheet = XlsxSheet(fileobj)
+        except XlsxProblem as exc:
+            raise WorkbookProblem(_unreadable()) from exc
+        self.estimated_last_row = self.sheet.estimated_last_row
+
+    def rows(self):
+        return self.sheet.rows()
+
+    def close(self) -> None:
+        self.sheet.close()
 
 
 def _normalise_header(value) -> str:
@@ -111,22 +145,27 @@ class SheetRow:
 
 
 class SheetReader:
-    """Validates the file and header on construction; then iterates the data rows."""
+    """Validates the file and header on construction; then iterates the data rows.
+
+    Holds temporary files while open: use it as a context manager (or call close()).
+    """
 
     def __init__(self, spec: ImportSpec, fileobj):
         self.spec = spec
-        if sniff_format(fileobj) is None:
+        kind = sniff_format(fileobj)
+        if kind is None:
             raise WorkbookProblem(_("文件内容不是 Excel 表格（.xlsx 或 .xls），请使用下载的模板填写后上传"))
-        self.sheet = open_first_sheet(fileobj)
-        start = self.sheet.start
-        self.first_row_number = (start[0] + 1) if start else 1
-        self._rows = self.sheet.iter_rows()
+        self.source = _XlsxRows(fileobj) if kind == "xlsx" else _XlsRows(fileobj)
         try:
-            header = next(self._rows)
-        except StopIteration:
-            raise WorkbookProblem(_("文件是空的：第1行应为模板表头")) from None
-        self.positions = header_positions(spec, header)
-        self.estimated_rows = max(self.sheet.height - 1, 0)
+            self._rows = iter(self.source.rows())
+            header_number, header = self._header()
+            self.positions = header_positions(spec, header)
+        except BaseException:
+            self.close()
+            raise
+        last = self.source.estimated_last_row
+        self.estimated_rows = max(last - header_number, 0) if last else 0
+        self.last_row_number = header_number
         self._example = [
             cell_text(dict(column.choices).get(column.example, column.example)) for column in spec.columns
         ]
@@ -136,27 +175,57 @@ class SheetReader:
             for column in spec.columns
         ]
 
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc_info):
+        self.close()
+
+    def close(self) -> None:
+        self.source.close()
+
+    def _header(self) -> tuple[int, list]:
+        """The first row with anything in it: the template's header row."""
+        try:
+            for number, raw in self._rows:
+                if any(cell_text(value) for value in raw):
+                    return number, raw
+        except XlsxProblem as exc:
+            raise WorkbookProblem(_unreadable()) from exc
+        raise WorkbookProblem(_("文件是空的：第1行应为模板表头"))
+
     def __iter__(self) -> Iterator[SheetRow]:
+        try:
+            yield from self._data_rows()
+        except XlsxProblem as exc:
+            raise WorkbookProblem(_("第%(row)d行之后的内容无法读取，文件可能已损坏") % {
+                "row": self.last_row_number,
+            }) from exc
+
+    def _data_rows(self) -> Iterator[SheetRow]:
         columns = self.spec.columns
         plan = list(zip(columns, self.positions, self._lookups))
-        number = self.first_row_number
-        for raw in self._rows:
-            number += 1
+        example = self._example
+        for number, raw in self._rows:
+            self.last_row_number = number
             width = len(raw)
             values = []
             data = {}
             problems = []
             for column, position, lookup in plan:
                 cell = raw[position] if position is not None and position < width else ""
-                if column.numbers_refused and isinstance(cell, (int, float)) and not isinstance(cell, bool):
-                    problems.append(_("%(column)s须以文本格式填写") % {"column": column.header})
-                text = cell_text(cell)
+                if type(cell) is str:  # most cells: skip the general conversion
+                    text = cell.strip()
+                else:
+                    if column.numbers_refused and isinstance(cell, (int, float)) and not isinstance(cell, bool):
+                        problems.append(_("%(column)s须以文本格式填写") % {"column": column.header})
+                    text = cell_text(cell)
                 values.append(text)
                 if lookup:
                     data[column.field_name] = lookup.get(text, text)
                 else:
                     # A date cell goes to the form as a date (DateField accepts one) rather than re-parsed text.
                     data[column.field_name] = cell if type(cell) is datetime.date else text
-            if not any(values) or values == self._example:
+            if not any(values) or values == example:
                 continue  # blank lines and the template's example row are not data
             yield SheetRow(number=number, values=values, data=data, problem="；".join(problems))

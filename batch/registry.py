@@ -27,6 +27,12 @@ class Column:
     personal: str = ""  # "id_number" / "mobile": masked in exports for users without view_personal_data
     width: int = 14
     help_text: str = ""
+    # Exports only. value(obj) -> the cell, for what the list page computes (a property, a related name);
+    # when any column has one the export walks model instances instead of values_list rows.
+    value: Callable | None = None
+    # mask(text) -> text, applied for users without view_personal_data (e.g. a login identifier that may be
+    # a mobile or an ID number); `personal` covers the plain cases.
+    mask: Callable | None = None
 
 
 @dataclass(frozen=True)
@@ -59,6 +65,17 @@ class ExportSpec:
     # queryset(user, params) -> the list page's queryset for these filter params
     queryset: Callable
     back_url_name: str = ""
+    # allowed(user) -> bool: who may export, when the list page's own rule is more than one permission code
+    # (e.g. platform staff, or an organisation user holding the code). Defaults to user.has_perm(permission).
+    allowed: Callable | None = None
+    needs_organisation: bool = False
+
+    def may_export(self, user) -> bool:
+        if not user.is_authenticated:
+            return False
+        if self.allowed is not None:
+            return bool(self.allowed(user))
+        return user.has_perm(self.permission)
 
 
 _imports: dict[str, ImportSpec] = {}

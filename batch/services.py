@@ -1,8 +1,10 @@
 """Every write to import/export jobs: starting them, the one status writer, and files built on request."""
 
+import datetime
 import hashlib
 import os
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.core.files import File
 from django.db import transaction
@@ -18,6 +20,13 @@ from batch.writing import SheetWriter, temporary_xlsx
 
 class InvalidJobTransition(Exception):
     pass
+
+
+class JobAbandoned(Exception):
+    """The job stopped being `running` while its worker was still at it (declared stale): stop quietly."""
+
+
+STALE_MINUTES_DEFAULT = 30
 
 
 def set_status(job: BatchJob, status: str, **fields) -> BatchJob:
@@ -45,6 +54,38 @@ def mark_failed(job: BatchJob, message: str) -> None:
     job.refresh_from_db(fields=["status"])
     if JobStatus.FAILED in JOB_TRANSITIONS[JobStatus(job.status)]:
         set_status(job, JobStatus.FAILED, error=message)
+
+
+def stale_minutes() -> int:
+    return getattr(settings, "BATCH_STALE_MINUTES", STALE_MINUTES_DEFAULT)
+
+
+def fail_stale_jobs() -> int:
+    """Mark running jobs whose heartbeat stopped more than BATCH_STALE_MINUTES ago as failed; returns how many.
+
+    A worker that is killed (deploy, out of memory, machine restart) never reports back, and its job would
+    otherwise show 处理中 for ever. Whole chunks it committed are kept; a re-import skips them as unchanged.
+    Called when the task centre is opened and when a worker starts a job.
+    """
+    cutoff = timezone.now() - datetime.timedelta(minutes=stale_minutes())
+    stale = BatchJob.objects.filter(status=JobStatus.RUNNING, heartbeat_at__lt=cutoff) | BatchJob.objects.filter(
+        status=JobStatus.RUNNING, heartbeat_at__isnull=True, started_at__lt=cutoff,
+    )
+    failed = 0
+    for job in stale.select_related("owner"):
+        if job.kind == JobKind.IMPORT:
+            message = _("任务中断（处理进程已停止），请重新导入。已保存的行不受影响，重新导入同一文件不会重复。")
+        else:
+            message = _("任务中断（处理进程已停止），请重新导出。")
+        with transaction.atomic():
+            try:
+                set_status(job, JobStatus.FAILED, error=message)
+            except InvalidJobTransition:
+                continue  # it finished (or was failed) between the query and now
+            record(actor=None, action="batch.job_interrupted", target=job,
+                   after={"heartbeat_at": job.heartbeat_at or job.started_at, "minutes": stale_minutes()})
+        failed += 1
+    return failed
 
 
 def _check_start(actor, spec) -> None:
@@ -81,7 +122,7 @@ def start_export(*, actor, spec_key: str, params: dict) -> BatchJob:
     from batch.tasks import run_export
 
     spec = registry.get_export(spec_key)
-    if not actor.has_perm(spec.permission):
+    if not spec.may_export(actor):
         raise PermissionDenied
     with transaction.atomic():
         job = BatchJob.objects.create(
@@ -96,19 +137,23 @@ def start_export(*, actor, spec_key: str, params: dict) -> BatchJob:
 def success_rows_file(*, actor, job: BatchJob):
     """The rows of a finished import that were saved, as .xlsx (manual 004 §5.1 下载成功数据).
 
-    Built from the stored upload on first request and kept as the job's result file.
+    Built from the stored upload on first request and kept as the job's result file. The file's rows and the
+    job's failed row numbers both come in ascending row order, so they are merged as they stream.
     """
     if job.result_file:
         return job.result_file
     spec = registry.get_import(job.spec)
-    failed = set(job.row_errors.values_list("row_number", flat=True))
+    failed = job.row_errors.order_by("row_number").values_list("row_number", flat=True).iterator(chunk_size=2000)
+    next_failed = next(failed, None)
     handle = temporary_xlsx()
     handle.close()
     try:
         writer = SheetWriter(handle.name, list(spec.columns))
-        with job.source_file.open("rb") as source:
-            for row in SheetReader(spec, source):
-                if row.number not in failed:
+        with job.source_file.open("rb") as source, SheetReader(spec, source) as reader:
+            for row in reader:
+                while next_failed is not None and next_failed < row.number:
+                    next_failed = next(failed, None)
+                if row.number != next_failed:
                     writer.write(row.values)
         writer.close()
         with open(handle.name, "rb") as built, transaction.atomic():

@@ -11,10 +11,14 @@ logger = logging.getLogger("praxis.batch")
 
 
 def _run_guarded(job_id: int, work, failure_message: str) -> None:
-    from batch.services import mark_failed
+    from batch.services import JobAbandoned, fail_stale_jobs, mark_failed
 
+    # A worker that starts is the moment to notice jobs whose previous worker died.
+    fail_stale_jobs()
     try:
         work(job_id)
+    except JobAbandoned:
+        logger.warning("batch job %s was declared stale while running; stopped", job_id)
     except Exception:
         # The worker must survive a broken job; the user sees a Chinese reason, the log keeps the trace.
         logger.exception("batch job %s crashed", job_id)

@@ -44,6 +44,7 @@ def _xlsx_response(build, filename: str) -> FileResponse:
 @require_GET
 @login_required
 def job_list(request):
+    services.fail_stale_jobs()
     form = JobFilterForm(request.GET or None)
     jobs = form.apply(get_jobs_for_user(request.user))
     context = {"filter_form": form, **paginate(request, jobs)}
@@ -60,6 +61,7 @@ def _detail_context(request, job):
 @require_GET
 @login_required
 def job_detail(request, pk):
+    services.fail_stale_jobs()
     job = get_job_for_user(request.user, pk)
     context = _detail_context(request, job)
     context.update(paginate(request, job.row_errors.all()))
@@ -74,6 +76,7 @@ def job_detail(request, pk):
 @login_required
 def job_progress(request, pk):
     """Polled by the detail page every second while the job runs."""
+    services.fail_stale_jobs()
     job = get_job_for_user(request.user, pk)
     response = render(request, "batch/_job_progress.html", _detail_context(request, job))
     if job.is_finished and request.headers.get("HX-Request") and request.GET.get("polling"):
@@ -149,8 +152,10 @@ def import_page(request, spec_key):
 def start_export(request, spec_key):
     """Export what the list shows: the list's filter parameters arrive in the query string."""
     spec = registry.get_export(spec_key)
-    _require(request.user, spec)
-    params = {key: value for key, value in request.GET.items() if key != "page"}
+    if not spec.may_export(request.user):
+        raise PermissionDenied
+    # Lists may repeat a parameter (?status=a&status=b): keep every value, as the list page sees them.
+    params = {key: values if len(values) > 1 else values[0] for key, values in request.GET.lists() if key != "page"}
     job = services.start_export(actor=request.user, spec_key=spec.key, params=params)
     messages.success(request, _("导出任务已提交（%(time)s），完成后可在此下载。") % {
         "time": timezone.localtime().strftime("%H:%M:%S"),

@@ -9,6 +9,7 @@ import decimal
 import tempfile
 
 import xlsxwriter
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from batch.registry import Column, ImportSpec
@@ -26,6 +27,7 @@ class SheetWriter:
         self.sheet = self.workbook.add_worksheet(sheet_name)
         self.text = self.workbook.add_format({"num_format": "@"})
         self.date = self.workbook.add_format({"num_format": "yyyy-mm-dd"})
+        self.datetime = self.workbook.add_format({"num_format": "yyyy-mm-dd hh:mm:ss"})
         header = self.workbook.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1})
         required = self.workbook.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1, "font_color": "#C00000"})
         for index, column in enumerate(columns):
@@ -56,7 +58,14 @@ class SheetWriter:
             elif isinstance(value, decimal.Decimal):
                 sheet.write_number(row, index, float(value))
             elif isinstance(value, datetime.datetime):
-                sheet.write_datetime(row, index, value.replace(tzinfo=None), self.date)
+                # Stored in UTC; shown, like on the page, in the site's time zone.
+                if timezone.is_aware(value):
+                    value = timezone.localtime(value)
+                value = value.replace(tzinfo=None)
+                if value.time() == datetime.time(0, 0):
+                    sheet.write_datetime(row, index, value, self.date)
+                else:
+                    sheet.write_datetime(row, index, value, self.datetime)
             elif isinstance(value, datetime.date):
                 sheet.write_datetime(row, index, datetime.datetime.combine(value, datetime.time()), self.date)
             else:

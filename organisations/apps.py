@@ -61,3 +61,7 @@ class OrganisationsConfig(AppConfig):
         from organisations.staff import register_staff
 
         register_staff()
+
+        from organisations.exports import register_directory_export
+
+        register_directory_export()

@@ -237,3 +237,77 @@ def test_job_crash_marks_failed_with_chinese_reason(post_import, signed_in, monk
     )
     assert job.finished_at is not None
     assert not StaffMember.objects.exists()
+
+
+@pytest.fixture
+def small_chunks():
+    """The staff import with 2-row chunks, so duplicates and failures cross chunk boundaries."""
+    import dataclasses
+
+    from batch import registry
+    from organisations.staff_batch import register_staff_batch_specs
+
+    registry.register_import(dataclasses.replace(registry.get_import("staff"), chunk_size=2))
+    yield
+    register_staff_batch_specs()
+
+
+def test_duplicates_across_chunks_name_the_first_row(post_import, signed_in, small_chunks):
+    other = id_number("19800101", 551)
+    rows = [
+        ["张伟", ZHANG, "", "", "", "", "", ""],  # row 2
+        ["李娜", LI, "", "", "", "", "", ""],  # row 3
+        ["", other, "", "", "", "", "", ""],  # row 4: invalid, so its ID is not taken
+        ["张伟二", ZHANG, "", "", "", "", "", ""],  # row 5: another chunk, same ID as row 2
+        ["某人", other, "", "", "", "", "", ""],  # row 6: fine: row 4 never counted
+        ["李娜二", LI, "", "", "", "", "", ""],  # row 7
+        ["某人二", other, "", "", "", "", "", ""],  # row 8: the first valid row with this ID was row 6
+    ]
+    post_import(signed_in, xlsx_bytes(rows))
+    job = BatchJob.objects.get()
+    assert (job.processed_rows, job.created_rows, job.failed_rows) == (7, 3, 4)
+    assert dict(job.row_errors.values_list("row_number", "message")) == {
+        4: "姓名：请填写姓名",
+        5: "身份证号与第2行重复",
+        7: "身份证号与第3行重复",
+        8: "身份证号与第6行重复",
+    }
+    assert sorted(StaffMember.objects.values_list("name", flat=True)) == sorted(["张伟", "李娜", "某人"])
+
+
+def test_success_file_skips_failed_rows_across_chunks(post_import, signed_in, small_chunks):
+    rows = [
+        ["张伟", ZHANG, "", "", "", "", "", ""],
+        ["", LI, "", "", "", "", "", ""],
+        ["王强", WANG, "", "", "", "", "", ""],
+        ["张伟二", ZHANG, "", "", "", "", "", ""],
+        ["李娜", LI, "", "", "", "", "", ""],
+    ]
+    post_import(signed_in, xlsx_bytes(rows))
+    job = BatchJob.objects.get()
+    saved = read_rows(response_bytes(signed_in.get(reverse("batch:download_result", args=[job.pk]))))
+    assert [row[:2] for row in saved] == [STAFF_HEADERS[:2], ["张伟", ZHANG], ["王强", WANG], ["李娜", LI]]
+
+
+def test_a_file_that_breaks_off_keeps_whole_chunks_and_says_where(post_import, signed_in, small_chunks,
+                                                                  monkeypatch):
+    from batch import xlsx
+
+    rows = [["张伟", ZHANG, "", "", "", "", "", ""], ["李娜", LI, "", "", "", "", "", ""],
+            ["王强", WANG, "", "", "", "", "", ""]]
+    original = xlsx.XlsxSheet.rows
+
+    def breaks_after_three(self):
+        for index, item in enumerate(original(self)):
+            if index == 3:  # the header, then rows 2 and 3; row 4 is "corrupt"
+                raise xlsx.XlsxProblem("unexpected end of data")
+            yield item
+
+    content = xlsx_bytes(rows)
+    monkeypatch.setattr(xlsx.XlsxSheet, "rows", breaks_after_three)
+    post_import(signed_in, content)
+    job = BatchJob.objects.get()
+    assert job.status == JobStatus.FAILED
+    assert job.error == "第3行之后的内容无法读取，文件可能已损坏。已保存的行不受影响，修正文件后重新导入即可。"
+    assert (job.processed_rows, job.created_rows) == (2, 2)
+    assert StaffMember.objects.count() == 2

@@ -1,0 +1,409 @@
+"""A streaming .xlsx reader whose memory does not grow with the file.
+
+python-calamine decodes the whole sheet before the first row is handed out, and both it and its streaming fork
+python-calamine-plus keep the whole shared-strings table in memory. A roster's names, ID numbers and mobiles
+are nearly all distinct, so the table grows with the file. Here:
+
+- the sheet XML is fed 64 KB at a time from the zip member to the standard library's C parser
+  (ElementTree.XMLPullParser), and finished rows are detached from the tree as they are read (ChildStream);
+- the shared-strings table is parsed the same way, lazily and in step with the sheet (Excel writes strings
+  in order of first use), into an unlinked temporary file of UTF-8 text plus one of 8-byte end offsets.
+  The last few thousand strings parsed stay in memory (nearly every lookup is one of them); any other is
+  read back with two `pread`s behind a small bounded cache.
+
+Cells come back as calamine gives them: str, float, bool, datetime.date / datetime.datetime / datetime.time,
+and "" for an empty or missing cell.
+"""
+
+import datetime
+import functools
+import os
+import posixpath
+import re
+import tempfile
+import xml.etree.ElementTree as ET
+import zipfile
+import zlib
+from array import array
+from collections.abc import Iterator
+
+MAIN_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+PKG_REL_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+ROW, CELL, VALUE, INLINE, TEXT, RUN = (MAIN_NS + tag for tag in ("row", "c", "v", "is", "t", "r"))
+SHEET_DATA = MAIN_NS + "sheetData"
+
+# A decompressed member larger than this is refused: an upload is at most 20 MB, which as a real workbook
+# unpacks to roughly 150 MB; far more means a zip bomb, which would otherwise fill the temporary disk.
+MAX_MEMBER_BYTES = 1024 * 1024 * 1024
+
+# Built-in number formats that show a date or time: 14–22 and 45–47 everywhere, 27–36 and 50–58 in the
+# Chinese, Japanese and Korean locales (Excel in zh-CN saves "yyyy年m月d日" as 31, for example).
+BUILTIN_DATE_FORMATS = frozenset([*range(14, 23), *range(27, 37), *range(45, 48), *range(50, 59)])
+BUILTIN_TIME_ONLY = frozenset([18, 19, 20, 21, 45, 46, 47])
+_QUOTED_OR_BRACKETED = re.compile(r'"[^"]*"|\[[^\]]*\]|\\.|_.|\*.')
+_ESCAPED_CHAR = re.compile(r"_x([0-9A-Fa-f]{4})_")
+_DIMENSION = re.compile(rb'<(?:\w+:)?dimension\s+ref="([A-Z]+)?(\d+)?(?::[A-Z]+(\d+))?"')
+STRING_CACHE_SIZE = 4096
+WINDOW_SIZE = 8192  # shared strings kept in memory behind the parse position (twice this at most)
+
+
+# What a damaged or hostile file raises while being read (a bad zip, a broken deflate stream, XML that does not
+# parse, an unsupported zip compression, a number that is not one).
+READ_ERRORS = (zipfile.BadZipFile, zlib.error, NotImplementedError, ET.ParseError, KeyError, ValueError, EOFError,
+               OverflowError)
+
+
+class XlsxProblem(Exception):
+    """The file is not a readable workbook; the message is for the log, the caller shows its own."""
+
+
+def column_index(reference: str) -> int:
+    """'A1' -> 0, 'AB12' -> 27."""
+    letters = reference.rstrip("0123456789")
+    index = _COLUMN_INDEXES.get(letters)
+    if index is None:
+        index = -1
+        for char in letters.upper():
+            index = (index + 1) * 26 + ord(char) - 65
+        if len(_COLUMN_INDEXES) < 16384:  # Excel's column count: the cache stays bounded
+            _COLUMN_INDEXES[letters] = index
+    return index
+
+
+_COLUMN_INDEXES: dict[str, int] = {}
+
+
+def _unescape(text: str) -> str:
+    # OOXML writes control characters as _xHHHH_ (e.g. a line break typed in a cell as _x000D_).
+    return _ESCAPED_CHAR.sub(lambda match: chr(int(match.group(1), 16)), text) if "_x" in text else text
+
+
+def is_date_format(code: str) -> bool:
+    stripped = _QUOTED_OR_BRACKETED.sub("", code).lower()
+    return any(char in stripped for char in "ymdhs") and "general" not in stripped
+
+
+def is_time_only_format(code: str) -> bool:
+    stripped = _QUOTED_OR_BRACKETED.sub("", code).lower()
+    return not any(char in stripped for char in "yd") and ("h" in stripped or "s" in stripped)
+
+
+class ChildStream:
+    """The finished children of one container element (<sheetData>, <sst>), read 64 KB of XML at a time.
+
+    Each batch is detached from the tree before it is handed out, so the tree never holds more than one
+    chunk's worth of children. Only "start" events are asked for (to find the container); the rest are
+    dropped in bulk, which is much cheaper than walking every cell's events in Python.
+    """
+
+    CHUNK = 1 << 16
+
+    def __init__(self, member, container_tag: str):
+        self._member = member
+        self._tag = container_tag
+        self._parser = ET.XMLPullParser(events=("start",))
+        self._container = None
+        self.finished = False
+
+    def _discard_events(self) -> None:
+        queue = getattr(self._parser, "_events_queue", None)
+        if queue is not None:
+            queue.clear()
+        else:
+            for _event in self._parser.read_events():
+                pass
+
+    def next_children(self) -> list:
+        """The children completed by the next chunk of input (possibly none); sets `finished` at the end."""
+        chunk = self._member.read(self.CHUNK)
+        if chunk:
+            self._parser.feed(chunk)
+        else:
+            self._parser.close()
+            self.finished = True
+        if self._container is None:
+            for _event, element in self._parser.read_events():
+                if element.tag == self._tag:
+                    self._container = element
+                    break
+        self._discard_events()
+        container = self._container
+        if container is None:
+            return []
+        # The last child may still be open unless the input has ended.
+        count = len(container) - (0 if self.finished else 1)
+        if count <= 0:
+            return []
+        done = container[:count]
+        del container[:count]
+        return done
+
+
+class SharedStrings:
+    """The shared-strings table on disk, read in step with the sheet; index -> str."""
+
+    def __init__(self, archive: zipfile.ZipFile, name: str | None):
+        # Closed by close(); unlinked from the start, so nothing is left behind even if close() never runs.
+        self._data = tempfile.TemporaryFile(prefix="praxis-sst-")  # noqa: SIM115
+        self._ends = tempfile.TemporaryFile(prefix="praxis-sst-")  # noqa: SIM115
+        self._written = 0  # bytes of text on disk
+        self._pending = bytearray()  # text not yet written
+        self._pending_ends = array("Q")  # end offsets not yet written
+        self._flushed_count = 0  # strings whose end offset is on disk
+        self.count = 0
+        # The most recently parsed strings stay in memory too: a sheet uses its strings in about the order
+        # they were written, so nearly every lookup is answered here without touching the files.
+        self._window: list[str] = []
+        self._window_start = 0
+        self._member = archive.open(name) if name else None
+        self._stream = ChildStream(self._member, MAIN_NS + "sst") if name else None
+        self._from_disk = functools.lru_cache(maxsize=STRING_CACHE_SIZE)(self._read)
+
+    def _read_until(self, index: int) -> None:
+        while self.count <= index and self._stream is not None:
+            for element in self._stream.next_children():
+                parts = []
+                for child in element:
+                    if child.tag == TEXT:
+                        parts.append(child.text or "")
+                    elif child.tag == RUN:
+                        parts.append(child.findtext(TEXT) or "")
+                    # phonetic runs (rPh) are reading aids for East Asian text, not part of the value
+                text = _unescape("".join(parts))
+                self._append(text)
+                self._window.append(text)
+            if len(self._window) > 2 * WINDOW_SIZE:
+                del self._window[:WINDOW_SIZE]
+                self._window_start += WINDOW_SIZE
+            if self._stream.finished:
+                self._stream = None
+
+    def _append(self, text: str) -> None:
+        self._pending += text.encode("utf-8")
+        self._pending_ends.append(self._written + len(self._pending))
+        self.count += 1
+        if len(self._pending) >= 1 << 20 or len(self._pending_ends) >= 1 << 16:
+            self._flush()
+
+    def _flush(self) -> None:
+        self._data.write(self._pending)
+        self._written += len(self._pending)
+        self._pending.clear()
+        self._ends.write(self._pending_ends.tobytes())
+        self._flushed_count += len(self._pending_ends)
+        self._pending_ends = array("Q")
+        self._data.flush()
+        self._ends.flush()
+
+    def _bounds(self, index: int) -> tuple[int, int]:
+        """(start, end) byte offsets of string `index` in the text file."""
+        flushed = self._flushed_count
+        if index > flushed:
+            return self._pending_ends[index - flushed - 1], self._pending_ends[index - flushed]
+        if index == flushed:
+            start = int.from_bytes(os.pread(self._ends.fileno(), 8, (index - 1) * 8), "little") if index else 0
+            return start, self._pending_ends[0]
+        if index == 0:
+            return 0, int.from_bytes(os.pread(self._ends.fileno(), 8, 0), "little")
+        pair = os.pread(self._ends.fileno(), 16, (index - 1) * 8)
+        return int.from_bytes(pair[:8], "little"), int.from_bytes(pair[8:], "little")
+
+    def get(self, index: int) -> str:
+        if index >= self.count:
+            self._read_until(index)
+            if index >= self.count:
+                raise XlsxProblem(f"shared string {index} missing")
+        offset = index - self._window_start
+        if offset >= 0:
+            return self._window[offset]
+        return self._from_disk(index)
+
+    def _read(self, index: int) -> str:
+        start, end = self._bounds(index)
+        if start >= self._written:
+            return self._pending[start - self._written:end - self._written].decode("utf-8")
+        if end > self._written:
+            self._flush()
+        return os.pread(self._data.fileno(), end - start, start).decode("utf-8")
+
+    def close(self) -> None:
+        if self._member is not None:
+            self._member.close()
+        self._data.close()
+        self._ends.close()
+
+
+def _relationships(archive: zipfile.ZipFile, part: str) -> dict[str, tuple[str, str]]:
+    """Id -> (type, absolute member name) for a part's .rels file."""
+    folder, name = posixpath.split(part)
+    rels_name = posixpath.join(folder, "_rels", name + ".rels")
+    try:
+        root = ET.fromstring(archive.read(rels_name))
+    except KeyError:
+        return {}
+    result = {}
+    for rel in root.iter(PKG_REL_NS + "Relationship"):
+        target = rel.get("Target", "")
+        target = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
+        result[rel.get("Id", "")] = (rel.get("Type", ""), target)
+    return result
+
+
+class XlsxSheet:
+    """The first worksheet of an .xlsx file, streamed. Use as a context manager, or call close()."""
+
+    def __init__(self, fileobj):
+        try:
+            self.archive = zipfile.ZipFile(fileobj)
+            workbook_part = "xl/workbook.xml"
+            workbook = ET.fromstring(self.archive.read(workbook_part))
+            rels = _relationships(self.archive, workbook_part)
+            sheets = workbook.find(MAIN_NS + "sheets")
+            first = sheets[0] if sheets is not None and len(sheets) else None
+            if first is None:
+                raise XlsxProblem("no worksheet")
+            self.sheet_part = rels.get(first.get(REL_NS + "id"), ("", "xl/worksheets/sheet1.xml"))[1]
+            properties = workbook.find(MAIN_NS + "workbookPr")
+            date1904 = properties is not None and properties.get("date1904", "") in ("1", "true")
+            by_type = {kind.rsplit("/", 1)[-1]: target for kind, target in rels.values()}
+            names = set(self.archive.namelist())
+            for part in (self.sheet_part, by_type.get("sharedStrings")):
+                if part and part in names and self.archive.getinfo(part).file_size > MAX_MEMBER_BYTES:
+                    raise XlsxProblem("member too large")
+            if self.sheet_part not in names:
+                raise XlsxProblem("worksheet missing")
+            self.date_styles, self.time_styles = self._date_styles(by_type.get("styles"), names)
+            self.estimated_last_row = self._dimension_last_row()
+            strings_part = by_type.get("sharedStrings")
+            self.strings = SharedStrings(self.archive, strings_part if strings_part in names else None)
+        except READ_ERRORS as exc:
+            raise XlsxProblem(str(exc)) from exc
+        self.epoch = datetime.datetime(1904, 1, 1) if date1904 else datetime.datetime(1899, 12, 30)
+        self.date1904 = date1904
+        # Dates repeat (hire dates, birthdays): convert each serial once, in a cache as small as the others.
+        self._to_date = functools.lru_cache(maxsize=STRING_CACHE_SIZE)(self._serial_to_date)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc_info):
+        self.close()
+
+    def close(self) -> None:
+        self.strings.close()
+        self.archive.close()
+
+    def _date_styles(self, part, names) -> tuple[frozenset[int], frozenset[int]]:
+        """Indexes into cellXfs (the `s` attribute of a cell) whose number format shows a date / only a time."""
+        if not part or part not in names:
+            return frozenset(), frozenset()
+        root = ET.fromstring(self.archive.read(part))
+        custom = {}
+        formats = root.find(MAIN_NS + "numFmts")
+        for fmt in formats if formats is not None else ():
+            custom[int(fmt.get("numFmtId", "0"))] = fmt.get("formatCode", "")
+        dates, times = set(), set()
+        cell_xfs = root.find(MAIN_NS + "cellXfs")
+        for index, xf in enumerate(cell_xfs if cell_xfs is not None else ()):
+            number_format = int(xf.get("numFmtId", "0"))
+            if number_format in custom:
+                if is_date_format(custom[number_format]):
+                    dates.add(index)
+                    if is_time_only_format(custom[number_format]):
+                        times.add(index)
+            elif number_format in BUILTIN_DATE_FORMATS:
+                dates.add(index)
+                if number_format in BUILTIN_TIME_ONLY:
+                    times.add(index)
+        return frozenset(dates), frozenset(times)
+
+    def _dimension_last_row(self) -> int:
+        """The last row in <dimension ref="A1:H100001"/> near the top of the sheet, or 0 if absent."""
+        with self.archive.open(self.sheet_part) as member:
+            head = member.read(4096)
+        match = _DIMENSION.search(head)
+        if not match:
+            return 0
+        return int(match.group(3) or match.group(2) or 0)
+
+    def _serial_to_date(self, serial: float, time_only: bool):
+        if time_only and 0 <= serial < 1:
+            seconds = round(serial * 86400)
+            return datetime.time(seconds // 3600 % 24, seconds // 60 % 60, seconds % 60)
+        if not self.date1904 and serial < 60:
+            # Excel counts a 29 February 1900 that never was; serials before it are one day off.
+            serial += 1
+        moment = self.epoch + datetime.timedelta(days=serial)
+        moment = moment.replace(microsecond=0) + datetime.timedelta(seconds=round(moment.microsecond / 1e6))
+        if moment.time() == datetime.time(0, 0):
+            return moment.date()
+        return moment
+
+    def rows(self) -> Iterator[tuple[int, list]]:
+        """(row number as Excel shows it, [cell values]) for each row element that has at least one cell."""
+        previous_number = 0
+        try:
+            with self.archive.open(self.sheet_part) as member:
+                stream = ChildStream(member, SHEET_DATA)
+                while not stream.finished:
+                    for element in stream.next_children():
+                        if element.tag != ROW:
+                            continue
+                        reference = element.get("r")
+                        number = int(reference) if reference else previous_number + 1
+                        previous_number = number
+                        values = self._row_values(element)
+                        if values:
+                            yield number, values
+        except READ_ERRORS as exc:
+            raise XlsxProblem(str(exc)) from exc
+
+    def _row_values(self, element) -> list:
+        # The hot loop of a 100,000-row import: locals and inlined lookups on purpose.
+        get_string = self.strings.get
+        date_styles = self.date_styles
+        columns = _COLUMN_INDEXES
+        values = []
+        append = values.append
+        for cell in element:
+            reference = cell.get("r")
+            if reference is not None:
+                position = columns.get(reference.rstrip("0123456789"))
+                if position is None:
+                    position = column_index(reference)
+                if position != len(values):
+                    if position > len(values):
+                        values.extend([""] * (position - len(values)))
+                    else:  # cells out of order: Excel never writes this, but the format allows it
+                        values = values[:position]
+                        append = values.append
+            kind = cell.get("t")
+            if kind == "s":
+                text = cell.findtext(VALUE)
+                append(get_string(int(text)) if text else "")
+                continue
+            if kind == "inlineStr":
+                inline = cell.find(INLINE)
+                append("" if inline is None else _unescape("".join(
+                    (child.text or "") if child.tag == TEXT else (child.findtext(TEXT) or "")
+                    for child in inline if child.tag in (TEXT, RUN)
+                )))
+                continue
+            text = cell.findtext(VALUE)
+            if not text:
+                append("")
+            elif kind is None or kind == "n":
+                style = cell.get("s")
+                if style is not None and int(style) in date_styles:
+                    append(self._to_date(float(text), int(style) in self.time_styles))
+                else:
+                    append(float(text))
+            elif kind == "b":
+                append(text == "1")
+            elif kind == "d":
+                value = datetime.datetime.fromisoformat(text)
+                append(value.date() if value.time() == datetime.time(0, 0) else value)
+            else:  # "str" (a formula's text result), "e" (an error such as #N/A)
+                append(_unescape(text))
+        return values
