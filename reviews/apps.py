@@ -26,3 +26,7 @@ class ReviewsConfig(AppConfig):
             NavEntry(label=_("待我审核"), url_name="reviews:inbox", icon="inbox", permission="reviews.decide"),
         )
         add_entry("reviews", NavEntry(label=_("我的申报"), url_name="reviews:mine", icon="send", visible=may_see_mine))
+
+        from reviews.exports import register_review_exports
+
+        register_review_exports()

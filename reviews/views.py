@@ -66,24 +66,7 @@ def index(request):
 def inbox(request):
     if request.method == "POST":
         return _batch_approve(request)
-    form = InboxFilterForm(request.GET)
-    valid = form.is_valid()
-    tab = form.cleaned_data.get("status") if valid else InboxTab.PENDING
-    steps = INBOX_TABS[tab](request.user).select_related(
-        "review__submitted_by", "review__submitter_org", "region", "reviewer_org", "decided_by"
-    )
-    if valid:
-        steps = form.filter_reviews(steps, prefix="review__")
-        keyword = form.cleaned_data.get("q", "").strip()
-        if keyword:
-            steps = steps.filter(
-                Q(review__title__icontains=keyword)
-                | Q(review__submitter_org__name__icontains=keyword)
-                | Q(review__submitted_by__real_name__icontains=keyword)
-            )
-    else:
-        # A bad filter shows its error and nothing else, rather than silently listing everything.
-        steps = steps.none()
+    form, tab, steps = filtered_inbox(request.user, request.GET)
     context = paginate(request, steps)
     labels = _kind_labels()
     context.update(
@@ -97,6 +80,36 @@ def inbox(request):
         ],
     )
     return render(request, "reviews/inbox.html", context)
+
+
+def filtered_inbox(user, params):
+    """The inbox tab and filters of `params` applied to the user's steps: (form, tab, steps).
+    The export uses this too, so it holds exactly what the page lists."""
+    form = InboxFilterForm(params)
+    valid = form.is_valid()
+    tab = form.cleaned_data.get("status") if valid else InboxTab.PENDING
+    steps = INBOX_TABS[tab](user).select_related(
+        "review__submitted_by", "review__submitter_org", "region", "reviewer_org", "decided_by"
+    )
+    if not valid:
+        # A bad filter shows its error and nothing else, rather than silently listing everything.
+        return form, tab, steps.none()
+    steps = form.filter_reviews(steps, prefix="review__")
+    keyword = form.cleaned_data.get("q", "").strip()
+    if keyword:
+        steps = steps.filter(
+            Q(review__title__icontains=keyword)
+            | Q(review__submitter_org__name__icontains=keyword)
+            | Q(review__submitted_by__real_name__icontains=keyword)
+        )
+    return form, tab, steps
+
+
+def filtered_submissions(user, params):
+    """我的申报 with the filters of `params` (shared by the page and its export)."""
+    form = MineFilterForm(params)
+    reviews = submissions_for(user)
+    return form, (form.filter_reviews(reviews) if form.is_valid() else reviews.none())
 
 
 def _batch_approve(request):
@@ -131,9 +144,7 @@ def mine(request):
     user = request.user
     if not (user.organisation_id or user.kind == UserKind.INDIVIDUAL):
         raise PermissionDenied
-    form = MineFilterForm(request.GET)
-    reviews = submissions_for(user)
-    reviews = form.filter_reviews(reviews) if form.is_valid() else reviews.none()
+    form, reviews = filtered_submissions(user, request.GET)
     reviews = reviews.prefetch_related(
         Prefetch("steps", queryset=ReviewStep.objects.select_related("region", "reviewer_org").order_by("position"))
     )
