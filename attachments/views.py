@@ -1,5 +1,6 @@
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
+from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_GET
 
 from attachments.purposes import KINDS
@@ -7,6 +8,8 @@ from attachments.selectors import get_attachment_for_user
 from audit.services import record
 
 _IMAGE_TYPES = {kind.mime for kind in KINDS.values() if kind.is_image}
+# What a browser shows inline safely: images, and PDFs in its own viewer (pages show scans beside documents).
+_INLINE_TYPES = _IMAGE_TYPES | {"application/pdf"}
 
 
 def _stream(attachment, *, as_attachment: bool) -> FileResponse:
@@ -34,9 +37,10 @@ def download(request, attachment_id):
 
 @require_GET
 @login_required
+@xframe_options_sameorigin
 def preview(request, attachment_id):
-    """The image itself, inline, for <img> tags on pages that show the thing it belongs to."""
+    """The image or PDF itself, inline, for <img> and <iframe> on pages that show the thing it belongs to."""
     attachment = get_attachment_for_user(request.user, attachment_id)
-    if attachment.content_type not in _IMAGE_TYPES:
+    if attachment.content_type not in _INLINE_TYPES:
         raise Http404("该附件不能预览")
     return _stream(attachment, as_attachment=False)

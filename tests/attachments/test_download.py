@@ -133,12 +133,20 @@ def test_a_purpose_decides_who_sees_its_files(client, agreement_purpose, admin_a
     assert fetch(client, admin_a, attachment).status_code == 404
 
 
-def test_a_pdf_has_no_inline_preview(client, agreement_purpose, admin_a, enterprise_a, school_admin):
+def test_a_pdf_previews_inline_in_a_same_origin_frame(client, agreement_purpose, admin_a, enterprise_a,
+                                                        school_admin):
+    """Review pages show an uploaded scan beside the generated document, so PDFs open inline in a frame of
+    this site (and only this site); who may see it is unchanged."""
     attachment = services.store_upload(
         purpose=agreement_purpose, uploaded_file=upload("协议.pdf", pdf_bytes()), actor=admin_a,
         owner_org=enterprise_a,
     )
-    assert fetch(client, school_admin, attachment, "attachments:preview").status_code == 404
+    response = fetch(client, school_admin, attachment, "attachments:preview")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"].startswith("inline")
+    assert response["X-Frame-Options"] == "SAMEORIGIN"
+    assert fetch(client, admin_a, attachment, "attachments:preview").status_code == 404
 
 
 def test_a_purpose_mentions_all_its_types_in_messages(agreement_purpose, admin_a, enterprise_a):

@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from audit.services import record
@@ -15,7 +16,7 @@ from printing.pdf import render_pdf
 from reviews.selectors import history_for_subject, latest_review_for
 from traineeships.forms.placements import AnswerForm, DepartureForm, DepartureRequestForm, UploadForm
 from traineeships.models import DepartureStatus, PlacementStatus
-from traineeships.placement_selectors import (
+from traineeships.selectors import (
     get_departure_for_user,
     get_unit_departure,
     get_unit_placement,
@@ -94,6 +95,7 @@ def departure_detail(request, pk):
 
 @require_GET
 @login_required
+@xframe_options_sameorigin  # shown in the side-by-side frame of the review page
 def certificate_pdf(request, pk):
     departure = get_departure_for_user(request.user, pk)
     pdf = render_pdf("traineeships/placements/print/termination.html", {

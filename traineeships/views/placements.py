@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
+from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from audit.services import record
@@ -17,7 +18,7 @@ from printing.pdf import render_pdf
 from reviews.selectors import history_for_subject, latest_review_for
 from traineeships.forms.placements import PlacementFilterForm, RetentionForm, TermsForm, UploadForm, terms_initial
 from traineeships.models import PlacementStatus
-from traineeships.placement_selectors import (
+from traineeships.selectors import (
     approved_applications_for_unit,
     filter_placements,
     get_onboardable_application,
@@ -140,6 +141,7 @@ def pdf_response(pdf: bytes, filename: str) -> HttpResponse:
 
 @require_GET
 @login_required
+@xframe_options_sameorigin  # shown in the side-by-side frame of the review page
 def agreement_pdf(request, pk):
     """就业见习协议, generated from the registration's data, with both parties' signature and stamp boxes."""
     placement = get_placement_for_user(request.user, pk)
