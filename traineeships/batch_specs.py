@@ -52,12 +52,150 @@ def hr_bases_for_export(user, params):
     return filter_bases(bases_for_government(user), **allowed)
 
 
+FILED_BASE_COLUMNS = (
+    Column("单位名称", "organisation__name", width=28),
+    Column("统一社会信用代码", "organisation__credit_code", text=True, width=22),
+    Column("注册地区", "organisation__region__full_name", width=24),
+    Column("基地级别", "level", choices=_choices(BaseLevel), width=14),
+    Column("认定时间", "approved_at", width=18),
+    Column("报送时间", "filed_with_province_at", width=18),
+    Column("报送单位", "filed_with_province_by__organisation__name", width=26),
+)
+
+PUBLISHING_COLUMNS = (
+    Column("岗位名称", "title", width=20),
+    Column("见习单位", "unit_name", width=26),
+    Column("招募人数", "places", width=10),
+    Column("工作地区", "work_region__full_name", width=24),
+    Column("生活费（元/月）", "monthly_allowance", width=14),
+    Column("状态", "status", choices=_choices(PostStatus), width=14),
+    Column("发布时间", "published_at", width=18),
+)
+
+GRADUATE_COLUMNS = (
+    Column("姓名", "name", width=12),
+    Column("身份证号", "id_number", text=True, personal="id_number", width=22),
+    Column("毕业院校", "school", width=24),
+    Column("专业", "major", width=20),
+    Column("学历", "education", choices=_choices(Education), width=12),
+    Column("毕业年份", "graduation_year", width=10),
+    Column("所属部门", "imported_by_org__name", width=26),
+    Column("更新时间", "updated_at", width=18),
+)
+
+
+def _may_see_bases(user) -> bool:
+    """见习基地名录's own rule: platform staff, or a human-resources department member with reviews.decide."""
+    from attachments.access import is_platform_staff
+    from traineeships.selectors import hr_department
+
+    return user.has_perm("reviews.decide") and (is_platform_staff(user) or hr_department(user) is not None)
+
+
+def _is_province_reviewer(user) -> bool:
+    from regions.models import RegionLevel
+    from traineeships.selectors import is_hr_of_level
+
+    return user.has_perm("reviews.decide") and is_hr_of_level(user, RegionLevel.PROVINCE)
+
+
+def _is_city_publisher(user) -> bool:
+    from regions.models import RegionLevel
+    from traineeships.selectors import is_hr_of_level
+
+    return user.has_perm("traineeships.publish_posts") and is_hr_of_level(user, RegionLevel.CITY)
+
+
+def filed_bases_for_export(user, params):
+    from traineeships.selectors import filed_bases_for_province, filter_filed_bases
+
+    return filter_filed_bases(filed_bases_for_province(user), name=str(params.get("name", "")))
+
+
+def publishing_for_export(user, params):
+    from traineeships.selectors import filter_publishing, publishable_posts_for_city
+
+    return filter_publishing(publishable_posts_for_city(user), tab=str(params.get("tab", "")),
+                             q=str(params.get("q", "")))
+
+
+def graduates_for_export(user, params):
+    from traineeships.forms.individuals import GraduateFilterForm
+    from traineeships.selectors import filter_graduates, graduates_for_user
+
+    form = GraduateFilterForm(params or None)
+    return filter_graduates(graduates_for_user(user), **form.filters())
+
+
+def _statistics_column(header: str, name: str, width: int = 12) -> Column:
+    # value= makes the engine read attributes of the computed rows instead of a queryset's values_list.
+    return Column(header, name, width=width, value=lambda row: getattr(row, name))
+
+
+STATISTICS_COLUMNS = (
+    _statistics_column("分类", "kind", 10),
+    _statistics_column("地区/月份", "name", 24),
+    _statistics_column("见习基地", "bases"),
+    _statistics_column("岗位", "posts"),
+    _statistics_column("招募人数", "places"),
+    _statistics_column("报名人数", "applicants"),
+    _statistics_column("新上岗人数", "started"),
+    _statistics_column("在岗人数", "on_post"),
+    _statistics_column("离岗（结束）人数", "ended", 16),
+    _statistics_column("留用人数", "retained"),
+    _statistics_column("留用率", "retention"),
+    _statistics_column("补贴（元）", "subsidy", 14),
+)
+
+
+def _is_hr_reviewer(user) -> bool:
+    from traineeships.selectors import hr_department
+
+    return user.has_perm("reviews.decide") and hr_department(user) is not None
+
+
+def statistics_for_export(user, params):
+    """The statistics page's figures for the department and the year asked (by sub-region, total, by month)."""
+    from django.core.exceptions import PermissionDenied
+    from django.utils import timezone
+
+    from traineeships.selectors import hr_department
+    from traineeships.services.statistics import export_rows, statistics_for, year_from
+
+    department = hr_department(user)
+    if department is None:
+        raise PermissionDenied
+    return export_rows(statistics_for(department.region, year_from(params.get("year"), timezone.localdate())))
+
+
 def register_exports() -> None:
+    from traineeships.selectors import may_maintain_register
+
     register_export(ExportSpec(
         key="traineeship_posts", label=str(_("见习岗位导出")), permission="traineeships.manage_base",
         columns=POST_COLUMNS, queryset=unit_posts_for_export, back_url_name="traineeships:posts",
     ))
     register_export(ExportSpec(
         key="traineeship_bases", label=str(_("见习基地名录导出")), permission="reviews.decide",
-        columns=BASE_COLUMNS, queryset=hr_bases_for_export, back_url_name="traineeships:hr_bases",
+        columns=BASE_COLUMNS, queryset=hr_bases_for_export, allowed=_may_see_bases,
+        back_url_name="traineeships:hr_bases",
+    ))
+    register_export(ExportSpec(
+        key="traineeship_filed_bases", label=str(_("已备案见习基地导出")), permission="reviews.decide",
+        columns=FILED_BASE_COLUMNS, queryset=filed_bases_for_export, allowed=_is_province_reviewer,
+        back_url_name="traineeships:filed_bases",
+    ))
+    register_export(ExportSpec(
+        key="traineeship_publishing", label=str(_("见习岗位发布列表导出")), permission="traineeships.publish_posts",
+        columns=PUBLISHING_COLUMNS, queryset=publishing_for_export, allowed=_is_city_publisher,
+        back_url_name="traineeships:publishing",
+    ))
+    register_export(ExportSpec(
+        key="traineeship_statistics", label=str(_("就业见习统计导出")), permission="", columns=STATISTICS_COLUMNS,
+        queryset=statistics_for_export, allowed=_is_hr_reviewer, back_url_name="traineeships:statistics",
+    ))
+    register_export(ExportSpec(
+        key="graduate_register", label=str(_("毕业生信息导出")), permission="traineeships.import_graduates",
+        columns=GRADUATE_COLUMNS, queryset=graduates_for_export, allowed=may_maintain_register,
+        back_url_name="traineeships:graduates",
     ))

@@ -77,7 +77,7 @@ def _unit_form_kwargs(actor, organisation):
 
 
 def unit_placements_for_export(user, params):
-    from traineeships.placement_selectors import filter_placements, placements_for_unit
+    from traineeships.selectors import filter_placements, placements_for_unit
 
     allowed = {key: params.get(key, "") for key in ("q", "post", "status", "retained")}
     if allowed["status"] and allowed["status"] not in PlacementStatus.values:

@@ -13,7 +13,7 @@ def _is_individual(user) -> bool:
 
 
 def _keeps_register(user) -> bool:
-    from traineeships.services.register import may_maintain_register
+    from traineeships.selectors import may_maintain_register
 
     return may_maintain_register(user)
 

@@ -9,13 +9,11 @@ handed out twice. The application's history is its audit entries (who, when, wha
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.models import User, UserKind
-from audit.models import AuditEntry
+from accounts.models import User
 from audit.services import record
 from notifications.services import notify, notify_organisation
 from traineeships.models import (
@@ -29,6 +27,18 @@ from traineeships.models import (
     PostStatus,
     TraineeProfile,
 )
+from traineeships.selectors.applications import (  # noqa: F401  (views and tests read them from here too)
+    applications_for_person,
+    applications_for_unit,
+    get_own_application,
+    get_unit_application,
+    history_of,
+    interested_post_ids,
+    is_individual,
+    placement_of,
+    places_taken,
+    profile_of,
+)
 from traineeships.services.individuals import profile_complete
 
 UNIT_PERMISSION = "traineeships.manage_base"
@@ -36,67 +46,7 @@ ONE_TRAINEESHIP = "您已参加过就业见习，每人只有一次见习机会"
 ONE_PENDING = "您已有一个待审核的报名，每人同一时间只能报名一个岗位；如需改报，请先撤销原报名"
 
 
-# ---------------------------------------------------------------- reads
-
-
-def is_individual(user) -> bool:
-    return user.is_authenticated and user.is_active and user.kind == UserKind.INDIVIDUAL
-
-
-def profile_of(user) -> TraineeProfile | None:
-    return TraineeProfile.objects.select_related("person", "graduate_record", "household_region",
-                                                 "intended_region").filter(person_id=user.pk).first()
-
-
-def applications_for_person(user):
-    if not is_individual(user):
-        raise PermissionDenied
-    return Application.objects.filter(person=user).select_related("post__work_region", "post__base__organisation",
-                                                                   "decided_by")
-
-
-def get_own_application(user, pk: int) -> Application:
-    application = applications_for_person(user).filter(pk=pk).first()
-    if application is None:
-        raise Http404("报名不存在")
-    return application
-
-
-def applications_for_unit(user):
-    """报名审核: the applications to the unit's own posts."""
-    if not user.is_authenticated or user.organisation_id is None:
-        raise PermissionDenied
-    return (
-        Application.objects.filter(post__base__organisation_id=user.organisation_id)
-        .exclude(post__status=PostStatus.DELETED)
-        .select_related("post", "person", "person__trainee_profile", "decided_by")
-    )
-
-
-def get_unit_application(user, pk: int) -> Application:
-    application = applications_for_unit(user).filter(pk=pk).first()
-    if application is None:
-        raise Http404("报名不存在")
-    return application
-
-
-def placement_of(application: Application):
-    """The application's 上岗登记 when the unit has made one (part 2b writes it)."""
-    return Placement.objects.filter(application=application).first()
-
-
-def history_of(application: Application):
-    return AuditEntry.objects.filter(target_type=Application._meta.label, target_id=str(application.pk)).order_by(
-        "created_at", "id"
-    )
-
-
-def places_taken(post: Post) -> int:
-    return Placement.objects.filter(post=post, status__in=LIFETIME_STATUSES).count()
-
-
-def interested_post_ids(user) -> set[int]:
-    return set(PostInterest.objects.filter(person=user).values_list("post_id", flat=True))
+# ---------------------------------------------------------------- reads (the scoped ones live in selectors)
 
 
 def why_cannot_apply(user, profile: TraineeProfile | None) -> str:

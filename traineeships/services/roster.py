@@ -11,7 +11,14 @@ Rules (regulations §2.2):
   post: Shandong pro-rates early leavers, and counting any day as a whole month would pay a 3-month
   traineeship starting mid-month for 4 months.
 - A month the unit reported as 不在岗 is not paid. A month without a parameter is explained and counts 0.
-- Amounts are Decimal, rounded half-up to cents per month; the total is the sum of the months.
+- 人身意外伤害保险补贴: the premium the unit paid (the placement's insurance details), capped by the region's
+  insurance_subsidy_cap. The cap is per person per traineeship, not per month: Shanxi's rule is "premium
+  subsidy ≤ 240 元/person" for a policy bought once, before the start, covering the whole traineeship
+  (regulations §2.2), so a monthly cap would pay a 12-month traineeship twelve times the cap for a single
+  premium. It is paid once, with the parameter of the start month (when the policy had to be in force), and
+  it belongs to the roster whose period contains the start month: rosters of successive periods never pay it
+  twice, and a 不在岗 report does not remove it (the premium was paid all the same).
+- Amounts are Decimal, rounded half-up to cents per month; the total is the months plus the insurance line.
 
 compute_roster() is pure (no database): roster_for_base() in this module loads its inputs in a constant
 number of queries.
@@ -31,6 +38,7 @@ class Rates:
     base_rate: Decimal
     raised_rate: Decimal
     threshold: Decimal
+    insurance_cap: Decimal | None = None  # 元 per person per traineeship
 
 
 @dataclass(frozen=True)
@@ -44,6 +52,7 @@ class TraineeInput:
     region_codes: tuple[str, ...]  # the work region, its city, its province: most specific first
     retained_on: datetime.date | None = None
     leaving: bool = False  # a departure is registered but not yet approved
+    insurance_premium: Decimal | None = None  # what the unit paid for the trainee's accident insurance
 
 
 @dataclass
@@ -59,13 +68,36 @@ class MonthLine:
 
 
 @dataclass
+class InsuranceLine:
+    month: datetime.date  # the start month, whose parameter gives the cap
+    premium: Decimal
+    cap: Decimal | None
+    amount: Decimal
+    explanation: str
+
+
+@dataclass
 class TraineeLine:
     trainee: TraineeInput
     months: list[MonthLine] = field(default_factory=list)
+    insurance: InsuranceLine | None = None
+
+    @property
+    def allowance_total(self) -> Decimal:
+        return sum((line.amount for line in self.months), Decimal("0.00"))
+
+    @property
+    def insurance_amount(self) -> Decimal:
+        return self.insurance.amount if self.insurance is not None else Decimal("0.00")
 
     @property
     def total(self) -> Decimal:
-        return sum((line.amount for line in self.months), Decimal("0.00"))
+        return self.allowance_total + self.insurance_amount
+
+    @property
+    def explanations(self) -> list[str]:
+        lines = [month.explanation for month in self.months]
+        return lines + [self.insurance.explanation] if self.insurance is not None else lines
 
     @property
     def paid_months(self) -> list[MonthLine]:
@@ -84,6 +116,10 @@ class Roster:
     @property
     def total(self) -> Decimal:
         return sum((line.total for line in self.lines), Decimal("0.00"))
+
+    @property
+    def insurance_total(self) -> Decimal:
+        return sum((line.insurance_amount for line in self.lines), Decimal("0.00"))
 
     @property
     def retention_text(self) -> str:
@@ -149,6 +185,24 @@ def _month_line(trainee: TraineeInput, month: datetime.date, reported_on_post: b
                      f"{label}：{state}；{formula} = {yuan(amount)} 元{why}")
 
 
+def _insurance_line(trainee: TraineeInput, rates: Rates | None) -> InsuranceLine | None:
+    premium = trainee.insurance_premium
+    if premium is None:
+        return None
+    month = trainee.start_on.replace(day=1)
+    head = f"意外伤害保险补贴：保费 {yuan(premium)} 元"
+    if rates is None or rates.insurance_cap is None:
+        return InsuranceLine(month, premium, None, Decimal("0.00"),
+                             f"{head}；该地区未设置{month_label(month)}（见习开始当月）的保险补贴上限，暂按 0 元计")
+    cap = rates.insurance_cap
+    amount = min(premium, cap).quantize(CENT, rounding=ROUND_HALF_UP)
+    if premium > cap:
+        rule = f"超过上限 {yuan(cap)} 元/人，按上限计 {yuan(amount)} 元"
+    else:
+        rule = f"未超过上限 {yuan(cap)} 元/人，按实缴保费计 {yuan(amount)} 元"
+    return InsuranceLine(month, premium, cap, amount, f"{head}，{rule}（每人见习期内计一次）")
+
+
 def compute_roster(*, trainees, first_month: datetime.date, last_month: datetime.date, reports: dict,
                    rates_for, retained: int, ended: int) -> Roster:
     """reports: {(trainee key, month): on_post or None}; rates_for(region_codes, month) -> Rates | None."""
@@ -162,6 +216,9 @@ def compute_roster(*, trainees, first_month: datetime.date, last_month: datetime
                                      rates_for(trainee.region_codes, month), retention)
             if month_line is not None:
                 line.months.append(month_line)
+        start_month = trainee.start_on.replace(day=1)
+        if line.months and months and months[0] <= start_month <= months[-1]:
+            line.insurance = _insurance_line(trainee, rates_for(trainee.region_codes, start_month))
         if line.months:
             lines.append(line)
     return Roster(lines=lines, retention_rate=retention, retained=retained, ended=ended,
@@ -187,7 +244,8 @@ class ParameterTable:
             for parameter in self.by_region.get(code, ()):
                 if parameter.valid_from <= month and (parameter.valid_to is None or parameter.valid_to >= month):
                     return Rates(parameter.minimum_wage_monthly, parameter.subsidy_rate,
-                                 parameter.raised_subsidy_rate, parameter.retention_threshold)
+                                 parameter.raised_subsidy_rate, parameter.retention_threshold,
+                                 parameter.insurance_subsidy_cap)
         return None
 
 
@@ -211,7 +269,7 @@ def trainee_inputs(placements) -> list[TraineeInput]:
         inputs.append(TraineeInput(
             key=placement.pk, name=placement.person.real_name, id_number=placement.person.id_number or "",
             post_title=placement.post.title, start_on=placement.start_on, end_on=end_on, region_codes=codes,
-            retained_on=placement.retained_on, leaving=leaving,
+            retained_on=placement.retained_on, leaving=leaving, insurance_premium=placement.insurance_premium,
         ))
     return inputs
 

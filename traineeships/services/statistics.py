@@ -143,6 +143,9 @@ def statistics_for(region: Region, year: int) -> Statistics:
                 month_rows[month_line.month].subsidy += month_line.amount
                 if month_line.on_post:
                     month_rows[month_line.month].on_post += 1
+            if line.insurance is not None:
+                # The insurance subsidy is paid once, in the month the traineeship started.
+                month_rows[line.insurance.month].subsidy += line.insurance.amount
     for placement in placements:
         if placement.start_on.year == year:
             month_rows[placement.start_on.replace(day=1)].started += 1
@@ -161,3 +164,53 @@ def bars(values, width: int = 320) -> list[int]:
     """Bar lengths (pixels) for an inline SVG chart: the largest value gets the full width."""
     top = max((float(value) for value in values), default=0)
     return [round(width * float(value) / top) if top else 0 for value in values]
+
+
+def year_from(text, today: datetime.date) -> int:
+    """The year asked for (?year=), or the current one when missing or out of range."""
+    text = str(text or "")
+    return int(text) if text.isdigit() and 2000 <= int(text) <= today.year + 1 else today.year
+
+
+@dataclass(frozen=True)
+class ExportRow:
+    """One line of the statistics export: a sub-region (or the total), or a month."""
+
+    kind: str
+    name: str
+    bases: int | None = None
+    posts: int | None = None
+    places: int | None = None
+    applicants: int | None = None
+    started: int | None = None
+    on_post: int | None = None
+    ended: int | None = None
+    retained: int | None = None
+    retention: str = ""
+    subsidy: Decimal = Decimal("0.00")
+
+
+class ExportRows:
+    """The computed statistics as the batch engine reads a list (count() and iterator())."""
+
+    def __init__(self, rows: list[ExportRow]):
+        self.rows = rows
+
+    def count(self) -> int:
+        return len(self.rows)
+
+    def iterator(self, chunk_size=None):
+        return iter(self.rows)
+
+
+def export_rows(result: Statistics) -> ExportRows:
+    from traineeships.services.roster import percent
+
+    rows = [
+        ExportRow("按地区", row.name, row.bases, row.posts, row.places, row.applicants, None, row.on_post, row.ended,
+                  row.retained, percent(row.retention_rate) if row.retention_rate is not None else "—", row.subsidy)
+        for row in [*result.rows, result.total]
+    ]
+    rows += [ExportRow("按月份", f"{month.month:%Y-%m}", started=month.started, on_post=month.on_post,
+                       ended=month.departures, subsidy=month.subsidy) for month in result.months]
+    return ExportRows(rows)

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from core.decorators import permission_required_403
 from core.paging import paginate
+from traineeships import selectors
 from traineeships.forms.applications import ApplicationFilterForm, DecisionForm
 from traineeships.forms.public import PublicPostFilterForm
 from traineeships.models import Application, ApplicationStatus
@@ -42,7 +43,7 @@ def post_search(request):
     return render(request, "traineeships/applications/search.html", {
         "form": form, "page_obj": page_obj, "posts": page_obj.object_list,
         "querystring_without_page": f"{querystring}&" if querystring else "",
-        "interested": services.interested_post_ids(request.user),
+        "interested": selectors.interested_post_ids(request.user),
         "blocked": services.why_cannot_apply(request.user, request.trainee_profile),
     })
 
@@ -54,9 +55,9 @@ def post_detail(request, pk):
     mine = Application.objects.filter(person=request.user, post=post).order_by("-applied_at", "-id").first()
     return render(request, "traineeships/applications/post_detail.html", {
         "post": post, "mine": mine,
-        "interested": post.pk in services.interested_post_ids(request.user),
+        "interested": post.pk in selectors.interested_post_ids(request.user),
         "blocked": services.why_cannot_apply(request.user, request.trainee_profile),
-        "full": services.places_taken(post) >= post.places,
+        "full": selectors.places_taken(post) >= post.places,
     })
 
 
@@ -91,9 +92,9 @@ def interest(request, pk):
 @individual_page
 def my_applications(request):
     """已报岗位管理: every application with its status and, once onboarded, the on-post status."""
-    applications = services.applications_for_person(request.user)
+    applications = selectors.applications_for_person(request.user)
     context = paginate(request, applications)
-    rows = [{"application": application, "placement": services.placement_of(application)}
+    rows = [{"application": application, "placement": selectors.placement_of(application)}
             for application in context["object_list"]]
     context.update(rows=rows, blocked=services.why_cannot_apply(request.user, request.trainee_profile))
     return render(request, "traineeships/applications/mine.html", context)
@@ -102,10 +103,10 @@ def my_applications(request):
 @require_GET
 @individual_page
 def my_application(request, pk):
-    application = services.get_own_application(request.user, pk)
-    placement = services.placement_of(application)
+    application = selectors.get_own_application(request.user, pk)
+    placement = selectors.placement_of(application)
     return render(request, "traineeships/applications/my_detail.html", {
-        "application": application, "placement": placement, "history": services.history_of(application),
+        "application": application, "placement": placement, "history": selectors.history_of(application),
         "can_withdraw": application.status == ApplicationStatus.PENDING,
         "person_actions": placement is not None,
         "person_actions_template": PERSON_ACTIONS_TEMPLATE,
@@ -115,7 +116,7 @@ def my_application(request, pk):
 @require_POST
 @individual_page
 def withdraw(request, pk):
-    application = services.get_own_application(request.user, pk)
+    application = selectors.get_own_application(request.user, pk)
     try:
         services.withdraw(actor=request.user, application=application)
     except ValidationError as error:
@@ -131,7 +132,7 @@ def withdraw(request, pk):
 @require_GET
 @permission_required_403(UNIT_PERMISSION)
 def review_list(request):
-    applications = services.applications_for_unit(request.user)
+    applications = selectors.applications_for_unit(request.user)
     form = ApplicationFilterForm(request.GET or None, posts=posts_for_unit(request.user))
     filters = form.filters()
     if filters.get("post"):
@@ -147,7 +148,7 @@ def _review_context(request, application, form=None) -> dict:
     profile = getattr(application.person, "trainee_profile", None)
     return {
         "application": application, "profile": profile, "person": application.person,
-        "placement": services.placement_of(application), "history": services.history_of(application),
+        "placement": selectors.placement_of(application), "history": selectors.history_of(application),
         "form": form or DecisionForm(), "can_decide": application.status == ApplicationStatus.PENDING,
     }
 
@@ -155,14 +156,14 @@ def _review_context(request, application, form=None) -> dict:
 @require_GET
 @permission_required_403(UNIT_PERMISSION)
 def review_detail(request, pk):
-    application = services.get_unit_application(request.user, pk)
+    application = selectors.get_unit_application(request.user, pk)
     return render(request, "traineeships/applications/review_detail.html", _review_context(request, application))
 
 
 @require_http_methods(["POST"])
 @permission_required_403(UNIT_PERMISSION)
 def decide(request, pk):
-    application = services.get_unit_application(request.user, pk)
+    application = selectors.get_unit_application(request.user, pk)
     form = DecisionForm(request.POST)
     if not form.is_valid():
         return render(request, "traineeships/applications/review_detail.html",

@@ -4,8 +4,8 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db.models import Q
 from django.shortcuts import redirect, render
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -13,13 +13,16 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from core.decorators import permission_required_403
 from core.paging import paginate
 from traineeships.forms.posts import PostSelectionForm
-from traineeships.models import REVIEWED_STATUSES, BaseLevel, BaseStatus, PostStatus
+from traineeships.models import REVIEWED_STATUSES, BaseLevel, BaseStatus
 from traineeships.selectors import (
     bases_for_government,
     filed_bases_for_province,
     filter_bases,
+    filter_filed_bases,
+    filter_publishing,
     get_base_for_user,
     publishable_posts_for_city,
+    publishing_tab,
 )
 from traineeships.services import bases as base_services
 from traineeships.services import posts as post_services
@@ -56,12 +59,10 @@ def base_list(request):
 @require_GET
 @permission_required_403("reviews.decide")
 def filed_bases(request):
-    bases = filed_bases_for_province(request.user)
     name = request.GET.get("name", "").strip()[:64]
-    if name:
-        bases = bases.filter(organisation__name__icontains=name)
+    bases = filter_filed_bases(filed_bases_for_province(request.user), name=name)
     context = paginate(request, bases)
-    context.update(name=name)
+    context.update(name=name, export_query=request.GET.urlencode())
     return render(request, "traineeships/hr/filed_bases.html", context)
 
 
@@ -78,11 +79,8 @@ def file_base(request, pk):
     return redirect("traineeships:base_detail", pk=base.pk)
 
 
-PUBLISHING_TABS = {
-    "approved": (PostStatus.APPROVED, gettext_lazy("待发布")),
-    "published": (PostStatus.PUBLISHED, gettext_lazy("发布中")),
-    "unpublished": (PostStatus.UNPUBLISHED, gettext_lazy("已撤销发布")),
-}
+TAB_LABELS = {"approved": gettext_lazy("待发布"), "published": gettext_lazy("发布中"),
+              "unpublished": gettext_lazy("已撤销发布")}
 
 
 @require_http_methods(["GET", "POST"])
@@ -92,16 +90,11 @@ def publishing(request):
     posts = publishable_posts_for_city(request.user)
     if request.method == "POST":
         return _change_publication(request, posts)
-    tab = request.GET.get("tab", "approved")
-    if tab not in PUBLISHING_TABS:
-        tab = "approved"
+    tab = publishing_tab(request.GET.get("tab", ""))
     keyword = request.GET.get("q", "").strip()[:64]
-    shown = posts.filter(status=PUBLISHING_TABS[tab][0])
-    if keyword:
-        shown = shown.filter(Q(title__icontains=keyword) | Q(unit_name__icontains=keyword))
-    context = paginate(request, shown)
-    context.update(tab=tab, tabs=[(key, label) for key, (_status, label) in PUBLISHING_TABS.items()], q=keyword,
-                   publish=tab != "published")
+    context = paginate(request, filter_publishing(posts, tab=tab, q=keyword))
+    context.update(tab=tab, tabs=list(TAB_LABELS.items()), q=keyword, publish=tab != "published",
+                   export_query=urlencode({"tab": tab, "q": keyword} if keyword else {"tab": tab}))
     return render(request, "traineeships/hr/publishing.html", context)
 
 

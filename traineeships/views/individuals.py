@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from accounts.models import User, UserKind
 from core.paging import paginate
+from traineeships import selectors
 from traineeships.forms.individuals import (
     BindMobileForm,
     GraduateFilterForm,
@@ -28,9 +29,9 @@ from traineeships.forms.individuals import (
 )
 from traineeships.models import TraineeKind
 from traineeships.register_batch import SPEC_KEY
+from traineeships.selectors import profile_of
 from traineeships.services import individuals as services
 from traineeships.services import register as register_services
-from traineeships.services.applications import profile_of
 
 PENDING_KEY = "traineeship_pending_sign_in"
 PENDING_SECONDS = 15 * 60
@@ -212,7 +213,7 @@ def _register_keeper(view):
     @wraps(view)
     @login_required
     def wrapped(request, *args, **kwargs):
-        if not register_services.may_maintain_register(request.user):
+        if not selectors.may_maintain_register(request.user):
             raise PermissionDenied
         return view(request, *args, **kwargs)
 
@@ -223,7 +224,7 @@ def _register_keeper(view):
 @_register_keeper
 def graduate_list(request):
     form = GraduateFilterForm(request.GET or None)
-    records = register_services.filter_graduates(register_services.graduates_for_user(request.user),
+    records = selectors.filter_graduates(selectors.graduates_for_user(request.user),
                                                  **form.filters())
     context = paginate(request, records)
     context.update(filter_form=form, import_key=SPEC_KEY)
@@ -244,7 +245,7 @@ def graduate_create(request):
 @require_http_methods(["GET", "POST"])
 @_register_keeper
 def graduate_edit(request, pk):
-    graduate = register_services.get_graduate_for_user(request.user, pk)
+    graduate = selectors.get_graduate_for_user(request.user, pk)
     form = GraduateRecordForm(request.POST or None, instance=graduate)
     if request.method == "POST" and form.is_valid():
         register_services.update_graduate(actor=request.user, graduate=graduate, data=form.cleaned_data)

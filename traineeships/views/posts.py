@@ -18,6 +18,7 @@ from traineeships.selectors import (
     get_own_base,
     get_post_for_user,
     get_unit_post,
+    latest_reviews_for_posts,
     people_for_post,
     posts_for_unit,
     reviewed_posts_for_unit,
@@ -30,7 +31,8 @@ PERMISSION = "traineeships.manage_base"
 def _decided(post, review) -> bool:
     return (
         post.status == PostStatus.PENDING and review is not None and review.status == ReviewStatus.PENDING
-        and review.steps.exclude(decided_at__isnull=True).exists()
+        and (review.has_decision if hasattr(review, "has_decision")
+             else review.steps.exclude(decided_at__isnull=True).exists())
     )
 
 
@@ -54,11 +56,9 @@ def post_list(request):
     if form.is_valid() and form.cleaned_data["status"]:
         posts = posts.filter(status=form.cleaned_data["status"])
     context = paginate(request, posts)
-    reviews = {}
-    rows = []
-    for post in context["object_list"]:
-        reviews[post.pk] = latest_review_for(post)
-        rows.append({"post": post, "review": reviews[post.pk], **_actions(request.user, post, reviews[post.pk])})
+    reviews = latest_reviews_for_posts(context["object_list"])
+    rows = [{"post": post, "review": reviews.get(post.pk), **_actions(request.user, post, reviews.get(post.pk))}
+            for post in context["object_list"]]
     context.update(form=form, rows=rows, base=base,
                    can_add=base is not None and base.status == BaseStatus.APPROVED,
                    export_query=request.GET.urlencode())

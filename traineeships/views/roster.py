@@ -30,7 +30,7 @@ def _base_for(request):
         if base is None:
             raise Http404("本单位还没有见习基地")
         return base, None
-    if hr_department(user) is None:
+    if hr_department(user) is None or not user.has_perm("reviews.decide"):
         raise PermissionDenied
     bases = bases_for_government(user).filter(status=BaseStatus.APPROVED).order_by("organisation__name")
     chosen = request.GET.get("base", "")
@@ -81,7 +81,7 @@ def _xlsx(result, base, filename: str) -> HttpResponse:
                       f"{result.last_month:%Y年%m月}）", bold)
     sheet.write(1, 0, result.retention_text)
     headers = ["序号", "姓名", "身份证号", "岗位", "见习开始", "见习结束", "补贴月份数", "是否留用", "补贴合计（元）",
-               "计算说明"]
+               "计算说明", "其中保险补贴（元）"]
     for col, header in enumerate(headers):
         sheet.write(3, col, header, bold)
     row = 4
@@ -96,11 +96,13 @@ def _xlsx(result, base, filename: str) -> HttpResponse:
             else:
                 sheet.write(row, col, value)
         sheet.write_number(row, 8, float(line.total), money)
-        sheet.write_string(row, 9, "\n".join(month.explanation for month in line.months))
+        sheet.write_string(row, 9, "\n".join(line.explanations))
+        sheet.write_number(row, 10, float(line.insurance_amount), money)
         row += 1
     sheet.write(row, 7, "合计", bold)
     sheet.write_number(row, 8, float(result.total), money)
-    for col, width in enumerate([6, 10, 22, 18, 12, 12, 10, 16, 14, 70]):
+    sheet.write_number(row, 10, float(result.insurance_total), money)
+    for col, width in enumerate([6, 10, 22, 18, 12, 12, 10, 16, 14, 70, 14]):
         sheet.set_column(col, col, width)
     book.close()
     response = HttpResponse(buffer.getvalue(), content_type=XLSX)

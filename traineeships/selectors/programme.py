@@ -1,5 +1,5 @@
-"""Scoped reads of the traineeship programme. Another organisation's base or post answers 404; a government
-department sees what lies in its region (its jurisdiction)."""
+"""Scoped reads of bases, posts, the public page and region parameters. Another organisation's base or post
+answers 404; a government department sees what lies in its region (its jurisdiction)."""
 
 import datetime
 
@@ -113,6 +113,11 @@ def filed_bases_for_province(user) -> QuerySet:
     )
 
 
+def filter_filed_bases(bases: QuerySet, *, name: str = "") -> QuerySet:
+    name = name.strip()[:64]
+    return bases.filter(organisation__name__icontains=name) if name else bases
+
+
 # ---------------------------------------------------------------- posts
 
 _POST_RELATED = ("base__organisation__region", "work_region", "published_by")
@@ -128,6 +133,25 @@ def posts_for_unit(user) -> QuerySet:
         .select_related(*_POST_RELATED)
         .order_by("-created_at", "-id")
     )
+
+
+def latest_reviews_for_posts(posts) -> dict:
+    """{post id: its latest review}, each annotated with has_decision (a step already decided), in one query
+    for a whole page of posts."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.db.models import Exists, OuterRef
+
+    from reviews.models import Review, ReviewStep
+
+    ids = [post.pk for post in posts]
+    if not ids:
+        return {}
+    decided = ReviewStep.objects.filter(review=OuterRef("pk"), decided_at__isnull=False)
+    latest = {}
+    for review in (Review.objects.filter(subject_type=ContentType.objects.get_for_model(Post), subject_id__in=ids)
+                   .annotate(has_decision=Exists(decided)).order_by("submitted_at", "id")):
+        latest[review.subject_id] = review  # the last one wins: the latest round
+    return latest
 
 
 def get_unit_post(user, pk: int) -> Post:
@@ -161,6 +185,22 @@ def publishable_posts_for_city(user) -> QuerySet:
         .select_related(*_POST_RELATED)
         .order_by("-updated_at", "-id")
     )
+
+
+# 岗位发布's tabs: the query value, the status listed.
+PUBLISHING_TABS = {"approved": PostStatus.APPROVED, "published": PostStatus.PUBLISHED,
+                   "unpublished": PostStatus.UNPUBLISHED}
+
+
+def publishing_tab(value: str) -> str:
+    return value if value in PUBLISHING_TABS else "approved"
+
+
+def filter_publishing(posts: QuerySet, *, tab: str = "approved", q: str = "") -> QuerySet:
+    """One tab of 岗位发布, searched by post title or unit name."""
+    posts = posts.filter(status=PUBLISHING_TABS[publishing_tab(tab)])
+    q = q.strip()[:64]
+    return posts.filter(Q(title__icontains=q) | Q(unit_name__icontains=q)) if q else posts
 
 
 def people_for_post(post: Post) -> dict:

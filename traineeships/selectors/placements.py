@@ -1,4 +1,4 @@
-"""Scoped reads of placements and departures (part 2b). The unit sees its own; a government department sees
+"""Scoped reads of placements and departures. The unit sees its own; a government department sees
 those of bases in its region; the trainee sees their own; anyone else gets 404."""
 
 from django.core.exceptions import PermissionDenied

@@ -1,0 +1,77 @@
+"""Reads of the individuals' side: an individual's own applications and profile, and the unit's 报名审核 list.
+The unit sees applications to its own posts only; an individual sees their own; anyone else gets 403/404."""
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+
+from accounts.models import UserKind
+from audit.models import AuditEntry
+from traineeships.models import (
+    LIFETIME_STATUSES,
+    Application,
+    Placement,
+    Post,
+    PostInterest,
+    PostStatus,
+    TraineeProfile,
+)
+
+
+def is_individual(user) -> bool:
+    return user.is_authenticated and user.is_active and user.kind == UserKind.INDIVIDUAL
+
+
+def profile_of(user) -> TraineeProfile | None:
+    return TraineeProfile.objects.select_related("person", "graduate_record", "household_region",
+                                                 "intended_region").filter(person_id=user.pk).first()
+
+
+def applications_for_person(user):
+    if not is_individual(user):
+        raise PermissionDenied
+    return Application.objects.filter(person=user).select_related("post__work_region", "post__base__organisation",
+                                                                   "decided_by")
+
+
+def get_own_application(user, pk: int) -> Application:
+    application = applications_for_person(user).filter(pk=pk).first()
+    if application is None:
+        raise Http404("报名不存在")
+    return application
+
+
+def applications_for_unit(user):
+    """报名审核: the applications to the unit's own posts."""
+    if not user.is_authenticated or user.organisation_id is None:
+        raise PermissionDenied
+    return (
+        Application.objects.filter(post__base__organisation_id=user.organisation_id)
+        .exclude(post__status=PostStatus.DELETED)
+        .select_related("post", "person", "person__trainee_profile", "decided_by")
+    )
+
+
+def get_unit_application(user, pk: int) -> Application:
+    application = applications_for_unit(user).filter(pk=pk).first()
+    if application is None:
+        raise Http404("报名不存在")
+    return application
+
+
+def placement_of(application: Application):
+    """The application's 上岗登记 when the unit has made one (part 2b writes it)."""
+    return Placement.objects.filter(application=application).first()
+
+
+def history_of(application: Application):
+    return AuditEntry.objects.filter(target_type=Application._meta.label, target_id=str(application.pk)).order_by(
+        "created_at", "id"
+    )
+
+
+def places_taken(post: Post) -> int:
+    return Placement.objects.filter(post=post, status__in=LIFETIME_STATUSES).count()
+
+
+def interested_post_ids(user) -> set[int]:
+    return set(PostInterest.objects.filter(person=user).values_list("post_id", flat=True))
