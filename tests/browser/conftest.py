@@ -7,6 +7,11 @@ puts the shipped dataset back whenever it finds the table empty."""
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
+
+# A CI machine with two cores renders PDFs and runs the live server at once; Playwright's 5-second
+# default for assertions is too tight there. Waits still end as soon as the condition holds.
+expect.set_options(timeout=20_000)
 
 CHROMIUM = Path("/usr/bin/chromium")
 HERE = Path(__file__).resolve().parent
