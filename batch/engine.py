@@ -5,13 +5,18 @@ spec's apply service in chunks. Each chunk commits together with its row errors 
 counters, so the page always shows counts that match the saved data, and a crash keeps whole chunks only;
 importing the file again is safe because apply upserts by the natural key.
 
+A large file's rows are validated by forked worker processes (batch.parallel) while this process reads
+ahead and writes; the results, and their order, are the same as validating here.
+
 Memory stays flat as the file grows: the reader streams (batch.xlsx), at most one chunk of rows is held, and
 the keys already accepted (for the in-file duplicate check) live in a temporary SQLite file (batch.seen).
 Each committed chunk bumps the job's heartbeat; a chunk whose job has meanwhile been declared stale (see
 services.fail_stale_jobs) is rolled back and the run stops.
 """
 
+import collections
 import gc
+import itertools
 import logging
 import os
 from collections.abc import Iterator
@@ -23,7 +28,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit.services import record
-from batch import registry
+from batch import parallel, registry
 from batch.models import BatchJob, JobStatus, RowError
 from batch.reading import SheetReader, WorkbookProblem
 from batch.seen import SeenKeys
@@ -54,27 +59,75 @@ class ImportRun:
         self.processed = 0  # rows counted since the last flush
 
     def run(self, reader: SheetReader) -> None:
-        validate = self.validator.validate
         natural_key = self.spec.natural_key
         key_text = SeenKeys.key_text
         chunk_size = self.spec.chunk_size
         candidates = self.candidates
+        workers = parallel.worker_count(reader.estimated_rows)
+        outcomes = self._validated_in_pool(reader, workers) if workers else self._validated_here(reader)
         try:
-            for row in reader:
+            for row, cleaned, reason in outcomes:
                 self.processed += 1
-                if row.problem:
-                    self._fail(row, row.problem)
-                    continue
-                cleaned, reason = validate(row.data)
                 if cleaned is None:
                     self._fail(row, reason)
-                    continue
-                candidates.append((key_text(tuple(cleaned[name] for name in natural_key)), row.number, row, cleaned))
+                else:
+                    candidates.append((key_text(tuple(cleaned[name] for name in natural_key)), row.number, row,
+                                       cleaned))
                 if len(candidates) + len(self.errors) >= chunk_size:
                     self.flush()
             self.flush()
         finally:
+            outcomes.close()
             self.seen.close()
+
+    def _validated_here(self, reader: SheetReader):
+        """(row, cleaned_data or None, reason) for each data row, validated in this process."""
+        validate = self.validator.validate
+        for row in reader:
+            if row.problem:
+                yield row, None, row.problem
+            else:
+                yield row, *validate(row.data)
+
+    def _validated_in_pool(self, reader: SheetReader, workers: int):
+        """The same as _validated_here, in the same order, with the form run by `workers` forked processes.
+
+        Rows are sent in batches; while the oldest batch is validated the sheet is read further ahead, at
+        most a bounded window of batches (see batch.parallel).
+        """
+        pool = parallel.ValidationPool(self.validator, workers)
+        waiting = collections.deque()  # (rows of a submitted batch), oldest first
+        finished = False
+        broken = None  # a WorkbookProblem met while reading ahead: raised once the rows before it are handed out
+        try:
+            rows = iter(reader)
+            while True:
+                while not finished and not pool.full:
+                    batch = []
+                    try:
+                        batch.extend(itertools.islice(rows, parallel.BATCH_ROWS))
+                    except WorkbookProblem as problem:
+                        broken, finished = problem, True
+                    if not batch:
+                        finished = True
+                        break
+                    waiting.append(batch)
+                    pool.submit([row.data for row in batch if not row.problem])
+                if not waiting:
+                    if broken is not None:
+                        raise broken
+                    break
+                batch = waiting.popleft()
+                results = iter(pool.next_result())
+                for row in batch:
+                    if row.problem:
+                        yield row, None, row.problem
+                    else:
+                        yield row, *next(results)
+            pool.close()
+        except BaseException:
+            pool.terminate()
+            raise
 
     def _fail(self, row, reason: str) -> None:
         self.errors.append(RowError(job_id=self.job.pk, row_number=row.number, values=row.values, message=reason))

@@ -203,29 +203,35 @@ class SheetReader:
             }) from exc
 
     def _data_rows(self) -> Iterator[SheetRow]:
-        columns = self.spec.columns
-        plan = list(zip(columns, self.positions, self._lookups))
+        # The hot loop of a large import: everything about a column is looked up once, before the rows.
+        plan = [
+            (-1 if position is None else position, column.field_name, lookup, column.numbers_refused, column.header)
+            for column, position, lookup in zip(self.spec.columns, self.positions, self._lookups)
+        ]
         example = self._example
+        date_type = datetime.date
         for number, raw in self._rows:
             self.last_row_number = number
             width = len(raw)
             values = []
             data = {}
-            problems = []
-            for column, position, lookup in plan:
-                cell = raw[position] if position is not None and position < width else ""
+            problems = None
+            for position, name, lookup, numbers_refused, header in plan:
+                cell = raw[position] if 0 <= position < width else ""
                 if type(cell) is str:  # most cells: skip the general conversion
                     text = cell.strip()
+                    data[name] = lookup.get(text, text) if lookup else text
                 else:
-                    if column.numbers_refused and isinstance(cell, (int, float)) and not isinstance(cell, bool):
-                        problems.append(_("%(column)s须以文本格式填写") % {"column": column.header})
+                    if numbers_refused and isinstance(cell, (int, float)) and not isinstance(cell, bool):
+                        problems = problems or []
+                        problems.append(_("%(column)s须以文本格式填写") % {"column": header})
                     text = cell_text(cell)
+                    if lookup:
+                        data[name] = lookup.get(text, text)
+                    else:
+                        # A date cell goes to the form as a date (DateField accepts one) rather than re-parsed text.
+                        data[name] = cell if type(cell) is date_type else text
                 values.append(text)
-                if lookup:
-                    data[column.field_name] = lookup.get(text, text)
-                else:
-                    # A date cell goes to the form as a date (DateField accepts one) rather than re-parsed text.
-                    data[column.field_name] = cell if type(cell) is datetime.date else text
             if not any(values) or values == example:
                 continue  # blank lines and the template's example row are not data
-            yield SheetRow(number=number, values=values, data=data, problem="；".join(problems))
+            yield SheetRow(number=number, values=values, data=data, problem="；".join(problems) if problems else "")

@@ -114,6 +114,15 @@ class ChildStream:
             for _event in self._parser.read_events():
                 pass
 
+    def _stop_events(self) -> None:
+        """Once the container is found no event is needed: stop the C parser queueing one per element (about
+        17 per row) only for them to be thrown away. Private API, hence the guard; without it they are
+        discarded as before."""
+        parser = getattr(self._parser, "_parser", None)
+        queue = getattr(self._parser, "_events_queue", None)
+        if queue is not None and hasattr(parser, "_setevents"):
+            parser._setevents(queue, ())
+
     def next_children(self) -> list:
         """The children completed by the next chunk of input (possibly none); sets `finished` at the end."""
         chunk = self._member.read(self.CHUNK)
@@ -126,6 +135,7 @@ class ChildStream:
             for _event, element in self._parser.read_events():
                 if element.tag == self._tag:
                     self._container = element
+                    self._stop_events()
                     break
         self._discard_events()
         container = self._container
@@ -162,17 +172,23 @@ class SharedStrings:
 
     def _read_until(self, index: int) -> None:
         while self.count <= index and self._stream is not None:
+            window = self._window
             for element in self._stream.next_children():
-                parts = []
-                for child in element:
-                    if child.tag == TEXT:
-                        parts.append(child.text or "")
-                    elif child.tag == RUN:
-                        parts.append(child.findtext(TEXT) or "")
-                    # phonetic runs (rPh) are reading aids for East Asian text, not part of the value
-                text = _unescape("".join(parts))
+                if len(element) == 1 and element[0].tag == TEXT:  # nearly every string: one plain <t>
+                    text = element[0].text or ""
+                else:
+                    parts = []
+                    for child in element:
+                        if child.tag == TEXT:
+                            parts.append(child.text or "")
+                        elif child.tag == RUN:
+                            parts.append(child.findtext(TEXT) or "")
+                        # phonetic runs (rPh) are reading aids for East Asian text, not part of the value
+                    text = "".join(parts)
+                if "_x" in text:
+                    text = _unescape(text)
                 self._append(text)
-                self._window.append(text)
+                window.append(text)
             if len(self._window) > 2 * WINDOW_SIZE:
                 del self._window[:WINDOW_SIZE]
                 self._window_start += WINDOW_SIZE

@@ -4,6 +4,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from audit.services import record, snapshot
+from batch.inserting import insert_rows
 from organisations.models import StaffMember
 
 # The fields a form row sets; organisation comes from the actor, never from the row.
@@ -47,7 +48,9 @@ def import_staff_rows(*, actor, organisation, rows: list[dict]) -> tuple[int, in
     """Upsert validated rows by ID number within `organisation`: (created, updated, unchanged).
 
     Called by the batch engine inside its chunk transaction; one query finds the existing people of the
-    whole chunk, and only rows whose values differ are written. The engine audits the job as a whole.
+    whole chunk, and only rows whose values differ are written. New people go in with one executemany
+    (batch.inserting) rather than bulk_create, which spent more building instances than inserting them.
+    The engine audits the job as a whole.
     """
     numbers = [row["id_number"] for row in rows]
     existing = {
@@ -59,7 +62,7 @@ def import_staff_rows(*, actor, organisation, rows: list[dict]) -> tuple[int, in
     for row in rows:
         member = existing.get(row["id_number"])
         if member is None:
-            to_create.append(StaffMember(organisation=organisation, **_values(row)))
+            to_create.append(row)  # insert_rows reads only the model's fields from the cleaned data
             continue
         changed = False
         for name in STAFF_FIELDS:
@@ -70,7 +73,7 @@ def import_staff_rows(*, actor, organisation, rows: list[dict]) -> tuple[int, in
         if changed:
             member.updated_at = now
             to_update.append(member)
-    StaffMember.objects.bulk_create(to_create, batch_size=1000)
+    insert_rows(StaffMember, to_create, constants={"organisation_id": organisation.pk})
     if to_update:
         StaffMember.objects.bulk_update(to_update, [*STAFF_FIELDS, "updated_at"], batch_size=500)
     return len(to_create), len(to_update), len(rows) - len(to_create) - len(to_update)
