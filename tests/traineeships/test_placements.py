@@ -225,6 +225,15 @@ def test_agreement_upload_submit_and_county_approval(client, admin_a, applicatio
     assert f'src="{reverse("traineeships:agreement_pdf", args=[placement.pk])}"' in page
     assert f'src="{reverse("attachments:preview", args=[placement.agreement_scan_id])}"' in page
     assert client.get(reverse("attachments:download", args=[placement.agreement_scan_id])).status_code == 200
+    # The frames are this site's own: the PDF may be framed by same-origin pages only.
+    framed = client.get(reverse("traineeships:agreement_pdf", args=[placement.pk]))
+    assert framed["X-Frame-Options"] == "SAMEORIGIN"
+    # The unit's own page links the agreement rather than embedding a viewer among its forms.
+    client.force_login(admin_a)
+    unit_page = client.get(detail).content.decode()
+    assert 'data-testid="generated-frame"' not in unit_page
+    assert f'href="{reverse("traineeships:agreement_pdf", args=[placement.pk])}" download' in unit_page
+    client.force_login(county_reviewer_a)
     # Another county's HR does not see it; the city is not a step of a county
     # base's agreement.
     client.force_login(county_reviewer_b)
