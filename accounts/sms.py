@@ -7,6 +7,7 @@ once per settings.SMS_RESEND_INTERVAL_SECONDS per number, and die after settings
 A real gateway plugs in by naming a subclass of `SmsSender` in settings.SMS_SENDER.
 """
 
+import abc
 import hashlib
 import hmac
 import logging
@@ -31,12 +32,13 @@ logger = logging.getLogger("praxis.sms")
 CODE_LENGTH = 6
 
 
-class SmsSender:
+class SmsSender(abc.ABC):
     """Delivers one text message. Subclasses raise an exception when the gateway refuses the message;
     the code is then not stored, so the user can ask again at once."""
 
+    @abc.abstractmethod
     def send(self, mobile: str, message: str) -> None:
-        raise NotImplementedError
+        """Hand `message` to the gateway for `mobile`."""
 
 
 class OutboxSender(SmsSender):
