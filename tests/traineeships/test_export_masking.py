@@ -105,3 +105,24 @@ def test_base_application_pdf_masks_phone_and_bank_account_for_others(client, ad
     text = pdf_text(client.get(url).content, tmp_path)
     assert account not in text and "*" * (len(account) - 4) + account[-4:] in text
     assert phone not in text
+
+
+@pytest.mark.django_db
+def test_placement_export_masks_by_the_reader_at_run_time(client, admin_a, enterprise_a, placement,
+                                                         django_capture_on_commit_callbacks):
+    from batch.models import BatchJob, JobStatus
+    from tests.batch.helpers import read_rows, response_bytes
+
+    def exported(user):
+        client.force_login(user)
+        with django_capture_on_commit_callbacks(execute=True):
+            client.post(reverse("batch:export", args=["traineeship_placements"]))
+        job = BatchJob.objects.filter(owner=user).latest("id")
+        assert job.status == JobStatus.SUCCEEDED, job.error
+        return read_rows(response_bytes(client.get(reverse("batch:download_result", args=[job.pk]))))[1][:3]
+
+    person = placement.person
+    assert exported(admin_a) == [person.real_name, person.id_number, person.mobile]
+    member = member_with(enterprise_a, "basekeeper", "traineeships.manage_base")
+    assert exported(member) == [person.real_name, masked(person.id_number),
+                                f"{person.mobile[:3]}****{person.mobile[-4:]}"]
