@@ -126,3 +126,25 @@ def test_placement_export_masks_by_the_reader_at_run_time(client, admin_a, enter
     member = member_with(enterprise_a, "basekeeper", "traineeships.manage_base")
     assert exported(member) == [person.real_name, masked(person.id_number),
                                 f"{person.mobile[:3]}****{person.mobile[-4:]}"]
+
+
+@pytest.mark.django_db
+def test_an_export_masks_by_the_permission_held_when_the_job_runs(client, enterprise_a, placement,
+                                                                  django_capture_on_commit_callbacks):
+    """The job re-reads its owner's permissions: view_personal_data withdrawn after the click means masked."""
+    from batch.models import BatchJob, JobStatus
+    from organisations.models import Role
+    from tests.batch.helpers import read_rows, response_bytes
+
+    member = member_with(enterprise_a, "basekeeper", "traineeships.manage_base", "organisations.view_personal_data")
+    client.force_login(member)
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        client.post(reverse("batch:export", args=["traineeship_placements"]))
+    Role.objects.filter(organisation=enterprise_a, name="角色basekeeper").update(
+        permissions=["traineeships.manage_base"])
+    for callback in callbacks:
+        callback()
+    job = BatchJob.objects.get(owner=member)
+    assert job.status == JobStatus.SUCCEEDED, job.error
+    row = read_rows(response_bytes(client.get(reverse("batch:download_result", args=[job.pk]))))[1]
+    assert row[1] == masked(placement.person.id_number)
