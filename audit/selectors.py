@@ -6,6 +6,7 @@ from django.db.models import Q
 
 from audit.labels import label_for
 from audit.models import AuditEntry
+from core.masking import mask_personal_data
 
 
 def audit_entries_for_user(user):
@@ -81,9 +82,17 @@ def _field_label(model, name: str) -> str:
         return name
 
 
-def diff_rows(entry: AuditEntry) -> list[dict]:
-    """before/after side by side, one row per key, marking what changed."""
+def diff_rows(entry: AuditEntry, *, masked: bool = True) -> list[dict]:
+    """before/after side by side, one row per key, marking what changed.
+
+    masked: personal identifiers in the recorded data (ID numbers, mobiles, bank accounts) are shown masked,
+    as everywhere else, for a reader without organisations.view_personal_data.
+    """
     before, after = entry.before, entry.after
+    # "changed" compares the recorded values: two mobiles may mask alike.
+    raw_before, raw_after = before or {}, after or {}
+    if masked:
+        before, after = mask_personal_data(before), mask_personal_data(after)
     if before is None and after is None:
         return []
     if not isinstance(before, (dict, type(None))) or not isinstance(after, (dict, type(None))):
@@ -98,7 +107,8 @@ def diff_rows(entry: AuditEntry) -> list[dict]:
             "field": _field_label(model, key),
             "before": _display(before.get(key)) if key in before else "—",
             "after": _display(after.get(key)) if key in after else "—",
-            "changed": entry.before is not None and entry.after is not None and before.get(key) != after.get(key),
+            "changed": (entry.before is not None and entry.after is not None
+                        and raw_before.get(key) != raw_after.get(key)),
         }
         for key in keys
     ]

@@ -12,6 +12,7 @@ from audit.selectors import (
     target_type_choices,
     target_type_label,
 )
+from core.masking import can_see_personal_data
 from core.paging import paginate
 
 
@@ -36,12 +37,13 @@ def entry_list(request):
     form, entries = filtered_entries(request.user, request.GET)
     context = paginate(request, entries)
     type_labels = {}
+    masked = not can_see_personal_data(request.user)
     context["rows"] = [
         {
             "entry": entry,
             "action_label": label_for(entry.action),
             "target_type_label": type_labels.setdefault(entry.target_type, target_type_label(entry.target_type)),
-            "diff": diff_rows(entry),
+            "diff": diff_rows(entry, masked=masked),
         }
         for entry in context["object_list"]
     ]

@@ -1,4 +1,10 @@
-"""Writing .xlsx files with xlsxwriter: import templates, failed-rows files and exports.
+"""The one writer of every .xlsx the project produces: import templates, failed/successful rows, list exports
+and report workbooks (e.g. the traineeship roster). No other module imports xlsxwriter (a test checks it).
+
+Text stays text: every str is written with write_string, never as a formula, so a name such as
+`=HYPERLINK("http://…"&C5,"张三")` is a string cell; a string Excel would treat as a formula when the cell is
+edited (leading = + - @, tab, CR) also gets the quote prefix. The workbooks are opened with
+strings_to_formulas/strings_to_numbers off so even a stray `sheet.write` cannot make a formula.
 
 constant_memory mode flushes each row to disk as it is written, so a large export never sits in memory;
 rows must then be written strictly top to bottom.
@@ -16,6 +22,54 @@ from batch.registry import Column, ImportSpec
 
 FAILURE_HEADER = "失败原因"
 MAX_EXCEL_ROW = 1_048_575
+# Characters that make a spreadsheet read the rest of the cell as a formula (OWASP "CSV injection").
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+WORKBOOK_OPTIONS = {"strings_to_formulas": False, "strings_to_numbers": False, "strings_to_urls": False}
+
+
+def open_workbook(target, *, constant_memory: bool = False) -> xlsxwriter.Workbook:
+    """A workbook at a path, or in memory when target is a BytesIO."""
+    options = {**WORKBOOK_OPTIONS, "constant_memory": constant_memory}
+    if not isinstance(target, (str, bytes)) and not hasattr(target, "__fspath__"):
+        options["in_memory"] = True
+    return xlsxwriter.Workbook(target, options)
+
+
+class CellWriter:
+    """Typed, formula-safe cell writes on the sheets of one workbook."""
+
+    def __init__(self, workbook: xlsxwriter.Workbook):
+        self.workbook = workbook
+        self.text = workbook.add_format({"num_format": "@"})
+        self.quoted = workbook.add_format({"num_format": "@", "quote_prefix": True})
+        self.date = workbook.add_format({"num_format": "yyyy-mm-dd"})
+        self.datetime = workbook.add_format({"num_format": "yyyy-mm-dd hh:mm:ss"})
+
+    def cell(self, sheet, row: int, col: int, value, cell_format=None) -> None:
+        if value is None or value == "":
+            return
+        if isinstance(value, str):
+            if value.startswith(FORMULA_TRIGGERS) and cell_format is None:
+                cell_format = self.quoted
+            sheet.write_string(row, col, value, cell_format)
+        elif isinstance(value, bool):
+            sheet.write_string(row, col, "是" if value else "否", cell_format)
+        elif isinstance(value, (int, float)):
+            sheet.write_number(row, col, value, cell_format)
+        elif isinstance(value, decimal.Decimal):
+            sheet.write_number(row, col, float(value), cell_format)
+        elif isinstance(value, datetime.datetime):
+            # Stored in UTC; shown, like on the page, in the site's time zone.
+            if timezone.is_aware(value):
+                value = timezone.localtime(value)
+            value = value.replace(tzinfo=None)
+            fmt = self.date if value.time() == datetime.time(0, 0) else self.datetime
+            sheet.write_datetime(row, col, value, cell_format or fmt)
+        elif isinstance(value, datetime.date):
+            sheet.write_datetime(row, col, datetime.datetime.combine(value, datetime.time()),
+                                 cell_format or self.date)
+        else:
+            self.cell(sheet, row, col, str(value), cell_format)
 
 
 class SheetWriter:
@@ -23,11 +77,11 @@ class SheetWriter:
 
     def __init__(self, path, columns: list[Column], extra_headers: tuple[str, ...] = (), sheet_name: str = "Sheet1",
                  constant_memory: bool = True):
-        self.workbook = xlsxwriter.Workbook(path, {"constant_memory": constant_memory})
+        self.workbook = open_workbook(path, constant_memory=constant_memory)
+        self.cells = CellWriter(self.workbook)
         self.sheet = self.workbook.add_worksheet(sheet_name)
-        self.text = self.workbook.add_format({"num_format": "@"})
-        self.date = self.workbook.add_format({"num_format": "yyyy-mm-dd"})
-        self.datetime = self.workbook.add_format({"num_format": "yyyy-mm-dd hh:mm:ss"})
+        self.text = self.cells.text
+        self.date = self.cells.date
         header = self.workbook.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1})
         required = self.workbook.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1, "font_color": "#C00000"})
         for index, column in enumerate(columns):
@@ -45,31 +99,8 @@ class SheetWriter:
 
     def write(self, values) -> None:
         row = self.next_row
-        sheet = self.sheet
         for index, value in enumerate(values):
-            if value is None or value == "":
-                continue
-            if isinstance(value, str):
-                sheet.write_string(row, index, value)
-            elif isinstance(value, bool):
-                sheet.write_string(row, index, "是" if value else "否")
-            elif isinstance(value, (int, float)):
-                sheet.write_number(row, index, value)
-            elif isinstance(value, decimal.Decimal):
-                sheet.write_number(row, index, float(value))
-            elif isinstance(value, datetime.datetime):
-                # Stored in UTC; shown, like on the page, in the site's time zone.
-                if timezone.is_aware(value):
-                    value = timezone.localtime(value)
-                value = value.replace(tzinfo=None)
-                if value.time() == datetime.time(0, 0):
-                    sheet.write_datetime(row, index, value, self.date)
-                else:
-                    sheet.write_datetime(row, index, value, self.datetime)
-            elif isinstance(value, datetime.date):
-                sheet.write_datetime(row, index, datetime.datetime.combine(value, datetime.time()), self.date)
-            else:
-                sheet.write_string(row, index, str(value))
+            self.cells.cell(self.sheet, row, index, value)
         self.next_row += 1
 
     def close(self) -> None:
@@ -85,12 +116,7 @@ def write_template(spec: ImportSpec, path) -> None:
         value = column.example
         if column.choices and value in dict(column.choices):
             value = dict(column.choices)[value]
-        if isinstance(value, str):
-            sheet.write_string(1, index, value)
-        elif isinstance(value, datetime.date):
-            sheet.write_datetime(1, index, datetime.datetime.combine(value, datetime.time()), writer.date)
-        elif value not in (None, ""):
-            sheet.write_number(1, index, value)
+        writer.cells.cell(sheet, 1, index, value)
         if column.choices:
             sheet.data_validation(1, index, MAX_EXCEL_ROW, index, {
                 "validate": "list",

@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "printing",
     "notifications",
     "audit",
+    "calendars",
     "traineeships",
 ]
 

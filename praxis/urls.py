@@ -12,6 +12,7 @@ urlpatterns = [
     path("print/", include("printing.urls")),
     path("messages/", include("notifications.urls")),
     path("logs/", include("audit.urls")),
+    path("calendars/", include("calendars.urls")),
     path("traineeships/", include("traineeships.urls")),
     path("captcha/", include("captcha.urls")),
 ]

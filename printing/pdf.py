@@ -15,6 +15,8 @@ from weasyprint import HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
+from core.masking import can_see_personal_data
+
 PRINTING_DIR = Path(__file__).resolve().parent
 FONT_DIR = PRINTING_DIR / "fonts"
 ASSET_DIR = PRINTING_DIR / "static" / "printing"
@@ -55,8 +57,30 @@ def _read(path: Path) -> bytes:
     return path.read_bytes()
 
 
-def render_pdf(template_name: str, context: dict) -> bytes:
+def render_pdf(template_name: str, context: dict, *, reader=None, personal_data_visible: bool | None = None) -> bytes:
+    """The template as PDF bytes, for `reader`.
+
+    Personal identifiers printed with {% id_number %} / {% mobile %} / {% bank_account %} are masked unless the
+    reader holds organisations.view_personal_data; personal_data_visible=True prints them whole regardless
+    (a person's own document). Without a reader everything is masked: a PDF is as readable as a list page.
+    """
+    if personal_data_visible is None:
+        personal_data_visible = reader is not None and can_see_personal_data(reader)
+    context = {**context, "user": reader, "personal_data_visible": bool(personal_data_visible)}
     html = render_to_string(template_name, context)
     font_config = FontConfiguration()
     document = HTML(string=html, base_url=BASE_URL, url_fetcher=LocalOnlyFetcher())
     return document.write_pdf(font_config=font_config)
+
+
+def own_document(reader, person_id: int) -> dict:
+    """render_pdf arguments for a document about one person: that person reads their own identifiers whole."""
+    own = reader.is_authenticated and reader.pk == person_id
+    return {"reader": reader, "personal_data_visible": True if own else None}
+
+
+def own_organisation_document(reader, organisation_id: int) -> dict:
+    """render_pdf arguments for an organisation's own filing: its people read its contact and bank details whole
+    (they entered them), as the 单位注册登记表 does; anyone else needs the permission."""
+    own = reader.is_authenticated and reader.organisation_id is not None and reader.organisation_id == organisation_id
+    return {"reader": reader, "personal_data_visible": True if own else None}

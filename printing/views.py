@@ -49,7 +49,7 @@ def organisation_registration(request, pk):
         "history": verification_history(organisation),
         "printed_at": f"{printed_at:%Y-%m-%d %H:%M}",
     }
-    pdf = render_pdf("printing/organisation_registration.html", context)
+    pdf = render_pdf("printing/organisation_registration.html", context, reader=request.user)
     record(actor=request.user, action="printing.organisation_registration", target=organisation)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = content_disposition_header(

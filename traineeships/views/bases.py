@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from audit.services import record
 from core.decorators import permission_required_403
 from organisations.selectors import get_own_organisation
-from printing.pdf import render_pdf
+from printing.pdf import own_organisation_document, render_pdf
 from reviews.models import ReviewStatus
 from reviews.selectors import history_for_subject, latest_review_for
 from traineeships.forms.bases import BaseApplicationForm, FileSlotForm, MajorDemandFormSet, demand_initial
@@ -200,7 +200,7 @@ def application_pdf(request, pk):
     pdf = render_pdf("traineeships/print/base_application.html", {
         "f": application_fields(base), "base": base,
         "history": history_for_subject(base), "printed_at": f"{printed_at:%Y-%m-%d %H:%M}",
-    })
+    }, **own_organisation_document(request.user, base.organisation_id))
     record(actor=request.user, action="traineeships.base_printed", target=base)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = content_disposition_header(

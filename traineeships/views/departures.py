@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from audit.services import record
 from core.decorators import permission_required_403
-from printing.pdf import render_pdf
+from printing.pdf import own_document, render_pdf
 from reviews.selectors import history_for_subject, latest_review_for
 from traineeships.forms.placements import AnswerForm, DepartureForm, DepartureRequestForm, UploadForm
 from traineeships.models import DepartureStatus, PlacementStatus
@@ -101,7 +101,7 @@ def certificate_pdf(request, pk):
     pdf = render_pdf("traineeships/placements/print/termination.html", {
         "d": departure, "p": departure.placement, "organisation": departure.placement.base.organisation,
         "printed_at": f"{timezone.localtime():%Y-%m-%d %H:%M}",
-    })
+    }, **own_document(request.user, departure.placement.person_id))
     record(actor=request.user, action="traineeships.certificate_printed", target=departure)
     return pdf_response(pdf, f"解除见习协议证明-{departure.placement.person.real_name}.pdf")
 

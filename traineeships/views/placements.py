@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from audit.services import record
 from core.decorators import permission_required_403
 from core.paging import paginate
-from printing.pdf import render_pdf
+from printing.pdf import own_document, render_pdf
 from reviews.selectors import history_for_subject, latest_review_for
 from traineeships.forms.placements import PlacementFilterForm, RetentionForm, TermsForm, UploadForm, terms_initial
 from traineeships.models import PlacementStatus
@@ -148,7 +148,7 @@ def agreement_pdf(request, pk):
     pdf = render_pdf("traineeships/placements/print/agreement.html", {
         "p": placement, "organisation": placement.base.organisation,
         "printed_at": f"{timezone.localtime():%Y-%m-%d %H:%M}",
-    })
+    }, **own_document(request.user, placement.person_id))
     record(actor=request.user, action="traineeships.agreement_printed", target=placement)
     return pdf_response(pdf, f"就业见习协议-{placement.person.real_name}.pdf")
 

@@ -2,7 +2,6 @@
 
 import io
 
-import xlsxwriter
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
@@ -12,6 +11,8 @@ from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET
 
 from audit.services import record
+from batch.writing import CellWriter, open_workbook
+from core.masking import can_see_personal_data, mask_id_number
 from printing.pdf import render_pdf
 from traineeships.forms.reports import PeriodForm
 from traineeships.models import BaseStatus
@@ -62,51 +63,49 @@ def roster(request):
             "format": fmt, "first_month": first.isoformat(), "last_month": last.isoformat()})
         name = f"补贴经费花名册-{base.organisation.name}-{first:%Y%m}-{last:%Y%m}"
         if fmt == "xlsx":
-            return _xlsx(result, base, f"{name}.xlsx")
+            return _xlsx(result, base, f"{name}.xlsx", reader=request.user)
         pdf = render_pdf("traineeships/roster/print.html", {
-            "roster": result, "base": base, "printed_at": f"{timezone.localtime():%Y-%m-%d %H:%M}"})
+            "roster": result, "base": base, "printed_at": f"{timezone.localtime():%Y-%m-%d %H:%M}"},
+            reader=request.user)
         return pdf_response(pdf, f"{name}.pdf")
     return render(request, "traineeships/roster/roster.html", {
         "form": form, "roster": result, "base": base, "bases": bases, "query": request.GET.urlencode(),
     })
 
 
-def _xlsx(result, base, filename: str) -> HttpResponse:
+def _xlsx(result, base, filename: str, *, reader) -> HttpResponse:
     buffer = io.BytesIO()
-    book = xlsxwriter.Workbook(buffer, {"in_memory": True})
+    book = open_workbook(buffer)
+    cells = CellWriter(book)
     sheet = book.add_worksheet("补贴经费花名册")
     bold = book.add_format({"bold": True})
     money = book.add_format({"num_format": "0.00"})
-    sheet.write(0, 0, f"{base.organisation.name} 就业见习补贴经费花名册（{result.first_month:%Y年%m月}至"
-                      f"{result.last_month:%Y年%m月}）", bold)
-    sheet.write(1, 0, result.retention_text)
+    cells.cell(sheet, 0, 0, f"{base.organisation.name} 就业见习补贴经费花名册（{result.first_month:%Y年%m月}至"
+                            f"{result.last_month:%Y年%m月}）", bold)
+    cells.cell(sheet, 1, 0, result.retention_text)
     headers = ["序号", "姓名", "身份证号", "岗位", "见习开始", "见习结束", "补贴月份数", "是否留用", "补贴合计（元）",
                "计算说明", "其中保险补贴（元）"]
     for col, header in enumerate(headers):
-        sheet.write(3, col, header, bold)
+        cells.cell(sheet, 3, col, header, bold)
+    show_id = can_see_personal_data(reader)
     row = 4
     for index, line in enumerate(result.lines, start=1):
         trainee = line.trainee
-        values = [index, trainee.name, trainee.id_number, trainee.post_title, trainee.start_on.isoformat(),
-                  trainee.end_on.isoformat(), len(line.paid_months),
+        values = [index, trainee.name, trainee.id_number if show_id else mask_id_number(trainee.id_number),
+                  trainee.post_title, trainee.start_on.isoformat(), trainee.end_on.isoformat(), len(line.paid_months),
                   f"是（{trainee.retained_on.isoformat()}）" if trainee.retained_on else "否"]
         for col, value in enumerate(values):
-            if col == 2:
-                sheet.write_string(row, col, value)  # an ID number must stay text in Excel
-            else:
-                sheet.write(row, col, value)
-        sheet.write_number(row, 8, float(line.total), money)
-        sheet.write_string(row, 9, "\n".join(line.explanations))
-        sheet.write_number(row, 10, float(line.insurance_amount), money)
+            cells.cell(sheet, row, col, value)
+        cells.cell(sheet, row, 8, float(line.total), money)
+        cells.cell(sheet, row, 9, "\n".join(line.explanations))
+        cells.cell(sheet, row, 10, float(line.insurance_amount), money)
         row += 1
-    sheet.write(row, 7, "合计", bold)
-    sheet.write_number(row, 8, float(result.total), money)
-    sheet.write_number(row, 10, float(result.insurance_total), money)
+    cells.cell(sheet, row, 7, "合计", bold)
+    cells.cell(sheet, row, 8, float(result.total), money)
+    cells.cell(sheet, row, 10, float(result.insurance_total), money)
     for col, width in enumerate([6, 10, 22, 18, 12, 12, 10, 16, 14, 70, 14]):
         sheet.set_column(col, col, width)
     book.close()
     response = HttpResponse(buffer.getvalue(), content_type=XLSX)
     response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=filename)
     return response
-
-
