@@ -41,9 +41,9 @@ class User(EncryptedFieldsMixin, AbstractBaseUser, PermissionsMixin):
     real_name = models.CharField(_("姓名"), max_length=64)
     # Encrypted at rest; unique and found at sign-in through the keyed hash (core.fields).
     mobile = EncryptedTextField(_("手机号"), kind=crypto.MOBILE, max_length=11, null=True, blank=True)
-    mobile_hash = KeyedHashField(source="mobile", unique=True)
+    mobile_hash = KeyedHashField(source="mobile")
     id_number = EncryptedTextField(_("身份证号"), kind=crypto.ID_NUMBER, max_length=18, null=True, blank=True)
-    id_number_hash = KeyedHashField(source="id_number", unique=True)
+    id_number_hash = KeyedHashField(source="id_number")
     kind = models.CharField(_("用户类型"), max_length=16, choices=UserKind.choices)
     organisation = models.ForeignKey(
         "organisations.Organisation", on_delete=models.PROTECT, null=True, blank=True, related_name="members",
@@ -73,6 +73,9 @@ class User(EncryptedFieldsMixin, AbstractBaseUser, PermissionsMixin):
             models.UniqueConstraint(
                 fields=["organisation"], condition=models.Q(is_org_admin=True), name="one_admin_per_organisation"
             ),
+            # In Meta rather than unique=True: no LIKE index on PostgreSQL for a column never searched by prefix.
+            models.UniqueConstraint(fields=["mobile_hash"], name="user_mobile_unique"),
+            models.UniqueConstraint(fields=["id_number_hash"], name="user_id_number_unique"),
         ]
 
     def __str__(self):
@@ -127,9 +130,10 @@ class SmsOutboxMessage(EncryptedFieldsMixin, models.Model):
     """What the default sender 'sent': read by the demo page and the tests."""
 
     mobile = EncryptedTextField(kind=crypto.MOBILE, max_length=11)
-    mobile_hash = KeyedHashField(source="mobile", db_index=True)
+    mobile_hash = KeyedHashField(source="mobile")
     message = models.CharField(max_length=255)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["mobile_hash"], name="accounts_outbox_mobile")]

@@ -1,15 +1,18 @@
 """One field type for personal identifiers encrypted at rest (ID numbers, mobiles, bank accounts).
 
     id_number = EncryptedTextField(_("身份证号"), kind=crypto.ID_NUMBER, max_length=18, blank=True)
-    id_number_hash = KeyedHashField(source="id_number", unique=True)
+    id_number_hash = KeyedHashField(source="id_number")
+    Meta.constraints = [UniqueConstraint(fields=["id_number_hash"], name=…)]  # or Meta.indexes
 
-and the model inherits `EncryptedFieldsMixin`. Python code sees the plaintext; the column holds ciphertext
-(core.crypto). The companion column holds the keyed hash of the normalised value, kept in step on every save,
-and carries the indexes and unique constraints. `filter(id_number=…)`, `filter(person__id_number=…)` and
-`__in` are answered from the hash column, so call sites read as before; a LIKE search, a comparison or an
-ORDER BY on the encrypted column cannot mean anything and are refused (or, for ordering, must not be written).
-Writes that bypass Model.save (`QuerySet.update`, `bulk_update`) would leave the hash stale: do not use them on
-these fields.
+and the model inherits `EncryptedFieldsMixin`. (Constraints and indexes in Meta rather than unique=True or
+db_index=True, which on PostgreSQL would add a LIKE index no one uses.)
+
+Python code sees the plaintext; the column holds ciphertext (core.crypto). The companion column holds the
+keyed hash of the normalised value, kept in step on every save, and carries the indexes and unique
+constraints. `filter(id_number=…)`, `filter(person__id_number=…)` and `__in` are answered from the hash column,
+so call sites read as before; a LIKE search or a comparison on the encrypted column cannot mean anything and is
+refused, and an ORDER BY on it must not be written. Writes that bypass Model.save (`QuerySet.update`,
+`bulk_update` of the field) would leave the hash stale: do not use them on these fields.
 """
 
 from django import forms

@@ -17,7 +17,7 @@ class GraduateRecord(EncryptedFieldsMixin, models.Model):
 
     name = models.CharField(_("姓名"), max_length=64)
     id_number = EncryptedTextField(_("身份证号"), kind=crypto.ID_NUMBER, max_length=18)
-    id_number_hash = KeyedHashField(source="id_number", unique=True)
+    id_number_hash = KeyedHashField(source="id_number")
     school = models.CharField(_("毕业院校"), max_length=128)
     major = models.CharField(_("专业"), max_length=128)
     education = models.CharField(_("学历"), max_length=16, choices=Education.choices)
@@ -29,6 +29,7 @@ class GraduateRecord(EncryptedFieldsMixin, models.Model):
 
     class Meta:
         ordering = ["-graduation_year", "name"]
+        constraints = [models.UniqueConstraint(fields=["id_number_hash"], name="tr_graduate_id_number_unique")]
         verbose_name = _("高校毕业生信息")
         verbose_name_plural = _("高校毕业生信息")
 
