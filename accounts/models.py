@@ -4,6 +4,9 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core import crypto
+from core.fields import EncryptedFieldsMixin, EncryptedTextField, KeyedHashField
+
 
 class UserKind(models.TextChoices):
     ORGANISATION = "organisation", _("单位用户")
@@ -30,14 +33,17 @@ class UserManager(BaseUserManager):
         return self.create_user(username, password, **fields)
 
 
-class User(AbstractBaseUser, PermissionsMixin):
+class User(EncryptedFieldsMixin, AbstractBaseUser, PermissionsMixin):
     """One person. Signs in with any identifier they have: login name, mobile, ID number, or (as an
     organisation's administrator) the organisation's unified social credit code."""
 
     username = models.CharField(_("登录名"), max_length=64, unique=True)
     real_name = models.CharField(_("姓名"), max_length=64)
-    mobile = models.CharField(_("手机号"), max_length=11, unique=True, null=True, blank=True)
-    id_number = models.CharField(_("身份证号"), max_length=18, unique=True, null=True, blank=True)
+    # Encrypted at rest; unique and found at sign-in through the keyed hash (core.fields).
+    mobile = EncryptedTextField(_("手机号"), kind=crypto.MOBILE, max_length=11, null=True, blank=True)
+    mobile_hash = KeyedHashField(source="mobile")
+    id_number = EncryptedTextField(_("身份证号"), kind=crypto.ID_NUMBER, max_length=18, null=True, blank=True)
+    id_number_hash = KeyedHashField(source="id_number")
     kind = models.CharField(_("用户类型"), max_length=16, choices=UserKind.choices)
     organisation = models.ForeignKey(
         "organisations.Organisation", on_delete=models.PROTECT, null=True, blank=True, related_name="members",
@@ -67,6 +73,9 @@ class User(AbstractBaseUser, PermissionsMixin):
             models.UniqueConstraint(
                 fields=["organisation"], condition=models.Q(is_org_admin=True), name="one_admin_per_organisation"
             ),
+            # In Meta rather than unique=True: no LIKE index on PostgreSQL for a column never searched by prefix.
+            models.UniqueConstraint(fields=["mobile_hash"], name="user_mobile_unique"),
+            models.UniqueConstraint(fields=["id_number_hash"], name="user_id_number_unique"),
         ]
 
     def __str__(self):
@@ -103,8 +112,9 @@ class SmsPurpose(models.TextChoices):
     SIGN_IN = "sign_in", _("登录验证")
 
 
-class SmsCode(models.Model):
-    mobile = models.CharField(max_length=11)
+class SmsCode(EncryptedFieldsMixin, models.Model):
+    mobile = EncryptedTextField(kind=crypto.MOBILE, max_length=11)
+    mobile_hash = KeyedHashField(source="mobile")
     purpose = models.CharField(max_length=32, choices=SmsPurpose.choices)
     code_digest = models.CharField(max_length=64)
     created_at = models.DateTimeField(default=timezone.now)
@@ -113,15 +123,17 @@ class SmsCode(models.Model):
     consumed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
-        indexes = [models.Index(fields=["mobile", "purpose", "created_at"])]
+        indexes = [models.Index(fields=["mobile_hash", "purpose", "created_at"], name="accounts_smscode_lookup")]
 
 
-class SmsOutboxMessage(models.Model):
+class SmsOutboxMessage(EncryptedFieldsMixin, models.Model):
     """What the default sender 'sent': read by the demo page and the tests."""
 
-    mobile = models.CharField(max_length=11, db_index=True)
+    mobile = EncryptedTextField(kind=crypto.MOBILE, max_length=11)
+    mobile_hash = KeyedHashField(source="mobile")
     message = models.CharField(max_length=255)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["mobile_hash"], name="accounts_outbox_mobile")]

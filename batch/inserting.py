@@ -15,6 +15,9 @@ from collections.abc import Callable, Iterable
 from django.db import connections, models, router
 from django.utils import timezone
 
+from core import crypto
+from core.fields import EncryptedTextField, KeyedHashField
+
 _TEXT_FIELDS = (models.CharField, models.TextField)
 
 
@@ -22,6 +25,8 @@ def _adapter(field, connection) -> Callable:
     """value -> database value for one column, as field.get_db_prep_save(value, connection) would give."""
     ops = connection.ops
     prep = field.get_db_prep_save
+    if isinstance(field, EncryptedTextField):
+        return lambda value: prep(value, connection)  # encrypts: never the text shortcut below
     if isinstance(field, _TEXT_FIELDS):
         def text(value):
             return value if value is None or type(value) is str else prep(value, connection)
@@ -72,6 +77,11 @@ def insert_rows(model, rows: Iterable[dict], *, constants: dict | None = None) -
             fixed.append((len(columns) - 1, field.get_db_prep_save(value, connection)))
         elif getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
             fixed.append((len(columns) - 1, field.get_db_prep_save(now, connection)))
+        elif isinstance(field, KeyedHashField):
+            # Taken from the row's plaintext, as KeyedHashField.pre_save would.
+            kind = model._meta.get_field(field.source).kind
+            per_row.append((len(columns) - 1, field.source, field,
+                            lambda value, kind=kind: crypto.keyed_hash(kind, value)))
         else:
             per_row.append((len(columns) - 1, field.attname, field, _adapter(field, connection)))
     width = len(columns)

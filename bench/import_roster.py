@@ -271,6 +271,7 @@ def run_floor(path: Path) -> dict:
     from django.db import connection, transaction
     from python_calamine import CalamineWorkbook
 
+    from core import crypto
     from core.identifiers import birth_date_from_id, gender_from_id
 
     organisation_id = actor().organisation_id
@@ -279,13 +280,15 @@ def run_floor(path: Path) -> dict:
     for values in CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0).iter_rows():
         if values[0] == "姓名":
             continue
-        number = values[1]
-        rows.append((organisation_id, values[0], number, gender_from_id(number), birth_date_from_id(number),
-                     values[3], values[4], values[5], values[6], values[7], now, now))
+        number, mobile = values[1], values[3]
+        # Encrypted and hashed as the model stores them (core.fields), so the floor includes that work.
+        rows.append((organisation_id, values[0], crypto.encrypt(number), crypto.keyed_hash(crypto.ID_NUMBER, number),
+                     gender_from_id(number), birth_date_from_id(number), crypto.encrypt(mobile) if mobile else "",
+                     values[4], values[5], values[6], values[7], now, now))
     sql = (
-        "INSERT INTO organisations_staffmember (organisation_id, name, id_number, gender, birth_date, mobile, "
-        "department_name, job_title, hired_on, monthly_wage, created_at, updated_at) "
-        "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"
+        "INSERT INTO organisations_staffmember (organisation_id, name, id_number, id_number_hash, gender, "
+        "birth_date, mobile, department_name, job_title, hired_on, monthly_wage, created_at, updated_at) "
+        "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"
     )
     started, cpu = time.perf_counter(), cpu_seconds()
     with transaction.atomic(), connection.cursor() as cursor:

@@ -2,6 +2,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core import crypto
+from core.fields import EncryptedFieldsMixin, EncryptedTextField, KeyedHashField
 from organisations.validators import validate_credit_code
 from regions.models import RegionLevel
 
@@ -170,15 +172,16 @@ class Gender(models.TextChoices):
     FEMALE = "female", _("女")
 
 
-class StaffMember(models.Model):
+class StaffMember(EncryptedFieldsMixin, models.Model):
     """A person on an organisation's roster (manual 004 §6.1 人员信息); imported in bulk."""
 
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="staff")
     name = models.CharField(_("姓名"), max_length=64)
-    id_number = models.CharField(_("身份证号"), max_length=18)
+    id_number = EncryptedTextField(_("身份证号"), kind=crypto.ID_NUMBER, max_length=18)
+    id_number_hash = KeyedHashField(source="id_number")
     gender = models.CharField(_("性别"), max_length=8, choices=Gender.choices)
     birth_date = models.DateField(_("出生日期"))
-    mobile = models.CharField(_("手机号"), max_length=11, blank=True)
+    mobile = EncryptedTextField(_("手机号"), kind=crypto.MOBILE, max_length=11, blank=True)
     department_name = models.CharField(_("部门"), max_length=64, blank=True)
     job_title = models.CharField(_("岗位/职称"), max_length=64, blank=True)
     hired_on = models.DateField(_("参加工作时间"), null=True, blank=True)
@@ -189,7 +192,7 @@ class StaffMember(models.Model):
     class Meta:
         ordering = ["name", "id"]
         constraints = [
-            models.UniqueConstraint(fields=["organisation", "id_number"], name="staff_unique_per_organisation")
+            models.UniqueConstraint(fields=["organisation", "id_number_hash"], name="staff_unique_per_organisation")
         ]
         verbose_name = _("人员")
         verbose_name_plural = _("人员")

@@ -118,7 +118,9 @@ class StaffFilterForm(forms.Form):
     """The roster list's filters; the export of 'the current list' uses the same form."""
 
     name = forms.CharField(label=_("姓名"), required=False, max_length=64)
-    id_number = forms.CharField(label=_("身份证号"), required=False, max_length=18)
+    id_number = forms.CharField(label=_("身份证号"), required=False, max_length=18,
+                                # Encrypted at rest: only the whole number can be looked up.
+                                widget=forms.TextInput(attrs={"placeholder": _("完整的18位身份证号")}))
     department = forms.CharField(label=_("部门"), required=False, max_length=64)
     gender = forms.ChoiceField(label=_("性别"), required=False, choices=[("", _("全部"))] + list(Gender.choices))
 

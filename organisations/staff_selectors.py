@@ -23,7 +23,8 @@ def filter_staff(queryset: QuerySet, form: StaffFilterForm) -> QuerySet:
     if data.get("name"):
         queryset = queryset.filter(name__contains=data["name"].strip())
     if data.get("id_number"):
-        queryset = queryset.filter(id_number__contains=data["id_number"].strip().upper())
+        # Encrypted at rest: found by the whole number (keyed hash), no longer by a part of it.
+        queryset = queryset.filter(id_number=data["id_number"])
     if data.get("department"):
         queryset = queryset.filter(department_name__contains=data["department"].strip())
     if data.get("gender"):

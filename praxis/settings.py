@@ -6,6 +6,7 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from praxis import field_keys
 from praxis.env import env_bool, env_int, env_list, env_secret, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -31,6 +32,10 @@ def _secret_key() -> str:
 
 
 SECRET_KEY = _secret_key()
+# ID numbers, mobiles and bank accounts are encrypted at rest (core.fields); see praxis/field_keys.py.
+FIELD_ENCRYPTION_KEYS, FIELD_HASH_KEY = field_keys.load(
+    VAR_DIR, required=env_bool("PRAXIS_REQUIRE_SECRET_KEY", False)
+)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]", "testserver"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 

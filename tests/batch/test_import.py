@@ -2,10 +2,12 @@ import datetime
 import decimal
 
 import pytest
+from django.db import connection
 from django.urls import reverse
 
 from audit.models import AuditEntry
 from batch.models import BatchJob, JobStatus, RowError
+from core import crypto
 from organisations.models import StaffMember
 from tests.batch.helpers import (
     STAFF_HEADERS,
@@ -62,6 +64,19 @@ def test_import_good_rows_creates_staff_and_redirects_to_job(post_import, signed
     assert (wang.mobile, wang.hired_on, wang.monthly_wage) == ("13912345678", None, None)
     actions = list(AuditEntry.objects.filter(target_type="batch.BatchJob").values_list("action", flat=True))
     assert sorted(actions) == ["batch.import_finished", "batch.import_started"]
+
+
+def test_imported_rows_are_stored_encrypted_with_their_hash(post_import, signed_in):
+    """The executemany insert path (batch.inserting) encrypts and hashes as Model.save does."""
+    post_import(signed_in, xlsx_bytes(good_rows()))
+    zhang = StaffMember.objects.get(id_number=ZHANG)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT id_number, id_number_hash, mobile FROM organisations_staffmember WHERE id = %s",
+                       [zhang.pk])
+        raw_id, raw_hash, raw_mobile = cursor.fetchone()
+    assert crypto.is_ciphertext(raw_id) and crypto.decrypt(raw_id) == ZHANG
+    assert crypto.is_ciphertext(raw_mobile) and crypto.decrypt(raw_mobile) == "13812345678"
+    assert raw_hash == crypto.keyed_hash(crypto.ID_NUMBER, ZHANG)
 
 
 def test_import_same_file_twice_creates_nothing(post_import, signed_in):

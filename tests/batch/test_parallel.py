@@ -43,9 +43,10 @@ def mixed_rows():
 
 
 def outcome(job):
-    staff = list(StaffMember.objects.order_by("id_number").values_list(
+    # Sorted here: the database holds the ID numbers encrypted, so it cannot order by them.
+    staff = sorted(StaffMember.objects.values_list(
         "name", "id_number", "gender", "birth_date", "mobile", "department_name", "hired_on", "monthly_wage",
-    ))
+    ), key=lambda row: row[1])
     counters = (job.status, job.processed_rows, job.created_rows, job.updated_rows, job.unchanged_rows,
                 job.failed_rows)
     return counters, dict(job.row_errors.values_list("row_number", "message")), staff

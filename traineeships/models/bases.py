@@ -4,6 +4,9 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core import crypto
+from core.fields import EncryptedTextField
+
 
 class BaseLevel(models.TextChoices):
     COUNTY = "county", _("区县级见习基地")
@@ -44,7 +47,7 @@ class TraineeshipBase(models.Model):
     mentor_team = models.TextField(_("见习指导师资队伍情况"), blank=True)
     bank_account_name = models.CharField(_("开户名称"), max_length=128, blank=True)
     bank_name = models.CharField(_("开户银行"), max_length=128, blank=True)
-    bank_account_number = models.CharField(_("银行账号"), max_length=32, blank=True)
+    bank_account_number = EncryptedTextField(_("银行账号"), kind=crypto.BANK_ACCOUNT, max_length=32, blank=True)
     rules_file = models.ForeignKey(
         "attachments.Attachment", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
         verbose_name=_("就业见习管理制度"),

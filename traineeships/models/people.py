@@ -7,14 +7,17 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core import crypto
+from core.fields import EncryptedFieldsMixin, EncryptedTextField, KeyedHashField
 from traineeships.models.posts import Education
 
 
-class GraduateRecord(models.Model):
+class GraduateRecord(EncryptedFieldsMixin, models.Model):
     """高校毕业生就业信息库: imported by HR or education departments; checked at an individual's sign-in."""
 
     name = models.CharField(_("姓名"), max_length=64)
-    id_number = models.CharField(_("身份证号"), max_length=18, unique=True)
+    id_number = EncryptedTextField(_("身份证号"), kind=crypto.ID_NUMBER, max_length=18)
+    id_number_hash = KeyedHashField(source="id_number")
     school = models.CharField(_("毕业院校"), max_length=128)
     major = models.CharField(_("专业"), max_length=128)
     education = models.CharField(_("学历"), max_length=16, choices=Education.choices)
@@ -26,6 +29,7 @@ class GraduateRecord(models.Model):
 
     class Meta:
         ordering = ["-graduation_year", "name"]
+        constraints = [models.UniqueConstraint(fields=["id_number_hash"], name="tr_graduate_id_number_unique")]
         verbose_name = _("高校毕业生信息")
         verbose_name_plural = _("高校毕业生信息")
 
@@ -56,7 +60,7 @@ class TraineeProfile(models.Model):
                                          related_name="+", verbose_name=_("户籍所在地"))
     address = models.CharField(_("通讯地址"), max_length=255, blank=True)
     email = models.EmailField(_("联系邮箱"), blank=True)
-    contact_mobile = models.CharField(_("联系手机"), max_length=11, blank=True)
+    contact_mobile = EncryptedTextField(_("联系手机"), kind=crypto.MOBILE, max_length=11, blank=True)
     education = models.CharField(_("学历"), max_length=16, choices=Education.choices, blank=True)
     major = models.CharField(_("专业"), max_length=128, blank=True)
     intended_region = models.ForeignKey("regions.Region", on_delete=models.PROTECT, null=True, blank=True,
