@@ -51,6 +51,13 @@ def format_duration(delta: timedelta) -> str:
     return _("%(m)d 分钟") % {"m": minutes}
 
 
+def spend_password_check_time(password: str) -> None:
+    """Run the password hasher once without checking anything: every answer that does not check a
+    password calls this, so the answer time does not tell a frozen, blocked or unknown account from a
+    wrong password."""
+    make_password(password)
+
+
 def _lock_duration() -> timedelta:
     return timedelta(minutes=settings.LOGIN_LOCK_MINUTES)
 
@@ -115,6 +122,7 @@ def sign_in(*, identifier: str, password: str, client_ip: str | None, user_agent
 
     block_ends = _address_block_ends(client_ip, now)
     if block_ends is not None:
+        spend_password_check_time(password)
         _record(user=found, succeeded=False, reason=REASON_ADDRESS_BLOCKED, **common)
         message = _("当前网络地址登录失败次数过多，请 %(left)s后再试") % {"left": format_duration(block_ends - now)}
         return SignInResult(False, None, message, REASON_ADDRESS_BLOCKED)
@@ -127,6 +135,7 @@ def sign_in(*, identifier: str, password: str, client_ip: str | None, user_agent
         user = User.objects.select_for_update().get(pk=found.pk)
         if user.locked_until is not None:
             if user.locked_until > now:
+                spend_password_check_time(password)
                 _record(user=user, succeeded=False, reason=REASON_LOCKED, **common)
                 return SignInResult(False, None, _locked_message(user.locked_until, now), REASON_LOCKED)
             # The freeze has run out: a new round of attempts starts.
@@ -161,7 +170,7 @@ def sign_in(*, identifier: str, password: str, client_ip: str | None, user_agent
 def _sign_in_unknown(*, identifier, password, client_ip, user_agent, now) -> SignInResult:
     """An identifier nobody has. It answers exactly as an account would (warning, then a freeze), counting
     from the login records of that identifier, so trying names does not tell which ones exist."""
-    make_password(password)  # spend the time a real password check takes
+    spend_password_check_time(password)
     window = _lock_duration()
     previous = list(
         LoginRecord.objects.filter(
@@ -243,21 +252,24 @@ def find_reset_account(mobile: str) -> User | None:
     return User.objects.filter(mobile=(mobile or "").strip(), is_active=True).first()
 
 
-def request_sms_code(*, mobile: str, purpose: str) -> str:
-    """Send a code for a page of this platform and return what to tell the user.
+def request_sms_code(*, mobile: str, purpose: str, client_ip: str | None = None) -> str:
+    """Send a code for a page of this platform and return what to tell the user, within the daily limits
+    per client address and per number (accounts.sms.admit_request).
 
-    For password reset the answer is the same whether or not an account has the number, and no code goes
-    to a number without an account, so the page cannot be used to find out who is registered."""
+    For password reset the answer, the limits and the work done are the same whether or not an account
+    has the number (a code is stored either way), and no message goes to a number without an account,
+    so the page cannot be used to find out who is registered."""
     mobile = (mobile or "").strip()
     validate_mobile(mobile)
-    if purpose == SmsPurpose.RESET_PASSWORD:
-        if find_reset_account(mobile) is not None:
-            sms.send_code(mobile=mobile, purpose=purpose)
-        return _("如该手机号已绑定账号，验证码已发送至 %(mobile)s，%(minutes)d 分钟内有效") % {
-            "mobile": mask_mobile(mobile),
-            "minutes": sms.ttl_minutes(),
-        }
     if purpose not in SmsPurpose.values:
         raise ValidationError(_("验证码用途无效"), code="invalid_purpose")
-    sms.send_code(mobile=mobile, purpose=purpose)
+    with transaction.atomic():
+        sms.admit_request(mobile=mobile, purpose=purpose, client_ip=client_ip)
+        if purpose == SmsPurpose.RESET_PASSWORD:
+            sms.send_code(mobile=mobile, purpose=purpose, deliver=find_reset_account(mobile) is not None)
+            return _("如该手机号已绑定账号，验证码已发送至 %(mobile)s，%(minutes)d 分钟内有效") % {
+                "mobile": mask_mobile(mobile),
+                "minutes": sms.ttl_minutes(),
+            }
+        sms.send_code(mobile=mobile, purpose=purpose)
     return sms.sent_message(mobile)
