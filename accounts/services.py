@@ -18,7 +18,7 @@ from audit.services import record as audit_record
 from core.identifiers import validate_mobile
 from core.masking import mask_mobile
 
-# LoginRecord.reason values. Only the first two are password guesses and count against the client address.
+# LoginRecord.reason values.
 REASON_SUCCESS = "登录成功"
 REASON_WRONG_PASSWORD = "密码错误"
 REASON_UNKNOWN_ACCOUNT = "账号不存在"
@@ -26,7 +26,9 @@ REASON_LOCKED = "账号已冻结"
 REASON_INACTIVE = "账号已停用"
 REASON_ADDRESS_BLOCKED = "该地址失败次数过多"
 REASON_CAPTCHA = "图形验证码错误"
-GUESS_REASONS = (REASON_WRONG_PASSWORD, REASON_UNKNOWN_ACCOUNT)
+REASON_NAME_MISMATCH = "姓名与身份证号不一致"  # the name + ID number entry (accounts.identity)
+# Guesses: they count against the client address, whichever entry they were made at.
+GUESS_REASONS = (REASON_WRONG_PASSWORD, REASON_UNKNOWN_ACCOUNT, REASON_NAME_MISMATCH)
 
 IDENTIFIER_MAX = LoginRecord._meta.get_field("identifier").max_length
 USER_AGENT_MAX = LoginRecord._meta.get_field("user_agent").max_length
@@ -92,9 +94,16 @@ def _record(*, user, identifier, client_ip, user_agent, succeeded, reason, now) 
     )
 
 
-def _address_block_ends(client_ip, now):
+def record_attempt(*, user, identifier, client_ip, user_agent, succeeded, reason) -> None:
+    """One line of the login log, for every way of signing in."""
+    _record(user=user, identifier=identifier, client_ip=client_ip, user_agent=user_agent, succeeded=succeeded,
+            reason=reason, now=timezone.now())
+
+
+def address_block_ends(client_ip, now):
     """When the client address may try again, or None if it is not blocked. Counted from the stored login
-    records so the limit holds across every web process and machine."""
+    records (wrong passwords, unknown accounts and wrong names at the name + ID number entry alike) so the
+    limit holds across every web process and machine and every way of signing in."""
     if not client_ip:
         return None
     window = timedelta(minutes=settings.LOGIN_ADDRESS_WINDOW_MINUTES)
@@ -120,7 +129,7 @@ def sign_in(*, identifier: str, password: str, client_ip: str | None, user_agent
     found = find_user_by_identifier(identifier)
     common = {"identifier": identifier, "client_ip": client_ip, "user_agent": user_agent, "now": now}
 
-    block_ends = _address_block_ends(client_ip, now)
+    block_ends = address_block_ends(client_ip, now)
     if block_ends is not None:
         spend_password_check_time(password)
         _record(user=found, succeeded=False, reason=REASON_ADDRESS_BLOCKED, **common)

@@ -13,6 +13,10 @@ def _forbidden(request):
     raise PermissionDenied
 
 
+def _forbidden_with_reason(request):
+    raise PermissionDenied("只有作出该审核结论的部门可以撤销")
+
+
 def _bad(request):
     raise SuspiciousOperation("bad")
 
@@ -21,8 +25,10 @@ def _broken(request):
     raise RuntimeError("boom")
 
 
-urlpatterns = [path("forbidden/", _forbidden), path("bad/", _bad), path("broken/", _broken),
-               *site_urls.urlpatterns]
+urlpatterns = [
+    path("forbidden/", _forbidden), path("forbidden-why/", _forbidden_with_reason), path("bad/", _bad),
+    path("broken/", _broken), *site_urls.urlpatterns,
+]
 
 
 @pytest.fixture
@@ -51,6 +57,8 @@ def test_403_keeps_the_signed_in_layout(client, admin_a, error_urls):
     assert response.status_code == 403
     assert "<title>没有权限 - Praxis 人社业务协同平台</title>" in html
     assert 'data-testid="current-org"' in html  # the header of a signed-in page
+    assert "您的账号没有访问此页面或执行此操作的权限" in html
+    assert "只有作出该审核结论的部门可以撤销" in client.get("/forbidden-why/").content.decode()
 
 
 @pytest.mark.django_db
