@@ -106,9 +106,11 @@ class PasswordChangeForm(NewPasswordMixin, forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        self._validate_new_password(self.account)
         if cleaned.get("old_password") and cleaned.get("old_password") == cleaned.get("new_password1"):
+            # The plainer message; the password history would refuse it too.
             self.add_error("new_password1", _("新密码不能与原密码相同"))
+        else:
+            self._validate_new_password(self.account)
         return cleaned
 
 

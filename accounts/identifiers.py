@@ -24,3 +24,9 @@ def find_user_by_identifier(identifier: str) -> User | None:
         # rather than guess. Registration prevents this for new accounts.
         return None
     return matches[0]
+
+
+def find_user_by_id_number(id_number: str) -> User | None:
+    """The account holding this (normalised) ID number: the one lookup by ID number, so the way it is
+    stored can change in one place."""
+    return User.objects.filter(id_number=id_number).first() if id_number else None

@@ -60,6 +60,9 @@ class User(EncryptedFieldsMixin, AbstractBaseUser, PermissionsMixin):
     date_joined = models.DateTimeField(_("注册时间"), default=timezone.now)
     failed_login_count = models.PositiveSmallIntegerField(_("连续登录失败次数"), default=0)
     locked_until = models.DateTimeField(_("冻结至"), null=True, blank=True)
+    # Set when the person proved name + ID number with an SMS code; programmes then admit the account
+    # without sending it through that entry again (see accounts.identity).
+    identity_verified_at = models.DateTimeField(_("实名核验时间"), null=True, blank=True)
 
     objects = UserManager()
 
@@ -124,6 +127,34 @@ class SmsCode(EncryptedFieldsMixin, models.Model):
 
     class Meta:
         indexes = [models.Index(fields=["mobile_hash", "purpose", "created_at"], name="accounts_smscode_lookup")]
+
+
+class SmsRequest(EncryptedFieldsMixin, models.Model):
+    """Every code asked for, sent or not (password reset sends nothing to an unknown number): the daily
+    limits per client address and per number count these rows, so they answer the same either way."""
+
+    mobile = EncryptedTextField(kind=crypto.MOBILE, max_length=11)
+    mobile_hash = KeyedHashField(source="mobile")
+    purpose = models.CharField(max_length=32, choices=SmsPurpose.choices)
+    ip_address = models.GenericIPAddressField(null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["mobile_hash", "created_at"], name="accounts_smsrequest_mobile"),
+            models.Index(fields=["ip_address", "created_at"], name="accounts_smsrequest_address"),
+        ]
+
+
+class PasswordHistory(models.Model):
+    """The hashes of a user's earlier passwords, so a new password may not repeat a recent one."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="password_history")
+    password = models.CharField(max_length=128)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
 
 
 class SmsOutboxMessage(EncryptedFieldsMixin, models.Model):

@@ -1,12 +1,16 @@
 """Password rules named in settings.AUTH_PASSWORD_VALIDATORS (等保 2.0 身份鉴别: complexity requirements).
 
-The minimum length comes from Django's MinimumLengthValidator; these two add the character-class rule and
-refuse passwords built from the account's own identifiers.
+The minimum length comes from Django's MinimumLengthValidator; the others add the character-class rule,
+refuse passwords built from the account's own identifiers, common passwords, and the last five passwords.
 """
 
+import functools
+import secrets
 import string
 
+from django.conf import settings
 from django.contrib.auth import password_validation
+from django.contrib.auth.hashers import check_password, make_password
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
@@ -100,3 +104,77 @@ def _in_chinese(error: ValidationError) -> ValidationError:
         return error
     min_length = (error.params or {}).get("min_length", 8)
     return ValidationError(_("密码长度不能少于 %(n)d 位") % {"n": min_length}, code=error.code)
+
+
+class CommonPasswordValidator(password_validation.CommonPasswordValidator):
+    """Django's list of about 20,000 common passwords (compared without case, so Password1, Qwerty123 and
+    Abcd1234 are on it), and the same words with digits or symbols appended (Password123!, Qwerty2026):
+    capitals and a year added to a listed word are the first thing a guesser tries."""
+
+    # A listed word shorter than this may stand before digits: "abc" + a date is not a dictionary guess.
+    min_stem_length = 4
+
+    def validate(self, password, user=None):
+        lowered = password.lower().strip()
+        stem = lowered.rstrip(string.punctuation).rstrip(string.digits)
+        if lowered in self.passwords or (len(stem) >= self.min_stem_length and stem in self.passwords):
+            raise ValidationError(self._message(), code="password_too_common")
+
+    def get_help_text(self):
+        return self._message()
+
+    @staticmethod
+    def _message():
+        return _("密码过于常见（如 Password1、Qwerty123、Abcd1234），请换一个不易猜到的密码")
+
+
+@functools.cache
+def _dummy_hash(hasher: str) -> str:
+    del hasher  # the cache key: a hash made with the hasher in use
+    return make_password(secrets.token_urlsafe(16))
+
+
+class RecentPasswordValidator:
+    """Refuses the current password and the ones before it, up to `count` in all (hashes kept in
+    accounts.PasswordHistory, written by password_changed when a password is saved).
+
+    An existing account, or none at all (password reset for an unknown mobile), always costs `count`
+    hash checks, so the answer time does not tell the two apart."""
+
+    def __init__(self, count: int = 5):
+        self.count = count
+
+    def validate(self, password, user=None):
+        if user is not None and user.pk is None:
+            return  # a new account has no earlier passwords
+        earlier = self._earlier_hashes(user) if user is not None else []
+        repeated = False
+        for encoded in earlier + [None] * (self.count - len(earlier)):
+            # Every slot is checked, the empty ones against a dummy, so the time is always the same.
+            repeated |= check_password(password, encoded or _dummy_hash(settings.PASSWORD_HASHERS[0])) and bool(encoded)
+        if repeated:
+            raise ValidationError(self._message(), code="password_recently_used")
+
+    def password_changed(self, password, user=None):
+        from accounts.models import PasswordHistory
+
+        if user is None or user.pk is None or not user.has_usable_password():
+            return
+        PasswordHistory.objects.create(user=user, password=user.password)
+        stale = PasswordHistory.objects.filter(user=user).values_list("pk", flat=True)[self.count:]
+        PasswordHistory.objects.filter(pk__in=list(stale)).delete()
+
+    def get_help_text(self):
+        return self._message()
+
+    def _earlier_hashes(self, user) -> list[str]:
+        from accounts.models import PasswordHistory
+
+        hashes = [user.password] if user.password and user.has_usable_password() else []
+        for encoded in PasswordHistory.objects.filter(user_id=user.pk).values_list("password", flat=True)[:self.count]:
+            if encoded not in hashes:
+                hashes.append(encoded)
+        return hashes[:self.count]
+
+    def _message(self):
+        return _("新密码不能与最近 %(n)d 次使用过的密码相同") % {"n": self.count}

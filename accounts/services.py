@@ -18,7 +18,7 @@ from audit.services import record as audit_record
 from core.identifiers import validate_mobile
 from core.masking import mask_mobile
 
-# LoginRecord.reason values. Only the first two are password guesses and count against the client address.
+# LoginRecord.reason values.
 REASON_SUCCESS = "登录成功"
 REASON_WRONG_PASSWORD = "密码错误"
 REASON_UNKNOWN_ACCOUNT = "账号不存在"
@@ -26,7 +26,9 @@ REASON_LOCKED = "账号已冻结"
 REASON_INACTIVE = "账号已停用"
 REASON_ADDRESS_BLOCKED = "该地址失败次数过多"
 REASON_CAPTCHA = "图形验证码错误"
-GUESS_REASONS = (REASON_WRONG_PASSWORD, REASON_UNKNOWN_ACCOUNT)
+REASON_NAME_MISMATCH = "姓名与身份证号不一致"  # the name + ID number entry (accounts.identity)
+# Guesses: they count against the client address, whichever entry they were made at.
+GUESS_REASONS = (REASON_WRONG_PASSWORD, REASON_UNKNOWN_ACCOUNT, REASON_NAME_MISMATCH)
 
 IDENTIFIER_MAX = LoginRecord._meta.get_field("identifier").max_length
 USER_AGENT_MAX = LoginRecord._meta.get_field("user_agent").max_length
@@ -49,6 +51,13 @@ def format_duration(delta: timedelta) -> str:
     if hours:
         return _("%(h)d 小时") % {"h": hours}
     return _("%(m)d 分钟") % {"m": minutes}
+
+
+def spend_password_check_time(password: str) -> None:
+    """Run the password hasher once without checking anything: every answer that does not check a
+    password calls this, so the answer time does not tell a frozen, blocked or unknown account from a
+    wrong password."""
+    make_password(password)
 
 
 def _lock_duration() -> timedelta:
@@ -85,9 +94,16 @@ def _record(*, user, identifier, client_ip, user_agent, succeeded, reason, now) 
     )
 
 
-def _address_block_ends(client_ip, now):
+def record_attempt(*, user, identifier, client_ip, user_agent, succeeded, reason) -> None:
+    """One line of the login log, for every way of signing in."""
+    _record(user=user, identifier=identifier, client_ip=client_ip, user_agent=user_agent, succeeded=succeeded,
+            reason=reason, now=timezone.now())
+
+
+def address_block_ends(client_ip, now):
     """When the client address may try again, or None if it is not blocked. Counted from the stored login
-    records so the limit holds across every web process and machine."""
+    records (wrong passwords, unknown accounts and wrong names at the name + ID number entry alike) so the
+    limit holds across every web process and machine and every way of signing in."""
     if not client_ip:
         return None
     window = timedelta(minutes=settings.LOGIN_ADDRESS_WINDOW_MINUTES)
@@ -113,8 +129,9 @@ def sign_in(*, identifier: str, password: str, client_ip: str | None, user_agent
     found = find_user_by_identifier(identifier)
     common = {"identifier": identifier, "client_ip": client_ip, "user_agent": user_agent, "now": now}
 
-    block_ends = _address_block_ends(client_ip, now)
+    block_ends = address_block_ends(client_ip, now)
     if block_ends is not None:
+        spend_password_check_time(password)
         _record(user=found, succeeded=False, reason=REASON_ADDRESS_BLOCKED, **common)
         message = _("当前网络地址登录失败次数过多，请 %(left)s后再试") % {"left": format_duration(block_ends - now)}
         return SignInResult(False, None, message, REASON_ADDRESS_BLOCKED)
@@ -127,6 +144,7 @@ def sign_in(*, identifier: str, password: str, client_ip: str | None, user_agent
         user = User.objects.select_for_update().get(pk=found.pk)
         if user.locked_until is not None:
             if user.locked_until > now:
+                spend_password_check_time(password)
                 _record(user=user, succeeded=False, reason=REASON_LOCKED, **common)
                 return SignInResult(False, None, _locked_message(user.locked_until, now), REASON_LOCKED)
             # The freeze has run out: a new round of attempts starts.
@@ -161,7 +179,7 @@ def sign_in(*, identifier: str, password: str, client_ip: str | None, user_agent
 def _sign_in_unknown(*, identifier, password, client_ip, user_agent, now) -> SignInResult:
     """An identifier nobody has. It answers exactly as an account would (warning, then a freeze), counting
     from the login records of that identifier, so trying names does not tell which ones exist."""
-    make_password(password)  # spend the time a real password check takes
+    spend_password_check_time(password)
     window = _lock_duration()
     previous = list(
         LoginRecord.objects.filter(
@@ -243,21 +261,24 @@ def find_reset_account(mobile: str) -> User | None:
     return User.objects.filter(mobile=(mobile or "").strip(), is_active=True).first()
 
 
-def request_sms_code(*, mobile: str, purpose: str) -> str:
-    """Send a code for a page of this platform and return what to tell the user.
+def request_sms_code(*, mobile: str, purpose: str, client_ip: str | None = None) -> str:
+    """Send a code for a page of this platform and return what to tell the user, within the daily limits
+    per client address and per number (accounts.sms.admit_request).
 
-    For password reset the answer is the same whether or not an account has the number, and no code goes
-    to a number without an account, so the page cannot be used to find out who is registered."""
+    For password reset the answer, the limits and the work done are the same whether or not an account
+    has the number (a code is stored either way), and no message goes to a number without an account,
+    so the page cannot be used to find out who is registered."""
     mobile = (mobile or "").strip()
     validate_mobile(mobile)
-    if purpose == SmsPurpose.RESET_PASSWORD:
-        if find_reset_account(mobile) is not None:
-            sms.send_code(mobile=mobile, purpose=purpose)
-        return _("如该手机号已绑定账号，验证码已发送至 %(mobile)s，%(minutes)d 分钟内有效") % {
-            "mobile": mask_mobile(mobile),
-            "minutes": sms.ttl_minutes(),
-        }
     if purpose not in SmsPurpose.values:
         raise ValidationError(_("验证码用途无效"), code="invalid_purpose")
-    sms.send_code(mobile=mobile, purpose=purpose)
+    with transaction.atomic():
+        sms.admit_request(mobile=mobile, purpose=purpose, client_ip=client_ip)
+        if purpose == SmsPurpose.RESET_PASSWORD:
+            sms.send_code(mobile=mobile, purpose=purpose, deliver=find_reset_account(mobile) is not None)
+            return _("如该手机号已绑定账号，验证码已发送至 %(mobile)s，%(minutes)d 分钟内有效") % {
+                "mobile": mask_mobile(mobile),
+                "minutes": sms.ttl_minutes(),
+            }
+        sms.send_code(mobile=mobile, purpose=purpose)
     return sms.sent_message(mobile)

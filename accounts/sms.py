@@ -3,6 +3,7 @@
 Public API for other apps: `send_code(mobile=, purpose=)` and `check_code(mobile=, purpose=, code=)`.
 Codes are six digits, stored only as an HMAC digest, valid for settings.SMS_CODE_TTL_SECONDS, sent at most
 once per settings.SMS_RESEND_INTERVAL_SECONDS per number, and die after settings.SMS_MAX_ATTEMPTS wrong tries.
+Requests from the public pages also go through `admit_request` (daily limits per client address and number).
 
 A real gateway plugs in by naming a subclass of `SmsSender` in settings.SMS_SENDER.
 """
@@ -23,7 +24,7 @@ from django.utils import timezone
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
-from accounts.models import SmsCode, SmsOutboxMessage, SmsPurpose
+from accounts.models import SmsCode, SmsOutboxMessage, SmsPurpose, SmsRequest
 from core.identifiers import validate_mobile
 from core.masking import mask_mobile
 
@@ -73,12 +74,50 @@ def sent_message(mobile: str) -> str:
     }
 
 
-def _lock_number(mobile: str) -> None:
-    """Serialise sends to one number for the rest of the transaction so two parallel requests cannot both
-    pass the resend interval. SQLite runs write transactions one at a time (IMMEDIATE mode) already."""
+LOCK_NUMBER = 7061
+LOCK_ADDRESS = 7062
+
+
+def _lock(namespace: int, value: str) -> None:
+    """Serialise requests for one number (or from one address) for the rest of the transaction so two
+    parallel requests cannot both pass a limit. SQLite runs write transactions one at a time already."""
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [7061, zlib.crc32(mobile.encode()) - 2**31])
+            cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [namespace, zlib.crc32(value.encode()) - 2**31])
+
+
+def _lock_number(mobile: str) -> None:
+    _lock(LOCK_NUMBER, mobile)
+
+
+def _wait_message(wait: float) -> ValidationError:
+    return ValidationError(_("验证码发送过于频繁，请 %(seconds)d 秒后再试") % {"seconds": math.ceil(wait)},
+                           code="sms_rate_limited")
+
+
+def admit_request(*, mobile: str, purpose: str, client_ip: str | None) -> None:
+    """Count one request for a code from a public page, or refuse it with a ValidationError: the resend
+    interval, then at most settings.SMS_MAX_PER_ADDRESS_PER_DAY requests from one client address and
+    settings.SMS_MAX_PER_NUMBER_PER_DAY to one number per calendar day. The rows counted are written
+    whether or not a code is then sent, so the answer never depends on whether the number is registered.
+    Call it inside the transaction that sends the code, so a refused send does not count."""
+    now = timezone.now()
+    day_start = timezone.localtime(now).replace(hour=0, minute=0, second=0, microsecond=0)
+    _lock_number(mobile)
+    if client_ip:
+        _lock(LOCK_ADDRESS, client_ip)
+        from_address = SmsRequest.objects.filter(ip_address=client_ip, created_at__gte=day_start).count()
+        if from_address >= settings.SMS_MAX_PER_ADDRESS_PER_DAY:
+            raise ValidationError(_("当前网络地址今日获取验证码次数已达上限，请明天再试"), code="sms_address_limit")
+    to_number = SmsRequest.objects.filter(mobile=mobile, created_at__gte=day_start)
+    if to_number.count() >= settings.SMS_MAX_PER_NUMBER_PER_DAY:
+        raise ValidationError(_("该手机号今日获取验证码次数已达上限，请明天再试"), code="sms_number_limit")
+    last = SmsRequest.objects.filter(mobile=mobile).order_by("-created_at").values_list("created_at", flat=True).first()
+    if last is not None:
+        wait = settings.SMS_RESEND_INTERVAL_SECONDS - (now - last).total_seconds()
+        if wait > 0:
+            raise _wait_message(wait)
+    SmsRequest.objects.create(mobile=mobile, purpose=purpose, ip_address=client_ip or None, created_at=now)
 
 
 def _validate_purpose(purpose: str) -> None:
@@ -86,9 +125,12 @@ def _validate_purpose(purpose: str) -> None:
         raise ValidationError(_("验证码用途无效"), code="invalid_purpose")
 
 
-def send_code(*, mobile: str, purpose: str) -> None:
+def send_code(*, mobile: str, purpose: str, deliver: bool = True) -> None:
     """Generate a code for `mobile` and send it. Raises ValidationError (Chinese message) for a malformed
-    number or when the last code to this number went out less than the resend interval ago."""
+    number or when the last code to this number went out less than the resend interval ago.
+
+    deliver=False stores a code that nobody receives: password reset does that for a number without an
+    account, so both answers do the same work and take the same time."""
     mobile = (mobile or "").strip()
     validate_mobile(mobile)
     _validate_purpose(purpose)
@@ -99,10 +141,7 @@ def send_code(*, mobile: str, purpose: str) -> None:
         if last is not None:
             wait = settings.SMS_RESEND_INTERVAL_SECONDS - (now - last.created_at).total_seconds()
             if wait > 0:
-                raise ValidationError(
-                    _("验证码发送过于频繁，请 %(seconds)d 秒后再试") % {"seconds": math.ceil(wait)},
-                    code="sms_rate_limited",
-                )
+                raise _wait_message(wait)
         code = f"{secrets.randbelow(10**CODE_LENGTH):0{CODE_LENGTH}d}"
         SmsCode.objects.create(
             mobile=mobile,
@@ -116,7 +155,8 @@ def send_code(*, mobile: str, purpose: str) -> None:
             "purpose": SmsPurpose(purpose).label,
             "minutes": ttl_minutes(),
         }
-        get_sender().send(mobile, message)
+        if deliver:
+            get_sender().send(mobile, message)
 
 
 def check_code(*, mobile: str, purpose: str, code: str) -> None:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from accounts import views
+from accounts import views, views_individuals
 
 app_name = "accounts"
 urlpatterns = [
@@ -13,4 +13,9 @@ urlpatterns = [
     path("sms/send/", views.send_sms, name="send_sms"),
     path("dev/sms/", views.sms_outbox, name="sms_outbox"),
     path("login-log/", views.login_log, name="login_log"),
+    # People who sign in with name + ID number + SMS code, per programme (accounts.eligibility)
+    path("individual/<slug:programme>/sign-in/", views_individuals.sign_in, name="individual_sign_in"),
+    path("individual/<slug:programme>/verify/", views_individuals.verify_code, name="individual_verify"),
+    path("individual/<slug:programme>/resend/", views_individuals.resend_code, name="individual_resend"),
+    path("individual/<slug:programme>/bind-mobile/", views_individuals.bind_mobile, name="individual_bind"),
 ]

@@ -118,7 +118,8 @@ def password_reset(request):
     if request.method == "POST" and form.is_valid():
         mobile = form.cleaned_data["mobile"]
         try:
-            message = services.request_sms_code(mobile=mobile, purpose=SmsPurpose.RESET_PASSWORD)
+            message = services.request_sms_code(mobile=mobile, purpose=SmsPurpose.RESET_PASSWORD,
+                                                 client_ip=request.client_ip)
         except ValidationError as error:
             form.add_error("mobile", error)
         else:
@@ -152,7 +153,8 @@ def send_sms(request):
     try:
         if purpose not in SmsPurpose.values:
             raise ValidationError(_("验证码用途无效"))
-        message, succeeded = services.request_sms_code(mobile=mobile, purpose=purpose), True
+        message = services.request_sms_code(mobile=mobile, purpose=purpose, client_ip=request.client_ip)
+        succeeded = True
     except ValidationError as error:
         message, succeeded = " ".join(error.messages), False
     return render(request, "accounts/includes/sms_result.html", {"message": message, "succeeded": succeeded})

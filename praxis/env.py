@@ -49,3 +49,15 @@ def env_secret(name: str) -> str | None:
         with open(file_path, encoding="utf-8") as handle:
             return handle.read().strip()
     return os.environ.get(name)
+
+
+def env_header(name: str) -> tuple[str, str] | None:
+    """A request header and the value that marks a request as HTTPS behind a proxy, written
+    "X-Forwarded-Proto: https" (as Django wants it in SECURE_PROXY_SSL_HEADER); unset or empty gives None."""
+    raw = os.environ.get(name)
+    if raw is None or not raw.strip():
+        return None
+    header, sep, value = raw.partition(":")
+    if not sep or not header.strip() or not value.strip():
+        raise ImproperlyConfigured(f"{name} must look like 'X-Forwarded-Proto: https', got {raw!r}")
+    return "HTTP_" + header.strip().upper().replace("-", "_"), value.strip()

@@ -46,6 +46,7 @@ def register_audit_labels() -> None:
     for code, label in {
         "traineeships.graduate_created": _("新增高校毕业生信息"),
         "traineeships.graduate_updated": _("修改高校毕业生信息"),
+        # Written before the sign-in moved to accounts (accounts.individual_registered / mobile_bound now).
         "traineeships.individual_registered": _("就业见习个人首次登录开户"),
         "traineeships.profile_created": _("建立见习人员档案"),
         "traineeships.mobile_bound": _("绑定手机号"),
@@ -58,9 +59,25 @@ def register_audit_labels() -> None:
         register_action(code, label)
 
 
+def register_people_programme() -> None:
+    """The name + ID number entry of accounts.identity, with this programme's rule."""
+    from accounts.eligibility import PeopleProgramme, register_programme
+    from traineeships.services import individuals
+
+    register_programme(PeopleProgramme(
+        key="traineeships", label=_("就业见习"), check=individuals.check_eligibility,
+        enter=individuals.create_profile, landing=individuals.landing,
+        mobile_bound=individuals.mark_mobile_verified,
+        intro=_("往届高校毕业生和16–24周岁失业青年无需注册，输入姓名和身份证号即可登录。"),
+        public_link=("traineeships:public_posts", _("先看看见习岗位")),
+        entry_url_name="traineeships:individual_sign_in",
+    ))
+
+
 def register() -> None:
     from traineeships.register_batch import register_graduate_import
 
+    register_people_programme()
     register_permissions()
     register_navigation()
     register_audit_labels()

@@ -2,14 +2,13 @@
 
 from django.urls import path
 
+from accounts import views_individuals
 from traineeships.views import applications, individuals
 
 urlpatterns = [
-    # 就业见习登录 for graduates and young job seekers (manual 001 §2.1–2.2)
-    path("individual/sign-in/", individuals.sign_in, name="individual_sign_in"),
-    path("individual/sign-in/verify/", individuals.verify_code, name="individual_verify"),
-    path("individual/sign-in/resend/", individuals.resend_code, name="individual_resend"),
-    path("individual/sign-in/bind-mobile/", individuals.bind_mobile, name="individual_bind"),
+    # 就业见习登录 for graduates and young job seekers (manual 001 §2.1–2.2): the entry of accounts, kept at
+    # this address; the SMS steps after it are /accounts/individual/traineeships/….
+    path("individual/sign-in/", views_individuals.sign_in, {"programme": "traineeships"}, name="individual_sign_in"),
     # The individual's own pages
     path("individual/intention/", individuals.intention, name="intention"),
     path("individual/posts/", applications.post_search, name="individual_posts"),

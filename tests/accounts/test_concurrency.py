@@ -53,3 +53,19 @@ def test_parallel_sends_to_one_number_send_one_code():
     assert len(results) == 1
     assert len(errors) == 5 and all(isinstance(error, ValidationError) for error in errors)
     assert SmsOutboxMessage.objects.count() == 1
+
+
+def test_parallel_requests_from_one_address_stay_within_the_daily_limit(settings):
+    settings.SMS_MAX_PER_ADDRESS_PER_DAY = 3
+    numbers = iter(f"1561234{n:04d}" for n in range(8))
+    lock = threading.Lock()
+
+    def request():
+        with lock:
+            mobile = next(numbers)
+        return services.request_sms_code(mobile=mobile, purpose="register", client_ip="10.4.4.4")
+
+    results, errors = run_in_parallel(8, request)
+    assert len(results) == 3
+    assert sorted(error.messages[0] for error in errors) == ["当前网络地址今日获取验证码次数已达上限，请明天再试"] * 5
+    assert SmsOutboxMessage.objects.count() == 3

@@ -123,6 +123,10 @@ def test_sms_code_field():
 
 
 class TestOutboxPage:
+    @pytest.fixture(autouse=True)
+    def _switched_on(self, settings):
+        settings.SMS_OUTBOX_VISIBLE = True  # off by default (see test_security_defaults)
+
     def test_lists_latest_fifty_without_sign_in(self, client, db):
         SmsOutboxMessage.objects.bulk_create(
             SmsOutboxMessage(mobile="15612344563", message=f"第{n}条") for n in range(55)

@@ -124,7 +124,7 @@ def test_only_individuals_with_a_traineeship_profile_reach_the_form(client, admi
         name="无手机", id_number=id_number("20030303", 553), kind=TraineeKind.YOUTH, graduate=None, user=None))
     client.force_login(person)
     response = client.get(INTENTION)
-    assert response["Location"] == reverse("traineeships:individual_bind")
+    assert response["Location"] == reverse("accounts:individual_bind", kwargs={"programme": "traineeships"})
 
 
 @pytest.mark.django_db

@@ -7,6 +7,7 @@ import re
 import pytest
 from django.urls import reverse
 
+from accounts import identity
 from accounts.models import LoginRecord, SmsOutboxMessage, User, UserKind
 from audit.models import AuditEntry
 from tests import factories
@@ -17,8 +18,8 @@ from traineeships.services import individuals
 YOUTH_ID = id_number("20050615", 123)  # 16 on 2021-06-15, 25 on 2030-06-15
 GRADUATE_ID = id_number("19950101", 224)  # over 24: graduates are not held to the age rule
 SIGN_IN = reverse("traineeships:individual_sign_in")
-BIND = reverse("traineeships:individual_bind")
-VERIFY = reverse("traineeships:individual_verify")
+BIND = reverse("accounts:individual_bind", kwargs={"programme": "traineeships"})
+VERIFY = reverse("accounts:individual_verify", kwargs={"programme": "traineeships"})
 INTENTION = reverse("traineeships:intention")
 MOBILE = "13912340001"
 
@@ -50,7 +51,7 @@ def test_first_sign_in_creates_the_account_and_requires_binding_a_mobile(client)
     person = User.objects.get(id_number=YOUTH_ID)
     assert (person.kind, person.real_name, person.mobile, person.has_usable_password()) == (
         UserKind.INDIVIDUAL, "王小青", None, False)
-    assert person.username.startswith("jx")
+    assert person.username.startswith("gr")
     profile = TraineeProfile.objects.get(person=person)
     assert (profile.kind, profile.graduate_record, profile.mobile_verified_at) == (TraineeKind.YOUTH, None, None)
     # Not signed in until the mobile is bound.
@@ -69,7 +70,8 @@ def test_first_sign_in_creates_the_account_and_requires_binding_a_mobile(client)
     assert TraineeProfile.objects.get(person=person).mobile_verified_at is not None
     assert client.get(INTENTION).status_code == 200
     assert set(AuditEntry.objects.filter(actor=person).values_list("action", flat=True)) == {
-        "traineeships.individual_registered", "traineeships.profile_created", "traineeships.mobile_bound"}
+        "accounts.individual_registered", "traineeships.profile_created", "accounts.mobile_bound",
+        "accounts.identity_verified"}
     assert LoginRecord.objects.filter(user=person, succeeded=True).count() == 1
 
     # The password set at binding signs in on the ordinary login page too.
@@ -147,7 +149,7 @@ def test_name_must_match_the_register(client):
     assert response.context["form"].errors["name"] == ["姓名与身份证号不一致"]
     assert not User.objects.filter(id_number=GRADUATE_ID).exists()
     record = LoginRecord.objects.get()
-    assert (record.succeeded, record.reason, record.identifier) == (False, individuals.REASON_NAME_MISMATCH,
+    assert (record.succeeded, record.reason, record.identifier) == (False, identity.REASON_NAME_MISMATCH,
                                                                     GRADUATE_ID)
 
 
@@ -217,7 +219,7 @@ def test_wrong_names_are_limited_per_client_address(client, settings):
         assert sign_in(client, guess, GRADUATE_ID).context["form"].errors["name"] == ["姓名与身份证号不一致"]
     response = sign_in(client, "李毕业", GRADUATE_ID)
     assert response.status_code == 200
-    assert response.context["form"].non_field_errors()[0].startswith("当前网络地址核验失败次数过多，请 ")
+    assert response.context["form"].non_field_errors()[0].startswith("当前网络地址登录失败次数过多，请 ")
     assert not User.objects.filter(id_number=GRADUATE_ID).exists()
 
 
