@@ -50,6 +50,11 @@ class ImportSpec:
     needs_organisation: bool = True
     chunk_size: int = 2000
     back_url_name: str = ""  # the list page the import belongs to
+    # True only when each row stands alone: the form makes no database query and keeps nothing between rows.
+    # Then a large file's rows may be validated by forked worker processes (batch.parallel). Otherwise (places
+    # claimed by earlier rows, lookups of the unit's records) the rows are validated and applied in file order
+    # in the job's own process, which is the safe default for a new spec.
+    independent_rows: bool = False
 
     @property
     def headers(self) -> list[str]:

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from audit.services import record
 from batch import registry
-from batch.models import JOB_TRANSITIONS, BatchJob, JobKind, JobStatus
+from batch.models import FINISHED_STATUSES, JOB_TRANSITIONS, BatchJob, JobKind, JobStatus
 from batch.reading import SheetReader
 from batch.writing import SheetWriter, temporary_xlsx
 
@@ -39,7 +39,7 @@ def set_status(job: BatchJob, status: str, **fields) -> BatchJob:
     now = timezone.now()
     if status == JobStatus.RUNNING:
         fields.setdefault("started_at", now)
-    if status in (JobStatus.SUCCEEDED, JobStatus.FAILED):
+    if status in FINISHED_STATUSES:
         fields.setdefault("finished_at", now)
     updated = BatchJob.objects.filter(pk=job.pk, status=job.status).update(status=status, **fields)
     if not updated:

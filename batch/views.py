@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from batch import registry, services
 from batch.forms import ImportUploadForm, JobFilterForm
-from batch.models import JobKind, JobStatus
+from batch.models import SAVED_ROWS_STATUSES, JobKind, JobStatus
 from batch.selectors import get_job_for_user, get_jobs_for_user
 from batch.writing import temporary_xlsx, write_failed_rows, write_template
 from core.paging import paginate
@@ -110,7 +110,7 @@ def download_failed(request, pk):
 def download_result(request, pk):
     """An export's file, or an import's saved rows (下载成功数据)."""
     job = get_job_for_user(request.user, pk)
-    if job.status != JobStatus.SUCCEEDED:
+    if job.status not in SAVED_ROWS_STATUSES or (job.kind == JobKind.EXPORT and job.status != JobStatus.SUCCEEDED):
         raise Http404
     if job.kind == JobKind.IMPORT:
         result = services.success_rows_file(actor=request.user, job=job)

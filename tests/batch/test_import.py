@@ -117,7 +117,7 @@ def expected_reasons():
 def test_bad_rows_are_listed_with_exact_reasons(post_import, signed_in):
     response = post_import(signed_in, xlsx_bytes(BAD_ROWS))
     job = BatchJob.objects.get()
-    assert (job.status, job.created_rows, job.failed_rows, job.processed_rows) == (JobStatus.SUCCEEDED, 1, 6, 7)
+    assert (job.status, job.created_rows, job.failed_rows, job.processed_rows) == (JobStatus.PARTLY_FAILED, 1, 6, 7)
     reasons = dict(RowError.objects.filter(job=job).values_list("row_number", "message"))
     assert reasons == expected_reasons()
     assert RowError.objects.get(job=job, row_number=4).values[:2] == ["钱七", "410105199003071000"]
@@ -127,6 +127,28 @@ def test_bad_rows_are_listed_with_exact_reasons(post_import, signed_in):
     assert "身份证号与第2行重复" in content
     assert 'data-count="failed">6<' in content
     assert reverse("batch:download_failed", args=[job.pk]) in content
+
+
+def test_outcome_shows_partly_and_wholly_failed_imports_apart_from_a_clean_run(post_import, signed_in):
+    post_import(signed_in, xlsx_bytes(BAD_ROWS[1:5] + BAD_ROWS[6:]))  # every row refused
+    job = BatchJob.objects.get()
+    assert (job.status, job.processed_rows, job.failed_rows, job.get_status_display()) == (
+        JobStatus.ROWS_FAILED, 5, 5, "全部失败")
+    page = signed_in.get(reverse("batch:detail", args=[job.pk])).content.decode()
+    assert 'bg-danger" data-testid="job-status">全部失败<' in page
+    assert 'data-testid="download-result"' not in page
+    assert signed_in.get(reverse("batch:download_result", args=[job.pk])).status_code == 404
+
+    post_import(signed_in, xlsx_bytes(BAD_ROWS))
+    job = BatchJob.objects.order_by("pk").last()
+    assert (job.status, job.get_status_display()) == (JobStatus.PARTLY_FAILED, "部分失败")
+    page = signed_in.get(reverse("batch:detail", args=[job.pk])).content.decode()
+    assert 'bg-warning text-dark" data-testid="job-status">部分失败<' in page
+    assert reverse("batch:download_result", args=[job.pk]) in page
+    saved = signed_in.get(reverse("batch:download_result", args=[job.pk]))
+    assert [row[:2] for row in read_rows(response_bytes(saved))] == [["姓名", "身份证号"], ["张伟", ZHANG]]
+    listing = signed_in.get(reverse("batch:list")).content.decode()
+    assert listing.count('"job-status">部分失败<') == 1 and listing.count('"job-status">全部失败<') == 1
 
 
 def test_failed_rows_file_has_reason_last_and_can_be_fixed_and_reimported(post_import, signed_in):
