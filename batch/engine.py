@@ -228,6 +228,10 @@ def run_import_job(job_id: int) -> BatchJob:
                 BatchJob.objects.filter(pk=job.pk).update(total_rows=reader.estimated_rows)
                 try:
                     ImportRun(job, spec).run(reader)
+                    job.refresh_from_db()
+                    if not job.processed_rows:
+                        set_status(job, JobStatus.FAILED, error=_("文件中没有可导入的数据行（第2行示例行会被忽略）"))
+                        return job
                 except WorkbookProblem as problem:
                     # The file breaks off part way: whole chunks before the break are kept, as after a crash.
                     job.refresh_from_db()

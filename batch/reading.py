@@ -13,15 +13,18 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from python_calamine import CalamineError, CalamineWorkbook
 
 from batch.registry import ImportSpec
-from batch.xlsx import XlsxProblem, XlsxSheet
+from batch.xlsx import UnreadableCell, XlsxLimit, XlsxProblem, XlsxSheet, check_archive, check_member_count
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+MAX_DATA_ROWS = 500_000  # a 20 MB upload holds about 300,000 roster rows; the bench measures 200,000
 XLS_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # OLE2 compound document
 ZIP_SIGNATURE = b"PK\x03\x04"
 ALLOWED_EXTENSIONS = (".xlsx", ".xls")
+NOT_A_WORKBOOK = _lazy("文件内容不是 Excel 表格（.xlsx 或 .xls），请使用下载的模板填写后上传")
 
 
 class WorkbookProblem(Exception):
@@ -29,7 +32,12 @@ class WorkbookProblem(Exception):
 
 
 def sniff_format(fileobj) -> str | None:
-    """'xlsx' or 'xls' judged by content (never by the name), or None."""
+    """'xlsx' or 'xls' judged by content (never by the name), or None.
+
+    Reads only the signature and the zip's central directory, never a member's content, so it is cheap
+    enough for the upload request; raises WorkbookProblem for an archive beyond the bounds of batch.xlsx
+    (members unpacking to far more than a workbook, a zip-bomb ratio, thousands of members).
+    """
     fileobj.seek(0)
     head = fileobj.read(8)
     fileobj.seek(0)
@@ -37,14 +45,22 @@ def sniff_format(fileobj) -> str | None:
         return "xls"
     if head[:4] == ZIP_SIGNATURE:
         try:
+            check_member_count(fileobj)
             with zipfile.ZipFile(fileobj) as archive:
+                check_archive(archive)
                 names = set(archive.namelist())
-        except zipfile.BadZipFile:
+        except XlsxLimit as limit:
+            raise WorkbookProblem(str(limit)) from None
+        except (zipfile.BadZipFile, ValueError, EOFError, OSError):
             return None
         finally:
             fileobj.seek(0)
         return "xlsx" if "xl/workbook.xml" in names else None
     return None
+
+
+def _too_many_rows() -> str:
+    return _("文件超过 %(rows)d 行数据的上限，请分成几个文件导入") % {"rows": MAX_DATA_ROWS}
 
 
 def _unreadable() -> str:
@@ -79,6 +95,8 @@ class _XlsxRows:
         fileobj.seek(0)
         try:
             self.sheet = XlsxSheet(fileobj)
+        except XlsxLimit as limit:
+            raise WorkbookProblem(str(limit)) from None
         except XlsxProblem as exc:
             raise WorkbookProblem(_unreadable()) from exc
         self.estimated_last_row = self.sheet.estimated_last_row
@@ -154,7 +172,7 @@ class SheetReader:
         self.spec = spec
         kind = sniff_format(fileobj)
         if kind is None:
-            raise WorkbookProblem(_("文件内容不是 Excel 表格（.xlsx 或 .xls），请使用下载的模板填写后上传"))
+            raise WorkbookProblem(str(NOT_A_WORKBOOK))
         self.source = _XlsxRows(fileobj) if kind == "xlsx" else _XlsRows(fileobj)
         try:
             self._rows = iter(self.source.rows())
@@ -165,6 +183,9 @@ class SheetReader:
             raise
         last = self.source.estimated_last_row
         self.estimated_rows = max(last - header_number, 0) if last else 0
+        if self.estimated_rows > MAX_DATA_ROWS:
+            self.close()
+            raise WorkbookProblem(_too_many_rows())
         self.last_row_number = header_number
         self._example = [
             cell_text(dict(column.choices).get(column.example, column.example)) for column in spec.columns
@@ -190,6 +211,8 @@ class SheetReader:
             for number, raw in self._rows:
                 if any(cell_text(value) for value in raw):
                     return number, raw
+        except XlsxLimit as limit:
+            raise WorkbookProblem(str(limit)) from None
         except XlsxProblem as exc:
             raise WorkbookProblem(_unreadable()) from exc
         raise WorkbookProblem(_("文件是空的：第1行应为模板表头"))
@@ -197,6 +220,8 @@ class SheetReader:
     def __iter__(self) -> Iterator[SheetRow]:
         try:
             yield from self._data_rows()
+        except XlsxLimit as limit:
+            raise WorkbookProblem(str(limit)) from None
         except XlsxProblem as exc:
             raise WorkbookProblem(_("第%(row)d行之后的内容无法读取，文件可能已损坏") % {
                 "row": self.last_row_number,
@@ -210,6 +235,7 @@ class SheetReader:
         ]
         example = self._example
         date_type = datetime.date
+        rows_left = MAX_DATA_ROWS
         for number, raw in self._rows:
             self.last_row_number = number
             width = len(raw)
@@ -225,6 +251,10 @@ class SheetReader:
                     if numbers_refused and isinstance(cell, (int, float)) and not isinstance(cell, bool):
                         problems = problems or []
                         problems.append(_("%(column)s须以文本格式填写") % {"column": header})
+                    elif type(cell) is UnreadableCell:
+                        problems = problems or []
+                        problems.append(_("%(column)s：%(reason)s（%(text)s）") % {
+                            "column": header, "reason": cell.reason, "text": cell[:40]})
                     text = cell_text(cell)
                     if lookup:
                         data[name] = lookup.get(text, text)
@@ -234,4 +264,7 @@ class SheetReader:
                 values.append(text)
             if not any(values) or values == example:
                 continue  # blank lines and the template's example row are not data
+            rows_left -= 1
+            if rows_left < 0:
+                raise WorkbookProblem(_too_many_rows())
             yield SheetRow(number=number, values=values, data=data, problem="；".join(problems) if problems else "")

@@ -193,17 +193,16 @@ def test_xls_upload_is_read(post_import, signed_in):
     assert StaffMember.objects.get(id_number=ZHANG).hired_on == datetime.date(2015, 7, 1)
 
 
+NOT_A_WORKBOOK = "文件内容不是 Excel 表格（.xlsx 或 .xls），请使用下载的模板填写后上传"
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 
 
 @pytest.mark.parametrize(
     ("content", "name", "message"),
     [
-        (PNG, "照片.xlsx", "文件内容不是 Excel 表格（.xlsx 或 .xls），请使用下载的模板填写后上传"),
+        (PNG, "照片.xlsx", NOT_A_WORKBOOK),
         (b"name,id\n", "人员.csv", "只能上传 .xlsx 或 .xls 格式的 Excel 文件"),
-        (xlsx_bytes([["张伟", ZHANG]], headers=["姓名", "证件号码", *STAFF_HEADERS[2:]]), "人员.xlsx",
-         "第1行表头缺少列：身份证号。请下载最新模板填写"),
-        (xlsx_bytes([], headers=STAFF_HEADERS), "人员.xlsx", "文件中没有可导入的数据行（第2行示例行会被忽略）"),
+        (b"PK\x03\x04" + b"\x00" * 64, "人员.xlsx", NOT_A_WORKBOOK),
     ],
 )
 def test_bad_files_are_refused_next_to_the_field(post_import, signed_in, content, name, message):
@@ -212,6 +211,23 @@ def test_bad_files_are_refused_next_to_the_field(post_import, signed_in, content
     assert response.context["form"].errors == {"file": [message]}
     assert f'data-field-error="file">{message}<' in response.content.decode()
     assert not BatchJob.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (xlsx_bytes([["张伟", ZHANG]], headers=["姓名", "证件号码", *STAFF_HEADERS[2:]]),
+         "第1行表头缺少列：身份证号。请下载最新模板填写"),
+        (xlsx_bytes([], headers=STAFF_HEADERS), "文件中没有可导入的数据行（第2行示例行会被忽略）"),
+    ],
+)
+def test_the_header_row_is_checked_by_the_job_not_the_upload_request(post_import, signed_in, content, message):
+    # The request only stores the file and checks what it is; reading it is the job's work.
+    response = post_import(signed_in, content)
+    job = BatchJob.objects.get()
+    assert response["Location"] == reverse("batch:detail", args=[job.pk])
+    assert (job.status, job.error, job.processed_rows) == (JobStatus.FAILED, message, 0)
+    assert f'data-testid="job-error">{message}<' in signed_in.get(response["Location"]).content.decode()
 
 
 def test_too_large_file_is_refused(post_import, signed_in, monkeypatch):

@@ -205,3 +205,17 @@ def _without_place_check(form_class):
         return original(self)
 
     return clean
+
+
+@pytest.mark.django_db
+def test_a_month_cell_of_year_zero_is_that_rows_error_on_every_import(client, admin_a, placement, post_report):
+    # 0000-01 once failed the whole job with a system error, and again on re-import.
+    person = placement.person
+    client.force_login(admin_a)
+    rows = [[person.id_number, "王见习", "0000-01", "是", ""], [person.id_number, "王见习", "2026-03", "是", ""]]
+    for _attempt in range(2):
+        post_report(client, "traineeship_on_post", rows, ON_POST_HEADERS)
+        job = BatchJob.objects.order_by("pk").last()
+        assert (job.status, job.failed_rows, job.error) == (JobStatus.PARTLY_FAILED, 1, "")
+        assert _errors(job) == [(2, "月份：月份格式应为 2026-03")]
+    assert MonthlyReport.objects.get(placement=placement).month == datetime.date(2026, 3, 1)
