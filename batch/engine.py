@@ -27,10 +27,11 @@ import logging
 import os
 from collections.abc import Iterator
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files import File
 from django.db import transaction
 from django.db.models import F
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -51,13 +52,15 @@ GC_YOUNG_THRESHOLD = 50_000
 
 
 class ImportRun:
-    def __init__(self, job: BatchJob, spec: registry.ImportSpec):
+    def __init__(self, job: BatchJob, spec: registry.ImportSpec, parent=None):
         self.job = job
         self.spec = spec
         self.actor = job.owner
         self.organisation = job.organisation
+        self.context = spec.context(parent)
         headers = {column.field_name: column.header for column in spec.columns}
-        self.validator = RowValidator(spec.form_class, spec.form_kwargs(self.actor, self.organisation), headers)
+        self.validator = RowValidator(
+            spec.form_class, spec.form_kwargs(self.actor, self.organisation, **self.context), headers)
         self.key_headers = "、".join(headers.get(name, name) for name in spec.natural_key)
         self.seen = SeenKeys()
         self.candidates: list[tuple[str, int, object, dict]] = []  # valid rows of this chunk, before the key check
@@ -154,7 +157,7 @@ class ImportRun:
 
     def _apply_rows(self, rows: list[dict]) -> tuple[int, int, int]:
         with transaction.atomic():  # a savepoint: a refused chunk or row leaves nothing behind
-            return self.spec.apply(actor=self.actor, organisation=self.organisation, rows=rows)
+            return self.spec.apply(actor=self.actor, organisation=self.organisation, rows=rows, **self.context)
 
     def _apply(self) -> tuple[int, int, int]:
         """Apply the chunk's valid rows; a row that apply refuses becomes a row error, the others are saved."""
@@ -209,6 +212,14 @@ def run_import_job(job_id: int) -> BatchJob:
     job = BatchJob.objects.select_related("owner", "organisation").get(pk=job_id)
     spec = registry.get_import(job.spec)
     set_status(job, JobStatus.RUNNING, heartbeat_at=timezone.now())
+    parent = None
+    if spec.parent is not None:
+        # Checked again: the record may have been withdrawn from the user between the upload and the run.
+        try:
+            parent = spec.parent.get(job.owner, job.parent_key)
+        except (Http404, PermissionDenied):
+            set_status(job, JobStatus.FAILED, error=_("您已无权向该记录导入数据，导入未执行。"))
+            return job
     # Objects alive before the run (Django, the form) never become garbage; keep the collector off them.
     # A row allocates a few hundred short-lived containers that reference counting frees at once, so the
     # default young-generation threshold (700) would run the collector several times per row for nothing:
@@ -227,7 +238,7 @@ def run_import_job(job_id: int) -> BatchJob:
             with reader:
                 BatchJob.objects.filter(pk=job.pk).update(total_rows=reader.estimated_rows)
                 try:
-                    ImportRun(job, spec).run(reader)
+                    ImportRun(job, spec, parent).run(reader)
                     job.refresh_from_db()
                     if not job.processed_rows:
                         set_status(job, JobStatus.FAILED, error=_("文件中没有可导入的数据行（第2行示例行会被忽略）"))
