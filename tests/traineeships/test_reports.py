@@ -219,3 +219,27 @@ def test_a_month_cell_of_year_zero_is_that_rows_error_on_every_import(client, ad
         assert (job.status, job.failed_rows, job.error) == (JobStatus.PARTLY_FAILED, 1, "")
         assert _errors(job) == [(2, "月份：月份格式应为 2026-03")]
     assert MonthlyReport.objects.get(placement=placement).month == datetime.date(2026, 3, 1)
+
+
+@pytest.mark.django_db
+def test_a_2000_row_report_never_starts_worker_processes(client, admin_a, placement, post_report, settings,
+                                                         monkeypatch):
+    # A file this long used to be validated by forked workers; the report forms query the unit's placements,
+    # so the report specs run in the job's process, whatever the file's length and the configured workers.
+    from batch import parallel
+
+    settings.BATCH_IMPORT_WORKERS = 2
+    pools = []
+    original = parallel.ValidationPool.__init__
+    monkeypatch.setattr(parallel.ValidationPool, "__init__",
+                        lambda self, validator, workers: pools.append(workers) or original(self, validator, workers))
+    person = placement.person
+    rows = [[person.id_number, "王见习", "2026-03", "是", ""]]
+    rows += [[f"4101052000010{index:05d}", "某某", "2026-03", "是", ""] for index in range(2000)]
+    client.force_login(admin_a)
+    post_report(client, "traineeship_on_post", rows, ON_POST_HEADERS)
+    job = BatchJob.objects.get()
+    assert pools == []
+    assert (job.status, job.processed_rows, job.created_rows, job.failed_rows) == (
+        JobStatus.PARTLY_FAILED, 2001, 1, 2000)
+    assert job.row_errors.first().message == "本单位没有该身份证号的在岗（或已结束）见习人员"
