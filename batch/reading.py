@@ -8,10 +8,12 @@ format stops at 65,536 rows and the upload at 20 MB, so its memory is bounded by
 
 import datetime
 import decimal
+import struct
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+import olefile
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from python_calamine import CalamineError, CalamineWorkbook
@@ -67,10 +69,55 @@ def _unreadable() -> str:
     return _("无法读取文件内容，文件可能已损坏或设置了密码")
 
 
+# python-calamine builds a dense grid from the first to the last cell of the sheet: a 6 KB .xls with one cell
+# in A1 and one in IV65536 would take a gigabyte. The widest real file (65,535 rows of a 12-column template)
+# has under a million cells; the extent is read from the cell records before calamine sees the file.
+MAX_XLS_CELLS = 2_000_000
+# BIFF8 records that carry a cell: (first row, first column) at offsets 0 and 2 of the record data;
+# MULRK and MULBLANK end with their last column.
+_XLS_CELL_RECORDS = {0x0006, 0x00D6, 0x00FD, 0x0201, 0x0203, 0x0204, 0x0205, 0x027E}
+_XLS_MULTI_RECORDS = {0x00BD, 0x00BE}
+
+
+def xls_cell_extent(fileobj) -> tuple[int, int]:
+    """(rows, columns) spanned by the cells of the workbook's sheets, from the BIFF record stream."""
+    fileobj.seek(0)
+    try:
+        with olefile.OleFileIO(fileobj) as ole:
+            name = next((name for name in ("Workbook", "Book") if ole.exists(name)), None)
+            if name is None:
+                raise WorkbookProblem(_unreadable())
+            stream = ole.openstream(name).read()
+    except OSError as exc:  # olefile raises OSError subclasses for a damaged container
+        raise WorkbookProblem(_unreadable()) from exc
+    finally:
+        fileobj.seek(0)
+    rows = columns = 0
+    offset, end = 0, len(stream)
+    while offset + 4 <= end:
+        kind, length = struct.unpack_from("<HH", stream, offset)
+        data = offset + 4
+        if data + length > end:
+            break
+        if kind in _XLS_CELL_RECORDS and length >= 4:
+            row, column = struct.unpack_from("<HH", stream, data)
+            rows, columns = max(rows, row + 1), max(columns, column + 1)
+        elif kind in _XLS_MULTI_RECORDS and length >= 6:
+            row, = struct.unpack_from("<H", stream, data)
+            last, = struct.unpack_from("<H", stream, data + length - 2)
+            rows, columns = max(rows, row + 1), max(columns, last + 1)
+        offset = data + length
+    return rows, columns
+
+
 class _XlsRows:
     """The first sheet of an .xls file through python-calamine, as (row number, values) pairs."""
 
     def __init__(self, fileobj):
+        rows, columns = xls_cell_extent(fileobj)
+        if rows * columns > MAX_XLS_CELLS:
+            raise WorkbookProblem(_("文件的单元格范围过大（%(rows)d 行 × %(columns)d 列），请删除多余的行和列，"
+                                    "或另存为 .xlsx 后导入") % {"rows": rows, "columns": columns})
         fileobj.seek(0)
         try:
             workbook = CalamineWorkbook.from_filelike(fileobj)

@@ -167,3 +167,23 @@ def test_too_many_archive_members_are_refused_before_reading_the_directory(post_
     monkeypatch.setattr(xlsx, "MAX_ARCHIVE_MEMBERS", 3)
     response = post_import(signed_in, crafted_xlsx([HEADER]))
     assert response.context["form"].errors == {"file": ["文件包含的部件过多（6 个），不是有效的 Excel 表格"]}
+
+
+def test_an_xls_whose_two_cells_span_the_whole_sheet_is_refused_before_calamine_reads_it(post_import, signed_in):
+    import io
+
+    import xlwt
+
+    book = xlwt.Workbook(encoding="utf-8")
+    sheet = book.add_sheet("Sheet1")
+    for column, title in enumerate(STAFF_HEADERS):
+        sheet.write(0, column, title)
+    sheet.write(65535, 255, "x")  # IV65536: python-calamine would build a 16-million-cell grid (about 1 GB)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    assert len(buffer.getvalue()) < 16 * 1024
+    response, peak = peak_of(lambda: post_import(signed_in, buffer.getvalue(), name="人员.xls"))
+    job = BatchJob.objects.get()
+    assert (response.status_code, job.status, job.error) == (302, JobStatus.FAILED, (
+        "文件的单元格范围过大（65536 行 × 256 列），请删除多余的行和列，或另存为 .xlsx 后导入"))
+    assert peak < JOB_PEAK_CAP
