@@ -60,6 +60,7 @@ def test_unreadable_cells_are_row_errors_and_the_other_rows_are_saved(post_impor
         staff_row(5, "赵六", ZHAO, '<c r="H5" t="e"><v>#DIV/0!</v></c>'),  # a formula error
         staff_row(6, "孙八", SUN, '<c r="G6" t="d"><v>2026-13-45</v></c>'),  # an ISO date that is none
         staff_row(7, "周九", ZHOU, '<c r="E7" t="s"><v>99999</v></c>'),  # a shared string that does not exist
+        staff_row(8, "吴十", id_number("19900101", 779), '<c r="H8"><v>1e400</v></c>'),  # beyond any float
     ]
     content = crafted_xlsx(rows)
     expected = [
@@ -68,11 +69,12 @@ def test_unreadable_cells_are_row_errors_and_the_other_rows_are_saved(post_impor
         (5, "月工资（元）：公式计算错误（#DIV/0!）"),
         (6, "参加工作时间：不是有效的日期（2026-13-45）"),
         (7, "部门：共享字符串编号无效（99999）"),
+        (8, "月工资（元）：输入一个数字。"),
     ]
     for attempt in range(2):  # the same again on re-import: never a failed job
         post_import(signed_in, content)
         job = BatchJob.objects.order_by("pk").last()
-        assert (job.status, job.processed_rows, job.failed_rows, job.error) == (JobStatus.PARTLY_FAILED, 6, 5, "")
+        assert (job.status, job.processed_rows, job.failed_rows, job.error) == (JobStatus.PARTLY_FAILED, 7, 6, "")
         assert list(job.row_errors.values_list("row_number", "message")) == expected
         assert (job.created_rows, job.unchanged_rows) == ((1, 0) if attempt == 0 else (0, 1))
     assert list(StaffMember.objects.values_list("name", flat=True)) == ["张伟"]
