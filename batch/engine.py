@@ -6,7 +6,13 @@ counters, so the page always shows counts that match the saved data, and a crash
 importing the file again is safe because apply upserts by the natural key.
 
 A large file's rows are validated by forked worker processes (batch.parallel) while this process reads
-ahead and writes; the results, and their order, are the same as validating here.
+ahead and writes, when the spec declares its rows independent; the results, and their order, are the same as
+validating here. A spec whose rows depend on each other (places claimed by earlier rows) or whose form queries
+the database is always validated here, in file order.
+
+`apply` may still refuse a row the form accepted (another request took the last place meanwhile): a
+ValidationError from apply rolls back the chunk's savepoint, and the chunk is applied again row by row, each
+in its own savepoint, so the refused row gets the reason as its error and the other rows are saved.
 
 Memory stays flat as the file grows: the reader streams (batch.xlsx), at most one chunk of rows is held, and
 the keys already accepted (for the in-file duplicate check) live in a temporary SQLite file (batch.seen).
@@ -21,9 +27,11 @@ import logging
 import os
 from collections.abc import Iterator
 
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files import File
 from django.db import transaction
 from django.db.models import F
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -44,17 +52,19 @@ GC_YOUNG_THRESHOLD = 50_000
 
 
 class ImportRun:
-    def __init__(self, job: BatchJob, spec: registry.ImportSpec):
+    def __init__(self, job: BatchJob, spec: registry.ImportSpec, parent=None):
         self.job = job
         self.spec = spec
         self.actor = job.owner
         self.organisation = job.organisation
+        self.context = spec.context(parent)
         headers = {column.field_name: column.header for column in spec.columns}
-        self.validator = RowValidator(spec.form_class, spec.form_kwargs(self.actor, self.organisation), headers)
+        self.validator = RowValidator(
+            spec.form_class, spec.form_kwargs(self.actor, self.organisation, **self.context), headers)
         self.key_headers = "、".join(headers.get(name, name) for name in spec.natural_key)
         self.seen = SeenKeys()
         self.candidates: list[tuple[str, int, object, dict]] = []  # valid rows of this chunk, before the key check
-        self.valid: list[dict] = []
+        self.valid: list[tuple[object, dict]] = []  # (row, cleaned_data) that passed the key check
         self.errors: list[RowError] = []
         self.processed = 0  # rows counted since the last flush
 
@@ -63,7 +73,7 @@ class ImportRun:
         key_text = SeenKeys.key_text
         chunk_size = self.spec.chunk_size
         candidates = self.candidates
-        workers = parallel.worker_count(reader.estimated_rows)
+        workers = parallel.worker_count(reader.estimated_rows) if self.spec.independent_rows else 0
         outcomes = self._validated_in_pool(reader, workers) if workers else self._validated_here(reader)
         try:
             for row, cleaned, reason in outcomes:
@@ -141,20 +151,37 @@ class ImportRun:
             if first != number:
                 self._fail(row, _("%(key)s与第%(row)d行重复") % {"key": self.key_headers, "row": first})
             else:
-                self.valid.append(cleaned)
+                self.valid.append((row, cleaned))
         self.candidates.clear()
         self.seen.add(first_here)
+
+    def _apply_rows(self, rows: list[dict]) -> tuple[int, int, int]:
+        with transaction.atomic():  # a savepoint: a refused chunk or row leaves nothing behind
+            return self.spec.apply(actor=self.actor, organisation=self.organisation, rows=rows, **self.context)
+
+    def _apply(self) -> tuple[int, int, int]:
+        """Apply the chunk's valid rows; a row that apply refuses becomes a row error, the others are saved."""
+        try:
+            return self._apply_rows([cleaned for _row, cleaned in self.valid])
+        except ValidationError:
+            pass
+        totals = [0, 0, 0]
+        for row, cleaned in self.valid:
+            try:
+                counts = self._apply_rows([cleaned])
+            except ValidationError as error:
+                self._fail(row, self.validator.describe(error.message_dict) if hasattr(error, "error_dict")
+                           else "；".join(error.messages))
+                continue
+            totals = [total + count for total, count in zip(totals, counts)]
+        return tuple(totals)
 
     def flush(self) -> None:
         if not self.processed:
             return
         self._check_keys()
         with transaction.atomic():
-            created = updated = unchanged = 0
-            if self.valid:
-                created, updated, unchanged = self.spec.apply(
-                    actor=self.actor, organisation=self.organisation, rows=self.valid
-                )
+            created, updated, unchanged = self._apply() if self.valid else (0, 0, 0)
             RowError.objects.bulk_create(self.errors)
             still_running = BatchJob.objects.filter(pk=self.job.pk, status=JobStatus.RUNNING).update(
                 processed_rows=F("processed_rows") + self.processed,
@@ -171,10 +198,28 @@ class ImportRun:
         self.processed = 0
 
 
+def import_outcome(job: BatchJob) -> str:
+    """The finished status of an import that read its whole file: a file whose every row was refused is not
+    shown as a green 已完成."""
+    if job.failed_rows and job.failed_rows >= job.processed_rows:
+        return JobStatus.ROWS_FAILED
+    if job.failed_rows:
+        return JobStatus.PARTLY_FAILED
+    return JobStatus.SUCCEEDED
+
+
 def run_import_job(job_id: int) -> BatchJob:
     job = BatchJob.objects.select_related("owner", "organisation").get(pk=job_id)
     spec = registry.get_import(job.spec)
     set_status(job, JobStatus.RUNNING, heartbeat_at=timezone.now())
+    parent = None
+    if spec.parent is not None:
+        # Checked again: the record may have been withdrawn from the user between the upload and the run.
+        try:
+            parent = spec.parent.get(job.owner, job.parent_key)
+        except (Http404, PermissionDenied):
+            set_status(job, JobStatus.FAILED, error=_("您已无权向该记录导入数据，导入未执行。"))
+            return job
     # Objects alive before the run (Django, the form) never become garbage; keep the collector off them.
     # A row allocates a few hundred short-lived containers that reference counting frees at once, so the
     # default young-generation threshold (700) would run the collector several times per row for nothing:
@@ -193,7 +238,11 @@ def run_import_job(job_id: int) -> BatchJob:
             with reader:
                 BatchJob.objects.filter(pk=job.pk).update(total_rows=reader.estimated_rows)
                 try:
-                    ImportRun(job, spec).run(reader)
+                    ImportRun(job, spec, parent).run(reader)
+                    job.refresh_from_db()
+                    if not job.processed_rows:
+                        set_status(job, JobStatus.FAILED, error=_("文件中没有可导入的数据行（第2行示例行会被忽略）"))
+                        return job
                 except WorkbookProblem as problem:
                     # The file breaks off part way: whole chunks before the break are kept, as after a crash.
                     job.refresh_from_db()
@@ -205,7 +254,7 @@ def run_import_job(job_id: int) -> BatchJob:
         gc.unfreeze()
     job.refresh_from_db()
     with transaction.atomic():
-        set_status(job, JobStatus.SUCCEEDED, total_rows=job.processed_rows)
+        set_status(job, import_outcome(job), total_rows=job.processed_rows)
         record(actor=job.owner, action="batch.import_finished", target=job, after={
             "created": job.created_rows, "updated": job.updated_rows, "unchanged": job.unchanged_rows,
             "failed": job.failed_rows,

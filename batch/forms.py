@@ -3,11 +3,13 @@ from django.utils.translation import gettext_lazy as _
 
 from batch import registry
 from batch.models import JobKind, JobStatus
-from batch.reading import ALLOWED_EXTENSIONS, MAX_UPLOAD_BYTES, SheetReader, WorkbookProblem
+from batch.reading import ALLOWED_EXTENSIONS, MAX_UPLOAD_BYTES, NOT_A_WORKBOOK, WorkbookProblem, sniff_format
 
 
 class ImportUploadForm(forms.Form):
-    """Checks the upload before a job is queued: type by content, size, and the header row."""
+    """Checks the upload before a job is queued: name, size, and what the file is by its signature and zip
+    directory. Nothing is decompressed or parsed here: a hostile file must not hold a web worker; the job
+    reads the header row and the data, within the bounds of batch.xlsx, and reports problems on its page."""
 
     file = forms.FileField(
         label=_("Excel 文件"), help_text=_("支持 .xlsx 和 .xls，不超过 20 MB；请使用本页下载的模板"),
@@ -25,14 +27,12 @@ class ImportUploadForm(forms.Form):
         if upload.size > MAX_UPLOAD_BYTES:
             message = _("文件大小为 %(size).1f MB，超过 20 MB 的上限，请分成几个文件导入")
             raise forms.ValidationError(message % {"size": upload.size / 1024 / 1024}, code="too_large")
-        # Only the header and the first data row are read here; the whole file is read by the job.
         try:
-            with SheetReader(self.spec, upload) as reader:
-                has_rows = any(True for _row in reader)
+            kind = sniff_format(upload)
         except WorkbookProblem as problem:
-            raise forms.ValidationError(str(problem), code="workbook") from None
-        if not has_rows:
-            raise forms.ValidationError(_("文件中没有可导入的数据行（第2行示例行会被忽略）"), code="empty")
+            raise forms.ValidationError(str(problem), code="limit") from None
+        if kind is None:
+            raise forms.ValidationError(NOT_A_WORKBOOK, code="workbook")
         upload.seek(0)
         return upload
 

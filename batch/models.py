@@ -12,13 +12,22 @@ class JobStatus(models.TextChoices):
     QUEUED = "queued", _("排队中")
     RUNNING = "running", _("处理中")
     SUCCEEDED = "succeeded", _("已完成")
+    # An import that ran to the end but refused some rows, or every row: not the green 已完成 of a clean run.
+    PARTLY_FAILED = "partly_failed", _("部分失败")
+    ROWS_FAILED = "rows_failed", _("全部失败")
     FAILED = "failed", _("失败")
 
 
+FINISHED_STATUSES = frozenset({JobStatus.SUCCEEDED, JobStatus.PARTLY_FAILED, JobStatus.ROWS_FAILED, JobStatus.FAILED})
+# Finished imports that saved rows: their 成功数据 can be downloaded.
+SAVED_ROWS_STATUSES = frozenset({JobStatus.SUCCEEDED, JobStatus.PARTLY_FAILED})
+
 JOB_TRANSITIONS = {
     JobStatus.QUEUED: {JobStatus.RUNNING, JobStatus.FAILED},
-    JobStatus.RUNNING: {JobStatus.SUCCEEDED, JobStatus.FAILED},
+    JobStatus.RUNNING: {JobStatus.SUCCEEDED, JobStatus.PARTLY_FAILED, JobStatus.ROWS_FAILED, JobStatus.FAILED},
     JobStatus.SUCCEEDED: set(),
+    JobStatus.PARTLY_FAILED: set(),
+    JobStatus.ROWS_FAILED: set(),
     JobStatus.FAILED: set(),
 }
 
@@ -36,6 +45,9 @@ class BatchJob(models.Model):
         "organisations.Organisation", on_delete=models.CASCADE, null=True, blank=True, related_name="batch_jobs"
     )
     params = models.JSONField(_("参数"), default=dict, blank=True)
+    # The primary key of the record an import belongs to (e.g. one training record's trainees), for specs with
+    # a parent (ImportSpec.parent); empty otherwise.
+    parent_key = models.CharField(_("所属记录"), max_length=64, blank=True)
     source_file = models.FileField(_("上传文件"), upload_to=job_file_path, blank=True, max_length=255)
     source_name = models.CharField(_("文件名"), max_length=255, blank=True)
     source_sha256 = models.CharField(max_length=64, blank=True)
@@ -67,7 +79,7 @@ class BatchJob(models.Model):
 
     @property
     def is_finished(self) -> bool:
-        return self.status in {JobStatus.SUCCEEDED, JobStatus.FAILED}
+        return self.status in FINISHED_STATUSES
 
     @property
     def progress_percent(self) -> int:

@@ -8,20 +8,25 @@ format stops at 65,536 rows and the upload at 20 MB, so its memory is bounded by
 
 import datetime
 import decimal
+import struct
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+import olefile
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from python_calamine import CalamineError, CalamineWorkbook
 
 from batch.registry import ImportSpec
-from batch.xlsx import XlsxProblem, XlsxSheet
+from batch.xlsx import UnreadableCell, XlsxLimit, XlsxProblem, XlsxSheet, check_archive, check_member_count
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+MAX_DATA_ROWS = 500_000  # a 20 MB upload holds about 300,000 roster rows; the bench measures 200,000
 XLS_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # OLE2 compound document
 ZIP_SIGNATURE = b"PK\x03\x04"
 ALLOWED_EXTENSIONS = (".xlsx", ".xls")
+NOT_A_WORKBOOK = _lazy("文件内容不是 Excel 表格（.xlsx 或 .xls），请使用下载的模板填写后上传")
 
 
 class WorkbookProblem(Exception):
@@ -29,7 +34,12 @@ class WorkbookProblem(Exception):
 
 
 def sniff_format(fileobj) -> str | None:
-    """'xlsx' or 'xls' judged by content (never by the name), or None."""
+    """'xlsx' or 'xls' judged by content (never by the name), or None.
+
+    Reads only the signature and the zip's central directory, never a member's content, so it is cheap
+    enough for the upload request; raises WorkbookProblem for an archive beyond the bounds of batch.xlsx
+    (members unpacking to far more than a workbook, a zip-bomb ratio, thousands of members).
+    """
     fileobj.seek(0)
     head = fileobj.read(8)
     fileobj.seek(0)
@@ -37,9 +47,13 @@ def sniff_format(fileobj) -> str | None:
         return "xls"
     if head[:4] == ZIP_SIGNATURE:
         try:
+            check_member_count(fileobj)
             with zipfile.ZipFile(fileobj) as archive:
+                check_archive(archive)
                 names = set(archive.namelist())
-        except zipfile.BadZipFile:
+        except XlsxLimit as limit:
+            raise WorkbookProblem(str(limit)) from None
+        except (zipfile.BadZipFile, ValueError, EOFError, OSError):
             return None
         finally:
             fileobj.seek(0)
@@ -47,14 +61,63 @@ def sniff_format(fileobj) -> str | None:
     return None
 
 
+def _too_many_rows() -> str:
+    return _("文件超过 %(rows)d 行数据的上限，请分成几个文件导入") % {"rows": MAX_DATA_ROWS}
+
+
 def _unreadable() -> str:
     return _("无法读取文件内容，文件可能已损坏或设置了密码")
+
+
+# python-calamine builds a dense grid from the first to the last cell of the sheet: a 6 KB .xls with one cell
+# in A1 and one in IV65536 would take a gigabyte. The widest real file (65,535 rows of a 12-column template)
+# has under a million cells; the extent is read from the cell records before calamine sees the file.
+MAX_XLS_CELLS = 2_000_000
+# BIFF8 records that carry a cell: (first row, first column) at offsets 0 and 2 of the record data;
+# MULRK and MULBLANK end with their last column.
+_XLS_CELL_RECORDS = {0x0006, 0x00D6, 0x00FD, 0x0201, 0x0203, 0x0204, 0x0205, 0x027E}
+_XLS_MULTI_RECORDS = {0x00BD, 0x00BE}
+
+
+def xls_cell_extent(fileobj) -> tuple[int, int]:
+    """(rows, columns) spanned by the cells of the workbook's sheets, from the BIFF record stream."""
+    fileobj.seek(0)
+    try:
+        with olefile.OleFileIO(fileobj) as ole:
+            name = next((name for name in ("Workbook", "Book") if ole.exists(name)), None)
+            if name is None:
+                raise WorkbookProblem(_unreadable())
+            stream = ole.openstream(name).read()
+    except OSError as exc:  # olefile raises OSError subclasses for a damaged container
+        raise WorkbookProblem(_unreadable()) from exc
+    finally:
+        fileobj.seek(0)
+    rows = columns = 0
+    offset, end = 0, len(stream)
+    while offset + 4 <= end:
+        kind, length = struct.unpack_from("<HH", stream, offset)
+        data = offset + 4
+        if data + length > end:
+            break
+        if kind in _XLS_CELL_RECORDS and length >= 4:
+            row, column = struct.unpack_from("<HH", stream, data)
+            rows, columns = max(rows, row + 1), max(columns, column + 1)
+        elif kind in _XLS_MULTI_RECORDS and length >= 6:
+            row, = struct.unpack_from("<H", stream, data)
+            last, = struct.unpack_from("<H", stream, data + length - 2)
+            rows, columns = max(rows, row + 1), max(columns, last + 1)
+        offset = data + length
+    return rows, columns
 
 
 class _XlsRows:
     """The first sheet of an .xls file through python-calamine, as (row number, values) pairs."""
 
     def __init__(self, fileobj):
+        rows, columns = xls_cell_extent(fileobj)
+        if rows * columns > MAX_XLS_CELLS:
+            raise WorkbookProblem(_("文件的单元格范围过大（%(rows)d 行 × %(columns)d 列），请删除多余的行和列，"
+                                    "或另存为 .xlsx 后导入") % {"rows": rows, "columns": columns})
         fileobj.seek(0)
         try:
             workbook = CalamineWorkbook.from_filelike(fileobj)
@@ -79,6 +142,8 @@ class _XlsxRows:
         fileobj.seek(0)
         try:
             self.sheet = XlsxSheet(fileobj)
+        except XlsxLimit as limit:
+            raise WorkbookProblem(str(limit)) from None
         except XlsxProblem as exc:
             raise WorkbookProblem(_unreadable()) from exc
         self.estimated_last_row = self.sheet.estimated_last_row
@@ -154,7 +219,7 @@ class SheetReader:
         self.spec = spec
         kind = sniff_format(fileobj)
         if kind is None:
-            raise WorkbookProblem(_("文件内容不是 Excel 表格（.xlsx 或 .xls），请使用下载的模板填写后上传"))
+            raise WorkbookProblem(str(NOT_A_WORKBOOK))
         self.source = _XlsxRows(fileobj) if kind == "xlsx" else _XlsRows(fileobj)
         try:
             self._rows = iter(self.source.rows())
@@ -165,6 +230,9 @@ class SheetReader:
             raise
         last = self.source.estimated_last_row
         self.estimated_rows = max(last - header_number, 0) if last else 0
+        if self.estimated_rows > MAX_DATA_ROWS:
+            self.close()
+            raise WorkbookProblem(_too_many_rows())
         self.last_row_number = header_number
         self._example = [
             cell_text(dict(column.choices).get(column.example, column.example)) for column in spec.columns
@@ -190,6 +258,8 @@ class SheetReader:
             for number, raw in self._rows:
                 if any(cell_text(value) for value in raw):
                     return number, raw
+        except XlsxLimit as limit:
+            raise WorkbookProblem(str(limit)) from None
         except XlsxProblem as exc:
             raise WorkbookProblem(_unreadable()) from exc
         raise WorkbookProblem(_("文件是空的：第1行应为模板表头"))
@@ -197,6 +267,8 @@ class SheetReader:
     def __iter__(self) -> Iterator[SheetRow]:
         try:
             yield from self._data_rows()
+        except XlsxLimit as limit:
+            raise WorkbookProblem(str(limit)) from None
         except XlsxProblem as exc:
             raise WorkbookProblem(_("第%(row)d行之后的内容无法读取，文件可能已损坏") % {
                 "row": self.last_row_number,
@@ -210,6 +282,7 @@ class SheetReader:
         ]
         example = self._example
         date_type = datetime.date
+        rows_left = MAX_DATA_ROWS
         for number, raw in self._rows:
             self.last_row_number = number
             width = len(raw)
@@ -225,6 +298,10 @@ class SheetReader:
                     if numbers_refused and isinstance(cell, (int, float)) and not isinstance(cell, bool):
                         problems = problems or []
                         problems.append(_("%(column)s须以文本格式填写") % {"column": header})
+                    elif type(cell) is UnreadableCell:
+                        problems = problems or []
+                        problems.append(_("%(column)s：%(reason)s（%(text)s）") % {
+                            "column": header, "reason": cell.reason, "text": cell[:40]})
                     text = cell_text(cell)
                     if lookup:
                         data[name] = lookup.get(text, text)
@@ -234,4 +311,7 @@ class SheetReader:
                 values.append(text)
             if not any(values) or values == example:
                 continue  # blank lines and the template's example row are not data
+            rows_left -= 1
+            if rows_left < 0:
+                raise WorkbookProblem(_too_many_rows())
             yield SheetRow(number=number, values=values, data=data, problem="；".join(problems) if problems else "")

@@ -36,6 +36,18 @@ class Column:
 
 
 @dataclass(frozen=True)
+class ImportParent:
+    """The record an import belongs to, e.g. the trainees of one training record: the job keeps its key,
+    the import page and the job load it through `get`, and the form and apply receive it as `parent`."""
+
+    # get(user, key) -> the record, through the owning app's selector: Http404 for a record the user cannot
+    # see, PermissionDenied for one they see but may not import into. Called on upload and again by the job.
+    get: Callable
+    # describe(record) -> the text shown on the import page and the job, e.g. "2026年第1期电工培训"
+    describe: Callable = str
+
+
+@dataclass(frozen=True)
 class ImportSpec:
     key: str
     label: str  # e.g. "人员信息导入"
@@ -43,13 +55,24 @@ class ImportSpec:
     columns: tuple[Column, ...]
     form_class: type
     natural_key: tuple[str, ...]
-    # apply(*, actor, organisation, rows) -> (created, updated, unchanged); rows are cleaned_data dicts
+    # apply(*, actor, organisation, rows) -> (created, updated, unchanged); rows are cleaned_data dicts.
+    # With a parent, apply and form_kwargs also receive parent=<the record>.
     apply: Callable
     # form_kwargs(actor, organisation) -> extra keyword arguments for form_class
-    form_kwargs: Callable = field(default=lambda actor, organisation: {})
+    form_kwargs: Callable = field(default=lambda actor, organisation, **context: {})
     needs_organisation: bool = True
     chunk_size: int = 2000
     back_url_name: str = ""  # the list page the import belongs to
+    # True only when each row stands alone: the form makes no database query and keeps nothing between rows.
+    # Then a large file's rows may be validated by forked worker processes (batch.parallel). Otherwise (places
+    # claimed by earlier rows, lookups of the unit's records) the rows are validated and applied in file order
+    # in the job's own process, which is the safe default for a new spec.
+    independent_rows: bool = False
+    parent: ImportParent | None = None
+
+    def context(self, parent) -> dict:
+        """The keyword arguments form_kwargs and apply receive besides actor and organisation."""
+        return {"parent": parent} if self.parent is not None else {}
 
     @property
     def headers(self) -> list[str]:

@@ -8,12 +8,13 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.core.files import File
 from django.db import transaction
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit.services import record
 from batch import registry
-from batch.models import JOB_TRANSITIONS, BatchJob, JobKind, JobStatus
+from batch.models import FINISHED_STATUSES, JOB_TRANSITIONS, BatchJob, JobKind, JobStatus
 from batch.reading import SheetReader
 from batch.writing import SheetWriter, temporary_xlsx
 
@@ -39,7 +40,7 @@ def set_status(job: BatchJob, status: str, **fields) -> BatchJob:
     now = timezone.now()
     if status == JobStatus.RUNNING:
         fields.setdefault("started_at", now)
-    if status in (JobStatus.SUCCEEDED, JobStatus.FAILED):
+    if status in FINISHED_STATUSES:
         fields.setdefault("finished_at", now)
     updated = BatchJob.objects.filter(pk=job.pk, status=job.status).update(status=status, **fields)
     if not updated:
@@ -95,12 +96,25 @@ def _check_start(actor, spec) -> None:
         raise PermissionDenied
 
 
-def start_import(*, actor, spec_key: str, uploaded_file) -> BatchJob:
+def import_parent(*, actor, spec, parent_key: str):
+    """The record an import with a parent belongs to, through the owning app's selector (404 / 403); None for
+    a spec without one (a key given anyway is refused, so a job never names a record nobody checked)."""
+    if spec.parent is None:
+        if parent_key:
+            raise Http404("this import has no parent")
+        return None
+    if not parent_key:
+        raise Http404("parent missing")
+    return spec.parent.get(actor, parent_key)
+
+
+def start_import(*, actor, spec_key: str, uploaded_file, parent_key: str = "") -> BatchJob:
     """Store the upload and queue the import; the caller has already checked the file with ImportUploadForm."""
     from batch.tasks import run_import
 
     spec = registry.get_import(spec_key)
     _check_start(actor, spec)
+    import_parent(actor=actor, spec=spec, parent_key=parent_key)
     digest = hashlib.sha256()
     for chunk in uploaded_file.chunks():
         digest.update(chunk)
@@ -108,12 +122,13 @@ def start_import(*, actor, spec_key: str, uploaded_file) -> BatchJob:
     name = os.path.basename(uploaded_file.name)
     with transaction.atomic():
         job = BatchJob.objects.create(
-            kind=JobKind.IMPORT, spec=spec.key, owner=actor, organisation=actor.organisation,
+            kind=JobKind.IMPORT, spec=spec.key, owner=actor, organisation=actor.organisation, parent_key=parent_key,
             source_name=name[:255], source_sha256=digest.hexdigest(), created_at=timezone.now(),
         )
         job.source_file.save(name, uploaded_file, save=True)
         record(actor=actor, action="batch.import_started", target=job,
-               after={"spec": spec.key, "file": name, "sha256": job.source_sha256})
+               after={"spec": spec.key, "file": name, "sha256": job.source_sha256,
+                      **({"parent": parent_key} if parent_key else {})})
         transaction.on_commit(lambda: run_import.enqueue(job.pk))
     return job
 

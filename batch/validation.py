@@ -7,7 +7,12 @@ so a re-bound form validates exactly as a new one would. A ModelForm keeps one u
 _post_clean writes every form field onto it before validating, so nothing of the previous row is checked.
 """
 
+import logging
+
 from django import forms
+from django.utils.translation import gettext as _
+
+logger = logging.getLogger("praxis.batch")
 
 
 class RowValidator:
@@ -21,7 +26,10 @@ class RowValidator:
         """(cleaned_data, "") for a valid row, (None, reason) otherwise."""
         form = self.form
         form.data = data
-        form.full_clean()
+        try:
+            form.full_clean()
+        except Exception:  # noqa: BLE001 - a cell no field expected (year 0, a huge number) is the row's error
+            return None, self.unexpected(data)
         if not form.errors:
             return form.cleaned_data, ""
         return None, self.describe(form.errors)
@@ -37,3 +45,18 @@ class RowValidator:
             else:
                 parts.append(f"{self.labels.get(name, name)}：{text}")
         return "；".join(parts)
+
+    def unexpected(self, data: dict) -> str:
+        """The reason for a row whose validation raised instead of reporting an error: the first column whose
+        field alone raises on its value, else the row as a whole. Logged, since the field should say why."""
+        logger.warning("row validation raised on %r", data, exc_info=True)
+        for name, field in self.form.fields.items():
+            value = field.widget.value_from_datadict(data, {}, self.form.add_prefix(name))
+            try:
+                field.clean(value)
+            except forms.ValidationError:
+                continue
+            except Exception:  # noqa: BLE001
+                return _("%(column)s：内容无法识别（%(value)s）") % {
+                    "column": self.labels.get(name, name), "value": str(value)[:40]}
+        return _("本行内容无法识别，请按模板格式填写")

@@ -2,6 +2,7 @@
 
 import io
 import os
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -15,7 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from batch import registry, services
 from batch.forms import ImportUploadForm, JobFilterForm
-from batch.models import JobKind, JobStatus
+from batch.models import SAVED_ROWS_STATUSES, JobKind, JobStatus
 from batch.selectors import get_job_for_user, get_jobs_for_user
 from batch.writing import temporary_xlsx, write_failed_rows, write_template
 from core.paging import paginate
@@ -68,7 +69,7 @@ def job_detail(request, pk):
     if job.kind == JobKind.IMPORT:
         spec = registry.get_import(job.spec)
         context["headers"] = spec.headers
-        context["import_url"] = reverse("batch:import", args=[job.spec])
+        context["import_url"] = _import_url(spec.key, job.parent_key)
     return render(request, "batch/job_detail.html", context)
 
 
@@ -110,7 +111,7 @@ def download_failed(request, pk):
 def download_result(request, pk):
     """An export's file, or an import's saved rows (下载成功数据)."""
     job = get_job_for_user(request.user, pk)
-    if job.status != JobStatus.SUCCEEDED:
+    if job.status not in SAVED_ROWS_STATUSES or (job.kind == JobKind.EXPORT and job.status != JobStatus.SUCCEEDED):
         raise Http404
     if job.kind == JobKind.IMPORT:
         result = services.success_rows_file(actor=request.user, job=job)
@@ -131,20 +132,33 @@ def download_template(request, spec_key):
     return _xlsx_response(lambda path: write_template(spec, path), filename)
 
 
+def _import_url(spec_key: str, parent_key: str) -> str:
+    url = reverse("batch:import", args=[spec_key])
+    return f"{url}?{urlencode({'parent': parent_key})}" if parent_key else url
+
+
 @require_http_methods(["GET", "POST"])
 @login_required
 def import_page(request, spec_key):
+    """An import page; an import into one record (ImportSpec.parent) names it as ?parent=<key>."""
     spec = registry.get_import(spec_key)
     _require(request.user, spec)
     if spec.needs_organisation and request.user.organisation_id is None:
         raise PermissionDenied
+    parent_key = request.GET.get("parent", "")[:64]
+    parent = services.import_parent(actor=request.user, spec=spec, parent_key=parent_key)
     form = ImportUploadForm(request.POST or None, request.FILES or None, spec=spec)
     if request.method == "POST" and form.is_valid():
-        job = services.start_import(actor=request.user, spec_key=spec.key, uploaded_file=form.cleaned_data["file"])
+        job = services.start_import(actor=request.user, spec_key=spec.key, uploaded_file=form.cleaned_data["file"],
+                                    parent_key=parent_key)
         messages.success(request, _("文件已上传，正在后台导入，可在本页查看进度。"))
         return redirect("batch:detail", pk=job.pk)
-    recent = get_jobs_for_user(request.user).filter(owner=request.user, kind=JobKind.IMPORT, spec=spec.key)[:5]
-    return render(request, "batch/import.html", {"spec": spec, "form": form, "recent_jobs": recent})
+    recent = get_jobs_for_user(request.user).filter(owner=request.user, kind=JobKind.IMPORT, spec=spec.key,
+                                                    parent_key=parent_key)[:5]
+    return render(request, "batch/import.html", {
+        "spec": spec, "form": form, "recent_jobs": recent,
+        "parent_label": spec.parent.describe(parent) if parent is not None else "",
+    })
 
 
 @require_POST

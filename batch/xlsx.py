@@ -27,15 +27,28 @@ import zlib
 from array import array
 from collections.abc import Iterator
 
+from django.utils.translation import gettext as _
+
 MAIN_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 PKG_REL_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 ROW, CELL, VALUE, INLINE, TEXT, RUN = (MAIN_NS + tag for tag in ("row", "c", "v", "is", "t", "r"))
 SHEET_DATA = MAIN_NS + "sheetData"
 
-# A decompressed member larger than this is refused: an upload is at most 20 MB, which as a real workbook
-# unpacks to roughly 150 MB; far more means a zip bomb, which would otherwise fill the temporary disk.
-MAX_MEMBER_BYTES = 1024 * 1024 * 1024
+# Bounds on what a hostile file can make the reader hold or do; each refusal has a Chinese reason (XlsxLimit).
+# An upload is at most 20 MB, which as a real workbook unpacks to roughly 150 MB; far more is a zip bomb.
+MAX_MEMBER_BYTES = 512 * 1024 * 1024  # the worksheet or shared strings, decompressed (streamed)
+MAX_PART_BYTES = 16 * 1024 * 1024  # workbook.xml, styles.xml, .rels: parsed whole, so kept small
+MAX_RATIO = 200  # decompressed / compressed, for members above RATIO_FREE_BYTES (real sheets: 5–50)
+RATIO_FREE_BYTES = 16 * 1024 * 1024
+MAX_ARCHIVE_MEMBERS = 10_000  # a workbook has a few dozen; each costs a ZipInfo before anything is read
+MAX_COLUMNS = 16_384  # Excel's last column, XFD
+MAX_ROW_NUMBER = 1_048_576  # Excel's last row
+MAX_CELL_CHARS = 32_767  # Excel's limit for one cell's text
+# XML of one row (or one shared string) still open: the tree holds it until it ends. A real row of the widest
+# template is a few KB; Excel's 16,384 columns of short values stay under 1 MB.
+MAX_CHILD_BYTES = 2 * 1024 * 1024
+MAX_PREAMBLE_BYTES = 16 * 1024 * 1024  # XML before <sheetData> / the first shared string
 
 # Built-in number formats that show a date or time: 14–22 and 45–47 everywhere, 27–36 and 50–58 in the
 # Chinese, Japanese and Korean locales (Excel in zh-CN saves "yyyy年m月d日" as 31, for example).
@@ -46,6 +59,7 @@ _ESCAPED_CHAR = re.compile(r"_x([0-9A-Fa-f]{4})_")
 _DIMENSION = re.compile(rb'<(?:\w+:)?dimension\s+ref="([A-Z]+)?(\d+)?(?::[A-Z]+(\d+))?"')
 STRING_CACHE_SIZE = 4096
 WINDOW_SIZE = 8192  # shared strings kept in memory behind the parse position (twice this at most)
+MAX_WINDOW_CHARS = 4 * 1024 * 1024  # ... and at most this many characters of them
 
 
 # What a damaged or hostile file raises while being read (a bad zip, a broken deflate stream, XML that does not
@@ -58,16 +72,70 @@ class XlsxProblem(Exception):
     """The file is not a readable workbook; the message is for the log, the caller shows its own."""
 
 
+class XlsxLimit(XlsxProblem):
+    """The file exceeds one of the bounds above; the message, in Chinese, is shown to the user as it is."""
+
+
+class UnreadableCell(str):
+    """A cell whose value cannot be converted (a number that is not one, a date out of range, a formula
+    error): its raw text, and why. The reader makes it that row's error; the rest of the file goes on."""
+
+    reason = ""
+
+    def __new__(cls, text: str, reason: str):
+        cell = super().__new__(cls, text[:200])
+        cell.reason = reason
+        return cell
+
+
+def _mb(size: int) -> int:
+    return size // (1024 * 1024)
+
+
+def check_archive(archive: zipfile.ZipFile) -> None:
+    """Refuse members that would unpack to far more than a real workbook, from the sizes in the central
+    directory (a member cannot unpack to more than its recorded size: zipfile stops there and checks the CRC)."""
+    for info in archive.infolist():
+        if info.file_size > MAX_MEMBER_BYTES:
+            raise XlsxLimit(_("文件解压后过大（%(part)s 超过 %(mb)d MB），请分成几个文件导入")
+                            % {"part": info.filename[:60], "mb": _mb(MAX_MEMBER_BYTES)})
+        if info.file_size > RATIO_FREE_BYTES and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+            raise XlsxLimit(
+                _("文件压缩比异常（%(part)s 解压后是压缩大小的 %(ratio)d 倍以上），疑似恶意文件，已拒绝导入")
+                % {"part": info.filename[:60], "ratio": MAX_RATIO})
+
+
+def check_member_count(fileobj) -> None:
+    """Refuse a zip whose end-of-central-directory record announces more members than a workbook has, before
+    zipfile builds an object for each of them."""
+    fileobj.seek(0, os.SEEK_END)
+    size = fileobj.tell()
+    fileobj.seek(max(size - (1 << 16) - 22, 0))
+    tail = fileobj.read()
+    fileobj.seek(0)
+    at = tail.rfind(b"PK\x05\x06")
+    if at >= 0 and len(tail) >= at + 12:
+        count = int.from_bytes(tail[at + 10:at + 12], "little")
+        if count > MAX_ARCHIVE_MEMBERS:  # 0xFFFF (a ZIP64 count) included: a workbook is never that large
+            raise XlsxLimit(_("文件包含的部件过多（%(count)d 个），不是有效的 Excel 表格") % {"count": count})
+
+
 def column_index(reference: str) -> int:
-    """'A1' -> 0, 'AB12' -> 27."""
+    """'A1' -> 0, 'AB12' -> 27; refuses a reference beyond Excel's last column (XFD) or not a reference at all,
+    such as 'ZZZZZZZZZZZZ2', which would otherwise make the row billions of cells wide."""
     letters = reference.rstrip("0123456789")
     index = _COLUMN_INDEXES.get(letters)
     if index is None:
+        if not 0 < len(letters) <= 3 or not letters.isascii() or not letters.isalpha():
+            raise XlsxLimit(_("单元格位置“%(cell)s”无效或超出 Excel 的最大列（XFD），不是有效的 Excel 表格")
+                            % {"cell": reference[:20]})
         index = -1
         for char in letters.upper():
             index = (index + 1) * 26 + ord(char) - 65
-        if len(_COLUMN_INDEXES) < 16384:  # Excel's column count: the cache stays bounded
-            _COLUMN_INDEXES[letters] = index
+        if index >= MAX_COLUMNS:
+            raise XlsxLimit(_("单元格位置“%(cell)s”超出 Excel 的最大列（XFD），不是有效的 Excel 表格")
+                            % {"cell": reference[:20]})
+        _COLUMN_INDEXES[letters] = index  # at most 16,384 entries: the check above bounds the cache
     return index
 
 
@@ -103,8 +171,12 @@ class ChildStream:
         self._member = member
         self._tag = container_tag
         self._parser = ET.XMLPullParser(events=("start",))
+        self._root = None
         self._container = None
         self.finished = False
+        # Input fed since a child was last completed (or since the start, before the container): the tree
+        # holds that much at most, so it is what bounds memory.
+        self._unfinished_bytes = 0
 
     def _discard_events(self) -> None:
         queue = getattr(self._parser, "_events_queue", None)
@@ -128,23 +200,39 @@ class ChildStream:
         chunk = self._member.read(self.CHUNK)
         if chunk:
             self._parser.feed(chunk)
+            self._unfinished_bytes += len(chunk)
         else:
             self._parser.close()
             self.finished = True
         if self._container is None:
             for _event, element in self._parser.read_events():
+                if self._root is None:
+                    self._root = element
                 if element.tag == self._tag:
                     self._container = element
+                    self._unfinished_bytes = 0
                     self._stop_events()
                     break
         self._discard_events()
         container = self._container
         if container is None:
+            if self._unfinished_bytes > MAX_PREAMBLE_BYTES:
+                raise XlsxLimit(_("文件结构异常（表格数据之前的内容超过 %(mb)d MB），已拒绝导入")
+                                % {"mb": _mb(MAX_PREAMBLE_BYTES)})
             return []
+        root = self._root
+        if not self.finished and root is not container and root is not None and root[-1] is not container:
+            # The container has ended (an element after it has begun): every child is complete, and what
+            # follows (merged cells, print settings) is not needed, so it is never read into the tree.
+            self.finished = True
         # The last child may still be open unless the input has ended.
         count = len(container) - (0 if self.finished else 1)
         if count <= 0:
+            if self._unfinished_bytes > MAX_CHILD_BYTES:
+                raise XlsxLimit(_("文件中一行（或一个单元格）的内容超过 %(mb)d MB，不是有效的模板数据，已拒绝导入")
+                                % {"mb": _mb(MAX_CHILD_BYTES)})
             return []
+        self._unfinished_bytes = 0
         done = container[:count]
         del container[:count]
         return done
@@ -166,6 +254,7 @@ class SharedStrings:
         # they were written, so nearly every lookup is answered here without touching the files.
         self._window: list[str] = []
         self._window_start = 0
+        self._window_chars = 0
         self._member = archive.open(name) if name else None
         self._stream = ChildStream(self._member, MAIN_NS + "sst") if name else None
         self._from_disk = functools.lru_cache(maxsize=STRING_CACHE_SIZE)(self._read)
@@ -187,11 +276,17 @@ class SharedStrings:
                     text = "".join(parts)
                 if "_x" in text:
                     text = _unescape(text)
+                if len(text) > MAX_CELL_CHARS:
+                    raise XlsxLimit(_("文件中有超过 %(chars)d 个字符的单元格（Excel 的上限），不是有效的 Excel 表格")
+                                    % {"chars": MAX_CELL_CHARS})
                 self._append(text)
                 window.append(text)
-            if len(self._window) > 2 * WINDOW_SIZE:
-                del self._window[:WINDOW_SIZE]
-                self._window_start += WINDOW_SIZE
+                self._window_chars += len(text)
+            if len(window) > 2 * WINDOW_SIZE or self._window_chars > MAX_WINDOW_CHARS:
+                drop = len(window) // 2
+                self._window_chars -= sum(map(len, window[:drop]))
+                del window[:drop]
+                self._window_start += drop
             if self._stream.finished:
                 self._stream = None
 
@@ -230,6 +325,8 @@ class SharedStrings:
             self._read_until(index)
             if index >= self.count:
                 raise XlsxProblem(f"shared string {index} missing")
+        if index < 0:
+            raise XlsxProblem(f"shared string {index} missing")
         offset = index - self._window_start
         if offset >= 0:
             return self._window[offset]
@@ -250,12 +347,20 @@ class SharedStrings:
         self._ends.close()
 
 
+def read_part(archive: zipfile.ZipFile, name: str) -> bytes:
+    """A small part parsed whole (workbook, relationships, styles): refused past MAX_PART_BYTES unpacked."""
+    if archive.getinfo(name).file_size > MAX_PART_BYTES:
+        raise XlsxLimit(_("文件解压后过大（%(part)s 超过 %(mb)d MB），不是有效的 Excel 表格")
+                        % {"part": name[:60], "mb": _mb(MAX_PART_BYTES)})
+    return archive.read(name)
+
+
 def _relationships(archive: zipfile.ZipFile, part: str) -> dict[str, tuple[str, str]]:
     """Id -> (type, absolute member name) for a part's .rels file."""
     folder, name = posixpath.split(part)
     rels_name = posixpath.join(folder, "_rels", name + ".rels")
     try:
-        root = ET.fromstring(archive.read(rels_name))
+        root = ET.fromstring(read_part(archive, rels_name))
     except KeyError:
         return {}
     result = {}
@@ -271,9 +376,11 @@ class XlsxSheet:
 
     def __init__(self, fileobj):
         try:
+            check_member_count(fileobj)
             self.archive = zipfile.ZipFile(fileobj)
+            check_archive(self.archive)
             workbook_part = "xl/workbook.xml"
-            workbook = ET.fromstring(self.archive.read(workbook_part))
+            workbook = ET.fromstring(read_part(self.archive, workbook_part))
             rels = _relationships(self.archive, workbook_part)
             sheets = workbook.find(MAIN_NS + "sheets")
             first = sheets[0] if sheets is not None and len(sheets) else None
@@ -286,7 +393,8 @@ class XlsxSheet:
             names = set(self.archive.namelist())
             for part in (self.sheet_part, by_type.get("sharedStrings")):
                 if part and part in names and self.archive.getinfo(part).file_size > MAX_MEMBER_BYTES:
-                    raise XlsxProblem("member too large")
+                    raise XlsxLimit(_("文件解压后过大（超过 %(mb)d MB），请分成几个文件导入")
+                                    % {"mb": _mb(MAX_MEMBER_BYTES)})
             if self.sheet_part not in names:
                 raise XlsxProblem("worksheet missing")
             self.date_styles, self.time_styles = self._date_styles(by_type.get("styles"), names)
@@ -314,7 +422,7 @@ class XlsxSheet:
         """Indexes into cellXfs (the `s` attribute of a cell) whose number format shows a date / only a time."""
         if not part or part not in names:
             return frozenset(), frozenset()
-        root = ET.fromstring(self.archive.read(part))
+        root = ET.fromstring(read_part(self.archive, part))
         custom = {}
         formats = root.find(MAIN_NS + "numFmts")
         for fmt in formats if formats is not None else ():
@@ -368,6 +476,9 @@ class XlsxSheet:
                             continue
                         reference = element.get("r")
                         number = int(reference) if reference else previous_number + 1
+                        if not 0 < number <= MAX_ROW_NUMBER:
+                            raise XlsxLimit(_("行号 %(row)d 超出 Excel 的最大行数（%(max)d），不是有效的 Excel 表格")
+                                            % {"row": number, "max": MAX_ROW_NUMBER})
                         previous_number = number
                         values = self._row_values(element)
                         if values:
@@ -376,7 +487,8 @@ class XlsxSheet:
             raise XlsxProblem(str(exc)) from exc
 
     def _row_values(self, element) -> list:
-        # The hot loop of a 100,000-row import: locals and inlined lookups on purpose.
+        # The hot loop of a 100,000-row import: locals and inlined lookups on purpose. A cell that cannot be
+        # converted becomes an UnreadableCell (that row's error), never an exception that ends the import.
         get_string = self.strings.get
         date_styles = self.date_styles
         columns = _COLUMN_INDEXES
@@ -394,32 +506,56 @@ class XlsxSheet:
                     else:  # cells out of order: Excel never writes this, but the format allows it
                         values = values[:position]
                         append = values.append
+            elif len(values) >= MAX_COLUMNS:
+                raise XlsxLimit(_("一行超过 %(columns)d 列（Excel 的上限），不是有效的 Excel 表格")
+                                % {"columns": MAX_COLUMNS})
             kind = cell.get("t")
             if kind == "s":
                 text = cell.findtext(VALUE)
-                append(get_string(int(text)) if text else "")
+                try:
+                    append(get_string(int(text)) if text else "")
+                except XlsxLimit:
+                    raise
+                except (ValueError, XlsxProblem):
+                    append(UnreadableCell(text, _("共享字符串编号无效")))
                 continue
             if kind == "inlineStr":
                 inline = cell.find(INLINE)
-                append("" if inline is None else _unescape("".join(
+                text = "" if inline is None else _unescape("".join(
                     (child.text or "") if child.tag == TEXT else (child.findtext(TEXT) or "")
                     for child in inline if child.tag in (TEXT, RUN)
-                )))
+                ))
+                append(text if len(text) <= MAX_CELL_CHARS else UnreadableCell(text, _("内容超过32767个字符")))
                 continue
             text = cell.findtext(VALUE)
             if not text:
                 append("")
             elif kind is None or kind == "n":
+                try:
+                    number = float(text)
+                except ValueError:
+                    append(UnreadableCell(text, _("不是有效的数字")))
+                    continue
                 style = cell.get("s")
-                if style is not None and int(style) in date_styles:
-                    append(self._to_date(float(text), int(style) in self.time_styles))
+                if style is not None and style.isdigit() and int(style) in date_styles:
+                    try:
+                        append(self._to_date(number, int(style) in self.time_styles))
+                    except (OverflowError, ValueError):
+                        append(UnreadableCell(text, _("日期超出范围")))
                 else:
-                    append(float(text))
+                    append(number)
             elif kind == "b":
                 append(text == "1")
             elif kind == "d":
-                value = datetime.datetime.fromisoformat(text)
+                try:
+                    value = datetime.datetime.fromisoformat(text)
+                except ValueError:
+                    append(UnreadableCell(text, _("不是有效的日期")))
+                    continue
                 append(value.date() if value.time() == datetime.time(0, 0) else value)
-            else:  # "str" (a formula's text result), "e" (an error such as #N/A)
-                append(_unescape(text))
+            elif kind == "e":  # a formula error such as #N/A or #REF!
+                append(UnreadableCell(text, _("公式计算错误")))
+            else:  # "str": a formula's text result
+                text = _unescape(text)
+                append(text if len(text) <= MAX_CELL_CHARS else UnreadableCell(text, _("内容超过32767个字符")))
         return values

@@ -29,5 +29,5 @@ def register_graduate_import() -> None:
     register_import(ImportSpec(
         key=SPEC_KEY, label=str(_("毕业生信息导入")), permission=PERMISSION, columns=IMPORT_COLUMNS,
         form_class=GraduateRecordForm, form_kwargs=_form_kwargs, natural_key=("id_number",),
-        apply=import_graduate_rows, back_url_name="traineeships:graduates",
+        apply=import_graduate_rows, back_url_name="traineeships:graduates", independent_rows=True,
     ))

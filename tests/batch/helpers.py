@@ -76,3 +76,48 @@ def response_bytes(response) -> bytes:
 def sheet_xml(content: bytes, name="xl/worksheets/sheet1.xml") -> str:
     with zipfile.ZipFile(io.BytesIO(content)) as archive:
         return archive.read(name).decode("utf-8")
+
+
+MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_PKG = "http://schemas.openxmlformats.org/package/2006/relationships"
+DATE_STYLES = '<cellXfs><xf numFmtId="0"/><xf numFmtId="14"/></cellXfs>'  # style 1: a date
+
+
+def crafted_xlsx(rows_xml, strings_xml=(), dimension="", styles=DATE_STYLES) -> bytes:
+    """A workbook written part by part, as an attacker would: `rows_xml` and `strings_xml` are iterables of
+    str pieces streamed into the zip members (so a test can pack hundreds of MB without holding them)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("xl/workbook.xml", f'<workbook xmlns="{MAIN_NS}" xmlns:r="{_REL}"><sheets>'
+                                            f'<sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>')
+        archive.writestr("xl/_rels/workbook.xml.rels", (
+            f'<Relationships xmlns="{_PKG}">'
+            f'<Relationship Id="rId1" Type="{_REL}/worksheet" Target="worksheets/sheet1.xml"/>'
+            f'<Relationship Id="rId2" Type="{_REL}/sharedStrings" Target="sharedStrings.xml"/>'
+            f'<Relationship Id="rId3" Type="{_REL}/styles" Target="styles.xml"/></Relationships>'))
+        archive.writestr("xl/styles.xml", f'<styleSheet xmlns="{MAIN_NS}">{styles}</styleSheet>')
+        with archive.open("xl/sharedStrings.xml", "w", force_zip64=True) as member:
+            member.write(f'<sst xmlns="{MAIN_NS}">'.encode())
+            for piece in strings_xml:
+                member.write(piece.encode())
+            member.write(b"</sst>")
+        with archive.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as member:
+            member.write(f'<worksheet xmlns="{MAIN_NS}">'.encode())
+            if dimension:
+                member.write(f'<dimension ref="{dimension}"/>'.encode())
+            member.write(b"<sheetData>")
+            for piece in rows_xml:
+                member.write(piece.encode())
+            member.write(b"</sheetData></worksheet>")
+    return buffer.getvalue()
+
+
+def inline_row(number: int, values) -> str:
+    """<row> of inline-string cells A, B, C… (values given as str)."""
+    cells = "".join(
+        f'<c r="{chr(65 + index)}{number}" t="inlineStr"><is><t>{value}</t></is></c>'
+        for index, value in enumerate(values) if value != ""
+    )
+    return f'<row r="{number}">{cells}</row>'

@@ -132,7 +132,7 @@ def expected_reasons():
 def test_bad_rows_are_listed_with_exact_reasons(post_import, signed_in):
     response = post_import(signed_in, xlsx_bytes(BAD_ROWS))
     job = BatchJob.objects.get()
-    assert (job.status, job.created_rows, job.failed_rows, job.processed_rows) == (JobStatus.SUCCEEDED, 1, 6, 7)
+    assert (job.status, job.created_rows, job.failed_rows, job.processed_rows) == (JobStatus.PARTLY_FAILED, 1, 6, 7)
     reasons = dict(RowError.objects.filter(job=job).values_list("row_number", "message"))
     assert reasons == expected_reasons()
     assert RowError.objects.get(job=job, row_number=4).values[:2] == ["钱七", "410105199003071000"]
@@ -142,6 +142,28 @@ def test_bad_rows_are_listed_with_exact_reasons(post_import, signed_in):
     assert "身份证号与第2行重复" in content
     assert 'data-count="failed">6<' in content
     assert reverse("batch:download_failed", args=[job.pk]) in content
+
+
+def test_outcome_shows_partly_and_wholly_failed_imports_apart_from_a_clean_run(post_import, signed_in):
+    post_import(signed_in, xlsx_bytes(BAD_ROWS[1:5] + BAD_ROWS[6:]))  # every row refused
+    job = BatchJob.objects.get()
+    assert (job.status, job.processed_rows, job.failed_rows, job.get_status_display()) == (
+        JobStatus.ROWS_FAILED, 5, 5, "全部失败")
+    page = signed_in.get(reverse("batch:detail", args=[job.pk])).content.decode()
+    assert 'bg-danger" data-testid="job-status">全部失败<' in page
+    assert 'data-testid="download-result"' not in page
+    assert signed_in.get(reverse("batch:download_result", args=[job.pk])).status_code == 404
+
+    post_import(signed_in, xlsx_bytes(BAD_ROWS))
+    job = BatchJob.objects.order_by("pk").last()
+    assert (job.status, job.get_status_display()) == (JobStatus.PARTLY_FAILED, "部分失败")
+    page = signed_in.get(reverse("batch:detail", args=[job.pk])).content.decode()
+    assert 'bg-warning text-dark" data-testid="job-status">部分失败<' in page
+    assert reverse("batch:download_result", args=[job.pk]) in page
+    saved = signed_in.get(reverse("batch:download_result", args=[job.pk]))
+    assert [row[:2] for row in read_rows(response_bytes(saved))] == [["姓名", "身份证号"], ["张伟", ZHANG]]
+    listing = signed_in.get(reverse("batch:list")).content.decode()
+    assert listing.count('"job-status">部分失败<') == 1 and listing.count('"job-status">全部失败<') == 1
 
 
 def test_failed_rows_file_has_reason_last_and_can_be_fixed_and_reimported(post_import, signed_in):
@@ -186,17 +208,16 @@ def test_xls_upload_is_read(post_import, signed_in):
     assert StaffMember.objects.get(id_number=ZHANG).hired_on == datetime.date(2015, 7, 1)
 
 
+NOT_A_WORKBOOK = "文件内容不是 Excel 表格（.xlsx 或 .xls），请使用下载的模板填写后上传"
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 
 
 @pytest.mark.parametrize(
     ("content", "name", "message"),
     [
-        (PNG, "照片.xlsx", "文件内容不是 Excel 表格（.xlsx 或 .xls），请使用下载的模板填写后上传"),
+        (PNG, "照片.xlsx", NOT_A_WORKBOOK),
         (b"name,id\n", "人员.csv", "只能上传 .xlsx 或 .xls 格式的 Excel 文件"),
-        (xlsx_bytes([["张伟", ZHANG]], headers=["姓名", "证件号码", *STAFF_HEADERS[2:]]), "人员.xlsx",
-         "第1行表头缺少列：身份证号。请下载最新模板填写"),
-        (xlsx_bytes([], headers=STAFF_HEADERS), "人员.xlsx", "文件中没有可导入的数据行（第2行示例行会被忽略）"),
+        (b"PK\x03\x04" + b"\x00" * 64, "人员.xlsx", NOT_A_WORKBOOK),
     ],
 )
 def test_bad_files_are_refused_next_to_the_field(post_import, signed_in, content, name, message):
@@ -205,6 +226,23 @@ def test_bad_files_are_refused_next_to_the_field(post_import, signed_in, content
     assert response.context["form"].errors == {"file": [message]}
     assert f'data-field-error="file">{message}<' in response.content.decode()
     assert not BatchJob.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (xlsx_bytes([["张伟", ZHANG]], headers=["姓名", "证件号码", *STAFF_HEADERS[2:]]),
+         "第1行表头缺少列：身份证号。请下载最新模板填写"),
+        (xlsx_bytes([], headers=STAFF_HEADERS), "文件中没有可导入的数据行（第2行示例行会被忽略）"),
+    ],
+)
+def test_the_header_row_is_checked_by_the_job_not_the_upload_request(post_import, signed_in, content, message):
+    # The request only stores the file and checks what it is; reading it is the job's work.
+    response = post_import(signed_in, content)
+    job = BatchJob.objects.get()
+    assert response["Location"] == reverse("batch:detail", args=[job.pk])
+    assert (job.status, job.error, job.processed_rows) == (JobStatus.FAILED, message, 0)
+    assert f'data-testid="job-error">{message}<' in signed_in.get(response["Location"]).content.decode()
 
 
 def test_too_large_file_is_refused(post_import, signed_in, monkeypatch):

@@ -115,10 +115,11 @@ def test_shared_strings_spill_to_disk_and_are_read_back_in_any_order(monkeypatch
     assert [values[0] for _n, values in read(workbook(rows, strings))] == [f"名字{i}" for i in order]
 
 
-def test_a_shared_string_index_past_the_table_is_a_problem():
-    rows = '<row r="1"><c r="A1" t="s"><v>5</v></c></row>'
-    with pytest.raises(XlsxProblem):
-        read(workbook(rows, ["<si><t>一</t></si>"]))
+def test_a_shared_string_index_past_the_table_is_that_cells_problem():
+    # Not the whole file: the reader makes that row's error of it and goes on.
+    rows = '<row r="1"><c r="A1" t="s"><v>5</v></c><c r="B1" t="s"><v>0</v></c></row>'
+    [(number, [bad, good])] = read(workbook(rows, ["<si><t>一</t></si>"]))
+    assert (number, type(bad), bad, bad.reason, good) == (1, xlsx.UnreadableCell, "5", "共享字符串编号无效", "一")
 
 
 def test_broken_xml_is_a_problem():

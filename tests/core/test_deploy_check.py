@@ -20,6 +20,8 @@ PRODUCTION = {
     "SECURE_PROXY_SSL_HEADER": "X-Forwarded-Proto: https",
     "SMS_OUTBOX_VISIBLE": "false",
     "TRUSTED_PROXY_COUNT": "1",
+    "FIELD_ENCRYPTION_KEY": "k1:ZGVwbG95LWNoZWNrLWVuY3J5cHRpb24ta2V5LTMyYnk=",
+    "FIELD_HASH_KEY": "aGFzaC1rZXktZm9yLXRoZS1kZXBsb3ktY2hlY2sxMjM=",
 }
 
 

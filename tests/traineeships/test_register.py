@@ -106,7 +106,7 @@ def test_import_with_bad_rows_saves_the_good_ones_and_reports_each_bad_row(clien
     response = post_import(client, xlsx_bytes(rows, headers=HEADERS))
     job = BatchJob.objects.get()
     assert response.status_code == 302
-    assert (job.spec, job.status, job.organisation) == ("graduate_register", JobStatus.SUCCEEDED, county_hr_a)
+    assert (job.spec, job.status, job.organisation) == ("graduate_register", JobStatus.PARTLY_FAILED, county_hr_a)
     assert (job.created_rows, job.updated_rows, job.unchanged_rows, job.failed_rows) == (2, 0, 0, 5)
     errors = dict(job.row_errors.values_list("row_number", "message"))
     assert errors[4] == "姓名：请填写姓名"

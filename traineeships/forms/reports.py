@@ -31,7 +31,7 @@ class MonthField(forms.Field):
         if isinstance(value, datetime.date):
             return value.replace(day=1)
         match = re.fullmatch(r"\s*(\d{4})\s*(?:[-/.年])\s*(\d{1,2})\s*(?:月|[-/.]\d{1,2}\s*日?)?\s*", str(value))
-        if not match or not 1 <= int(match.group(2)) <= 12:
+        if not match or not 1 <= int(match.group(2)) <= 12 or int(match.group(1)) < 1:
             raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
         return datetime.date(int(match.group(1)), int(match.group(2)), 1)
 
