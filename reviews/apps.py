@@ -20,10 +20,11 @@ class ReviewsConfig(AppConfig):
         from django.utils.translation import gettext_lazy as _
 
         from core.navigation import NavEntry, add_entry
+        from reviews.rules import may_review
 
         add_entry(
             "reviews",
-            NavEntry(label=_("待我审核"), url_name="reviews:inbox", icon="inbox", permission="reviews.decide"),
+            NavEntry(label=_("待我审核"), url_name="reviews:inbox", icon="inbox", visible=may_review),
         )
         add_entry("reviews", NavEntry(label=_("我的申报"), url_name="reviews:mine", icon="send", visible=may_see_mine))
 

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from accounts.rules import is_individual
 from audit.services import record
 from notifications.services import notify, notify_organisation
 from traineeships.models import (
@@ -34,7 +35,6 @@ from traineeships.selectors.applications import (  # noqa: F401  (views and test
     get_unit_application,
     history_of,
     interested_post_ids,
-    is_individual,
     placement_of,
     places_taken,
     profile_of,
