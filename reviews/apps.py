@@ -3,13 +3,13 @@ from django.apps import AppConfig
 
 def may_see_mine(user) -> bool:
     """我的申报 in the menu: members of organisations that submit (reviews.submit), and individuals."""
-    from accounts.models import UserKind
+    from accounts.rules import is_individual
 
     if not user.is_authenticated:
         return False
     if user.organisation_id:
         return user.has_perm("reviews.submit")
-    return user.kind == UserKind.INDIVIDUAL
+    return is_individual(user)
 
 
 class ReviewsConfig(AppConfig):

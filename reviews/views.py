@@ -12,7 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from accounts.models import UserKind
+from accounts.rules import is_individual
 from core.paging import paginate
 from reviews import rules, services
 from reviews.forms import BatchApproveForm, DecisionForm, InboxFilterForm, InboxTab, MineFilterForm, ReasonForm
@@ -143,7 +143,7 @@ def _batch_approve(request):
 @login_required
 def mine(request):
     user = request.user
-    if not (user.organisation_id or user.kind == UserKind.INDIVIDUAL):
+    if not (user.organisation_id or is_individual(user)):
         raise PermissionDenied
     form, reviews = filtered_submissions(user, request.GET)
     reviews = reviews.prefetch_related(

@@ -25,6 +25,7 @@ from traineeships.models import (
     PostStatus,
     TraineeshipBase,
 )
+from traineeships.rules import MANAGE_BASE as UNIT_PERMISSION
 from traineeships.selectors import hr_department
 
 POST_KIND = "traineeship_post"
@@ -32,7 +33,6 @@ POST_FIELDS = (
     "title", "places", "majors", "education", "work_region", "address", "monthly_allowance", "period_months",
     "description", "contact_person", "contact_phone",
 )
-UNIT_PERMISSION = "traineeships.manage_base"
 
 
 @dataclass
