@@ -26,7 +26,6 @@ from traineeships.models import (
     TraineeshipBase,
 )
 from traineeships.rules import MANAGE_BASE as UNIT_PERMISSION
-from traineeships.selectors import hr_department
 
 POST_KIND = "traineeship_post"
 POST_FIELDS = (
@@ -174,12 +173,11 @@ def delete_post(*, post: Post, actor) -> None:
 
 
 def may_publish(user) -> bool:
-    department = hr_department(user)
-    return (
-        department is not None
-        and department.gov_level == RegionLevel.CITY
-        and user.has_perm("traineeships.publish_posts")
-    )
+    from organisations.jurisdiction import authorised_department
+    from traineeships.rules import PROGRAMME, PUBLISH_POSTS
+
+    department = authorised_department(user, PROGRAMME)
+    return department is not None and department.gov_level == RegionLevel.CITY and user.has_perm(PUBLISH_POSTS)
 
 
 def _notify_unit(post: Post, title: str) -> None:
