@@ -15,6 +15,3 @@ def is_individual(user) -> bool:
     """A person signed in for themselves (a student, a graduate, a job seeker), not for an organisation."""
     return is_active_user(user) and user.kind == UserKind.INDIVIDUAL and user.organisation_id is None
 
-
-def is_organisation_member(user) -> bool:
-    return is_active_user(user) and user.organisation_id is not None

@@ -7,6 +7,7 @@ from django.db.models import Q
 
 from accounts.rules import is_active_user
 from organisations.models import OrganisationKind
+from organisations.rules import SUBMIT
 from reviews.models import ReviewerLevel, ReviewStatus, StepStatus
 from reviews.registry import ReviewKind, all_kinds, get_kind
 
@@ -99,7 +100,7 @@ def submitter_kinds(user) -> list[str]:
 def may_submit(kind: ReviewKind, subject, actor) -> bool:
     organisation = kind.submitter_org(subject)
     if organisation is not None and (
-        actor.organisation_id != organisation.pk or not actor.has_perm("reviews.submit")
+        actor.organisation_id != organisation.pk or not actor.has_perm(SUBMIT)
     ):
         return False
     return kind.can_submit(actor, subject)
