@@ -5,8 +5,10 @@ Apps register their purposes in AppConfig.ready():
     register_purpose("internship_agreement", label=_("见习协议"), allowed={"jpeg", "png", "pdf"},
                      max_bytes=4 * 1024 * 1024, can_view=my_check)
 
-`can_view(user, attachment) -> bool` decides downloads and previews; without one, the organisation's
-records rule applies (platform staff, the owner organisation's members, governments with jurisdiction).
+`can_view(user, attachment) -> bool` decides downloads and previews; without one, the access rule of
+`programme` applies to the owner organisation (organisations.jurisdiction: platform staff, the members
+holding one of the programme's permissions, the departments with authority over the programme in its region);
+the default programme is the organisation records.
 """
 
 from collections.abc import Callable
@@ -14,7 +16,9 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
-from attachments.access import can_see_organisation_records, is_platform_staff
+from accounts.rules import is_platform_staff
+from organisations.jurisdiction import can_see
+from organisations.rules import ORGANISATION_RECORDS
 
 
 @dataclass(frozen=True)
@@ -67,23 +71,34 @@ class Purpose:
 _purposes: dict[str, Purpose] = {}
 
 
-def default_can_view(user, attachment) -> bool:
-    if attachment.owner_org_id is None:
-        # A personal upload: the uploader and platform staff.
-        return is_platform_staff(user) or (
-            user.is_authenticated and attachment.uploaded_by_id is not None and attachment.uploaded_by_id == user.pk
-        )
-    return can_see_organisation_records(user, attachment.owner_org)
+def programme_can_view(programme_key: str) -> Callable:
+    """The access rule of a programme applied to the attachment's owner organisation."""
+
+    def can_view(user, attachment) -> bool:
+        if attachment.owner_org_id is None:
+            # A personal upload: the uploader and platform staff.
+            return is_platform_staff(user) or (
+                user.is_authenticated and attachment.uploaded_by_id is not None
+                and attachment.uploaded_by_id == user.pk
+            )
+        return can_see(user, attachment.owner_org, programme_key)
+
+    return can_view
 
 
-def register_purpose(key: str, label, allowed, max_bytes: int, can_view: Callable | None = None) -> Purpose:
+default_can_view = programme_can_view(ORGANISATION_RECORDS)
+
+
+def register_purpose(key: str, label, allowed, max_bytes: int, can_view: Callable | None = None,
+                     programme: str = ORGANISATION_RECORDS) -> Purpose:
     unknown = set(allowed) - set(KINDS)
     if unknown:
         raise ValueError(f"unknown file kinds for purpose {key!r}: {sorted(unknown)}")
     if max_bytes <= 0:
         raise ValueError("max_bytes must be positive")
     purpose = Purpose(
-        key=key, label=label, allowed=frozenset(allowed), max_bytes=max_bytes, can_view=can_view or default_can_view
+        key=key, label=label, allowed=frozenset(allowed), max_bytes=max_bytes,
+        can_view=can_view or programme_can_view(programme),
     )
     _purposes[key] = purpose
     return purpose

@@ -6,7 +6,9 @@ def dashboard_context(user) -> dict:
     from reviews.selectors import inbox_for, submissions_for
 
     context = {"recent_notifications": recent_for(user, limit=5)}
-    if user.has_perm("reviews.decide"):
+    from reviews.rules import may_review
+
+    if may_review(user):
         context["pending_review_count"] = inbox_for(user).count()
     if user.organisation_id:
         context["organisation"] = user.organisation

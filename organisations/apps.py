@@ -8,20 +8,25 @@ class OrganisationsConfig(AppConfig):
     def ready(self):
         from django.utils.translation import gettext_lazy as _
 
+        from accounts.rules import is_individual
         from audit.labels import register_action
         from core.navigation import NavEntry, add_entry
-        from organisations.models import OrganisationKind
+        from organisations import rules
+        from organisations.jurisdiction import register_programme
+        from organisations.models import Authority
         from organisations.verification import VERIFICATION_REVIEW
         from reviews.registry import register
 
+        register_programme(
+            rules.ORGANISATION_RECORDS, label=_("单位信息"), authorities=[Authority.HUMAN_RESOURCES],
+            reviewer_permissions=[rules.REVIEW_VERIFICATION],
+        )
         register(VERIFICATION_REVIEW)
 
-        def is_individual(user) -> bool:
-            return user.kind == "individual"
+        def may_use_directory(user) -> bool:
+            from organisations.selectors import can_use_directory
 
-        def is_government_or_staff(user) -> bool:
-            organisation = user.organisation
-            return user.is_staff or (organisation is not None and organisation.kind == OrganisationKind.GOVERNMENT)
+            return bool(can_use_directory(user))
 
         for entry in (
             NavEntry(_("单位信息与认证"), "organisations:profile", "building", "organisations.manage_profile"),
@@ -31,7 +36,7 @@ class OrganisationsConfig(AppConfig):
             NavEntry(_("推荐录入单位"), "organisations:preregister", "building-add", "organisations.preregister"),
             NavEntry(_("我推荐的单位"), "organisations:recommended", "card-list", "organisations.preregister"),
             NavEntry(_("推荐实习单位"), "organisations:recommend", "hand-thumbs-up", visible=is_individual),
-            NavEntry(_("单位名录"), "organisations:directory", "buildings", visible=is_government_or_staff),
+            NavEntry(_("单位名录"), "organisations:directory", "buildings", visible=may_use_directory),
         ):
             add_entry("org", entry)
 

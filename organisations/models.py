@@ -21,6 +21,7 @@ class Authority(models.TextChoices):
 
     HUMAN_RESOURCES = "hr", _("人力资源和社会保障部门")
     EDUCATION = "education", _("教育部门")
+    INDUSTRY = "industry", _("行业主管部门")
 
 
 class Origin(models.TextChoices):

@@ -41,7 +41,8 @@ register_permission("organisations.view_personal_data", _("查看完整身份证
 register_permission("organisations.view_logs", _("查看本单位登录日志和操作日志"))
 register_permission("organisations.preregister", _("推荐录入单位"), kinds=RECOMMENDERS)
 register_permission("reviews.submit", _("提交申报、撤回申报"), kinds=NON_GOVERNMENT)
-register_permission("reviews.decide", _("审核（通过、不通过、退回、撤销审核）"), group=_("审核"))
+register_permission("organisations.review_verification", _("单位实名认证审核（通过、不通过、退回、撤销审核）"),
+                    kinds=GOVERNMENT_ONLY, group=_("审核"))
 
 
 def permissions_for_kind(kind: str) -> set[str]:

@@ -1,21 +1,23 @@
 """Scoped reads of the organisations app. Objects of another organisation answer 404, never 403."""
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.http import Http404
 
 from accounts.models import User
-from attachments.access import can_see_organisation_records, is_platform_staff
+from accounts.rules import is_platform_staff
+from organisations.jurisdiction import authorised_department, can_see, scope_for
 from organisations.models import Department, Organisation, OrganisationKind, Origin, Role
-from regions.models import RegionLevel
+from organisations.rules import ORGANISATION_RECORDS
 
 
 def get_organisation_for_user(user, pk: int) -> Organisation:
-    """An organisation's record: its members, governments with jurisdiction over it, platform staff."""
+    """An organisation's record: its members, the departments with authority over it (organisations.jurisdiction),
+    platform staff."""
     organisation = (
         Organisation.objects.select_related("region", "recommended_by", "business_licence").filter(pk=pk).first()
     )
-    if organisation is None or not can_see_organisation_records(user, organisation):
+    if organisation is None or not can_see(user, organisation, ORGANISATION_RECORDS):
         raise Http404
     return organisation
 
@@ -31,20 +33,8 @@ def get_own_organisation(user) -> Organisation:
 # --- Government directory ---------------------------------------------------------------------
 
 def can_use_directory(user) -> bool:
-    if not user.is_authenticated or not user.is_active:
-        return False
-    if is_platform_staff(user):
-        return True
-    organisation = user.organisation
-    return organisation is not None and organisation.kind == OrganisationKind.GOVERNMENT and organisation.region_id
-
-
-def jurisdiction_filter(region, prefix: str = "region__") -> Q:
-    if region.level == RegionLevel.PROVINCE:
-        return Q(**{f"{prefix}province_code": region.code})
-    if region.level == RegionLevel.CITY:
-        return Q(**{f"{prefix}city_code": region.code})
-    return Q(**{f"{prefix}code": region.code})
+    """Platform staff, and the departments with authority over organisation records (with the role for it)."""
+    return is_platform_staff(user) or authorised_department(user, ORGANISATION_RECORDS) is not None
 
 
 def get_directory_for_user(user) -> QuerySet:
@@ -54,9 +44,7 @@ def get_directory_for_user(user) -> QuerySet:
     organisations = Organisation.objects.exclude(kind=OrganisationKind.GOVERNMENT).select_related(
         "region", "recommended_by"
     )
-    if not is_platform_staff(user):
-        organisations = organisations.filter(jurisdiction_filter(user.organisation.region))
-    return organisations.order_by("name", "id")
+    return organisations.filter(scope_for(user, ORGANISATION_RECORDS).q()).order_by("name", "id")
 
 
 def filter_directory(organisations: QuerySet, *, name="", credit_code="", kind="", verification_status="",

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User, UserKind
+from accounts.rules import is_individual
 from audit.services import record
 from organisations.codes import new_activation_code, new_platform_code, normalise_activation_code
 from organisations.models import Organisation, OrganisationKind, Origin
@@ -208,7 +209,7 @@ def recommend_organisation(*, actor, name: str, credit_code: str, legal_represen
     """学生推荐: the unit is created unverified and not yet activated, and invited by SMS to its contact."""
     from accounts.sms import get_sender
 
-    if actor.kind != UserKind.INDIVIDUAL:
+    if not is_individual(actor):
         raise ValidationError(_("只有个人用户可以推荐实习单位"))
     if recommendations_today(actor) >= STUDENT_RECOMMENDATIONS_PER_DAY:
         raise ValidationError(

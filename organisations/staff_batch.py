@@ -6,11 +6,10 @@ from django.utils.translation import gettext_lazy as _
 
 from batch.registry import Column, ExportSpec, ImportSpec, register_export, register_import
 from organisations.models import Gender
+from organisations.rules import MANAGE_STAFF as PERMISSION
 from organisations.staff_forms import StaffMemberForm
 from organisations.staff_selectors import staff_list_for_user
 from organisations.staff_services import import_staff_rows
-
-PERMISSION = "organisations.manage_staff"
 
 IMPORT_COLUMNS = (
     Column("姓名", "name", required=True, example="张三", width=12),

@@ -8,10 +8,9 @@ from django.views.decorators.http import require_GET, require_http_methods
 from core.decorators import permission_required_403
 from core.paging import paginate
 from organisations import staff_services
+from organisations.rules import MANAGE_STAFF as PERMISSION
 from organisations.staff_forms import StaffFilterForm, StaffMemberForm
 from organisations.staff_selectors import filter_staff, get_staff_for_user, get_staff_member_for_user
-
-PERMISSION = "organisations.manage_staff"
 
 
 def _require_organisation(request):

@@ -41,4 +41,5 @@ VERIFICATION_REVIEW = ReviewKind(
     subject_url=lambda organisation: reverse("organisations:detail", args=[organisation.pk]),
     on_status=on_status,
     can_submit=can_submit,
+    decide_permission="organisations.review_verification",
 )

@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from accounts.models import UserKind
+from accounts.rules import is_individual
 from core.decorators import permission_required_403
 from core.paging import paginate
 from organisations import selectors
@@ -104,10 +104,6 @@ def recommended(request):
     """我推荐的单位: activation codes stay visible until the unit has activated."""
     units = selectors.preregistered_by(request.user.organisation)
     return render(request, "organisations/recommended.html", paginate(request, units))
-
-
-def is_individual(user) -> bool:
-    return user.is_authenticated and user.kind == UserKind.INDIVIDUAL
 
 
 @require_http_methods(["GET", "POST"])

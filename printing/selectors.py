@@ -1,16 +1,17 @@
 from django.http import Http404
 
-from attachments.access import can_see_organisation_records
+from organisations.jurisdiction import can_see
 from organisations.models import Organisation
+from organisations.rules import ORGANISATION_RECORDS
 
 
 def get_printable_organisation(user, pk: int) -> Organisation:
-    """The organisation whose registration form the user may print: its own members, government
-    departments with jurisdiction over its region, platform staff. Anyone else gets a 404."""
+    """The organisation whose registration form the user may print: who may see its record
+    (organisations.jurisdiction). Anyone else gets a 404."""
     organisation = (
         Organisation.objects.select_related("region", "recommended_by").filter(pk=pk).first()
     )
-    if organisation is None or not can_see_organisation_records(user, organisation):
+    if organisation is None or not can_see(user, organisation, ORGANISATION_RECORDS):
         raise Http404("单位不存在")
     return organisation
 

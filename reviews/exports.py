@@ -62,9 +62,11 @@ SUBMISSION_COLUMNS = (
 
 
 def register_review_exports() -> None:
+    from reviews.rules import may_review
+
     register_export(ExportSpec(
-        key="review-inbox", label=str(_("待我审核导出")), permission="reviews.decide", columns=INBOX_COLUMNS,
-        queryset=inbox_rows, back_url_name="reviews:inbox",
+        key="review-inbox", label=str(_("待我审核导出")), permission="", columns=INBOX_COLUMNS,
+        queryset=inbox_rows, allowed=may_review, back_url_name="reviews:inbox",
     ))
     register_export(ExportSpec(
         key="review-submissions", label=str(_("我的申报导出")), permission="reviews.submit",

@@ -46,12 +46,17 @@ class ReviewKind:
     revocable_after_final: bool = True
     # Whether an approved subject may be submitted again (e.g. a periodic declaration); most may not.
     resubmit_after_approval: bool = False
+    # The permission (organisations.permissions.CATALOGUE) a reviewer's role needs to decide this kind, so that
+    # a department can give one programme's reviews to a sub-administrator without the others'. Required.
+    decide_permission: str = ""
 
 
 _kinds: dict[str, ReviewKind] = {}
 
 
 def register(kind: ReviewKind) -> None:
+    if not kind.decide_permission:
+        raise ValueError(f"review kind {kind.key!r} names no decide_permission")
     _kinds[kind.key] = kind
 
 

@@ -24,6 +24,14 @@ from reviews.models import (
     StepStatus,
 )
 from reviews.registry import ReviewKind, get_kind
+from reviews.rules import (  # noqa: F401  (reviewer_matches and may_submit are read from here too)
+    REVOKE,
+    WITHDRAW,
+    available_actions,
+    may_submit,
+    office_matches,
+    reviewer_matches,
+)
 
 
 class ReviewConflict(ValidationError):
@@ -58,34 +66,26 @@ def _current_step(review: Review) -> ReviewStep | None:
     return review.steps.filter(status=StepStatus.PENDING).order_by("position").first()
 
 
-def reviewer_matches(step: ReviewStep, user) -> bool:
-    """Whether `user` is one of the reviewers of `step` (its level, its region, its line of government)."""
-    if not user.is_authenticated or not user.is_active or not user.has_perm("reviews.decide"):
-        return False
-    organisation = user.organisation
-    if organisation is None:
-        return False
-    if step.level == ReviewerLevel.UNIT:
-        return organisation.pk == step.reviewer_org_id and user.is_org_admin
-    return (
-        organisation.kind == OrganisationKind.GOVERNMENT
-        and organisation.gov_level == step.level
-        and organisation.authority == step.authority
-        and organisation.region_id == step.region_id
-    )
-
-
 def reviewers_of(step: ReviewStep):
-    """The users who may decide `step` (to notify them)."""
+    """The users who may decide `step` (to notify them): its office's members holding the kind's permission."""
     from accounts.models import User
 
+    permission = get_kind(step.review.kind).decide_permission
     if step.level == ReviewerLevel.UNIT:
-        return list(User.objects.filter(organisation_id=step.reviewer_org_id, is_org_admin=True, is_active=True))
-    offices = Organisation.objects.filter(
-        kind=OrganisationKind.GOVERNMENT, gov_level=step.level, authority=step.authority, region_id=step.region_id
-    )
-    users = User.objects.filter(organisation__in=offices, is_active=True).select_related("organisation")
-    return [user for user in users.prefetch_related("roles") if user.has_perm("reviews.decide")]
+        users = User.objects.filter(organisation_id=step.reviewer_org_id, is_org_admin=True, is_active=True)
+    else:
+        offices = Organisation.objects.filter(
+            kind=OrganisationKind.GOVERNMENT, gov_level=step.level, authority=step.authority, region_id=step.region_id
+        )
+        users = User.objects.filter(organisation__in=offices, is_active=True)
+    users = users.select_related("organisation").prefetch_related("roles")
+    return [user for user in users if user.has_perm(permission)]
+
+
+def _refuse_unless_available(review: Review, actor, action: str) -> None:
+    """The last word of every action: what the review page would not offer, the engine does not do."""
+    if action not in available_actions(review, actor)["actions"]:
+        raise PermissionDenied(_("您无权进行此操作"))
 
 
 def _offices_exist(step_spec) -> bool:
@@ -142,15 +142,6 @@ def _notify_submitter(review: Review, text: str) -> None:
     if review.submitter_org_id:
         recipients += list(review.submitter_org.members.filter(is_org_admin=True, is_active=True))
     notify(recipients=recipients, title=text, url=f"/reviews/{review.pk}/")
-
-
-def may_submit(kind: ReviewKind, subject, actor) -> bool:
-    organisation = kind.submitter_org(subject)
-    if organisation is not None and (
-        actor.organisation_id != organisation.pk or not actor.has_perm("reviews.submit")
-    ):
-        return False
-    return kind.can_submit(actor, subject)
 
 
 @transaction.atomic
@@ -242,6 +233,7 @@ def decide(*, review_id: int, actor, decision: str, reason: str = "", step_id: i
             if any(reviewer_matches(later, actor) for later in later_steps):
                 raise PermissionDenied(_("下级尚未审核，暂不能审核"))
             raise PermissionDenied(_("您不是该环节的审核人"))
+    _refuse_unless_available(review, actor, decision)
     now = timezone.now()
     step.status = {
         Decision.APPROVE: StepStatus.APPROVED,
@@ -362,6 +354,7 @@ def withdraw(*, review_id: int, actor, reason: str = "") -> Review:
         raise ReviewConflict(_("该事项已办结，不能撤回"))
     if review.steps.exclude(decided_at__isnull=True).exists():
         raise ReviewConflict(_("审核部门已作出审核，不能撤回"))
+    _refuse_unless_available(review, actor, WITHDRAW)
     now = timezone.now()
     review.steps.filter(status__in=[StepStatus.PENDING, StepStatus.WAITING]).update(status=StepStatus.CANCELLED)
     set_review_status(review, ReviewStatus.WITHDRAWN, now=now)
@@ -394,6 +387,7 @@ def revoke(*, review_id: int, actor, reason: str = "") -> Review:
         raise ReviewConflict(_("申报单位已重新提交，不能撤销"))
     if review.status == ReviewStatus.APPROVED and not kind.revocable_after_final:
         raise ReviewConflict(_("该类事项审核通过后不能撤销"))
+    _refuse_unless_available(review, actor, REVOKE)
     now = timezone.now()
     previous = decided.get_status_display()
     decided.status = StepStatus.PENDING

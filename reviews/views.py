@@ -12,10 +12,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from accounts.models import UserKind
-from core.decorators import permission_required_403
+from accounts.rules import is_individual
 from core.paging import paginate
-from reviews import services
+from reviews import rules, services
 from reviews.forms import BatchApproveForm, DecisionForm, InboxFilterForm, InboxTab, MineFilterForm, ReasonForm
 from reviews.models import Decision, ReviewerLevel, ReviewStatus, ReviewStep, StepStatus
 from reviews.registry import all_kinds, get_kind
@@ -58,12 +57,14 @@ def step_label(step: ReviewStep) -> str:
 @login_required
 def index(request):
     """/reviews/ itself: reviewers to their inbox, everyone else to their submissions."""
-    return redirect("reviews:inbox" if request.user.has_perm("reviews.decide") else "reviews:mine")
+    return redirect("reviews:inbox" if rules.may_review(request.user) else "reviews:mine")
 
 
 @require_http_methods(["GET", "POST"])
-@permission_required_403("reviews.decide")
+@login_required
 def inbox(request):
+    if not rules.may_review(request.user):
+        raise PermissionDenied
     if request.method == "POST":
         return _batch_approve(request)
     form, tab, steps = filtered_inbox(request.user, request.GET)
@@ -142,7 +143,7 @@ def _batch_approve(request):
 @login_required
 def mine(request):
     user = request.user
-    if not (user.organisation_id or user.kind == UserKind.INDIVIDUAL):
+    if not (user.organisation_id or is_individual(user)):
         raise PermissionDenied
     form, reviews = filtered_submissions(user, request.GET)
     reviews = reviews.prefetch_related(
@@ -169,36 +170,18 @@ def mine(request):
 # ---------------------------------------------------------------- one review
 
 
-def _allowed_actions(user, review, kind, subject, steps, rounds) -> dict:
-    """What `user` may do now; the same questions the engine asks, so buttons appear only when allowed."""
-    pending = review.status == ReviewStatus.PENDING
-    current = next((step for step in steps if step.status == StepStatus.PENDING), None) if pending else None
-    can_decide = kind is not None and current is not None and services.reviewer_matches(current, user)
-    waiting_for_lower = pending and not can_decide and any(
-        step.status == StepStatus.WAITING and not step.is_filing and services.reviewer_matches(step, user)
-        for step in steps
-    )
-    nobody_decided = all(step.decided_at is None for step in steps)
-    can_withdraw = (
-        pending and nobody_decided and kind is not None and subject is not None
-        and services.may_submit(kind, subject, user)
-    )
-    decided = [step for step in steps if step.decided_at is not None and not step.is_filing]
-    newer_round = any(other.submitted_at > review.submitted_at for other in rounds)
-    can_revoke = (
-        kind is not None
-        and bool(decided)
-        and services.reviewer_matches(decided[-1], user)
-        and not newer_round
-        and not (review.status == ReviewStatus.APPROVED and not kind.revocable_after_final)
-    )
+def _allowed_actions(user, review, steps, rounds) -> dict:
+    """The buttons of the panel, from the same answer the engine checks (reviews.rules.available_actions)."""
+    answer = rules.available_actions(review, user, steps=steps, rounds=rounds)
+    actions = answer["actions"]
     return {
-        "current_step": current,
-        "can_decide": can_decide,
-        "waiting_for_lower": waiting_for_lower,
-        "can_withdraw": can_withdraw,
-        "can_revoke": can_revoke,
-        "revocable_step": decided[-1] if can_revoke else None,
+        "current_step": answer["current_step"],
+        "can_decide": answer["can_decide"],
+        "waiting_for_lower": answer["waiting_for_lower"],
+        "can_withdraw": rules.WITHDRAW in actions,
+        "can_revoke": rules.REVOKE in actions,
+        "revocable_step": answer["revocable_step"],
+        "actions": actions,
     }
 
 
@@ -215,7 +198,7 @@ def _panel_context(request, review, *, decision_form=None, reason_form=None, rea
         history = history_for_subject(subject).select_related("step__region", "step__reviewer_org")
     else:
         rounds, history = [review], review.events.select_related("review", "actor", "actor_org", "step__region")
-    actions = _allowed_actions(request.user, review, kind, subject, steps, rounds)
+    actions = _allowed_actions(request.user, review, steps, rounds)
     if decision_form is None and actions["can_decide"]:
         # No conclusion is preselected: the reviewer chooses one explicitly.
         decision_form = DecisionForm(initial={"step_id": actions["current_step"].pk})

@@ -13,7 +13,7 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync 
 import pytest  # noqa: E402
 from django.conf import settings  # noqa: E402
 
-from organisations.models import OrganisationKind  # noqa: E402
+from organisations.models import Authority, OrganisationKind  # noqa: E402
 from regions.models import RegionLevel  # noqa: E402
 from tests import factories  # noqa: E402
 
@@ -147,3 +147,41 @@ def student(db):
 def outsider(db):
     """An individual with an account and no relation to anything under test."""
     return factories.individual(username="outsider", real_name="路人")
+
+
+# --- Other lines of government and roles (the access matrix, tests/core/test_access_matrix.py) --------------
+
+@pytest.fixture
+def education_bureau(db):
+    """郑州市教育局: a city department of another line of government (教育), over enterprise A's city."""
+    return factories.GovernmentFactory(
+        name="郑州市教育局", gov_level=RegionLevel.CITY, authority=Authority.EDUCATION,
+        region=factories.region("410100"),
+    )
+
+
+@pytest.fixture
+def education_reviewer(education_bureau):
+    return factories.org_admin(education_bureau, username="edu_city", real_name="市教育局管理员")
+
+
+@pytest.fixture
+def industry_department(db):
+    """郑州市 industry department (行业主管部门), over enterprise A's city."""
+    return factories.GovernmentFactory(
+        name="郑州市工业和信息化局", gov_level=RegionLevel.CITY, authority=Authority.INDUSTRY,
+        region=factories.region("410100"),
+    )
+
+
+@pytest.fixture
+def industry_reviewer(industry_department):
+    return factories.org_admin(industry_department, username="industry_city", real_name="市工信局管理员")
+
+
+@pytest.fixture
+def staff_manager_a(enterprise_a):
+    """A sub-administrator of enterprise A whose only role is 人员管理员 (organisations.manage_staff)."""
+    user = factories.UserFactory(organisation=enterprise_a, username="staff_manager_a", real_name="甲人员管理员")
+    user.roles.add(enterprise_a.roles.create(name="人员管理员", permissions=["organisations.manage_staff"]))
+    return user

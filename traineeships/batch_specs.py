@@ -85,18 +85,18 @@ GRADUATE_COLUMNS = (
 
 
 def _may_see_bases(user) -> bool:
-    """见习基地名录's own rule: platform staff, or a human-resources department member with reviews.decide."""
-    from attachments.access import is_platform_staff
-    from traineeships.selectors import hr_department
+    """见习基地名录's own rule: platform staff, or an HR department member who decides the programme's reviews."""
+    from accounts.rules import is_platform_staff
+    from traineeships.rules import is_hr_reviewer
 
-    return user.has_perm("reviews.decide") and (is_platform_staff(user) or hr_department(user) is not None)
+    return is_platform_staff(user) or is_hr_reviewer(user)
 
 
 def _is_province_reviewer(user) -> bool:
     from regions.models import RegionLevel
-    from traineeships.selectors import is_hr_of_level
+    from traineeships.rules import is_hr_reviewer
 
-    return user.has_perm("reviews.decide") and is_hr_of_level(user, RegionLevel.PROVINCE)
+    return is_hr_reviewer(user, RegionLevel.PROVINCE)
 
 
 def _is_city_publisher(user) -> bool:
@@ -148,12 +148,6 @@ STATISTICS_COLUMNS = (
 )
 
 
-def _is_hr_reviewer(user) -> bool:
-    from traineeships.selectors import hr_department
-
-    return user.has_perm("reviews.decide") and hr_department(user) is not None
-
-
 def statistics_for_export(user, params):
     """The statistics page's figures for the department and the year asked (by sub-region, total, by month)."""
     from django.core.exceptions import PermissionDenied
@@ -169,6 +163,7 @@ def statistics_for_export(user, params):
 
 
 def register_exports() -> None:
+    from traineeships.rules import is_hr_reviewer
     from traineeships.selectors import may_maintain_register
 
     register_export(ExportSpec(
@@ -176,12 +171,12 @@ def register_exports() -> None:
         columns=POST_COLUMNS, queryset=unit_posts_for_export, back_url_name="traineeships:posts",
     ))
     register_export(ExportSpec(
-        key="traineeship_bases", label=str(_("见习基地名录导出")), permission="reviews.decide",
+        key="traineeship_bases", label=str(_("见习基地名录导出")), permission="traineeships.review",
         columns=BASE_COLUMNS, queryset=hr_bases_for_export, allowed=_may_see_bases,
         back_url_name="traineeships:hr_bases",
     ))
     register_export(ExportSpec(
-        key="traineeship_filed_bases", label=str(_("已备案见习基地导出")), permission="reviews.decide",
+        key="traineeship_filed_bases", label=str(_("已备案见习基地导出")), permission="traineeships.review",
         columns=FILED_BASE_COLUMNS, queryset=filed_bases_for_export, allowed=_is_province_reviewer,
         back_url_name="traineeships:filed_bases",
     ))
@@ -192,7 +187,7 @@ def register_exports() -> None:
     ))
     register_export(ExportSpec(
         key="traineeship_statistics", label=str(_("就业见习统计导出")), permission="", columns=STATISTICS_COLUMNS,
-        queryset=statistics_for_export, allowed=_is_hr_reviewer, back_url_name="traineeships:statistics",
+        queryset=statistics_for_export, allowed=is_hr_reviewer, back_url_name="traineeships:statistics",
     ))
     register_export(ExportSpec(
         key="graduate_register", label=str(_("毕业生信息导出")), permission="traineeships.import_graduates",

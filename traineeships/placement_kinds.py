@@ -40,6 +40,7 @@ AGREEMENT_REVIEW = ReviewKind(
     subject_url=lambda placement: reverse("traineeships:placement_detail", args=[placement.pk]),
     on_status=placement_services.on_review_status,
     can_submit=_may_manage,
+    decide_permission="traineeships.review",
 )
 
 TERMINATION_REVIEW = ReviewKind(
@@ -52,4 +53,5 @@ TERMINATION_REVIEW = ReviewKind(
     subject_url=lambda departure: reverse("traineeships:departure_detail", args=[departure.pk]),
     on_status=departure_services.on_review_status,
     can_submit=_may_manage,
+    decide_permission="traineeships.review",
 )

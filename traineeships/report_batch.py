@@ -8,9 +8,9 @@ from django.utils.translation import gettext_lazy as _
 from batch.registry import Column, ExportSpec, ImportSpec, register_export, register_import
 from traineeships.forms.reports import AttendanceRowForm, MatchingRowForm, OnPostRowForm
 from traineeships.models import EndReason, PlacementStatus
+from traineeships.rules import MANAGE_BASE as PERMISSION
 from traineeships.services import reports
 
-PERMISSION = "traineeships.manage_base"
 MATCHING, ATTENDANCE, ON_POST = "traineeship_matching", "traineeship_attendance", "traineeship_on_post"
 REPORT_SPECS = (MATCHING, ATTENDANCE, ON_POST)
 

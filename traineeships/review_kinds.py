@@ -35,6 +35,7 @@ BASE_REVIEW = ReviewKind(
     subject_url=lambda base: reverse("traineeships:base_detail", args=[base.pk]),
     on_status=base_services.on_review_status,
     can_submit=_may_manage,
+    decide_permission="traineeships.review",
 )
 
 POST_REVIEW = ReviewKind(
@@ -48,4 +49,5 @@ POST_REVIEW = ReviewKind(
     subject_url=lambda post: reverse("traineeships:post_detail", args=[post.pk]),
     on_status=post_services.on_review_status,
     can_submit=_may_manage,
+    decide_permission="traineeships.review",
 )

@@ -8,10 +8,9 @@ IMAGES_AND_PDF = {"jpeg", "png", "gif", "bmp", "webp", "pdf"}
 
 def _is_hr(level: str | None = None):
     def check(user) -> bool:
-        from traineeships.selectors import hr_department
+        from traineeships.rules import is_hr
 
-        department = hr_department(user)
-        return department is not None and (level is None or department.gov_level == level)
+        return is_hr(user, level)
 
     return check
 
@@ -20,6 +19,8 @@ def register_permissions() -> None:
     from organisations.permissions import GOVERNMENT_ONLY, NON_GOVERNMENT, register_permission
 
     register_permission("traineeships.manage_base", _("见习基地申请与见习岗位管理"), kinds=NON_GOVERNMENT, group=GROUP)
+    register_permission("traineeships.review", _("就业见习审核（基地、岗位、协议、离岗）"), kinds=GOVERNMENT_ONLY,
+                        group=GROUP)
     register_permission("traineeships.publish_posts", _("见习岗位发布与撤销发布（市级）"), kinds=GOVERNMENT_ONLY,
                         group=GROUP)
     register_permission("traineeships.file_bases", _("见习基地报省厅备案（市级）"), kinds=GOVERNMENT_ONLY, group=GROUP)
@@ -30,12 +31,11 @@ def register_permissions() -> None:
 def register_purposes() -> None:
     from attachments.purposes import register_purpose
 
-    # Who may download them: the base's organisation, governments with jurisdiction, platform staff (the
-    # attachments app's organisation-records rule).
+    # Who may download them: the programme's access rule (traineeships.rules) on the base's organisation.
     register_purpose("traineeship_rules", label=_("就业见习管理制度"), allowed=IMAGES_AND_PDF,
-                     max_bytes=10 * 1024 * 1024)
+                     max_bytes=10 * 1024 * 1024, programme="traineeships")
     register_purpose("traineeship_certificate", label=_("单位证件"), allowed=IMAGES_AND_PDF,
-                     max_bytes=5 * 1024 * 1024)
+                     max_bytes=5 * 1024 * 1024, programme="traineeships")
 
 
 def register_navigation() -> None:
@@ -48,9 +48,9 @@ def register_navigation() -> None:
         NavEntry(_("就业见习·岗位查询"), "traineeships:post_query", "search", "traineeships.manage_base"),
         NavEntry(_("就业见习·岗位发布"), "traineeships:publishing", "megaphone", "traineeships.publish_posts",
                  visible=_is_hr(RegionLevel.CITY)),
-        NavEntry(_("就业见习·见习基地名录"), "traineeships:hr_bases", "buildings", "reviews.decide",
+        NavEntry(_("就业见习·见习基地名录"), "traineeships:hr_bases", "buildings", "traineeships.review",
                  visible=_is_hr()),
-        NavEntry(_("就业见习·已备案基地"), "traineeships:filed_bases", "archive", "reviews.decide",
+        NavEntry(_("就业见习·已备案基地"), "traineeships:filed_bases", "archive", "traineeships.review",
                  visible=_is_hr(RegionLevel.PROVINCE)),
         NavEntry(_("就业见习·地区参数"), "traineeships:parameters", "sliders", "traineeships.manage_parameters",
                  visible=_is_hr()),
@@ -82,7 +82,9 @@ def register_everything() -> None:
     from reviews.registry import register
     from traineeships.batch_specs import register_exports
     from traineeships.review_kinds import BASE_REVIEW, POST_REVIEW
+    from traineeships.rules import register_access
 
+    register_access()
     register_permissions()
     register_purposes()
     register(BASE_REVIEW)

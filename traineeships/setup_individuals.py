@@ -6,12 +6,6 @@ from django.utils.translation import gettext_lazy as _
 from traineeships.setup import GROUP
 
 
-def _is_individual(user) -> bool:
-    from accounts.models import UserKind
-
-    return user.is_authenticated and user.kind == UserKind.INDIVIDUAL
-
-
 def _keeps_register(user) -> bool:
     from traineeships.selectors import may_maintain_register
 
@@ -26,12 +20,13 @@ def register_permissions() -> None:
 
 
 def register_navigation() -> None:
+    from accounts.rules import is_individual
     from core.navigation import NavEntry, add_entry
 
     for entry in (
-        NavEntry(_("就业见习·意向填表"), "traineeships:intention", "card-checklist", visible=_is_individual),
-        NavEntry(_("就业见习·岗位报名"), "traineeships:individual_posts", "search", visible=_is_individual),
-        NavEntry(_("就业见习·我的报名"), "traineeships:my_applications", "list-check", visible=_is_individual),
+        NavEntry(_("就业见习·意向填表"), "traineeships:intention", "card-checklist", visible=is_individual),
+        NavEntry(_("就业见习·岗位报名"), "traineeships:individual_posts", "search", visible=is_individual),
+        NavEntry(_("就业见习·我的报名"), "traineeships:my_applications", "list-check", visible=is_individual),
         NavEntry(_("就业见习·报名审核"), "traineeships:application_reviews", "person-check",
                  "traineeships.manage_base"),
         NavEntry(_("就业见习·毕业生信息库"), "traineeships:graduates", "mortarboard", "traineeships.import_graduates",

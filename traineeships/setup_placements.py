@@ -6,14 +6,16 @@ IMAGES_AND_PDF = {"jpeg", "png", "gif", "bmp", "webp", "pdf"}
 
 
 def _trainee_or_records(field_name: str):
-    """can_view of the agreement and certificate scans: the unit, governments with jurisdiction, platform staff
-    (the organisation-records rule), and the trainee the document is about."""
+    """can_view of the agreement and certificate scans: the programme's access rule on the unit (its members
+    holding the programme's permission, the departments with authority over it, platform staff), and the
+    trainee the document is about."""
 
     def can_view(user, attachment) -> bool:
-        from attachments.access import can_see_organisation_records
+        from organisations.jurisdiction import can_see
         from traineeships.models import Departure, Placement
+        from traineeships.rules import PROGRAMME
 
-        if can_see_organisation_records(user, attachment.owner_org):
+        if can_see(user, attachment.owner_org, PROGRAMME):
             return True
         if not user.is_authenticated:
             return False
@@ -33,32 +35,20 @@ def register_purposes() -> None:
                      max_bytes=10 * 1024 * 1024, can_view=_trainee_or_records("certificate_scan"))
 
 
-def _is_hr(user) -> bool:
-    from traineeships.selectors import hr_department
-
-    return hr_department(user) is not None
-
-
-def _is_unit(user) -> bool:
-    return user.organisation_id is not None and not _is_hr(user)
-
-
-def _is_individual(user) -> bool:
-    return user.is_authenticated and user.organisation_id is None and not user.is_staff
-
-
 def register_navigation() -> None:
+    from accounts.rules import is_individual
     from core.navigation import NavEntry, add_entry
+    from traineeships.rules import is_hr, is_unit
 
     for entry in (
         NavEntry(_("就业见习·上岗人员"), "traineeships:placements", "person-badge", "traineeships.manage_base"),
         NavEntry(_("就业见习·批量上报"), "traineeships:reports", "cloud-upload", "traineeships.manage_base"),
         NavEntry(_("就业见习·补贴花名册"), "traineeships:roster", "cash-coin", "traineeships.manage_base",
-                 visible=_is_unit),
-        NavEntry(_("就业见习·统计分析"), "traineeships:statistics", "bar-chart", "reviews.decide", visible=_is_hr),
-        NavEntry(_("就业见习·补贴花名册"), "traineeships:roster", "cash-coin", "reviews.decide", visible=_is_hr),
+                 visible=is_unit),
+        NavEntry(_("就业见习·统计分析"), "traineeships:statistics", "bar-chart", "traineeships.review", visible=is_hr),
+        NavEntry(_("就业见习·补贴花名册"), "traineeships:roster", "cash-coin", "traineeships.review", visible=is_hr),
         NavEntry(_("就业见习·我的见习"), "traineeships:my_placement", "person-workspace", None,
-                 visible=_is_individual),
+                 visible=is_individual),
     ):
         add_entry("programmes", entry)
 

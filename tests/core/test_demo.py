@@ -98,7 +98,7 @@ def test_people_and_permissions():
     assert age_on(User.objects.get(real_name="李青年").id_number, today) == 20
     assert {u.real_name for u in User.objects.filter(kind="individual")} == {"张同学", "李青年", "王毕业"}
     platform = User.objects.get(username="platform")
-    assert platform.is_staff and platform.has_perm("reviews.decide")
+    assert platform.is_staff and platform.has_perm("traineeships.review")
     staff_manager = User.objects.get(username="ent_a_staff")
     assert not staff_manager.is_org_admin
     assert staff_manager.has_perm("organisations.manage_staff")

@@ -166,7 +166,8 @@ def test_notify_organisation_reaches_only_holders_of_the_permission(county_revie
 
     clerk = factories.UserFactory(organisation=county_hr_a)
     sent = services.notify_organisation(
-        organisation=county_hr_a, title="新的实名认证申请", url="/reviews/", permission="reviews.decide"
+        organisation=county_hr_a, title="新的实名认证申请", url="/reviews/",
+        permission="organisations.review_verification",
     )
     assert sent == 1
     assert Notification.objects.filter(recipient=county_reviewer_a).count() == 1

@@ -119,7 +119,9 @@ def test_contact_mobile_is_masked_for_a_department_user_without_the_personal_dat
 ):
     enterprise_a.contact_phone = "15612344563"
     enterprise_a.save()
+    # A reviewer of the department (a role is needed to see organisation records) without the personal data role.
     clerk = factories.UserFactory(organisation=county_hr_a)
+    clerk.roles.add(county_hr_a.roles.create(name="审核员", permissions=["organisations.review_verification"]))
 
     text = pdf_text(get_pdf(client, clerk, enterprise_a).content, tmp_path)
 

@@ -14,14 +14,27 @@ from tests import factories
 REASON = "材料不全，请补充营业执照"
 
 
+# The test kinds are decided with a permission of their own, held by every administrator (as a programme's).
+TEST_DECIDE = "tests.decide"
+
+
 def _register(kind: ReviewKind):
+    from dataclasses import replace
+
+    from organisations.permissions import register_permission
+
+    register_permission(TEST_DECIDE, "测试审核")
+    kind = replace(kind, decide_permission=kind.decide_permission or TEST_DECIDE)
     registry.register(kind)
     return kind
 
 
 def _unregister(kind: ReviewKind):
     # The registry has no public removal: kinds are registered once at start-up in production.
+    from organisations.permissions import CATALOGUE
+
     registry.unregister(kind.key)
+    CATALOGUE.pop(TEST_DECIDE, None)
 
 
 @pytest.fixture

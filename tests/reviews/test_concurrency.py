@@ -72,8 +72,8 @@ def slow_lock(monkeypatch):
 @pytest.fixture
 def two_county_reviewers(county_reviewer_a, county_hr_a):
     colleague = factories.UserFactory(organisation=county_hr_a, username="county_a2", real_name="金水审核员二")
-    colleague.roles.add(county_hr_a.roles.create(name="审核员", permissions=["reviews.decide"]))
-    assert colleague.has_perm("reviews.decide") and not colleague.is_org_admin
+    colleague.roles.add(county_hr_a.roles.create(name="审核员", permissions=["tests.decide"]))
+    assert colleague.has_perm("tests.decide") and not colleague.is_org_admin
     return county_reviewer_a, colleague
 
 

@@ -142,7 +142,7 @@ def test_someone_else_was_faster_is_a_message_not_an_error(client, make, people,
     review = make("pending_county")
     step = review.steps.get(level="county")
     colleague = factories.UserFactory(organisation=county_hr_a, username="county_a2", real_name="金水审核员二")
-    colleague.roles.add(county_hr_a.roles.create(name="审核员", permissions=["reviews.decide"]))
+    colleague.roles.add(county_hr_a.roles.create(name="审核员", permissions=["tests.decide"]))
     services.decide(review_id=review.pk, actor=colleague, decision="approve", step_id=step.pk)
 
     client.force_login(people["county_a"])

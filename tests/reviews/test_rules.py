@@ -167,7 +167,7 @@ def test_history_rows_are_append_only(submitted):
 
 def test_stale_step_from_the_same_office_is_someone_else_was_faster(submitted, county_hr_a, reviewers):
     colleague = factories.UserFactory(organisation=county_hr_a, username="county_a2", real_name="金水审核员二")
-    colleague.roles.add(county_hr_a.roles.create(name="审核员", permissions=["reviews.decide"]))
+    colleague.roles.add(county_hr_a.roles.create(name="审核员", permissions=["tests.decide"]))
     seen = submitted.steps.get(level="county").pk
     services.decide(review_id=submitted.pk, actor=reviewers["county"], decision="approve", step_id=seen)
     with pytest.raises(ReviewConflict) as caught:
@@ -236,16 +236,15 @@ def test_every_decision_is_audited(submitted, reviewers):
 
 def test_unit_level_step_is_decided_by_the_units_own_administrator(status_calls, enterprise_a, admin_a, member_a):
     """Hours declarations: the unit's administrator reviews what its staff submit."""
-    from reviews import registry
     from reviews.registry import ReviewKind, StepSpec
+    from tests.reviews.conftest import _register, _unregister
 
-    kind = ReviewKind(
+    kind = _register(ReviewKind(
         key="test_unit_hours", label="测试学时申报",
         build_chain=lambda dept: [StepSpec(level="unit", reviewer_org=dept.organisation)],
         submitter_org=lambda dept: dept.organisation, region=lambda dept: dept.organisation.region,
         title=lambda dept: f"{dept.name}学时", subject_url=lambda dept: "/", on_status=lambda **kwargs: None,
-    )
-    registry.register(kind)
+    ))
     try:
         member_a.roles.add(enterprise_a.roles.create(name="申报员", permissions=["reviews.submit"]))
         from tests.reviews.conftest import department
@@ -257,5 +256,5 @@ def test_unit_level_step_is_decided_by_the_units_own_administrator(status_calls,
         review.refresh_from_db()
         assert review.status == "approved"
     finally:
-        registry.unregister(kind.key)
+        _unregister(kind)
 

@@ -188,7 +188,7 @@ def test_edit_screen_corrects_a_record(client, county_reviewer_a, county_hr_a):
 
 def test_units_individuals_and_anonymous_may_not_use_the_register(client, admin_a, student, county_hr_a,
                                                                   post_import):
-    without_role = member_with(county_hr_a, "no_register", "reviews.decide")
+    without_role = member_with(county_hr_a, "no_register", "traineeships.review")
     for user in (admin_a, student, without_role):
         client.force_login(user)
         assert client.get(reverse("traineeships:graduates")).status_code == 403

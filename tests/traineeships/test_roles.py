@@ -56,7 +56,7 @@ def test_hr_member_without_review_role_sees_no_statistics_or_roster(client, coun
     client.force_login(member_with(county_hr_a, "hr_clerk"))
     assert client.get(reverse("traineeships:statistics")).status_code == 403
     assert client.get(reverse("traineeships:roster"), {"base": placement.base_id}).status_code == 403
-    with_role = member_with(county_hr_a, "hr_reviewer", "reviews.decide")
+    with_role = member_with(county_hr_a, "hr_reviewer", "traineeships.review")
     client.force_login(with_role)
     assert client.get(reverse("traineeships:statistics")).status_code == 200
     page = client.get(reverse("traineeships:roster"), {"base": placement.base_id, "first_month": "2026-03",

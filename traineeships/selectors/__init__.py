@@ -10,6 +10,7 @@ an individual sees their own.
 Everything is importable from `traineeships.selectors` itself.
 """
 
+from traineeships.rules import hr_department
 from traineeships.selectors.applications import (
     applications_for_person,
     applications_for_unit,
@@ -17,7 +18,6 @@ from traineeships.selectors.applications import (
     get_unit_application,
     history_of,
     interested_post_ids,
-    is_individual,
     placement_of,
     places_taken,
     profile_of,
@@ -48,7 +48,6 @@ from traineeships.selectors.programme import (
     get_post_for_user,
     get_public_post,
     get_unit_post,
-    hr_department,
     is_hr_of_level,
     latest_reviews_for_posts,
     parameter_for,
@@ -107,7 +106,6 @@ __all__ = [
     "interested_post_ids",
     "is_hr_of_level",
     "latest_reviews_for_posts",
-    "is_individual",
     "may_maintain_register",
     "parameter_for",
     "parameter_regions_for_user",

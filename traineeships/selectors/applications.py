@@ -4,7 +4,7 @@ The unit sees applications to its own posts only; an individual sees their own; 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from accounts.models import UserKind
+from accounts.rules import is_individual
 from audit.models import AuditEntry
 from traineeships.models import (
     LIFETIME_STATUSES,
@@ -15,10 +15,7 @@ from traineeships.models import (
     PostStatus,
     TraineeProfile,
 )
-
-
-def is_individual(user) -> bool:
-    return user.is_authenticated and user.is_active and user.kind == UserKind.INDIVIDUAL
+from traineeships.selectors.programme import own_unit_id
 
 
 def profile_of(user) -> TraineeProfile | None:
@@ -42,10 +39,8 @@ def get_own_application(user, pk: int) -> Application:
 
 def applications_for_unit(user):
     """报名审核: the applications to the unit's own posts."""
-    if not user.is_authenticated or user.organisation_id is None:
-        raise PermissionDenied
     return (
-        Application.objects.filter(post__base__organisation_id=user.organisation_id)
+        Application.objects.filter(post__base__organisation_id=own_unit_id(user))
         .exclude(post__status=PostStatus.DELETED)
         .select_related("post", "person", "person__trainee_profile", "decided_by")
     )

@@ -1,11 +1,10 @@
-"""Scoped reads of placements and departures. The unit sees its own; a government department sees
-those of bases in its region; the trainee sees their own; anyone else gets 404."""
+"""Scoped reads of placements and departures: the programme's access rule on the base's organisation
+(traineeships.rules), and the trainee their own; anyone else gets 404."""
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from attachments.access import can_see_organisation_records
+from organisations.jurisdiction import can_see
 from traineeships.models import (
     Application,
     ApplicationStatus,
@@ -13,19 +12,15 @@ from traineeships.models import (
     Placement,
     PlacementStatus,
 )
+from traineeships.rules import PROGRAMME
+from traineeships.selectors.programme import own_unit_id
 
 _RELATED = ("person", "post__work_region", "base__organisation__region", "agreement_scan", "application")
 
 
-def _require_organisation(user) -> None:
-    if not user.is_authenticated or user.organisation_id is None:
-        raise PermissionDenied
-
-
 def placements_for_unit(user) -> QuerySet:
-    _require_organisation(user)
     return (
-        Placement.objects.filter(base__organisation_id=user.organisation_id)
+        Placement.objects.filter(base__organisation_id=own_unit_id(user))
         .exclude(status=PlacementStatus.CANCELLED)
         .select_related(*_RELATED)
         .order_by("-created_at", "-id")
@@ -57,7 +52,7 @@ def get_unit_placement(user, pk: int) -> Placement:
 def can_see_placement(user, placement: Placement) -> bool:
     if not user.is_authenticated:
         return False
-    return placement.person_id == user.pk or can_see_organisation_records(user, placement.base.organisation)
+    return placement.person_id == user.pk or can_see(user, placement.base.organisation, PROGRAMME)
 
 
 def get_placement_for_user(user, pk: int) -> Placement:
@@ -81,16 +76,15 @@ def get_departure_for_user(user, pk: int) -> Departure:
 
 def get_unit_departure(user, pk: int) -> Departure:
     departure = get_departure_for_user(user, pk)
-    if user.organisation_id != departure.placement.base.organisation_id:
+    if own_unit_id(user) != departure.placement.base.organisation_id:
         raise Http404("离岗登记不存在")
     return departure
 
 
 def approved_applications_for_unit(user) -> QuerySet:
     """录用上岗登记: approved applications to the unit's posts not yet registered."""
-    _require_organisation(user)
     return (
-        Application.objects.filter(post__base__organisation_id=user.organisation_id,
+        Application.objects.filter(post__base__organisation_id=own_unit_id(user),
                                    status=ApplicationStatus.APPROVED, placement__isnull=True)
         .select_related("person", "post")
         .order_by("-decided_at", "-id")
@@ -99,7 +93,7 @@ def approved_applications_for_unit(user) -> QuerySet:
 
 def get_onboardable_application(user, pk: int) -> Application:
     application = (
-        Application.objects.filter(post__base__organisation_id=user.organisation_id)
+        Application.objects.filter(post__base__organisation_id=own_unit_id(user))
         .select_related("person", "post__work_region", "post__base__organisation")
         .filter(pk=pk)
         .first()

@@ -1,5 +1,5 @@
-"""Scoped reads of bases, posts, the public page and region parameters. Another organisation's base or post
-answers 404; a government department sees what lies in its region (its jurisdiction)."""
+"""Scoped reads of bases, posts, the public page and region parameters. Who sees a base's or a post's record
+is the programme's access rule (traineeships.rules, organisations.jurisdiction); anyone else gets 404."""
 
 import datetime
 
@@ -7,9 +7,8 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from attachments.access import can_see_organisation_records, is_platform_staff
-from organisations.models import Authority, OrganisationKind
-from organisations.selectors import jurisdiction_filter
+from accounts.rules import is_platform_staff
+from organisations.jurisdiction import authorised_department, can_see, region_q, scope_for
 from regions.models import Region, RegionLevel
 from traineeships.models import (
     REVIEWED_STATUSES,
@@ -21,51 +20,43 @@ from traineeships.models import (
     RegionParameter,
     TraineeshipBase,
 )
-
-
-def hr_department(user):
-    """The user's organisation when it is a human-resources department, else None."""
-    if not user.is_authenticated or not user.is_active:
-        return None
-    organisation = user.organisation
-    if (
-        organisation is None
-        or organisation.kind != OrganisationKind.GOVERNMENT
-        or organisation.authority != Authority.HUMAN_RESOURCES
-        or organisation.region_id is None
-    ):
-        return None
-    return organisation
+from traineeships.rules import PROGRAMME, is_hr
 
 
 def is_hr_of_level(user, level: str) -> bool:
-    department = hr_department(user)
-    return department is not None and department.gov_level == level
+    return is_hr(user, level)
+
+
+def own_unit_id(user) -> int:
+    """The user's organisation, when the user may handle its records of the programme (its administrator, or a
+    sub-administrator with the programme's permission); else 403."""
+    organisation_id = scope_for(user, PROGRAMME).organisation_id
+    if organisation_id is None:
+        raise PermissionDenied
+    return organisation_id
 
 
 # ---------------------------------------------------------------- bases
 
 
 def get_own_base(user) -> TraineeshipBase | None:
-    if not user.is_authenticated or user.organisation_id is None:
-        raise PermissionDenied
     return (
         TraineeshipBase.objects.select_related("organisation__region", "organisation__business_licence",
                                                "rules_file", "certificate_file")
-        .filter(organisation_id=user.organisation_id)
+        .filter(organisation_id=own_unit_id(user))
         .first()
     )
 
 
 def get_base_for_user(user, pk: int) -> TraineeshipBase:
-    """A base's record: its organisation's members, governments with jurisdiction, platform staff."""
+    """A base's record: who sees the programme's records of its organisation (traineeships.rules)."""
     base = (
         TraineeshipBase.objects.select_related("organisation__region", "organisation__business_licence",
                                                "rules_file", "certificate_file", "filed_with_province_by")
         .filter(pk=pk)
         .first()
     )
-    if base is None or not can_see_organisation_records(user, base.organisation):
+    if base is None or not can_see(user, base.organisation, PROGRAMME):
         raise Http404("见习基地不存在")
     return base
 
@@ -75,14 +66,9 @@ def bases_for_government(user) -> QuerySet:
     bases = TraineeshipBase.objects.exclude(status=BaseStatus.DRAFT).select_related(
         "organisation__region", "filed_with_province_by"
     )
-    if is_platform_staff(user):
-        return bases.order_by("-updated_at", "-id")
-    department = hr_department(user)
-    if department is None:
+    if not is_platform_staff(user) and authorised_department(user, PROGRAMME) is None:
         raise PermissionDenied
-    return bases.filter(jurisdiction_filter(department.region, prefix="organisation__region__")).order_by(
-        "-updated_at", "-id"
-    )
+    return bases.filter(scope_for(user, PROGRAMME).q("organisation__")).order_by("-updated_at", "-id")
 
 
 def filter_bases(bases: QuerySet, *, name: str = "", status: str = "", level: str = "", filed: str = "") -> QuerySet:
@@ -101,7 +87,7 @@ def filter_bases(bases: QuerySet, *, name: str = "", status: str = "", level: st
 
 def filed_bases_for_province(user) -> QuerySet:
     """已备案基地: the bases of the province that their cities reported for filing."""
-    department = hr_department(user)
+    department = authorised_department(user, PROGRAMME)
     if department is None or department.gov_level != RegionLevel.PROVINCE:
         raise PermissionDenied
     return (
@@ -125,10 +111,8 @@ _POST_RELATED = ("base__organisation__region", "work_region", "published_by")
 
 def posts_for_unit(user) -> QuerySet:
     """The unit's own posts (deleted ones are gone from every list)."""
-    if not user.is_authenticated or user.organisation_id is None:
-        raise PermissionDenied
     return (
-        Post.objects.filter(base__organisation_id=user.organisation_id)
+        Post.objects.filter(base__organisation_id=own_unit_id(user))
         .exclude(status=PostStatus.DELETED)
         .select_related(*_POST_RELATED)
         .order_by("-created_at", "-id")
@@ -163,9 +147,9 @@ def get_unit_post(user, pk: int) -> Post:
 
 
 def get_post_for_user(user, pk: int) -> Post:
-    """A post's record (the review's subject page): the unit, governments with jurisdiction, staff."""
+    """A post's record (the review's subject page): who sees the programme's records of its unit."""
     post = Post.objects.select_related(*_POST_RELATED).exclude(status=PostStatus.DELETED).filter(pk=pk).first()
-    if post is None or not can_see_organisation_records(user, post.base.organisation):
+    if post is None or not can_see(user, post.base.organisation, PROGRAMME):
         raise Http404("岗位不存在")
     return post
 
@@ -177,7 +161,7 @@ def reviewed_posts_for_unit(user) -> QuerySet:
 
 def publishable_posts_for_city(user) -> QuerySet:
     """岗位发布: approved, published and unpublished posts whose work place lies in the city."""
-    department = hr_department(user)
+    department = authorised_department(user, PROGRAMME)
     if department is None or department.gov_level != RegionLevel.CITY:
         raise PermissionDenied
     return (
@@ -244,15 +228,10 @@ def get_public_post(pk: int) -> Post:
 
 def parameter_regions_for_user(user) -> QuerySet:
     """Regions whose parameters the department maintains: its own region and every region inside it."""
-    department = hr_department(user)
+    department = authorised_department(user, PROGRAMME)
     if department is None:
         raise PermissionDenied
-    region = department.region
-    if region.level == RegionLevel.PROVINCE:
-        return Region.objects.filter(province_code=region.code)
-    if region.level == RegionLevel.CITY:
-        return Region.objects.filter(city_code=region.code)
-    return Region.objects.filter(code=region.code)
+    return Region.objects.filter(region_q(department.region, prefix=""))
 
 
 def parameters_for_user(user) -> QuerySet:

@@ -5,28 +5,17 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from attachments.access import is_platform_staff
-from organisations.models import Authority, OrganisationKind
-from organisations.selectors import jurisdiction_filter
+from accounts.rules import is_platform_staff
+from organisations.jurisdiction import authorised_department, region_q
 from traineeships.models import GraduateRecord
-
-PERMISSION = "traineeships.import_graduates"
-REGISTER_AUTHORITIES = (Authority.HUMAN_RESOURCES, Authority.EDUCATION)
+from traineeships.rules import IMPORT_GRADUATES as PERMISSION
+from traineeships.rules import REGISTER
 
 
 def register_department(user):
-    """The user's organisation when it is an HR or education department with a region, else None."""
-    if not user.is_authenticated or not user.is_active:
-        return None
-    organisation = user.organisation
-    if (
-        organisation is None
-        or organisation.kind != OrganisationKind.GOVERNMENT
-        or organisation.authority not in REGISTER_AUTHORITIES
-        or organisation.region_id is None
-    ):
-        return None
-    return organisation
+    """The user's organisation when it is a department with authority over the register (HR, education) and
+    the user holds the register's permission, else None."""
+    return authorised_department(user, REGISTER)
 
 
 def may_maintain_register(user) -> bool:
@@ -38,9 +27,10 @@ def graduates_for_user(user) -> QuerySet:
     if is_platform_staff(user):
         return records
     department = register_department(user)
-    if department is None or not user.has_perm(PERMISSION):
+    if department is None:
         raise PermissionDenied
-    return records.filter(jurisdiction_filter(department.region, prefix="imported_by_org__region__"))
+    # Records last written by a department inside the jurisdiction (not by organisation: see services.register).
+    return records.filter(region_q(department.region, prefix="imported_by_org__region__"))
 
 
 def filter_graduates(records: QuerySet, *, q: str = "", school: str = "", education: str = "",

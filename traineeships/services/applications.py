@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from accounts.rules import is_individual
 from audit.services import record
 from notifications.services import notify, notify_organisation
 from traineeships.models import (
@@ -27,6 +28,7 @@ from traineeships.models import (
     PostStatus,
     TraineeProfile,
 )
+from traineeships.rules import MANAGE_BASE as UNIT_PERMISSION
 from traineeships.selectors.applications import (  # noqa: F401  (views and tests read them from here too)
     applications_for_person,
     applications_for_unit,
@@ -34,14 +36,12 @@ from traineeships.selectors.applications import (  # noqa: F401  (views and test
     get_unit_application,
     history_of,
     interested_post_ids,
-    is_individual,
     placement_of,
     places_taken,
     profile_of,
 )
 from traineeships.services.individuals import profile_complete
 
-UNIT_PERMISSION = "traineeships.manage_base"
 ONE_TRAINEESHIP = "您已参加过就业见习，每人只有一次见习机会"
 ONE_PENDING = "您已有一个待审核的报名，每人同一时间只能报名一个岗位；如需改报，请先撤销原报名"
 

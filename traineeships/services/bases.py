@@ -18,7 +18,6 @@ from reviews import services as review_services
 from reviews.models import ReviewStatus
 from reviews.selectors import latest_review_for
 from traineeships.models import BASE_TRANSITIONS, BaseStatus, TraineeshipBase
-from traineeships.selectors import hr_department
 
 BASE_KIND = "traineeship_base"
 BASE_FIELDS = (
@@ -172,12 +171,15 @@ def province_hr_users(province_code: str) -> list:
 
 
 def can_file(user, base: TraineeshipBase) -> bool:
-    department = hr_department(user)
+    from organisations.jurisdiction import authorised_department, can_see
+    from traineeships.rules import FILE_BASES, PROGRAMME
+
+    department = authorised_department(user, PROGRAMME)
     return (
         department is not None
         and department.gov_level == RegionLevel.CITY
-        and user.has_perm("traineeships.file_bases")
-        and department.region.contains(base.organisation.region)
+        and user.has_perm(FILE_BASES)
+        and can_see(user, base.organisation, PROGRAMME)
     )
 
 

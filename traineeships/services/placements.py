@@ -34,11 +34,12 @@ from traineeships.models import (
     PlacementStatus,
     Post,
 )
+from traineeships.rules import MANAGE_BASE as UNIT_PERMISSION
 from traineeships.selectors import parameter_for
 
 AGREEMENT_KIND = "traineeship_agreement"
 AGREEMENT_PURPOSE = "traineeship_agreement"
-UNIT_PERMISSION = "traineeships.manage_base"
+
 TERM_FIELDS = (
     "start_on", "end_on", "monthly_allowance", "insurance_company", "insurance_policy_number", "insurance_premium",
     "insurance_sum_insured", "insurance_valid_from", "insurance_valid_to",

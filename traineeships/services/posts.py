@@ -25,14 +25,13 @@ from traineeships.models import (
     PostStatus,
     TraineeshipBase,
 )
-from traineeships.selectors import hr_department
+from traineeships.rules import MANAGE_BASE as UNIT_PERMISSION
 
 POST_KIND = "traineeship_post"
 POST_FIELDS = (
     "title", "places", "majors", "education", "work_region", "address", "monthly_allowance", "period_months",
     "description", "contact_person", "contact_phone",
 )
-UNIT_PERMISSION = "traineeships.manage_base"
 
 
 @dataclass
@@ -174,12 +173,11 @@ def delete_post(*, post: Post, actor) -> None:
 
 
 def may_publish(user) -> bool:
-    department = hr_department(user)
-    return (
-        department is not None
-        and department.gov_level == RegionLevel.CITY
-        and user.has_perm("traineeships.publish_posts")
-    )
+    from organisations.jurisdiction import authorised_department
+    from traineeships.rules import PROGRAMME, PUBLISH_POSTS
+
+    department = authorised_department(user, PROGRAMME)
+    return department is not None and department.gov_level == RegionLevel.CITY and user.has_perm(PUBLISH_POSTS)
 
 
 def _notify_unit(post: Post, title: str) -> None:

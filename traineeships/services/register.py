@@ -12,12 +12,11 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
-from attachments.access import is_platform_staff
+from accounts.rules import is_platform_staff
 from audit.services import record, snapshot
 from traineeships.models import GraduateRecord
 from traineeships.selectors.register import (  # noqa: F401  (the reads moved to selectors; old imports keep working)
     PERMISSION,
-    REGISTER_AUTHORITIES,
     filter_graduates,
     get_graduate_for_user,
     graduates_for_user,

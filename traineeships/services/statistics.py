@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from django.db.models import Count, Q, Sum
 
-from organisations.selectors import jurisdiction_filter
+from organisations.jurisdiction import region_q as jurisdiction_filter
 from regions.models import Region, RegionLevel
 from traineeships.models import (
     REVIEWED_STATUSES,

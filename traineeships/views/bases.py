@@ -17,11 +17,10 @@ from printing.pdf import own_organisation_document, render_pdf
 from reviews.models import ReviewStatus
 from reviews.selectors import history_for_subject, latest_review_for
 from traineeships.forms.bases import BaseApplicationForm, FileSlotForm, MajorDemandFormSet, demand_initial
+from traineeships.rules import MANAGE_BASE as PERMISSION
 from traineeships.selectors import get_base_for_user, get_own_base
 from traineeships.services import bases as services
 from traineeships.services.bases import FILE_SLOTS, can_file, missing_files
-
-PERMISSION = "traineeships.manage_base"
 
 
 def file_slots(organisation, base, errors=None) -> list[dict]:

@@ -16,6 +16,7 @@ from printing.pdf import own_document, render_pdf
 from reviews.selectors import history_for_subject, latest_review_for
 from traineeships.forms.placements import AnswerForm, DepartureForm, DepartureRequestForm, UploadForm
 from traineeships.models import DepartureStatus, PlacementStatus
+from traineeships.rules import MANAGE_BASE as PERMISSION
 from traineeships.selectors import (
     get_departure_for_user,
     get_unit_departure,
@@ -24,8 +25,6 @@ from traineeships.selectors import (
 )
 from traineeships.services import departures as services
 from traineeships.views.placements import pdf_response
-
-PERMISSION = "traineeships.manage_base"
 
 
 def _error_text(error: ValidationError) -> str:

@@ -44,7 +44,7 @@ class BaseFilterForm(forms.Form):
 
 
 @require_GET
-@permission_required_403("reviews.decide")
+@permission_required_403("traineeships.review")
 def base_list(request):
     bases = bases_for_government(request.user)
     form = BaseFilterForm(request.GET)
@@ -57,7 +57,7 @@ def base_list(request):
 
 
 @require_GET
-@permission_required_403("reviews.decide")
+@permission_required_403("traineeships.review")
 def filed_bases(request):
     name = request.GET.get("name", "").strip()[:64]
     bases = filter_filed_bases(filed_bases_for_province(request.user), name=name)

@@ -9,10 +9,9 @@ from django.views.decorators.http import require_GET, require_http_methods
 from core.decorators import permission_required_403
 from core.paging import paginate
 from traineeships.forms.parameters import RegionParameterForm, parameter_initial
+from traineeships.rules import MANAGE_PARAMETERS as PERMISSION
 from traineeships.selectors import get_parameter_for_user, parameter_regions_for_user, parameters_for_user
 from traineeships.services import parameters as services
-
-PERMISSION = "traineeships.manage_parameters"
 
 
 @require_GET

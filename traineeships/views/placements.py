@@ -18,6 +18,7 @@ from printing.pdf import own_document, render_pdf
 from reviews.selectors import history_for_subject, latest_review_for
 from traineeships.forms.placements import PlacementFilterForm, RetentionForm, TermsForm, UploadForm, terms_initial
 from traineeships.models import PlacementStatus
+from traineeships.rules import MANAGE_BASE as PERMISSION
 from traineeships.selectors import (
     approved_applications_for_unit,
     filter_placements,
@@ -27,8 +28,6 @@ from traineeships.selectors import (
     placements_for_unit,
 )
 from traineeships.services import placements as services
-
-PERMISSION = "traineeships.manage_base"
 
 
 def _error_text(error: ValidationError) -> str:

@@ -14,6 +14,7 @@ from reviews.models import ReviewStatus
 from reviews.selectors import history_for_subject, latest_review_for
 from traineeships.forms.posts import PostFilterForm, PostForm, post_initial
 from traineeships.models import EDITABLE_POST_STATUSES, RESUBMITTABLE_POST_STATUSES, BaseStatus, PostStatus
+from traineeships.rules import MANAGE_BASE as PERMISSION
 from traineeships.selectors import (
     get_own_base,
     get_post_for_user,
@@ -24,8 +25,6 @@ from traineeships.selectors import (
     reviewed_posts_for_unit,
 )
 from traineeships.services import posts as services
-
-PERMISSION = "traineeships.manage_base"
 
 
 def _decided(post, review) -> bool:

@@ -12,8 +12,7 @@ from core.decorators import permission_required_403
 from core.paging import paginate
 from traineeships.forms.reports import MonthField
 from traineeships.report_batch import REPORT_SPECS
-
-PERMISSION = "traineeships.manage_base"
+from traineeships.rules import MANAGE_BASE as PERMISSION
 
 
 class SubmissionFilterForm(forms.Form):

@@ -16,7 +16,8 @@ from core.masking import can_see_personal_data, mask_id_number
 from printing.pdf import render_pdf
 from traineeships.forms.reports import PeriodForm
 from traineeships.models import BaseStatus
-from traineeships.selectors import bases_for_government, get_own_base, hr_department
+from traineeships.rules import is_hr_reviewer
+from traineeships.selectors import bases_for_government, get_own_base
 from traineeships.services.roster import roster_for_base
 from traineeships.views.placements import pdf_response
 
@@ -31,7 +32,7 @@ def _base_for(request):
         if base is None:
             raise Http404("本单位还没有见习基地")
         return base, None
-    if hr_department(user) is None or not user.has_perm("reviews.decide"):
+    if not is_hr_reviewer(user):
         raise PermissionDenied
     bases = bases_for_government(user).filter(status=BaseStatus.APPROVED).order_by("organisation__name")
     chosen = request.GET.get("base", "")

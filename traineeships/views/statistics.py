@@ -7,7 +7,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from traineeships.selectors import hr_department
+from traineeships.rules import hr_department, is_hr_reviewer
 from traineeships.services.statistics import bars, statistics_for, year_from
 
 
@@ -16,7 +16,7 @@ from traineeships.services.statistics import bars, statistics_for, year_from
 def statistics(request):
     department = hr_department(request.user)
     # As the navigation entry: the department's reviewers, not every member of it.
-    if department is None or not request.user.has_perm("reviews.decide"):
+    if department is None or not is_hr_reviewer(request.user):
         raise PermissionDenied
     result = statistics_for(department.region, year_from(request.GET.get("year"), timezone.localdate()))
     region_bars = bars([row.on_post + row.ended for row in result.rows], width=320)

@@ -1,0 +1,74 @@
+"""The objects of the access matrix (tests/core/test_access_matrix.py): one of each kind a URL can name, all of
+enterprise A in 金水区 (郑州市) unless said otherwise, each with the user who owns it."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.utils import timezone
+
+from batch.models import BatchJob, JobKind, JobStatus
+from notifications.models import Notification
+from organisations.models import Department, OrganisationKind, Origin, StaffMember
+from reviews.selectors import latest_review_for
+from tests import factories
+from tests.attachments.files import png_upload
+from tests.traineeships.helpers import approved_base, published_post
+from tests.traineeships.test_placements import approved_application, on_post_placement, wage_parameter
+from traineeships.models import GraduateRecord
+from traineeships.services import departures as departure_services
+
+
+@dataclass
+class Thing:
+    pk: object
+    owner: object  # the user for whom the object is theirs (the "owner" persona of its rows)
+
+
+def build_world(*, enterprise_a, admin_a, member_a, county_hr_a, county_reviewer_a, city_hr, city_reviewer):
+    base = approved_base(enterprise_a, admin_a, county_reviewer_a, city_reviewer)
+    parameter = wage_parameter(city_reviewer)
+    post = published_post(enterprise_a, admin_a, [county_reviewer_a, city_reviewer], city_reviewer, places=3)
+    trainee = factories.individual(username="trainee", real_name="王见习")
+    placement = on_post_placement(approved_application(post, trainee), admin_a, county_reviewer_a)
+    waiting = approved_application(post, real_name="李待岗")
+    departure = departure_services.register_departure(
+        placement=placement, actor=admin_a,
+        data={"left_on": datetime.date(2026, 6, 15), "reason": "hired_early", "note": ""},
+    )
+    departure_services.attach_certificate(departure=departure, actor=admin_a, uploaded_file=png_upload("证明.png"))
+    departure.refresh_from_db()
+    staff = StaffMember.objects.create(organisation=enterprise_a, name="赵员工", id_number=factories.make_id_number(),
+                                       gender="male", birth_date=datetime.date(1990, 1, 1))
+    department = Department.objects.create(organisation=enterprise_a, name="人事部")
+    role = enterprise_a.roles.create(name="岗位管理员", permissions=["traineeships.manage_base"])
+    job = BatchJob.objects.create(kind=JobKind.EXPORT, spec="staff", status=JobStatus.SUCCEEDED, owner=admin_a,
+                                  organisation=enterprise_a, created_at=timezone.now())
+    notification = Notification.objects.create(recipient=admin_a, title="测试消息")
+    graduate = GraduateRecord.objects.create(name="孙毕业", id_number=factories.make_id_number("20030101"),
+                                             school="郑州大学", major="会计", education="bachelor",
+                                             graduation_year=2025, imported_by_org=city_hr)
+    preregistered = factories.OrganisationFactory(
+        name="推荐录入企业", origin=Origin.PRE_REGISTERED, recommended_by=county_hr_a, created_by=county_reviewer_a,
+        kind=OrganisationKind.ENTERPRISE, activated_at=None,
+    )
+    return {
+        "organisation": Thing(enterprise_a.pk, admin_a),
+        "base": Thing(base.pk, admin_a),
+        "post": Thing(post.pk, admin_a),
+        "application": Thing(waiting.pk, admin_a),
+        "my_application": Thing(waiting.pk, waiting.person),
+        "placement": Thing(placement.pk, admin_a),
+        "departure": Thing(departure.pk, admin_a),
+        "my_departure": Thing(departure.pk, trainee),
+        "review": Thing(latest_review_for(base).pk, admin_a),
+        "attachment": Thing(placement.agreement_scan_id, admin_a),
+        "staff": Thing(staff.pk, admin_a),
+        "department": Thing(department.pk, admin_a),
+        "role": Thing(role.pk, admin_a),
+        "account": Thing(member_a.pk, admin_a),
+        "job": Thing(job.pk, admin_a),
+        "notification": Thing(notification.pk, admin_a),
+        "parameter": Thing(parameter.pk, city_reviewer),
+        "graduate": Thing(graduate.pk, city_reviewer),
+        "preregistered": Thing(preregistered.pk, county_reviewer_a),
+    }

@@ -1,0 +1,250 @@
+"""The access matrix: every URL pattern of the project that names an object, requested by every persona, answers
+exactly the status written here. A URL pattern that is in neither table below fails the suite, so a new screen
+cannot be added without deciding who may open it.
+
+Personas (tests/conftest.py): the object's owner (enterprise A's administrator, or the person or department the
+object belongs to), 金水区 HR (the jurisdiction over A, with its reviewer role), A's sub-administrator whose only
+role is 人员管理员, enterprise B's administrator (other organisation), 二七区 HR (other county), 郑州市教育局 and
+郑州市工信局 (other lines of government over A's city), an individual with no relation, and an anonymous visitor.
+
+Statuses: 200 shown, 302 redirected (the sign-in page for anonymous visitors; the next page after a form),
+403 visible but not allowed (or a screen the role does not open), 404 not visible, 405 wrong method.
+"""
+
+import os
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from audit.models import AuditEntry
+from reviews.models import ReviewEvent
+from tests.core.access_world import build_world
+
+PERSONAS = ("owner", "reviewer", "staff_manager", "other_org", "other_county", "education", "industry",
+            "individual", "anonymous")
+
+# URL name -> (the object its id names, the GET status per persona in PERSONAS order).
+MATRIX = {
+    "attachments:download": ("attachment", "200 200 404 404 404 404 404 404 302"),
+    "attachments:preview": ("attachment", "200 200 404 404 404 404 404 404 302"),
+    "batch:detail": ("job", "200 404 404 404 404 404 404 404 302"),
+    "batch:download_failed": ("job", "404 404 404 404 404 404 404 404 302"),
+    "batch:download_result": ("job", "404 404 404 404 404 404 404 404 302"),
+    "batch:download_source": ("job", "404 404 404 404 404 404 404 404 302"),
+    "batch:progress": ("job", "200 404 404 404 404 404 404 404 302"),
+    "notifications:open": ("notification", "302 404 404 404 404 404 404 404 302"),
+    "organisations:account_active": ("account", "405 405 405 405 405 405 405 405 405"),
+    "organisations:account_edit": ("account", "200 404 403 404 404 404 404 403 302"),
+    "organisations:account_password": ("account", "200 404 403 404 404 404 404 403 302"),
+    "organisations:department_delete": ("department", "405 405 405 405 405 405 405 405 405"),
+    "organisations:department_edit": ("department", "200 404 403 404 404 404 404 403 302"),
+    "organisations:detail": ("organisation", "200 200 200 404 404 404 404 404 302"),
+    "organisations:preregister_done": ("preregistered", "200 200 403 403 404 404 404 403 302"),
+    "organisations:role_delete": ("role", "200 404 403 404 404 404 404 403 302"),
+    "organisations:role_edit": ("role", "200 404 403 404 404 404 404 403 302"),
+    "printing:organisation_registration": ("organisation", "200 200 200 404 404 404 404 404 302"),
+    "reviews:decide": ("review", "405 405 405 405 405 405 405 405 405"),
+    "reviews:detail": ("review", "200 200 404 404 404 404 404 404 302"),
+    "reviews:revoke": ("review", "405 405 405 405 405 405 405 405 405"),
+    "reviews:withdraw": ("review", "405 405 405 405 405 405 405 405 405"),
+    "staff:delete": ("staff", "200 404 200 404 404 404 404 403 302"),
+    "staff:edit": ("staff", "200 404 200 404 404 404 404 403 302"),
+    "traineeships:agreement_pdf": ("placement", "200 200 404 404 404 404 404 404 302"),
+    "traineeships:application_decide": ("application", "405 405 405 405 405 405 405 405 405"),
+    "traineeships:application_review": ("application", "200 403 403 404 403 403 403 403 302"),
+    "traineeships:base_detail": ("base", "200 200 404 404 404 404 404 404 302"),
+    "traineeships:base_file_with_province": ("base", "405 405 405 405 405 405 405 405 405"),
+    "traineeships:base_pdf": ("base", "200 200 404 404 404 404 404 404 302"),
+    "traineeships:certificate_pdf": ("departure", "200 200 404 404 404 404 404 404 302"),
+    "traineeships:departure_answer": ("departure", "405 405 405 405 405 405 405 405 405"),
+    "traineeships:departure_cancel": ("departure", "405 405 405 405 405 405 405 405 405"),
+    "traineeships:departure_create": ("placement", "302 403 403 404 403 403 403 403 302"),
+    "traineeships:departure_detail": ("departure", "200 200 404 404 404 404 404 404 302"),
+    "traineeships:departure_edit": ("departure", "200 403 403 404 403 403 403 403 302"),
+    "traineeships:departure_submit": ("departure", "405 405 405 405 405 405 405 405 405"),
+    "traineeships:departure_upload": ("departure", "405 405 405 405 405 405 405 405 405"),
+    "traineeships:graduate_edit": ("graduate", "200 404 403 403 404 200 403 403 302"),
+    "traineeships:individual_apply": ("post", "405 405 405 405 405 405 405 405 405"),
+    "traineeships:individual_interest": ("post", "405 405 405 405 405 405 405 405 405"),
+    "traineeships:individual_post": ("post", "403 403 403 403 403 403 403 302 302"),
+    "traineeships:my_application": ("my_application", "302 403 403 403 403 403 403 302 302"),
+    "traineeships:my_application_withdraw": ("my_application", "405 405 405 405 405 405 405 405 405"),
+    "traineeships:my_departure_withdraw": ("my_departure", "405 405 405 405 405 405 405 405 405"),
+    "traineeships:parameter_edit": ("parameter", "200 404 403 403 404 403 403 403 302"),
+    "traineeships:placement_cancel": ("placement", "405 405 405 405 405 405 405 405 405"),
+    "traineeships:placement_create": ("application", "200 403 403 404 403 403 403 403 302"),
+    "traineeships:placement_detail": ("placement", "200 200 404 404 404 404 404 404 302"),
+    "traineeships:placement_edit": ("placement", "302 403 403 404 403 403 403 403 302"),
+    "traineeships:placement_retain": ("placement", "405 405 405 405 405 405 405 405 405"),
+    "traineeships:placement_submit": ("placement", "405 405 405 405 405 405 405 405 405"),
+    "traineeships:placement_upload": ("placement", "405 405 405 405 405 405 405 405 405"),
+    "traineeships:post_delete": ("post", "405 405 405 405 405 405 405 405 405"),
+    "traineeships:post_detail": ("post", "200 200 404 404 404 404 404 404 302"),
+    "traineeships:post_edit": ("post", "302 403 403 404 403 403 403 403 302"),
+    "traineeships:post_unpublish": ("post", "405 405 405 405 405 405 405 405 405"),
+    "traineeships:public_post": ("post", "200 200 200 200 200 200 200 200 200"),
+}
+
+# State-changing URLs posted (with no data) by everyone who is not the object's owner or its reviewer:
+# URL name -> the status per persona of POST_PERSONAS; "-" where the persona may act (人员管理员 on A's staff, the
+# city education bureau on the shared graduate register) and is left to the URL's own tests. Nothing may be
+# written (audit and review history).
+POST_PERSONAS = ("staff_manager", "other_org", "other_county", "education", "industry", "individual")
+POSTS = {
+    "organisations:account_active": ("account", "403 404 404 404 404 403"),
+    "organisations:account_edit": ("account", "403 404 404 404 404 403"),
+    "organisations:account_password": ("account", "403 404 404 404 404 403"),
+    "organisations:department_delete": ("department", "403 404 404 404 404 403"),
+    "organisations:department_edit": ("department", "403 404 404 404 404 403"),
+    "organisations:role_delete": ("role", "403 404 404 404 404 403"),
+    "organisations:role_edit": ("role", "403 404 404 404 404 403"),
+    "reviews:decide": ("review", "404 404 404 404 404 404"),
+    "reviews:revoke": ("review", "404 404 404 404 404 404"),
+    "reviews:withdraw": ("review", "404 404 404 404 404 404"),
+    "staff:edit": ("staff", "- 404 404 404 404 403"),
+    "staff:delete": ("staff", "- 404 404 404 404 403"),
+    "traineeships:application_decide": ("application", "403 404 403 403 403 403"),
+    "traineeships:base_file_with_province": ("base", "404 404 404 404 404 404"),
+    "traineeships:departure_answer": ("departure", "403 404 403 403 403 403"),
+    "traineeships:departure_cancel": ("departure", "403 404 403 403 403 403"),
+    "traineeships:departure_create": ("placement", "403 404 403 403 403 403"),
+    "traineeships:departure_edit": ("departure", "403 404 403 403 403 403"),
+    "traineeships:departure_submit": ("departure", "403 404 403 403 403 403"),
+    "traineeships:departure_upload": ("departure", "403 404 403 403 403 403"),
+    "traineeships:graduate_edit": ("graduate", "403 403 404 - 403 403"),
+    "traineeships:individual_apply": ("post", "403 403 403 403 403 302"),
+    "traineeships:individual_interest": ("post", "403 403 403 403 403 302"),
+    "traineeships:my_application_withdraw": ("my_application", "403 403 403 403 403 302"),
+    "traineeships:my_departure_withdraw": ("my_departure", "403 403 403 403 403 404"),
+    "traineeships:parameter_edit": ("parameter", "403 403 404 403 403 403"),
+    "traineeships:placement_cancel": ("placement", "403 404 403 403 403 403"),
+    "traineeships:placement_create": ("application", "403 404 403 403 403 403"),
+    "traineeships:placement_edit": ("placement", "403 404 403 403 403 403"),
+    "traineeships:placement_retain": ("placement", "403 404 403 403 403 403"),
+    "traineeships:placement_submit": ("placement", "403 404 403 403 403 403"),
+    "traineeships:placement_upload": ("placement", "403 404 403 403 403 403"),
+    "traineeships:post_delete": ("post", "403 404 403 403 403 403"),
+    "traineeships:post_edit": ("post", "403 404 403 403 403 403"),
+    "traineeships:post_unpublish": ("post", "403 404 403 403 403 403"),
+}
+
+# URL patterns that name no object of another user (lists, forms, one's own page), or that name something other
+# than an object (a region code, a spec key, a captcha key). They are covered by their own tests.
+WITHOUT_OBJECT = {
+    "core:home", "core:healthz", "accounts:login", "accounts:logout", "accounts:profile", "accounts:password_change",
+    "accounts:password_reset", "accounts:password_reset_confirm", "accounts:send_sms", "accounts:sms_outbox",
+    "accounts:login_log", "staff:list", "staff:create", "organisations:register", "organisations:activate",
+    "organisations:preregister", "organisations:recommended", "organisations:recommend", "organisations:profile",
+    "organisations:withdraw", "organisations:directory", "organisations:departments", "organisations:roles",
+    "organisations:role_create", "organisations:accounts", "organisations:account_create", "regions:children",
+    "regions:dataset", "reviews:index", "reviews:inbox", "reviews:mine", "batch:list", "batch:template",
+    "batch:import", "batch:export", "notifications:list", "notifications:mark_all_read", "audit:list",
+    "traineeships:base", "traineeships:base_upload", "traineeships:base_withdraw", "traineeships:posts",
+    "traineeships:post_create", "traineeships:post_query", "traineeships:hr_bases", "traineeships:filed_bases",
+    "traineeships:publishing", "traineeships:parameters", "traineeships:parameter_create",
+    "traineeships:public_posts", "traineeships:public_regions", "traineeships:individual_sign_in",
+    "traineeships:individual_verify", "traineeships:individual_resend", "traineeships:individual_bind",
+    "traineeships:intention", "traineeships:individual_posts", "traineeships:my_applications",
+    "traineeships:application_reviews", "traineeships:graduates", "traineeships:graduate_create",
+    "traineeships:placements", "traineeships:my_placement", "traineeships:my_departure_request",
+    "traineeships:reports", "traineeships:roster", "traineeships:statistics",
+    "captcha-image", "captcha-image-2x", "captcha-audio", "captcha-refresh",
+}
+
+
+def url_patterns(resolver=None, namespace=None):
+    """(name, converters) of every URL pattern, walking the resolver tree."""
+    for pattern in (resolver or get_resolver()).url_patterns:
+        if isinstance(pattern, URLResolver):
+            inner = pattern.namespace
+            yield from url_patterns(pattern, f"{namespace}:{inner}" if namespace and inner else inner or namespace)
+        elif isinstance(pattern, URLPattern):
+            name = f"{namespace}:{pattern.name}" if namespace else pattern.name
+            yield name, list(pattern.pattern.converters)
+
+
+def test_every_url_pattern_has_a_row():
+    missing = sorted(name for name, _ in url_patterns() if name not in MATRIX and name not in WITHOUT_OBJECT)
+    assert not missing, f"URL patterns without a row in the access matrix (tests/core/test_access_matrix.py): {missing}"
+    stale = sorted((set(MATRIX) | set(WITHOUT_OBJECT)) - {name for name, _ in url_patterns()})
+    assert not stale, f"rows for URL patterns that no longer exist: {stale}"
+
+
+def test_every_pattern_naming_an_object_is_in_the_matrix():
+    named = sorted(name for name, converters in url_patterns()
+                   if converters and name in WITHOUT_OBJECT
+                   and name not in {"traineeships:base_upload", "batch:template", "batch:import", "batch:export"})
+    assert not named, f"patterns with an object id belong in MATRIX, not WITHOUT_OBJECT: {named}"
+
+
+@pytest.fixture
+def world(enterprise_a, admin_a, member_a, county_hr_a, county_reviewer_a, city_hr, city_reviewer):
+    return build_world(enterprise_a=enterprise_a, admin_a=admin_a, member_a=member_a, county_hr_a=county_hr_a,
+                       county_reviewer_a=county_reviewer_a, city_hr=city_hr, city_reviewer=city_reviewer)
+
+
+@pytest.fixture
+def people(county_reviewer_a, staff_manager_a, admin_b, county_reviewer_b, education_reviewer, industry_reviewer,
+           outsider):
+    return {"reviewer": county_reviewer_a, "staff_manager": staff_manager_a, "other_org": admin_b,
+            "other_county": county_reviewer_b, "education": education_reviewer, "industry": industry_reviewer,
+            "individual": outsider, "anonymous": None}
+
+
+def _url(name, world, object_key):
+    pattern = dict(url_patterns())[name]
+    return reverse(name, kwargs={pattern[0]: world[object_key].pk})
+
+
+def _status(client, user, method, url):
+    client.logout()
+    if user is not None:
+        client.force_login(user)
+    return (client.post if method == "POST" else client.get)(url).status_code
+
+
+def _table(rows, personas):
+    return "\n".join(f'    "{name}": ("{key}", "{" ".join(str(s) for s in statuses)}"),'
+                     for name, (key, statuses) in rows.items())
+
+
+@pytest.mark.django_db
+def test_get_matrix(client, world, people):
+    actual, wrong = {}, []
+    for name, (object_key, expected) in sorted(MATRIX.items()):
+        url = _url(name, world, object_key)
+        statuses = []
+        for persona, want in zip(PERSONAS, expected.split() if expected else [None] * len(PERSONAS)):
+            user = world[object_key].owner if persona == "owner" else people[persona]
+            got = _status(client, user, "GET", url)
+            statuses.append(got)
+            if want is not None and got != int(want):
+                wrong.append(f"GET {url} ({name}) as {persona}: {got}, expected {want}")
+        actual[name] = (object_key, statuses)
+    if os.environ.get("ACCESS_MATRIX_PRINT"):
+        print("\nMATRIX\n" + _table(actual, PERSONAS))
+    assert not wrong, "\n".join(wrong)
+
+
+@pytest.mark.django_db
+def test_foreign_posts_write_nothing(client, world, people):
+    audit = AuditEntry.objects.exclude(action__startswith="accounts.")
+    audit_before, events_before = audit.count(), ReviewEvent.objects.count()
+    actual, wrong = {}, []
+    for name, (object_key, expected) in sorted(POSTS.items()):
+        url = _url(name, world, object_key)
+        statuses = []
+        for persona, want in zip(POST_PERSONAS, expected.split() if expected else [None] * len(POST_PERSONAS)):
+            if want == "-":
+                statuses.append("-")
+                continue
+            got = _status(client, people[persona], "POST", url)
+            statuses.append(got)
+            if want is not None and got != int(want):
+                wrong.append(f"POST {url} ({name}) as {persona}: {got}, expected {want}")
+        actual[name] = (object_key, statuses)
+    if os.environ.get("ACCESS_MATRIX_PRINT"):
+        print("\nPOSTS\n" + _table(actual, POST_PERSONAS))
+    assert not wrong, "\n".join(wrong)
+    # Sign-ins are audited; nothing else may have been.
+    assert (audit.count(), ReviewEvent.objects.count()) == (audit_before, events_before)
