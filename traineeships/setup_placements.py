@@ -47,20 +47,30 @@ def _is_individual(user) -> bool:
     return user.is_authenticated and user.organisation_id is None and not user.is_staff
 
 
-def register_navigation() -> None:
-    from core.navigation import NavEntry, add_entry
+def _unit_with_base(user) -> bool:
+    """The unit's roster works on its own base; before it has one there is nothing to open."""
+    from traineeships.models import TraineeshipBase
 
+    return _is_unit(user) and TraineeshipBase.objects.filter(organisation_id=user.organisation_id).exists()
+
+
+def register_navigation() -> None:
+    from core.navigation import NavEntry, add_programme_entry, register_programme
+    from traineeships.setup import GROUP
+
+    register_programme("traineeships", GROUP, icon="briefcase")
     for entry in (
-        NavEntry(_("就业见习·上岗人员"), "traineeships:placements", "person-badge", "traineeships.manage_base"),
-        NavEntry(_("就业见习·批量上报"), "traineeships:reports", "cloud-upload", "traineeships.manage_base"),
-        NavEntry(_("就业见习·补贴花名册"), "traineeships:roster", "cash-coin", "traineeships.manage_base",
-                 visible=_is_unit),
-        NavEntry(_("就业见习·统计分析"), "traineeships:statistics", "bar-chart", "reviews.decide", visible=_is_hr),
-        NavEntry(_("就业见习·补贴花名册"), "traineeships:roster", "cash-coin", "reviews.decide", visible=_is_hr),
-        NavEntry(_("就业见习·我的见习"), "traineeships:my_placement", "person-workspace", None,
-                 visible=_is_individual),
+        NavEntry(_("上岗人员"), "traineeships:placements", "person-badge", "traineeships.manage_base",
+                 needs_organisation=True),
+        NavEntry(_("批量上报"), "traineeships:reports", "cloud-upload", "traineeships.manage_base",
+                 needs_organisation=True),
+        NavEntry(_("补贴花名册"), "traineeships:roster", "cash-coin", "traineeships.manage_base",
+                 visible=_unit_with_base),
+        NavEntry(_("统计分析"), "traineeships:statistics", "bar-chart", "reviews.decide", visible=_is_hr),
+        NavEntry(_("补贴花名册"), "traineeships:roster", "cash-coin", "reviews.decide", visible=_is_hr),
+        NavEntry(_("我的见习"), "traineeships:my_placement", "person-workspace", None, visible=_is_individual),
     ):
-        add_entry("programmes", entry)
+        add_programme_entry("traineeships", entry)
 
 
 def register_audit_labels() -> None:
