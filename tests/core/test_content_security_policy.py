@@ -96,3 +96,14 @@ def test_pages_marked_same_origin_may_be_framed_by_our_own_pages_alone(rf):
 def test_non_html_answers_are_left_alone(client, db):
     response = client.get("/static/praxis/praxis.js")
     assert "Content-Security-Policy" not in response
+
+
+def test_no_template_comment_spans_lines():
+    """{# … #} ends at the line's end: a multi-line one is printed on the page ({% comment %} is for those)."""
+    problems = [
+        f"{path.relative_to(ROOT)}:{number}"
+        for path in _project_templates()
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if re.search(r"\{#(?!.*#\})", line)
+    ]
+    assert problems == []

@@ -16,7 +16,7 @@ def test_header_and_footer_come_from_settings(client, settings, admin_a):
             client.force_login(user)
         page = client.get("/accounts/login/" if user is None else "/").content.decode()
         assert "<title>" in page and " - 河南省人社业务协同平台</title>" in page
-        assert '<span>河南省人社业务协同平台</span></a>' in page
+        assert '<span class="d-none d-sm-inline text-truncate">河南省人社业务协同平台</span></a>' in page
         footer = page[page.index('data-testid="site-footer"'):page.index("</footer>")]
         assert "主办单位：河南省人力资源和社会保障厅" in footer
         assert "联系方式：0371-12333" in footer
