@@ -30,4 +30,5 @@ def test_phone_menu_opens_folds_and_highlights_one_entry(page, live_server, scre
     page.get_by_test_id("nav-toggle").click()
     expect(menu.locator("a.nav-link.active")).to_have_count(1)
     expect(menu.locator("a.nav-link.active")).to_contain_text("岗位查询")
+    expect(menu.locator("a.nav-link", has_text="站内消息")).to_be_in_viewport()
     screenshot("navigation-phone")
