@@ -37,14 +37,24 @@ class ImportUploadForm(forms.Form):
         return upload
 
 
+def _spec_choices_for(user) -> list[tuple[str, str]]:
+    """The businesses `user` may import or export: an individual is not offered 人员信息 and the like."""
+    allowed = {spec.key for spec in registry.import_specs()
+               if user.has_perm(spec.permission) and (user.organisation_id or not spec.needs_organisation)}
+    allowed |= {spec.key for spec in registry.export_specs()
+                if spec.may_export(user) and (user.organisation_id or not spec.needs_organisation)}
+    return [(key, label) for key, label in registry.spec_choices() if key in allowed]
+
+
 class JobFilterForm(forms.Form):
     kind = forms.ChoiceField(label=_("类型"), required=False, choices=[("", _("全部"))] + list(JobKind.choices))
     spec = forms.ChoiceField(label=_("业务"), required=False)
     status = forms.ChoiceField(label=_("状态"), required=False, choices=[("", _("全部"))] + list(JobStatus.choices))
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["spec"].choices = [("", _("全部"))] + registry.spec_choices()
+        self.fields["spec"].choices = [("", _("全部"))] + (
+            registry.spec_choices() if user is None else _spec_choices_for(user))
         for field in self.fields.values():
             field.widget.attrs["class"] = "form-select form-select-sm"
 

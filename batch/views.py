@@ -46,7 +46,7 @@ def _xlsx_response(build, filename: str) -> FileResponse:
 @login_required
 def job_list(request):
     services.fail_stale_jobs()
-    form = JobFilterForm(request.GET or None)
+    form = JobFilterForm(request.GET or None, user=request.user)
     jobs = form.apply(get_jobs_for_user(request.user))
     context = {"filter_form": form, **paginate(request, jobs)}
     for job in context["object_list"]:

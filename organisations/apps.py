@@ -22,6 +22,10 @@ class OrganisationsConfig(AppConfig):
             reviewer_permissions=[rules.REVIEW_VERIFICATION],
         )
         register(VERIFICATION_REVIEW)
+        from reviews.materials import register_materials
+
+        register_materials(VERIFICATION_REVIEW.key, lambda organisation, user: (
+            "organisations/review_materials/verification.html", {"organisation": organisation}))
 
         def may_use_directory(user) -> bool:
             from organisations.selectors import can_use_directory
@@ -29,16 +33,22 @@ class OrganisationsConfig(AppConfig):
             return bool(can_use_directory(user))
 
         for entry in (
-            NavEntry(_("单位信息与认证"), "organisations:profile", "building", "organisations.manage_profile"),
-            NavEntry(_("部门管理"), "organisations:departments", "diagram-3", "organisations.manage_departments"),
-            NavEntry(_("子账号管理"), "organisations:accounts", "people", "organisations.manage_accounts"),
-            NavEntry(_("角色管理"), "organisations:roles", "person-badge", "organisations.manage_roles"),
+            NavEntry(_("单位信息与认证"), "organisations:profile", "building", "organisations.manage_profile",
+                     needs_organisation=True),
+            NavEntry(_("部门管理"), "organisations:departments", "diagram-3", "organisations.manage_departments",
+                     needs_organisation=True),
+            NavEntry(_("子账号管理"), "organisations:accounts", "people", "organisations.manage_accounts",
+                     needs_organisation=True),
+            NavEntry(_("角色管理"), "organisations:roles", "person-badge", "organisations.manage_roles",
+                     needs_organisation=True),
             NavEntry(_("推荐录入单位"), "organisations:preregister", "building-add", "organisations.preregister"),
             NavEntry(_("我推荐的单位"), "organisations:recommended", "card-list", "organisations.preregister"),
-            NavEntry(_("推荐实习单位"), "organisations:recommend", "hand-thumbs-up", visible=is_individual),
             NavEntry(_("单位名录"), "organisations:directory", "buildings", visible=may_use_directory),
         ):
             add_entry("org", entry)
+        # Students recommend the units they intern at: a service for individuals, not 单位管理.
+        add_entry("individual", NavEntry(_("推荐实习单位"), "organisations:recommend", "hand-thumbs-up",
+                                         visible=is_individual))
 
         for code, label in {
             "organisations.self_registered": _("单位自荐注册"),

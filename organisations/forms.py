@@ -19,7 +19,7 @@ class CreditCodeField(forms.CharField):
         kwargs.setdefault("max_length", 18)
         kwargs.setdefault("error_messages", {"required": _("请输入统一社会信用代码")})
         kwargs.setdefault("widget", forms.TextInput(attrs={**TEXT, "maxlength": 18, "autocomplete": "off",
-                                                           "style": "text-transform: uppercase"}))
+                                                           "class": f"{TEXT['class']} text-uppercase"}))
         super().__init__(**kwargs)
 
     def to_python(self, value):

@@ -15,6 +15,6 @@ def register_staff() -> None:
     from organisations.staff_batch import register_staff_batch_specs
 
     add_entry("org", NavEntry(label=_("人员信息"), url_name="staff:list", icon="people",
-                              permission="organisations.manage_staff"))
+                              permission="organisations.manage_staff", needs_organisation=True))
     register_staff_batch_specs()
     _registered = True

@@ -67,6 +67,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "core.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -255,3 +256,17 @@ SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
 # Behind a TLS-terminating proxy: the header it sets, e.g. "X-Forwarded-Proto: https".
 SECURE_PROXY_SSL_HEADER = env_header("SECURE_PROXY_SSL_HEADER")
 CSRF_FAILURE_VIEW = "core.errors.csrf_failure"
+
+# --- Site identity (header and footer of every page) ------------------------------------------------
+SITE_NAME = env_str("SITE_NAME", "Praxis 人社业务协同平台")
+SITE_SPONSOR = env_str("SITE_SPONSOR", "")  # 主办单位
+SITE_CONTACT = env_str("SITE_CONTACT", "")  # 联系方式, e.g. "0371-12333"
+SITE_ICP = env_str("SITE_ICP", "")  # ICP 备案号, e.g. "豫ICP备00000000号"
+SITE_PSB = env_str("SITE_PSB", "")  # 公安机关备案号
+
+# --- Content-Security-Policy (core.middleware.ContentSecurityPolicyMiddleware) ------------------------
+# Scripts and styles only from our own static files: no inline <script>, no on*= handlers, no style="".
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
+    "connect-src 'self'; frame-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'"
+)

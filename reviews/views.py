@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch, Q
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -16,6 +17,7 @@ from accounts.rules import is_individual
 from core.paging import paginate
 from reviews import rules, services
 from reviews.forms import BatchApproveForm, DecisionForm, InboxFilterForm, InboxTab, MineFilterForm, ReasonForm
+from reviews.materials import materials_for
 from reviews.models import Decision, ReviewerLevel, ReviewStatus, ReviewStep, StepStatus
 from reviews.registry import all_kinds, get_kind
 from reviews.selectors import (
@@ -182,7 +184,17 @@ def _allowed_actions(user, review, steps, rounds) -> dict:
         "can_revoke": rules.REVOKE in actions,
         "revocable_step": answer["revocable_step"],
         "actions": actions,
+        "revoke_hint": _revoke_hint(review, answer["revocable_step"]) if rules.REVOKE in actions else "",
     }
+
+
+def _revoke_hint(review, step) -> str:
+    """Why the decision can still be taken back, as it is: another level still to act, or a finished review."""
+    conclusion = step.get_status_display()
+    if review.status == ReviewStatus.PENDING:
+        return _("本级已作出“%(step)s”的结论，上级尚未审核，可以撤销后重新审核。") % {"step": conclusion}
+    return _("本级已作出“%(step)s”的结论，事项已办结（%(status)s）；撤销后事项重新回到本级待审核。") % {
+        "step": conclusion, "status": review.get_status_display()}
 
 
 def _panel_context(request, review, *, decision_form=None, reason_form=None, reason_form_action=None,
@@ -221,8 +233,13 @@ def _panel_context(request, review, *, decision_form=None, reason_form=None, rea
 
 def _render_review(request, review, status=200, **kwargs):
     context = _panel_context(request, review, **kwargs)
-    template = "reviews/_panel.html" if request.htmx else "reviews/detail.html"
-    return render(request, template, context, status=status)
+    if request.htmx:
+        return render(request, "reviews/_panel.html", context, status=status)
+    # The whole page also shows the subject's materials beside the panel (htmx swaps the panel alone).
+    materials = materials_for(review.kind, review.subject, request.user)
+    if materials is not None:
+        context["materials_html"] = render_to_string(materials["template"], materials["context"], request=request)
+    return render(request, "reviews/detail.html", context, status=status)
 
 
 def _after_action(request, review_id, level: str, text: str):

@@ -39,23 +39,25 @@ def register_purposes() -> None:
 
 
 def register_navigation() -> None:
-    from core.navigation import NavEntry, add_entry
+    from core.navigation import NavEntry, add_programme_entry, register_programme
     from regions.models import RegionLevel
 
+    register_programme("traineeships", GROUP, icon="briefcase")
     for entry in (
-        NavEntry(_("就业见习·见习基地申请"), "traineeships:base", "building-check", "traineeships.manage_base"),
-        NavEntry(_("就业见习·见习岗位"), "traineeships:posts", "briefcase", "traineeships.manage_base"),
-        NavEntry(_("就业见习·岗位查询"), "traineeships:post_query", "search", "traineeships.manage_base"),
-        NavEntry(_("就业见习·岗位发布"), "traineeships:publishing", "megaphone", "traineeships.publish_posts",
+        NavEntry(_("见习基地申请"), "traineeships:base", "building-check", "traineeships.manage_base",
+                 needs_organisation=True, also_under=("/traineeships/bases/",)),
+        NavEntry(_("见习岗位"), "traineeships:posts", "briefcase", "traineeships.manage_base", needs_organisation=True),
+        NavEntry(_("岗位查询"), "traineeships:post_query", "search", "traineeships.manage_base",
+                 needs_organisation=True),
+        NavEntry(_("岗位发布"), "traineeships:publishing", "megaphone", "traineeships.publish_posts",
                  visible=_is_hr(RegionLevel.CITY)),
-        NavEntry(_("就业见习·见习基地名录"), "traineeships:hr_bases", "buildings", "traineeships.review",
-                 visible=_is_hr()),
-        NavEntry(_("就业见习·已备案基地"), "traineeships:filed_bases", "archive", "traineeships.review",
+        NavEntry(_("见习基地名录"), "traineeships:hr_bases", "buildings", "traineeships.review", visible=_is_hr()),
+        NavEntry(_("已备案基地"), "traineeships:filed_bases", "archive", "traineeships.review",
                  visible=_is_hr(RegionLevel.PROVINCE)),
-        NavEntry(_("就业见习·地区参数"), "traineeships:parameters", "sliders", "traineeships.manage_parameters",
+        NavEntry(_("地区参数"), "traineeships:parameters", "sliders", "traineeships.manage_parameters",
                  visible=_is_hr()),
     ):
-        add_entry("programmes", entry)
+        add_programme_entry("traineeships", entry)
 
 
 def register_audit_labels() -> None:
@@ -98,3 +100,6 @@ def register_everything() -> None:
     from traineeships.setup_individuals import register as register_individuals
 
     register_individuals()
+    from traineeships.review_materials import register_review_materials
+
+    register_review_materials()

@@ -19,20 +19,37 @@ def register_permissions() -> None:
                         kinds=GOVERNMENT_ONLY, group=GROUP)
 
 
-def register_navigation() -> None:
+def _is_trainee(user) -> bool:
+    """An individual who has passed the programme's sign-in (profile and bound mobile): the screens below
+    send anyone else back to it."""
     from accounts.rules import is_individual
-    from core.navigation import NavEntry, add_entry
+    from traineeships.models import TraineeProfile
 
+    return is_individual(user) and bool(user.mobile) and TraineeProfile.objects.filter(person_id=user.pk).exists()
+
+
+def _needs_programme_sign_in(user) -> bool:
+    from accounts.rules import is_individual
+
+    return is_individual(user) and not _is_trainee(user)
+
+
+def register_navigation() -> None:
+    from core.navigation import NavEntry, add_programme_entry, register_programme
+
+    register_programme("traineeships", GROUP, icon="briefcase")
     for entry in (
-        NavEntry(_("就业见习·意向填表"), "traineeships:intention", "card-checklist", visible=is_individual),
-        NavEntry(_("就业见习·岗位报名"), "traineeships:individual_posts", "search", visible=is_individual),
-        NavEntry(_("就业见习·我的报名"), "traineeships:my_applications", "list-check", visible=is_individual),
-        NavEntry(_("就业见习·报名审核"), "traineeships:application_reviews", "person-check",
-                 "traineeships.manage_base"),
-        NavEntry(_("就业见习·毕业生信息库"), "traineeships:graduates", "mortarboard", "traineeships.import_graduates",
+        NavEntry(_("见习人员身份核验"), "traineeships:individual_sign_in", "person-vcard",
+                 visible=_needs_programme_sign_in),
+        NavEntry(_("意向填表"), "traineeships:intention", "card-checklist", visible=_is_trainee),
+        NavEntry(_("岗位报名"), "traineeships:individual_posts", "search", visible=_is_trainee),
+        NavEntry(_("我的报名"), "traineeships:my_applications", "list-check", visible=_is_trainee),
+        NavEntry(_("报名审核"), "traineeships:application_reviews", "person-check", "traineeships.manage_base",
+                 needs_organisation=True),
+        NavEntry(_("毕业生信息库"), "traineeships:graduates", "mortarboard", "traineeships.import_graduates",
                  visible=_keeps_register),
     ):
-        add_entry("programmes", entry)
+        add_programme_entry("traineeships", entry)
 
 
 def register_audit_labels() -> None:

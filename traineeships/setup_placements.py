@@ -35,22 +35,33 @@ def register_purposes() -> None:
                      max_bytes=10 * 1024 * 1024, can_view=_trainee_or_records("certificate_scan"))
 
 
+def _unit_with_base(user) -> bool:
+    """The unit's roster works on its own base; before it has one there is nothing to open."""
+    from traineeships.models import TraineeshipBase
+    from traineeships.rules import is_unit
+
+    return is_unit(user) and TraineeshipBase.objects.filter(organisation_id=user.organisation_id).exists()
+
+
 def register_navigation() -> None:
     from accounts.rules import is_individual
-    from core.navigation import NavEntry, add_entry
-    from traineeships.rules import is_hr, is_unit
+    from core.navigation import NavEntry, add_programme_entry, register_programme
+    from traineeships.rules import is_hr
+    from traineeships.setup import GROUP
 
+    register_programme("traineeships", GROUP, icon="briefcase")
     for entry in (
-        NavEntry(_("就业见习·上岗人员"), "traineeships:placements", "person-badge", "traineeships.manage_base"),
-        NavEntry(_("就业见习·批量上报"), "traineeships:reports", "cloud-upload", "traineeships.manage_base"),
-        NavEntry(_("就业见习·补贴花名册"), "traineeships:roster", "cash-coin", "traineeships.manage_base",
-                 visible=is_unit),
-        NavEntry(_("就业见习·统计分析"), "traineeships:statistics", "bar-chart", "traineeships.review", visible=is_hr),
-        NavEntry(_("就业见习·补贴花名册"), "traineeships:roster", "cash-coin", "traineeships.review", visible=is_hr),
-        NavEntry(_("就业见习·我的见习"), "traineeships:my_placement", "person-workspace", None,
-                 visible=is_individual),
+        NavEntry(_("上岗人员"), "traineeships:placements", "person-badge", "traineeships.manage_base",
+                 needs_organisation=True),
+        NavEntry(_("批量上报"), "traineeships:reports", "cloud-upload", "traineeships.manage_base",
+                 needs_organisation=True),
+        NavEntry(_("补贴花名册"), "traineeships:roster", "cash-coin", "traineeships.manage_base",
+                 visible=_unit_with_base),
+        NavEntry(_("统计分析"), "traineeships:statistics", "bar-chart", "traineeships.review", visible=is_hr),
+        NavEntry(_("补贴花名册"), "traineeships:roster", "cash-coin", "traineeships.review", visible=is_hr),
+        NavEntry(_("我的见习"), "traineeships:my_placement", "person-workspace", None, visible=is_individual),
     ):
-        add_entry("programmes", entry)
+        add_programme_entry("traineeships", entry)
 
 
 def register_audit_labels() -> None:

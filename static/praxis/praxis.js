@@ -17,8 +17,10 @@ document.addEventListener("click", function (event) {
     document.querySelectorAll("input[name='" + all.dataset.selectAll + "']").forEach(function (box) { box.checked = all.checked; });
   }
 });
-// Ask before destructive actions: <button data-confirm="确定删除？">
+// Ask before destructive actions: <button data-confirm="确定删除？"> or <form data-confirm="…"> (this replaces
+// onclick/onsubmit handlers, which the Content-Security-Policy refuses).
 document.addEventListener("submit", function (event) {
   var button = event.submitter;
-  if (button && button.dataset.confirm && !window.confirm(button.dataset.confirm)) { event.preventDefault(); }
+  var text = (button && button.dataset.confirm) || event.target.dataset.confirm;
+  if (text && !window.confirm(text)) { event.preventDefault(); }
 });

@@ -100,7 +100,8 @@ def test_progress_partial_polls_while_running_and_refreshes_when_done(signed_in,
     running = signed_in.get(url, HTTP_HX_REQUEST="true")
     content = running.content.decode()
     assert 'hx-trigger="every 1s"' in content
-    assert "已处理 50 / 200 行" in content and 'style="width: 25%"' in content
+    assert "已处理 50 / 200 行" in content
+    assert '<progress class="praxis-progress praxis-progress-primary flex-grow-1" value="25" max="100"' in content
     assert "HX-Refresh" not in running
     BatchJob.objects.filter(pk=job.pk).update(status=JobStatus.SUCCEEDED, processed_rows=200)
     done = signed_in.get(url + "?polling=1", HTTP_HX_REQUEST="true")
@@ -143,3 +144,30 @@ def test_failed_download_is_404_when_nothing_failed(post_import, signed_in):
     post_import(signed_in, xlsx_bytes(one_row()))
     job = BatchJob.objects.get()
     assert signed_in.get(reverse("batch:download_failed", args=[job.pk])).status_code == 404
+
+
+OUTCOMES = [
+    # (created, failed, badge outcome, badge text)
+    (3, 0, "succeeded", "已完成"),
+    (2, 1, "partial", "部分成功"),
+    (0, 3, "all_failed", "全部失败"),
+]
+
+
+@pytest.mark.parametrize(("created", "failed", "outcome", "label"), OUTCOMES, ids=[o[2] for o in OUTCOMES])
+def test_an_import_whose_rows_failed_is_not_a_green_success(signed_in, admin_a, created, failed, outcome, label):
+    from django.utils import timezone
+
+    job = BatchJob.objects.create(
+        kind="import", spec="staff", owner=admin_a, organisation=admin_a.organisation, status=JobStatus.SUCCEEDED,
+        created_at=timezone.now(), total_rows=created + failed, processed_rows=created + failed,
+        created_rows=created, failed_rows=failed)
+    css = {"succeeded": "bg-success", "partial": "bg-warning text-dark", "all_failed": "bg-danger"}[outcome]
+    badge = f'<span class="badge {css}" data-testid="job-status" data-outcome="{outcome}">{label}</span>'
+    assert badge in signed_in.get(reverse("batch:list")).content.decode()
+    detail = signed_in.get(reverse("batch:detail", args=[job.pk])).content.decode()
+    assert badge in detail
+    assert ('data-testid="job-outcome"' in detail) is (outcome != "succeeded")
+    if outcome == "all_failed":
+        assert "所有数据行均导入失败，未保存任何数据" in detail
+        assert "bg-success" not in detail

@@ -78,3 +78,36 @@ def screenshot(page):
         return path
 
     return take
+
+
+# Every page runs under the Content-Security-Policy: Chromium reports what it refused on the console
+# ("Refused to execute inline script because it violates the following Content Security Policy directive").
+_csp_violations: list[str] = []
+
+
+def _watch_console(message) -> None:
+    if "Content Security Policy" in message.text:
+        _csp_violations.append(message.text)
+
+
+@pytest.fixture
+def context(context):
+    context.on("console", _watch_console)
+    return context
+
+
+@pytest.fixture
+def new_context(new_context):
+    def make(**kwargs):
+        created = new_context(**kwargs)
+        created.on("console", _watch_console)
+        return created
+
+    return make
+
+
+@pytest.fixture(autouse=True)
+def no_content_security_policy_violations():
+    _csp_violations.clear()
+    yield
+    assert _csp_violations == [], "\n".join(_csp_violations)

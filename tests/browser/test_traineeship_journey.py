@@ -80,7 +80,7 @@ def pages(page, new_context):
 
 
 def apply_for_base(unit, tmp_path):
-    open_sidebar_link(unit, "就业见习·见习基地申请", "就业见习基地申请")
+    open_sidebar_link(unit, "见习基地申请", "就业见习基地申请")
     expect(unit.get_by_test_id("organisation-info")).to_contain_text(UNIT)
     expect(unit.get_by_test_id("slot-business_licence").locator("[data-slot-done]")).to_have_attribute(
         "data-slot-done", "yes")
@@ -114,7 +114,7 @@ def apply_for_base(unit, tmp_path):
 
 
 def add_post(unit):
-    open_sidebar_link(unit, "就业见习·见习岗位", "就业见习岗位")
+    open_sidebar_link(unit, "见习岗位", "就业见习岗位")
     unit.get_by_test_id("add-post").click()
     expect(unit.get_by_role("heading", name="新增见习岗位")).to_be_visible()
     # Work region, address and contact are taken from the unit's profile.
@@ -133,7 +133,7 @@ def add_post(unit):
 
 
 def publish_post(city):
-    open_sidebar_link(city, "就业见习·岗位发布", "就业见习岗位发布")
+    open_sidebar_link(city, "岗位发布", "就业见习岗位发布")
     row = city.get_by_test_id("publishing-list").locator("tbody tr", has_text=POST_TITLE)
     expect(row).to_contain_text(UNIT)
     row.get_by_label(f"选择 {POST_TITLE}").check()
@@ -241,7 +241,7 @@ def apply_for_post(person):
 
 
 def approve_application(unit):
-    open_sidebar_link(unit, "就业见习·报名审核", "就业见习报名审核")
+    open_sidebar_link(unit, "报名审核", "就业见习报名审核")
     row = unit.get_by_test_id("review-list").locator("tbody tr", has_text=PERSON)
     expect(row).to_contain_text(POST_TITLE)
     expect(row).to_contain_text("待审核")
@@ -257,7 +257,7 @@ def approve_application(unit):
 
 
 def onboard(unit, id_number, tmp_path):
-    open_sidebar_link(unit, "就业见习·上岗人员", "就业见习·上岗人员管理")
+    open_sidebar_link(unit, "上岗人员", "就业见习·上岗人员管理")
     waiting = unit.get_by_test_id("waiting").locator("tbody tr", has_text=PERSON)
     waiting.get_by_role("link", name="录用上岗登记").click()
     expect(unit.get_by_role("heading", name=f"录用上岗登记：{PERSON}")).to_be_visible()
@@ -315,7 +315,7 @@ def county_reviews_agreement(county):
 
 
 def person_asks_to_leave(person):
-    open_sidebar_link(person, "就业见习·我的见习", "我的见习")
+    open_sidebar_link(person, "我的见习", "我的见习")
     expect(person.get_by_test_id("my-status")).to_have_text("在岗")
     form = person.get_by_test_id("request-departure")
     form.locator("#id_left_on").fill(LEFT.isoformat())
@@ -326,7 +326,7 @@ def person_asks_to_leave(person):
 
 
 def unit_agrees_and_submits_certificate(unit, tmp_path):
-    open_sidebar_link(unit, "就业见习·上岗人员", "就业见习·上岗人员管理")
+    open_sidebar_link(unit, "上岗人员", "就业见习·上岗人员管理")
     unit.get_by_test_id("placement-list").get_by_role("link", name=PERSON).click()
     expect(unit.get_by_test_id("placement-status")).to_have_text("在岗")
     unit.wait_for_load_state("load")  # the agreement's frame, before the next request (see success_message)
@@ -421,7 +421,7 @@ def test_traineeship_from_base_application_to_subsidy_roster(pages, live_server,
     placement = Placement.objects.get(person__id_number=id_number)
     assert dict(MonthlyReport.objects.filter(placement=placement).values_list("month", "on_post")) == {
         datetime.date(2026, 6, 1): True, datetime.date(2026, 7, 1): False, datetime.date(2026, 8, 1): True}
-    open_sidebar_link(unit, "就业见习·批量上报", "就业见习·批量上报")
+    open_sidebar_link(unit, "批量上报", "就业见习·批量上报")
     job_row = unit.get_by_test_id("report-jobs").locator("tbody tr").first
     expect(job_row).to_contain_text("见习人员每月在岗情况上报导入")
     expect(job_row).to_contain_text("已完成")
@@ -437,7 +437,7 @@ def test_traineeship_from_base_application_to_subsidy_roster(pages, live_server,
     assert (placement.status, placement.ended_on) == (PlacementStatus.ENDED, LEFT)
 
     # 8. The subsidy roster, computed: for the unit, and the same for the county choosing the base.
-    open_sidebar_link(unit, "就业见习·补贴花名册", f"就业见习·补贴经费花名册：{UNIT}")
+    open_sidebar_link(unit, "补贴花名册", f"就业见习·补贴经费花名册：{UNIT}")
     roster_shows_expected_subsidy(unit, choose_base=False)
     shot(unit, "traineeship-04-roster")
     href = unit.get_by_test_id("roster-pdf").get_attribute("href")
@@ -445,5 +445,5 @@ def test_traineeship_from_base_application_to_subsidy_roster(pages, live_server,
     # The name column of the print is one character wide, so pdftotext splits the name across lines.
     assert id_number in roster_pdf
     assert re.search(rf"合计\s+{re.escape(EXPECTED_TOTAL)}", roster_pdf)
-    open_sidebar_link(county, "就业见习·补贴花名册", "就业见习·补贴经费花名册")
+    open_sidebar_link(county, "补贴花名册", "就业见习·补贴经费花名册")
     roster_shows_expected_subsidy(county, choose_base=True)

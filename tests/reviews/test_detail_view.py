@@ -283,3 +283,72 @@ def test_only_post_changes_anything(client, make, people):
     client.force_login(people["county_a"])
     for action in ("decide", "withdraw", "revoke"):
         assert client.get(f"/reviews/{review.pk}/{action}/").status_code == 405
+
+
+# The revoke form says why the decision can still be taken back, as it is.
+REVOKE_HINTS = [
+    ("pending_city", "county_a", "本级已作出“通过”的结论，上级尚未审核，可以撤销后重新审核。"),
+    ("approved", "city", "本级已作出“通过”的结论，事项已办结（审核通过）；撤销后事项重新回到本级待审核。"),
+    ("returned", "county_a", "本级已作出“退回修改”的结论，事项已办结（退回修改）；撤销后事项重新回到本级待审核。"),
+]
+
+
+@pytest.mark.parametrize(("state", "persona", "hint"), REVOKE_HINTS, ids=[s for s, _, _ in REVOKE_HINTS])
+def test_revoke_hint_tells_the_situation(client, make, people, state, persona, hint):
+    page = page_for(client, people[persona], make(state))
+    assert f'<p class="small text-muted mb-2" data-testid="revoke-hint">{hint}</p>' in page
+    if state != "pending_city":
+        assert "上级尚未审核" not in page
+
+
+def test_finished_single_level_review_does_not_claim_an_upper_level(client, enterprise_a, admin_a, county_reviewer_a,
+                                                                  status_calls):
+    from reviews import registry
+    from reviews.registry import ReviewKind
+
+    kind = ReviewKind(
+        key="test_single_level", label="单级测试", submitter_org=lambda org: org, region=lambda org: org.region,
+        build_chain=lambda org: registry.government_chain(org.region, ["county"]),
+        title=lambda org: f"{org.name}单级", subject_url=lambda org: "/", on_status=lambda **kwargs: None)
+    registry.register(kind)
+    try:
+        review = services.submit(kind_key=kind.key, subject=enterprise_a, actor=admin_a)
+        services.decide(review_id=review.pk, actor=county_reviewer_a, decision="approve")
+        page = page_for(client, county_reviewer_a, review)
+    finally:
+        registry.unregister(kind.key)
+    assert REVOKE_FORM in page
+    assert "上级尚未审核" not in page
+    assert "事项已办结（审核通过）" in page
+
+
+def test_materials_sit_beside_the_decision_form(client, make, people):
+    from reviews.materials import register_materials
+
+    register_materials("test_org_check", lambda org, user: (
+        "organisations/review_materials/verification.html", {"organisation": org}))
+    try:
+        page = page_for(client, people["county_a"], make("pending_county"))
+    finally:
+        from reviews import materials
+
+        materials._materials.pop("test_org_check")
+    materials_at = page.index('data-testid="review-materials"')
+    assert page.index('data-testid="materials-organisation"') > materials_at
+    assert page.index(DECISION_FORM) > page.index('data-testid="materials-organisation"')
+    assert '<section class="col-lg-7 order-1" data-testid="review-materials"' in page
+    assert "甲企业有限公司" in page[materials_at:page.index(DECISION_FORM)]
+
+
+def test_a_kind_without_materials_points_to_its_subject_page(client, make, people):
+    page = page_for(client, people["county_a"], make("pending_county"))
+    assert 'data-testid="no-materials"' in page
+
+
+def test_htmx_answer_swaps_the_panel_and_leaves_the_materials(client, make, people):
+    review = make("pending_county")
+    client.force_login(people["county_a"])
+    step = review.steps.get(status="pending")
+    response = client.post(f"/reviews/{review.pk}/decide/", {"step_id": step.pk, "decision": "approve"}, headers=HTMX)
+    assert response.status_code == 200
+    assert 'data-testid="review-materials"' not in response.content.decode()

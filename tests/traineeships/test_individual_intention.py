@@ -132,6 +132,8 @@ def test_navigation_shows_the_individual_entries(client):
     person = enter("王小青", YOUTH_ID, TraineeKind.YOUTH)
     client.force_login(person)
     content = client.get(INTENTION).content.decode()
-    for label in ("就业见习·意向填表", "就业见习·岗位报名", "就业见习·我的报名"):
-        assert label in content
-    assert "就业见习·报名审核" not in content
+    nav = content[content.index('id="praxis-nav"'):content.index("</nav>")]
+    assert 'data-bs-target="#nav-traineeships"' in nav  # the programme's own section
+    for label in ("意向填表", "岗位报名", "我的报名"):
+        assert f"</i> {label}</a>" in nav
+    assert "报名审核" not in nav

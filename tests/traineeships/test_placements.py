@@ -228,6 +228,13 @@ def test_agreement_upload_submit_and_county_approval(client, admin_a, applicatio
     # The frames are this site's own: the PDF may be framed by same-origin pages only.
     framed = client.get(reverse("traineeships:agreement_pdf", args=[placement.pk]))
     assert framed["X-Frame-Options"] == "SAMEORIGIN"
+    # On the review page the same frames sit beside the decision form, not behind a link.
+    review_page = client.get(reverse("reviews:detail", args=[review.pk])).content.decode()
+    materials = review_page[review_page.index('data-testid="review-materials"'):review_page.index('id="review-panel"')]
+    assert 'data-testid="materials-placement"' in materials
+    assert f'<iframe src="{reverse("traineeships:agreement_pdf", args=[placement.pk])}"' in materials
+    assert 'data-testid="scan-frame"' in materials
+    assert 'data-testid="decision-form"' in review_page
     # The unit's own page links the agreement rather than embedding a viewer among its forms.
     client.force_login(admin_a)
     unit_page = client.get(detail).content.decode()
