@@ -150,7 +150,7 @@ def test_outcome_shows_partly_and_wholly_failed_imports_apart_from_a_clean_run(p
     assert (job.status, job.processed_rows, job.failed_rows, job.get_status_display()) == (
         JobStatus.ROWS_FAILED, 5, 5, "全部失败")
     page = signed_in.get(reverse("batch:detail", args=[job.pk])).content.decode()
-    assert 'bg-danger" data-testid="job-status">全部失败<' in page
+    assert 'bg-danger" data-testid="job-status" data-outcome="all_failed">全部失败<' in page
     assert 'data-testid="download-result"' not in page
     assert signed_in.get(reverse("batch:download_result", args=[job.pk])).status_code == 404
 
@@ -158,12 +158,12 @@ def test_outcome_shows_partly_and_wholly_failed_imports_apart_from_a_clean_run(p
     job = BatchJob.objects.order_by("pk").last()
     assert (job.status, job.get_status_display()) == (JobStatus.PARTLY_FAILED, "部分失败")
     page = signed_in.get(reverse("batch:detail", args=[job.pk])).content.decode()
-    assert 'bg-warning text-dark" data-testid="job-status">部分失败<' in page
+    assert 'bg-warning text-dark" data-testid="job-status" data-outcome="partial">部分失败<' in page
     assert reverse("batch:download_result", args=[job.pk]) in page
     saved = signed_in.get(reverse("batch:download_result", args=[job.pk]))
     assert [row[:2] for row in read_rows(response_bytes(saved))] == [["姓名", "身份证号"], ["张伟", ZHANG]]
     listing = signed_in.get(reverse("batch:list")).content.decode()
-    assert listing.count('"job-status">部分失败<') == 1 and listing.count('"job-status">全部失败<') == 1
+    assert listing.count('data-outcome="partial">部分失败<') == 1 and listing.count('data-outcome="all_failed">全部失败<') == 1
 
 
 def test_failed_rows_file_has_reason_last_and_can_be_fixed_and_reimported(post_import, signed_in):
