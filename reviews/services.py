@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit.services import record
+from core.state import TransitionRefused
 from notifications.services import notify
 from organisations.models import Organisation, OrganisationKind
 from reviews.models import (
@@ -26,7 +27,7 @@ from reviews.models import (
 from reviews.registry import ReviewKind, get_kind
 
 
-class ReviewConflict(ValidationError):
+class ReviewConflict(TransitionRefused):
     """The review changed under the actor (someone else was faster, or the state moved on)."""
 
 
@@ -51,6 +52,15 @@ def _subject_ref(subject):
 
 
 def _lock_review(review_id: int) -> Review:
+    """Lock the review's subject, then the review (the project's lock order: docs/architecture.md). A unit
+    editing its subject holds the subject and then asks for the review; taking them the other way round
+    here deadlocked the two. The subject of a review never changes, so reading it unlocked is safe."""
+    subject_ref = Review.objects.filter(pk=review_id).values_list("subject_type_id", "subject_id").first()
+    if subject_ref is None:
+        raise Review.DoesNotExist
+    model = ContentType.objects.get_for_id(subject_ref[0]).model_class()
+    if model is not None:
+        model.objects.select_for_update(of=("self",)).filter(pk=subject_ref[1]).first()
     return Review.objects.select_for_update().get(pk=review_id)
 
 
@@ -124,7 +134,11 @@ def _event(review, *, action, actor, step=None, reason="", now=None):
 
 
 def _tell_subject(kind: ReviewKind, review: Review, actor) -> None:
-    kind.on_status(subject=review.subject, status=review.status, actor=actor, review=review)
+    subject = review.subject
+    if kind.status_map is not None:
+        kind.status_map.apply(subject=subject, review_status=ReviewStatus(review.status), actor=actor, review=review)
+    if kind.on_status is not None:
+        kind.on_status(subject=subject, status=review.status, actor=actor, review=review)
 
 
 def _notify_reviewers(kind: ReviewKind, review: Review, step: ReviewStep) -> None:
@@ -160,8 +174,8 @@ def submit(*, kind_key: str, subject, actor) -> Review:
     if not may_submit(kind, subject, actor):
         raise PermissionDenied(_("您无权提交该事项"))
     content_type, subject_id = _subject_ref(subject)
-    # Lock the subject so two submissions of it cannot race past the pending check.
-    type(subject).objects.select_for_update().filter(pk=subject.pk).first()
+    # Lock the subject so two submissions of it cannot race past the pending check (subject before review).
+    type(subject).objects.select_for_update(of=("self",)).filter(pk=subject.pk).first()
     earlier = Review.objects.filter(subject_type=content_type, subject_id=subject_id)
     if earlier.filter(status=ReviewStatus.PENDING).exists():
         raise ReviewConflict(_("该事项已在审核中，请勿重复提交"))

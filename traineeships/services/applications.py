@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from audit.services import record
+from core.state import StateMachine
 from notifications.services import notify, notify_organisation
 from traineeships.models import (
     APPLICATION_TRANSITIONS,
@@ -70,29 +71,21 @@ def why_cannot_apply(user, profile: TraineeProfile | None) -> str:
 # ---------------------------------------------------------------- writes
 
 
+def _decision_stamps(application: Application, current, new, actor) -> dict:
+    if new == ApplicationStatus.WITHDRAWN:
+        return {"withdrawn_at": timezone.now()}
+    return {"decided_at": timezone.now(), "decided_by_id": actor.pk}
+
+
+APPLICATION_STATES = StateMachine(model=Application, transitions=APPLICATION_TRANSITIONS,
+                                  action="traineeships.application_status", noun=_("报名"),
+                                  stamps=_decision_stamps)
+
+
 def set_application_status(application: Application, new_status: str, *, actor, reason: str = "") -> Application:
     """The only writer of Application.status; the caller holds the row lock."""
-    current = ApplicationStatus(application.status)
-    new_status = ApplicationStatus(new_status)
-    if new_status not in APPLICATION_TRANSITIONS[current]:
-        raise ValidationError(_("报名当前状态为“%(status)s”，不能变为“%(new)s”")
-                              % {"status": current.label, "new": new_status.label}, code="wrong_state")
-    now = timezone.now()
-    application.status = new_status
-    fields = ["status"]
-    if new_status == ApplicationStatus.WITHDRAWN:
-        application.withdrawn_at = now
-        fields.append("withdrawn_at")
-    else:
-        application.decided_at, application.decided_by, application.reason = now, actor, reason
-        fields += ["decided_at", "decided_by", "reason"]
-    application.save(update_fields=fields)
-    after = {"status": new_status.value}
-    if reason:
-        after["reason"] = reason
-    record(actor=actor, action="traineeships.application_status", target=application,
-           before={"status": current.value}, after=after)
-    return application
+    fields = {"reason": reason} if new_status != ApplicationStatus.WITHDRAWN else {}
+    return APPLICATION_STATES.move(application, ApplicationStatus(new_status), actor=actor, locked=True, **fields)
 
 
 def apply(*, actor: User, post: Post) -> Application:
