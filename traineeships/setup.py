@@ -96,3 +96,6 @@ def register_everything() -> None:
     from traineeships.setup_individuals import register as register_individuals
 
     register_individuals()
+    from traineeships.constraints import register_constraints
+
+    register_constraints()
