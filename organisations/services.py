@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from audit.services import record, snapshot
-from core.state import StateMachine
+from audit.state import StateMachine
 from organisations.models import (
     VERIFICATION_TRANSITIONS,
     Department,

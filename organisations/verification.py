@@ -3,7 +3,7 @@
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from core.state import StatusMap
+from audit.state import StatusMap
 from organisations.models import VerificationStatus
 from organisations.services import VERIFICATION_KIND, VERIFICATION_STATES, verification_levels
 from reviews.models import ReviewStatus

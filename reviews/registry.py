@@ -38,7 +38,7 @@ class ReviewKind:
     title: Callable[[Any], str]
     subject_url: Callable[[Any], str]
     # Whenever the review's overall status changes, inside the deciding transaction: the subject's status
-    # that follows (core.state.StatusMap, written through its StateMachine), then `on_status` if given.
+    # that follows (audit.state.StatusMap, written through its StateMachine), then `on_status` if given.
     status_map: Any = None
     on_status: Callable[..., None] | None = None
     # Whether `actor` may submit/withdraw this subject (beyond belonging to the submitting side).

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit.services import record
-from core.state import TransitionRefused
+from audit.state import TransitionRefused
 from notifications.services import notify
 from organisations.models import Organisation, OrganisationKind
 from reviews.models import (

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from attachments.services import store_upload
 from audit.services import record, snapshot
-from core.state import StateMachine, StatusMap
+from audit.state import StateMachine, StatusMap
 from notifications.services import notify
 from organisations.models import Authority, OrganisationKind
 from organisations.services import require_verified

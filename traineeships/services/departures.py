@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from attachments.services import store_upload
 from audit.services import record, snapshot
-from core.state import StateMachine, StatusMap
+from audit.state import StateMachine, StatusMap
 from notifications.services import notify, notify_organisation
 from reviews import services as review_services
 from reviews.models import ReviewStatus

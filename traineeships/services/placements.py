@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from attachments.services import store_upload
 from audit.services import record, snapshot
-from core.state import StateMachine, StatusMap
+from audit.state import StateMachine, StatusMap
 from notifications.services import notify
 from organisations.services import require_verified
 from reviews import services as review_services

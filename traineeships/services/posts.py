@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit.services import record, snapshot
-from core.state import StateMachine, StatusMap
+from audit.state import StateMachine, StatusMap
 from notifications.services import notify_organisation
 from organisations.services import require_verified
 from regions.models import RegionLevel

@@ -1,12 +1,12 @@
-"""core.state: the one status writer (lock, check the table, write every field, audit every field written)
+"""audit.state: the one status writer (lock, check the table, write every field, audit every field written)
 and core.constraints (a known constraint's violation becomes the form's message)."""
 
 import pytest
 from django.core.exceptions import ValidationError
 
 from audit.models import AuditEntry
+from audit.state import TransitionRefused
 from core.constraints import known_violation
-from core.state import TransitionRefused
 from tests.traineeships.helpers import approved_base, create_post
 from traineeships.models import PostStatus
 from traineeships.services import register as register_services

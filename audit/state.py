@@ -1,5 +1,6 @@
 """The one writer of every status column: lock the row, re-read it, check the transition table, write the
 status and every field that goes with it, and audit each written field with its value before and after.
+It lives in the audit app, not core, because every move is audited and core imports nothing above it.
 
 Each stateful model declares one StateMachine next to its service (POST_STATES, BASE_STATES...) and moves
 through it only; the review engine moves a review's subject through the machine named in the kind's
@@ -13,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 from django.utils.translation import gettext as _
 
+from audit.services import record
 from core.constraints import known_violation
 
 REFUSAL = "%(noun)s当前状态为“%(status)s”，不能变为“%(new)s”"
@@ -86,8 +88,6 @@ class StateMachine:
         after = {name: _value(getattr(row, name)) for name in written}
         changed = [name for name in written if before[name] != after[name]]
         if changed:
-            from audit.services import record  # audit sits above core
-
             record(actor=actor, action=self.action, target=row, before={name: before[name] for name in changed},
                    after={name: after[name] for name in changed})
         if obj is not row:
