@@ -12,6 +12,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
+from django.db.models.fields.files import FieldFile
 from django.utils.translation import gettext as _
 
 from audit.services import record
@@ -25,8 +26,12 @@ class TransitionRefused(ValidationError):
 
 
 def _value(value):
-    """A field value as the audit log stores it (a model instance by its key)."""
-    return value.pk if isinstance(value, models.Model) else value
+    """A field value as the audit log stores it (a model instance by its key, a file by its name)."""
+    if isinstance(value, models.Model):
+        return value.pk
+    if isinstance(value, FieldFile):
+        return value.name or None
+    return value
 
 
 @dataclass(frozen=True)
@@ -40,6 +45,7 @@ class StateMachine:
     # Fields written with every move into a status, e.g. published_at when a post is published:
     # stamps(locked, current, new, actor) -> {field: value}; explicit fields given to move() win.
     stamps: Callable[..., dict] | None = None
+    refused: type[TransitionRefused] = TransitionRefused  # the exception a refusal raises
 
     def choices(self):
         return self.model._meta.get_field(self.field).choices
@@ -49,7 +55,7 @@ class StateMachine:
 
     def refuse(self, current, new) -> TransitionRefused:
         noun = self.noun or str(self.model._meta.verbose_name)
-        return TransitionRefused(
+        return self.refused(
             _(self.refusal) % {"noun": noun, "status": self.label_of(current), "new": self.label_of(new)},
             code="transition",
         )
@@ -57,16 +63,19 @@ class StateMachine:
     def lock(self, pk) -> models.Model:
         return self.model.objects.select_for_update(of=("self",)).get(pk=pk)
 
-    def move(self, obj, new_status, *, actor, locked: bool = False, **fields) -> models.Model:
+    def move(self, obj, new_status, *, actor, locked: bool = False, expected=None, **fields) -> models.Model:
         """Move `obj` to `new_status`, writing `fields` with it; returns the locked, written row and copies
         what was written onto `obj`. `locked=True` says `obj` is the row the caller locked in this
-        transaction (and has read since), so it is not read again. Moving to the current status with no
-        fields changes nothing and records nothing."""
+        transaction (and has read since), so it is not read again. `expected` is the status the caller
+        decided on: if the row has moved on since, the move is refused. Moving to the current status with
+        no fields changes nothing and records nothing."""
         if not transaction.get_connection().in_atomic_block:
             with transaction.atomic():
-                return self.move(obj, new_status, actor=actor, locked=locked, **fields)
+                return self.move(obj, new_status, actor=actor, locked=locked, expected=expected, **fields)
         row = obj if locked else self.lock(obj.pk)
         current = getattr(row, self.field)
+        if expected is not None and current != expected:
+            raise self.refuse(current, new_status)
         if new_status == current and not fields:
             return row
         if new_status != current and new_status not in self.transitions.get(current, ()):

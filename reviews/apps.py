@@ -40,5 +40,6 @@ class ReviewsConfig(AppConfig):
             "review.return": _("审核退回修改"),
             "review.withdrawn": _("撤回审核申请"),
             "review.revoked": _("撤销审核结论"),
+            "review.status": _("审核事项状态变更"),
         }.items():
             register_action(code, label)

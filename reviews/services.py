@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit.services import record
-from audit.state import TransitionRefused
+from audit.state import StateMachine, TransitionRefused
 from notifications.services import notify
 from organisations.models import Organisation, OrganisationKind
 from reviews.models import (
@@ -109,15 +109,18 @@ def _offices_exist(step_spec) -> bool:
     ).exists()
 
 
-def set_review_status(review: Review, new_status: str, *, now=None) -> None:
-    if new_status not in REVIEW_TRANSITIONS[ReviewStatus(review.status)]:
-        raise ReviewConflict(
-            _("该事项当前状态为“%(status)s”，不能变为“%(new)s”")
-            % {"status": review.get_status_display(), "new": ReviewStatus(new_status).label}
-        )
-    review.status = new_status
-    review.finished_at = None if new_status == ReviewStatus.PENDING else (now or timezone.now())
-    review.save(update_fields=["status", "finished_at"])
+def _finished_at(review: Review, current, new, actor) -> dict:
+    return {"finished_at": None if new == ReviewStatus.PENDING else timezone.now()}
+
+
+REVIEW_STATES = StateMachine(model=Review, transitions=REVIEW_TRANSITIONS, action="review.status",
+                             noun=_("该事项"), stamps=_finished_at, refused=ReviewConflict)
+
+
+def set_review_status(review: Review, new_status: str, *, actor, now=None) -> None:
+    """The only writer of Review.status; the engine holds the review's lock."""
+    fields = {"finished_at": None if new_status == ReviewStatus.PENDING else (now or timezone.now())}
+    REVIEW_STATES.move(review, ReviewStatus(new_status), actor=actor, locked=True, **fields)
 
 
 def _event(review, *, action, actor, step=None, reason="", now=None):
@@ -288,13 +291,13 @@ def decide(*, review_id: int, actor, decision: str, reason: str = "", step_id: i
             next_review_step.save(update_fields=["status"])
             _notify_reviewers(kind, review, next_review_step)
         else:
-            set_review_status(review, ReviewStatus.APPROVED, now=now)
+            set_review_status(review, ReviewStatus.APPROVED, actor=actor, now=now)
             _tell_subject(kind, review, actor)
             _notify_submitter(review, _("审核通过：%(title)s") % {"title": review.title})
     else:
         review.steps.filter(status=StepStatus.WAITING).update(status=StepStatus.CANCELLED)
         new_status = ReviewStatus.REJECTED if decision == Decision.REJECT else ReviewStatus.RETURNED
-        set_review_status(review, new_status, now=now)
+        set_review_status(review, new_status, actor=actor, now=now)
         _tell_subject(kind, review, actor)
         label = _("审核不通过") if decision == Decision.REJECT else _("退回修改")
         _notify_submitter(review, _("%(label)s：%(title)s（原因：%(reason)s）") % {
@@ -378,7 +381,7 @@ def withdraw(*, review_id: int, actor, reason: str = "") -> Review:
         raise ReviewConflict(_("审核部门已作出审核，不能撤回"))
     now = timezone.now()
     review.steps.filter(status__in=[StepStatus.PENDING, StepStatus.WAITING]).update(status=StepStatus.CANCELLED)
-    set_review_status(review, ReviewStatus.WITHDRAWN, now=now)
+    set_review_status(review, ReviewStatus.WITHDRAWN, actor=actor, now=now)
     _event(review, action=EventAction.WITHDRAWN, actor=actor, reason=reason, now=now)
     _tell_subject(kind, review, actor)
     record(actor=actor, action="review.withdrawn", target=review, after={"reason": reason})
@@ -416,7 +419,7 @@ def revoke(*, review_id: int, actor, reason: str = "") -> Review:
     decided.save(update_fields=["status", "decided_by", "decided_org", "decided_at", "reason"])
     review.steps.filter(position__gt=decided.position).update(status=StepStatus.WAITING, decided_at=None)
     if review.status != ReviewStatus.PENDING:
-        set_review_status(review, ReviewStatus.PENDING, now=now)
+        set_review_status(review, ReviewStatus.PENDING, actor=actor, now=now)
         _tell_subject(kind, review, actor)
     _event(review, action=EventAction.REVOKED, actor=actor, step=decided, reason=reason or previous, now=now)
     _notify_submitter(review, _("审核结论已撤销，重新审核中：%(title)s") % {"title": review.title})
