@@ -157,7 +157,7 @@ def test_unit_resubmits_a_returned_post_twice_at_once(base_a, admin_a, county_re
     assert Review.objects.filter(subject_id=post.pk, kind=post_services.POST_KIND, status="pending").count() == 1
 
 
-def test_county_approves_while_the_city_would_revoke_nothing(pending_post, county_reviewer_a, city_reviewer):
-    """Approval at both levels through the engine still works with the subject locked first."""
+def test_both_levels_approve_with_the_subject_locked_first(pending_post, county_reviewer_a, city_reviewer):
+    """Both levels approve one after the other: each decision locks the post, then the review."""
     approve(pending_post, county_reviewer_a, city_reviewer)
     assert pending_post.status == PostStatus.APPROVED
