@@ -6,6 +6,7 @@ import uuid
 
 from django.db import models, transaction
 
+from audit.labels import UnlabelledAction, is_registered
 from audit.models import AuditEntry
 from core.request_context import current_client_ip
 
@@ -27,9 +28,17 @@ def snapshot(instance, fields) -> dict:
     return {name: _plain(getattr(instance, name)) for name in fields}
 
 
+def _check_label(action: str) -> None:
+    from django.conf import settings
+
+    if getattr(settings, "AUDIT_REQUIRE_LABELS", False) and not is_registered(action):
+        raise UnlabelledAction(f"audit action {action!r} has no label: register_action() it in AppConfig.ready()")
+
+
 def record(*, actor, action: str, target=None, before=None, after=None, target_repr: str | None = None,
            ip_address: str | None = None) -> AuditEntry:
     """Write one audit entry. Call inside the same transaction as the change it records."""
+    _check_label(action)
     organisation = getattr(actor, "organisation", None) if actor is not None else None
     return AuditEntry.objects.create(
         actor=actor if actor is not None and actor.pk else None,

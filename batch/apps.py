@@ -18,5 +18,6 @@ class BatchConfig(AppConfig):
             "batch.export_finished": _("导出完成"),
             "batch.success_file_built": _("生成导入成功数据文件"),
             "batch.job_interrupted": _("导入导出任务中断"),
+            "batch.job_status": _("导入导出任务状态变更"),
         }.items():
             register_action(code, label)

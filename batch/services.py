@@ -13,13 +13,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit.services import record
+from audit.state import StateMachine, TransitionRefused
 from batch import registry
 from batch.models import FINISHED_STATUSES, JOB_TRANSITIONS, BatchJob, JobKind, JobStatus
 from batch.reading import SheetReader
 from batch.writing import SheetWriter, temporary_xlsx
 
 
-class InvalidJobTransition(Exception):
+class InvalidJobTransition(TransitionRefused):
     pass
 
 
@@ -30,24 +31,26 @@ class JobAbandoned(Exception):
 STALE_MINUTES_DEFAULT = 30
 
 
+def _job_stamps(job: BatchJob, current, new, actor) -> dict:
+    now = timezone.now()
+    if new == JobStatus.RUNNING:
+        return {"started_at": now}
+    if new in FINISHED_STATUSES:
+        return {"finished_at": now}
+    return {}
+
+
+JOB_STATES = StateMachine(model=BatchJob, transitions=JOB_TRANSITIONS, action="batch.job_status",
+                          noun=_("任务"), stamps=_job_stamps, refused=InvalidJobTransition)
+
+
 def set_status(job: BatchJob, status: str, **fields) -> BatchJob:
     """Move `job` to `status` if JOB_TRANSITIONS allows it; the only place a job's status is written.
 
-    The update is conditional on the status the caller read, so two workers cannot both start one job.
+    The move is refused unless the row still has the status the caller read, so two workers cannot both
+    start one job.
     """
-    if status not in JOB_TRANSITIONS[JobStatus(job.status)]:
-        raise InvalidJobTransition(f"{job.status} -> {status}")
-    now = timezone.now()
-    if status == JobStatus.RUNNING:
-        fields.setdefault("started_at", now)
-    if status in FINISHED_STATUSES:
-        fields.setdefault("finished_at", now)
-    updated = BatchJob.objects.filter(pk=job.pk, status=job.status).update(status=status, **fields)
-    if not updated:
-        raise InvalidJobTransition(f"job {job.pk} is no longer {job.status}")
-    job.status = status
-    for name, value in fields.items():
-        setattr(job, name, value)
+    JOB_STATES.move(job, JobStatus(status), actor=None, expected=job.status, **fields)
     return job
 
 

@@ -69,6 +69,9 @@ class OrganisationsConfig(AppConfig):
             "organisations.account_password_reset": _("重置子管理员密码"),
             "organisations.account_deactivated": _("移除子管理员权限"),
             "organisations.account_reactivated": _("恢复子管理员权限"),
+            "staff.create": _("新增人员信息"),
+            "staff.update": _("修改人员信息"),
+            "staff.delete": _("删除人员信息"),
         }.items():
             register_action(code, label)
 

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from audit.services import record, snapshot
+from audit.state import StateMachine
 from organisations.models import (
     VERIFICATION_TRANSITIONS,
     Department,
@@ -47,34 +48,24 @@ def require_verified(organisation: Organisation) -> None:
         raise ValidationError(_("单位尚未通过实名认证，暂不能提交或发布"), code="organisation_unverified")
 
 
-@transaction.atomic
+def _verified_at(organisation: Organisation, current, new, actor) -> dict:
+    if new == VerificationStatus.VERIFIED:
+        return {"verified_at": timezone.now()}
+    if current == VerificationStatus.VERIFIED:
+        return {"verified_at": None}
+    return {}
+
+
+VERIFICATION_STATES = StateMachine(
+    model=Organisation, transitions=VERIFICATION_TRANSITIONS, action="organisations.verification_status",
+    field="verification_status", noun=_("单位实名认证"), refusal="%(noun)s状态为“%(status)s”，不能变为“%(new)s”",
+    stamps=_verified_at,
+)
+
+
 def set_verification_status(organisation: Organisation, new_status: str, *, actor) -> None:
-    """The only writer of Organisation.verification_status (called by the review kind's on_status)."""
-    locked = Organisation.objects.select_for_update().get(pk=organisation.pk)
-    current = VerificationStatus(locked.verification_status)
-    new_status = VerificationStatus(new_status)
-    if new_status not in VERIFICATION_TRANSITIONS[current]:
-        raise ValidationError(
-            _("单位实名认证状态为“%(current)s”，不能变为“%(new)s”")
-            % {"current": current.label, "new": new_status.label},
-            code="invalid_verification_transition",
-        )
-    before = snapshot(locked, ["verification_status", "verified_at"])
-    locked.verification_status = new_status
-    if new_status == VerificationStatus.VERIFIED:
-        locked.verified_at = timezone.now()
-    elif current == VerificationStatus.VERIFIED:
-        locked.verified_at = None
-    locked.save(update_fields=["verification_status", "verified_at", "updated_at"])
-    organisation.verification_status = locked.verification_status
-    organisation.verified_at = locked.verified_at
-    record(
-        actor=actor,
-        action="organisations.verification_status",
-        target=locked,
-        before=before,
-        after=snapshot(locked, ["verification_status", "verified_at"]),
-    )
+    """The only writer of Organisation.verification_status (through the verification kind's status map)."""
+    VERIFICATION_STATES.move(organisation, VerificationStatus(new_status), actor=actor)
 
 
 def profile_is_editable(organisation: Organisation) -> bool:

@@ -3,24 +3,24 @@
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from audit.state import StatusMap
 from organisations.models import VerificationStatus
-from organisations.services import VERIFICATION_KIND, set_verification_status, verification_levels
+from organisations.services import VERIFICATION_KIND, VERIFICATION_STATES, verification_levels
 from reviews.models import ReviewStatus
 from reviews.registry import ReviewKind, government_chain
 
 # What the organisation's verification status becomes when its review's overall status changes. PENDING
 # covers both a (re)submission and a revoked decision.
-STATUS_FOR_REVIEW = {
-    ReviewStatus.PENDING: VerificationStatus.PENDING,
-    ReviewStatus.APPROVED: VerificationStatus.VERIFIED,
-    ReviewStatus.REJECTED: VerificationStatus.REJECTED,
-    ReviewStatus.RETURNED: VerificationStatus.RETURNED,
-    ReviewStatus.WITHDRAWN: VerificationStatus.UNVERIFIED,
-}
-
-
-def on_status(*, subject, status, actor, review=None):
-    set_verification_status(subject, STATUS_FOR_REVIEW[ReviewStatus(status)], actor=actor)
+VERIFICATION_STATUS_MAP = StatusMap(
+    machine=VERIFICATION_STATES,
+    statuses={
+        ReviewStatus.PENDING: VerificationStatus.PENDING,
+        ReviewStatus.APPROVED: VerificationStatus.VERIFIED,
+        ReviewStatus.REJECTED: VerificationStatus.REJECTED,
+        ReviewStatus.RETURNED: VerificationStatus.RETURNED,
+        ReviewStatus.WITHDRAWN: VerificationStatus.UNVERIFIED,
+    },
+)
 
 
 def build_chain(organisation):
@@ -39,7 +39,7 @@ VERIFICATION_REVIEW = ReviewKind(
     region=lambda organisation: organisation.region,
     title=lambda organisation: _("单位实名认证：%(name)s") % {"name": organisation.name},
     subject_url=lambda organisation: reverse("organisations:detail", args=[organisation.pk]),
-    on_status=on_status,
+    status_map=VERIFICATION_STATUS_MAP,
     can_submit=can_submit,
     decide_permission="organisations.review_verification",
 )

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "notifications",
     "audit",
     "calendars",
+    "timeline",
     "traineeships",
 ]
 
@@ -222,6 +223,8 @@ ORG_VERIFICATION_LEVELS = env_list("ORG_VERIFICATION_LEVELS", ["county"])
 
 # --- Audit and personal data --------------------------------------------------------------
 AUDIT_RETENTION_DAYS = env_int("AUDIT_RETENTION_DAYS", 365)
+# The test suite refuses audit action codes without a Chinese label (audit.labels).
+AUDIT_REQUIRE_LABELS = TESTING
 if AUDIT_RETENTION_DAYS < 183:
     raise ImproperlyConfigured("AUDIT_RETENTION_DAYS must keep at least 6 months (网络安全法 第二十一条)")
 

@@ -31,3 +31,16 @@ class ReviewsConfig(AppConfig):
         from reviews.exports import register_review_exports
 
         register_review_exports()
+
+        from audit.labels import register_action
+
+        for code, label in {
+            "review.submitted": _("提交审核"),
+            "review.approve": _("审核通过"),
+            "review.reject": _("审核不通过"),
+            "review.return": _("审核退回修改"),
+            "review.withdrawn": _("撤回审核申请"),
+            "review.revoked": _("撤销审核结论"),
+            "review.status": _("审核事项状态变更"),
+        }.items():
+            register_action(code, label)

@@ -37,9 +37,10 @@ class ReviewKind:
     region: Callable[[Any], Region]
     title: Callable[[Any], str]
     subject_url: Callable[[Any], str]
-    # Called inside the deciding transaction whenever the review's overall status changes,
-    # with status one of ReviewStatus; the subject's own service updates the subject.
-    on_status: Callable[..., None]
+    # Whenever the review's overall status changes, inside the deciding transaction: the subject's status
+    # that follows (audit.state.StatusMap, written through its StateMachine), then `on_status` if given.
+    status_map: Any = None
+    on_status: Callable[..., None] | None = None
     # Whether `actor` may submit/withdraw this subject (beyond belonging to the submitting side).
     can_submit: Callable[[Any, Any], bool] = field(default=_always)
     # Whether a final decision may be revoked (a subject may have moved on after approval).

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit.services import record
+from audit.state import StateMachine, TransitionRefused
 from notifications.services import notify
 from organisations.models import Organisation, OrganisationKind
 from reviews.models import (
@@ -34,7 +35,7 @@ from reviews.rules import (  # noqa: F401  (reviewer_matches and may_submit are 
 )
 
 
-class ReviewConflict(ValidationError):
+class ReviewConflict(TransitionRefused):
     """The review changed under the actor (someone else was faster, or the state moved on)."""
 
 
@@ -59,6 +60,15 @@ def _subject_ref(subject):
 
 
 def _lock_review(review_id: int) -> Review:
+    """Lock the review's subject, then the review (the project's lock order: docs/architecture.md). A unit
+    editing its subject holds the subject and then asks for the review; taking them the other way round
+    here deadlocked the two. The subject of a review never changes, so reading it unlocked is safe."""
+    subject_ref = Review.objects.filter(pk=review_id).values_list("subject_type_id", "subject_id").first()
+    if subject_ref is None:
+        raise Review.DoesNotExist
+    model = ContentType.objects.get_for_id(subject_ref[0]).model_class()
+    if model is not None:
+        model.objects.select_for_update(of=("self",)).filter(pk=subject_ref[1]).first()
     return Review.objects.select_for_update().get(pk=review_id)
 
 
@@ -99,15 +109,18 @@ def _offices_exist(step_spec) -> bool:
     ).exists()
 
 
-def set_review_status(review: Review, new_status: str, *, now=None) -> None:
-    if new_status not in REVIEW_TRANSITIONS[ReviewStatus(review.status)]:
-        raise ReviewConflict(
-            _("该事项当前状态为“%(status)s”，不能变为“%(new)s”")
-            % {"status": review.get_status_display(), "new": ReviewStatus(new_status).label}
-        )
-    review.status = new_status
-    review.finished_at = None if new_status == ReviewStatus.PENDING else (now or timezone.now())
-    review.save(update_fields=["status", "finished_at"])
+def _finished_at(review: Review, current, new, actor) -> dict:
+    return {"finished_at": None if new == ReviewStatus.PENDING else timezone.now()}
+
+
+REVIEW_STATES = StateMachine(model=Review, transitions=REVIEW_TRANSITIONS, action="review.status",
+                             noun=_("该事项"), stamps=_finished_at, refused=ReviewConflict)
+
+
+def set_review_status(review: Review, new_status: str, *, actor, now=None) -> None:
+    """The only writer of Review.status; the engine holds the review's lock."""
+    fields = {"finished_at": None if new_status == ReviewStatus.PENDING else (now or timezone.now())}
+    REVIEW_STATES.move(review, ReviewStatus(new_status), actor=actor, locked=True, **fields)
 
 
 def _event(review, *, action, actor, step=None, reason="", now=None):
@@ -124,7 +137,11 @@ def _event(review, *, action, actor, step=None, reason="", now=None):
 
 
 def _tell_subject(kind: ReviewKind, review: Review, actor) -> None:
-    kind.on_status(subject=review.subject, status=review.status, actor=actor, review=review)
+    subject = review.subject
+    if kind.status_map is not None:
+        kind.status_map.apply(subject=subject, review_status=ReviewStatus(review.status), actor=actor, review=review)
+    if kind.on_status is not None:
+        kind.on_status(subject=subject, status=review.status, actor=actor, review=review)
 
 
 def _notify_reviewers(kind: ReviewKind, review: Review, step: ReviewStep) -> None:
@@ -151,8 +168,8 @@ def submit(*, kind_key: str, subject, actor) -> Review:
     if not may_submit(kind, subject, actor):
         raise PermissionDenied(_("您无权提交该事项"))
     content_type, subject_id = _subject_ref(subject)
-    # Lock the subject so two submissions of it cannot race past the pending check.
-    type(subject).objects.select_for_update().filter(pk=subject.pk).first()
+    # Lock the subject so two submissions of it cannot race past the pending check (subject before review).
+    type(subject).objects.select_for_update(of=("self",)).filter(pk=subject.pk).first()
     earlier = Review.objects.filter(subject_type=content_type, subject_id=subject_id)
     if earlier.filter(status=ReviewStatus.PENDING).exists():
         raise ReviewConflict(_("该事项已在审核中，请勿重复提交"))
@@ -266,13 +283,13 @@ def decide(*, review_id: int, actor, decision: str, reason: str = "", step_id: i
             next_review_step.save(update_fields=["status"])
             _notify_reviewers(kind, review, next_review_step)
         else:
-            set_review_status(review, ReviewStatus.APPROVED, now=now)
+            set_review_status(review, ReviewStatus.APPROVED, actor=actor, now=now)
             _tell_subject(kind, review, actor)
             _notify_submitter(review, _("审核通过：%(title)s") % {"title": review.title})
     else:
         review.steps.filter(status=StepStatus.WAITING).update(status=StepStatus.CANCELLED)
         new_status = ReviewStatus.REJECTED if decision == Decision.REJECT else ReviewStatus.RETURNED
-        set_review_status(review, new_status, now=now)
+        set_review_status(review, new_status, actor=actor, now=now)
         _tell_subject(kind, review, actor)
         label = _("审核不通过") if decision == Decision.REJECT else _("退回修改")
         _notify_submitter(review, _("%(label)s：%(title)s（原因：%(reason)s）") % {
@@ -357,7 +374,7 @@ def withdraw(*, review_id: int, actor, reason: str = "") -> Review:
     _refuse_unless_available(review, actor, WITHDRAW)
     now = timezone.now()
     review.steps.filter(status__in=[StepStatus.PENDING, StepStatus.WAITING]).update(status=StepStatus.CANCELLED)
-    set_review_status(review, ReviewStatus.WITHDRAWN, now=now)
+    set_review_status(review, ReviewStatus.WITHDRAWN, actor=actor, now=now)
     _event(review, action=EventAction.WITHDRAWN, actor=actor, reason=reason, now=now)
     _tell_subject(kind, review, actor)
     record(actor=actor, action="review.withdrawn", target=review, after={"reason": reason})
@@ -396,7 +413,7 @@ def revoke(*, review_id: int, actor, reason: str = "") -> Review:
     decided.save(update_fields=["status", "decided_by", "decided_org", "decided_at", "reason"])
     review.steps.filter(position__gt=decided.position).update(status=StepStatus.WAITING, decided_at=None)
     if review.status != ReviewStatus.PENDING:
-        set_review_status(review, ReviewStatus.PENDING, now=now)
+        set_review_status(review, ReviewStatus.PENDING, actor=actor, now=now)
         _tell_subject(kind, review, actor)
     _event(review, action=EventAction.REVOKED, actor=actor, step=decided, reason=reason or previous, now=now)
     _notify_submitter(review, _("审核结论已撤销，重新审核中：%(title)s") % {"title": review.title})

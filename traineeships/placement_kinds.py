@@ -38,7 +38,7 @@ AGREEMENT_REVIEW = ReviewKind(
     region=lambda placement: placement.base.organisation.region,
     title=_agreement_title,
     subject_url=lambda placement: reverse("traineeships:placement_detail", args=[placement.pk]),
-    on_status=placement_services.on_review_status,
+    status_map=placement_services.AGREEMENT_STATUS_MAP,
     can_submit=_may_manage,
     decide_permission="traineeships.review",
 )
@@ -51,7 +51,7 @@ TERMINATION_REVIEW = ReviewKind(
     region=lambda departure: departure.placement.base.organisation.region,
     title=_termination_title,
     subject_url=lambda departure: reverse("traineeships:departure_detail", args=[departure.pk]),
-    on_status=departure_services.on_review_status,
+    status_map=departure_services.TERMINATION_STATUS_MAP,
     can_submit=_may_manage,
     decide_permission="traineeships.review",
 )

@@ -33,7 +33,7 @@ BASE_REVIEW = ReviewKind(
     title=lambda base: _("就业见习基地申请：%(name)s（%(level)s）") % {
         "name": base.organisation.name, "level": base.get_level_display()},
     subject_url=lambda base: reverse("traineeships:base_detail", args=[base.pk]),
-    on_status=base_services.on_review_status,
+    status_map=base_services.BASE_STATUS_MAP,
     can_submit=_may_manage,
     decide_permission="traineeships.review",
 )
@@ -47,7 +47,7 @@ POST_REVIEW = ReviewKind(
     title=lambda post: _("见习岗位：%(unit)s·%(title)s（%(places)s人）") % {
         "unit": post.base.organisation.name, "title": post.title, "places": post.places},
     subject_url=lambda post: reverse("traineeships:post_detail", args=[post.pk]),
-    on_status=post_services.on_review_status,
+    status_map=post_services.POST_STATUS_MAP,
     can_submit=_may_manage,
     decide_permission="traineeships.review",
 )

@@ -103,3 +103,6 @@ def register_everything() -> None:
     from traineeships.review_materials import register_review_materials
 
     register_review_materials()
+    from traineeships.constraints import register_constraints
+
+    register_constraints()

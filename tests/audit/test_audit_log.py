@@ -10,6 +10,13 @@ from audit.services import record, snapshot
 from tests import factories
 
 
+@pytest.fixture(autouse=True)
+def unlabelled_codes_allowed(settings):
+    """These tests write entries with made-up or historical codes to test the log's screens; the rule that
+    every code has a label is tested in test_labels.py."""
+    settings.AUDIT_REQUIRE_LABELS = False
+
+
 @pytest.fixture
 def staff(db):
     return factories.UserFactory(kind="platform", is_staff=True, organisation=None, username="platform")

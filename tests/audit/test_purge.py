@@ -11,6 +11,12 @@ from audit.models import AuditEntry
 from audit.services import MINIMUM_RETENTION_DAYS, purge_older_than, record
 
 
+@pytest.fixture(autouse=True)
+def unlabelled_codes_allowed(settings):
+    """Purge tests age entries with a made-up code; that every code has a label is tested in test_labels.py."""
+    settings.AUDIT_REQUIRE_LABELS = False
+
+
 def aged(days: int, action="test.action") -> AuditEntry:
     created = record(actor=None, action=action)
     AuditEntry.objects.filter(pk=created.pk).update(created_at=timezone.now() - datetime.timedelta(days=days))

@@ -110,7 +110,7 @@ def test_apply_creates_a_pending_application_and_tells_the_unit(trainee_client, 
     assert note.title == "新的见习报名：王小青 报名“Java开发见习生”"
     page = trainee_client.get(response["Location"])
     assert page.status_code == 200
-    assert [entry.action for entry in page.context["history"]] == ["traineeships.application_created"]
+    assert [entry.event for entry in page.context["history"]] == ["created"]
     assert 'data-testid="withdraw"' in page.content.decode()
 
 
@@ -253,7 +253,7 @@ def test_unit_lists_filters_and_approves(client, pending, trainee, posts, admin_
     assert (pending.status, pending.decided_by) == (ApplicationStatus.APPROVED, admin_a)
     assert Notification.objects.get(recipient=trainee).title == "您报名的见习岗位“Java开发见习生”审核通过"
     assert not Placement.objects.exists()  # approval does not onboard
-    history = [(entry.actor_name, entry.after.get("status")) for entry in response.context["history"]]
+    history = [(entry.actor_name, entry.status) for entry in response.context["history"]]
     assert history == [("王小青", "pending"), ("甲管理员", "approved")]
     # Approved and waiting for onboarding: no other application meanwhile.
     client.force_login(trainee)

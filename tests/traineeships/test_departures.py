@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
+from audit.models import AuditEntry
 from notifications.models import Notification
 from reviews.selectors import latest_review_for
 from tests import factories
@@ -63,6 +64,14 @@ def test_unit_registers_departure_and_county_approves(client, admin_a, placement
             placement.termination_certificate_id) == (
         DepartureStatus.APPROVED, PlacementStatus.ENDED, datetime.date(2026, 6, 15), "hired_early",
         departure.certificate_scan_id)
+    # Every field the approval wrote on the placement is in its audit entry, not only the status.
+    ended = AuditEntry.objects.filter(action="traineeships.placement_status", target_id=str(placement.pk)).first()
+    assert (ended.before, ended.after) == (
+        {"status": "leaving", "ended_on": None, "end_reason": "", "end_note": "", "end_requested_by": "",
+         "termination_certificate_id": None},
+        {"status": "ended", "ended_on": "2026-06-15", "end_reason": "hired_early", "end_note": "提前签订劳动合同",
+         "end_requested_by": "unit", "termination_certificate_id": str(departure.certificate_scan_id)},
+    )
 
 
 @pytest.mark.django_db

@@ -5,7 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from accounts.rules import is_individual
-from audit.models import AuditEntry
+from timeline.selectors import events_for
 from traineeships.models import (
     LIFETIME_STATUSES,
     Application,
@@ -59,9 +59,8 @@ def placement_of(application: Application):
 
 
 def history_of(application: Application):
-    return AuditEntry.objects.filter(target_type=Application._meta.label, target_id=str(application.pk)).order_by(
-        "created_at", "id"
-    )
+    """The application's timeline, oldest first (its business history, not the audit log)."""
+    return events_for(application)
 
 
 def places_taken(post: Post) -> int:

@@ -4,7 +4,8 @@ rejects (报名审核). Approval does not onboard: 录用上岗登记 starts fro
 Rules (manual 001 §2.4–2.5, regulations §2): one pending application per person at a time (also a database
 constraint); after a withdrawal or a rejection the person may apply again; a person whose placement holds
 their one traineeship (LIFETIME_STATUSES) never applies again; a post's places held by placements are not
-handed out twice. The application's history is its audit entries (who, when, what, and the reason).
+handed out twice. The application's history is its timeline (timeline.Event: who, when, what, the reason),
+written with each change; the audit log records the same changes for security.
 """
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -16,7 +17,9 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from accounts.rules import is_individual
 from audit.services import record
+from audit.state import StateMachine
 from notifications.services import notify, notify_organisation
+from timeline.services import add_event
 from traineeships.models import (
     APPLICATION_TRANSITIONS,
     LIFETIME_STATUSES,
@@ -70,29 +73,35 @@ def why_cannot_apply(user, profile: TraineeProfile | None) -> str:
 # ---------------------------------------------------------------- writes
 
 
+def _decision_stamps(application: Application, current, new, actor) -> dict:
+    if new == ApplicationStatus.WITHDRAWN:
+        return {"withdrawn_at": timezone.now()}
+    return {"decided_at": timezone.now(), "decided_by_id": actor.pk}
+
+
+APPLICATION_STATES = StateMachine(model=Application, transitions=APPLICATION_TRANSITIONS,
+                                  action="traineeships.application_status", noun=_("报名"),
+                                  stamps=_decision_stamps)
+
+
+# How the application's timeline names each step (the person and the unit both read it).
+TIMELINE_LABELS = {
+    "created": _("报名"),
+    ApplicationStatus.WITHDRAWN: _("撤销报名"),
+    ApplicationStatus.APPROVED: _("审核通过"),
+    ApplicationStatus.REJECTED: _("审核不通过"),
+}
+
+
 def set_application_status(application: Application, new_status: str, *, actor, reason: str = "") -> Application:
-    """The only writer of Application.status; the caller holds the row lock."""
-    current = ApplicationStatus(application.status)
+    """The only writer of Application.status; the caller holds the row lock. The move goes into the
+    application's timeline (business history) as well as the audit log."""
     new_status = ApplicationStatus(new_status)
-    if new_status not in APPLICATION_TRANSITIONS[current]:
-        raise ValidationError(_("报名当前状态为“%(status)s”，不能变为“%(new)s”")
-                              % {"status": current.label, "new": new_status.label}, code="wrong_state")
-    now = timezone.now()
-    application.status = new_status
-    fields = ["status"]
-    if new_status == ApplicationStatus.WITHDRAWN:
-        application.withdrawn_at = now
-        fields.append("withdrawn_at")
-    else:
-        application.decided_at, application.decided_by, application.reason = now, actor, reason
-        fields += ["decided_at", "decided_by", "reason"]
-    application.save(update_fields=fields)
-    after = {"status": new_status.value}
-    if reason:
-        after["reason"] = reason
-    record(actor=actor, action="traineeships.application_status", target=application,
-           before={"status": current.value}, after=after)
-    return application
+    fields = {"reason": reason} if new_status != ApplicationStatus.WITHDRAWN else {}
+    moved = APPLICATION_STATES.move(application, new_status, actor=actor, locked=True, **fields)
+    add_event(subject=moved, event=new_status.value, label=TIMELINE_LABELS.get(new_status, new_status.label),
+              actor=actor, status=new_status.value, note=reason)
+    return moved
 
 
 def apply(*, actor: User, post: Post) -> Application:
@@ -119,6 +128,8 @@ def apply(*, actor: User, post: Post) -> Application:
             raise ValidationError(_(ONE_PENDING), code="one_pending") from None
         record(actor=actor, action="traineeships.application_created", target=application,
                after={"status": application.status, "post": locked_post.title})
+        add_event(subject=application, event="created", label=TIMELINE_LABELS["created"], actor=actor,
+                  status=application.status)
         notify_organisation(
             organisation=locked_post.base.organisation, permission=UNIT_PERMISSION,
             title=_("新的见习报名：%(name)s 报名“%(title)s”") % {"name": actor.real_name, "title": locked_post.title},

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from attachments.services import store_upload
 from audit.services import record, snapshot
+from audit.state import StateMachine, StatusMap
 from notifications.services import notify
 from organisations.models import Authority, OrganisationKind
 from organisations.services import require_verified
@@ -31,46 +32,41 @@ FILE_SLOTS = {
 }
 
 
+def _review_stamps(base: TraineeshipBase, current, new, actor) -> dict:
+    now = timezone.now()
+    if new == BaseStatus.PENDING and current != BaseStatus.APPROVED:
+        return {"submitted_at": now}
+    if new == BaseStatus.APPROVED:
+        return {"approved_at": now}
+    return {}
+
+
+BASE_STATES = StateMachine(model=TraineeshipBase, transitions=BASE_TRANSITIONS, action="traineeships.base_status",
+                           noun=_("见习基地"), stamps=_review_stamps)
+
+
 def set_base_status(base: TraineeshipBase, new_status: str, *, actor) -> None:
     """The only writer of TraineeshipBase.status."""
-    locked = TraineeshipBase.objects.select_for_update().get(pk=base.pk)
-    current = BaseStatus(locked.status)
-    new_status = BaseStatus(new_status)
-    if new_status == current:
-        return
-    if new_status not in BASE_TRANSITIONS[current]:
-        raise review_services.ReviewConflict(
-            _("见习基地当前状态为“%(status)s”，不能变为“%(new)s”") % {"status": current.label, "new": new_status.label}
-        )
-    now = timezone.now()
-    locked.status = new_status
-    fields = ["status", "updated_at"]
-    if new_status == BaseStatus.PENDING and current != BaseStatus.APPROVED:
-        locked.submitted_at = now
-        fields.append("submitted_at")
-    if new_status == BaseStatus.APPROVED:
-        locked.approved_at = now
-        fields.append("approved_at")
-    locked.save(update_fields=fields)
-    base.status, base.submitted_at, base.approved_at = locked.status, locked.submitted_at, locked.approved_at
-    record(actor=actor, action="traineeships.base_status", target=locked,
-           before={"status": current.value}, after={"status": new_status.value})
+    BASE_STATES.move(base, BaseStatus(new_status), actor=actor)
+
+
+def _refuse_revoking_filed(*, subject, status, actor, review=None):
+    if status == ReviewStatus.PENDING and subject.status == BaseStatus.APPROVED and subject.is_filed:
+        raise review_services.ReviewConflict(_("该基地已报省厅备案，不能撤销审核"))
 
 
 # What the base's status becomes when its review's overall status changes.
-STATUS_FOR_REVIEW = {
-    ReviewStatus.PENDING: BaseStatus.PENDING,
-    ReviewStatus.APPROVED: BaseStatus.APPROVED,
-    ReviewStatus.REJECTED: BaseStatus.REJECTED,
-    ReviewStatus.RETURNED: BaseStatus.RETURNED,
-    ReviewStatus.WITHDRAWN: BaseStatus.DRAFT,
-}
-
-
-def on_review_status(*, subject, status, actor, review=None):
-    if status == ReviewStatus.PENDING and subject.status == BaseStatus.APPROVED and subject.is_filed:
-        raise review_services.ReviewConflict(_("该基地已报省厅备案，不能撤销审核"))
-    set_base_status(subject, STATUS_FOR_REVIEW[ReviewStatus(status)], actor=actor)
+BASE_STATUS_MAP = StatusMap(
+    machine=BASE_STATES,
+    statuses={
+        ReviewStatus.PENDING: BaseStatus.PENDING,
+        ReviewStatus.APPROVED: BaseStatus.APPROVED,
+        ReviewStatus.REJECTED: BaseStatus.REJECTED,
+        ReviewStatus.RETURNED: BaseStatus.RETURNED,
+        ReviewStatus.WITHDRAWN: BaseStatus.DRAFT,
+    },
+    hook=_refuse_revoking_filed,
+)
 
 
 def _editable_base_for(organisation, actor) -> TraineeshipBase:

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from attachments.services import store_upload
 from audit.services import record, snapshot
+from audit.state import StateMachine, StatusMap
 from notifications.services import notify, notify_organisation
 from reviews import services as review_services
 from reviews.models import ReviewStatus
@@ -31,20 +32,13 @@ TERMINATION_PURPOSE = "traineeship_termination"
 DEPARTURE_FIELDS = ("left_on", "reason", "note")
 
 
+DEPARTURE_STATES = StateMachine(model=Departure, transitions=DEPARTURE_TRANSITIONS,
+                                action="traineeships.departure_status", noun=_("离岗申请"))
+
+
 def set_departure_status(departure: Departure, new_status: str, *, actor) -> Departure:
-    current = DepartureStatus(departure.status)
-    new_status = DepartureStatus(new_status)
-    if new_status == current:
-        return departure
-    if new_status not in DEPARTURE_TRANSITIONS[current]:
-        raise review_services.ReviewConflict(
-            _("离岗申请当前状态为“%(status)s”，不能变为“%(new)s”") % {"status": current.label, "new": new_status.label}
-        )
-    departure.status = new_status
-    departure.save(update_fields=["status", "updated_at"])
-    record(actor=actor, action="traineeships.departure_status", target=departure,
-           before={"status": current.value}, after={"status": new_status.value})
-    return departure
+    """The only writer of Departure.status; the caller holds the row lock."""
+    return DEPARTURE_STATES.move(departure, DepartureStatus(new_status), actor=actor, locked=True)
 
 
 def _lock_placement(pk: int) -> Placement:
@@ -223,22 +217,12 @@ def cancel_departure(*, departure: Departure, actor) -> Departure:
     return locked
 
 
-STATUS_FOR_REVIEW = {
-    ReviewStatus.PENDING: DepartureStatus.PENDING,
-    ReviewStatus.APPROVED: DepartureStatus.APPROVED,
-    ReviewStatus.REJECTED: DepartureStatus.REJECTED,
-    ReviewStatus.RETURNED: DepartureStatus.RETURNED,
-    ReviewStatus.WITHDRAWN: DepartureStatus.REGISTERED,
-}
-
-
-def on_review_status(*, subject, status, actor, review=None):
-    departure = _lock(subject)
+def _termination_review_hook(*, subject, status, actor, review=None) -> None:
+    """The departure's placement follows: approval ends it (and the person is told); a revoked approval
+    puts it back to 离岗办理中. Lock order: the departure (locked by the engine), then its placement."""
+    departure = subject
     placement = _lock_placement(departure.placement_id)
     status = ReviewStatus(status)
-    was_approved = departure.status == DepartureStatus.APPROVED
-    set_departure_status(departure, STATUS_FOR_REVIEW[status], actor=actor)
-    subject.status = departure.status
     if status == ReviewStatus.APPROVED:
         set_placement_status(placement, PlacementStatus.ENDED, actor=actor, ended_on=departure.left_on,
                              end_reason=departure.reason, end_note=departure.note,
@@ -246,7 +230,20 @@ def on_review_status(*, subject, status, actor, review=None):
                              termination_certificate_id=departure.certificate_scan_id)
         notify(recipients=[placement.person], title=_("您的就业见习已结束（离岗日期：%(day)s）")
                % {"day": departure.left_on.isoformat()}, url=reverse("traineeships:my_placement"))
-    elif was_approved:
+    elif departure.status == DepartureStatus.APPROVED:
         # HR took its approval back: the placement is being ended again, not ended.
         set_placement_status(placement, PlacementStatus.LEAVING, actor=actor, ended_on=None, end_reason="",
                              end_note="", end_requested_by="", termination_certificate_id=None)
+
+
+TERMINATION_STATUS_MAP = StatusMap(
+    machine=DEPARTURE_STATES,
+    statuses={
+        ReviewStatus.PENDING: DepartureStatus.PENDING,
+        ReviewStatus.APPROVED: DepartureStatus.APPROVED,
+        ReviewStatus.REJECTED: DepartureStatus.REJECTED,
+        ReviewStatus.RETURNED: DepartureStatus.RETURNED,
+        ReviewStatus.WITHDRAWN: DepartureStatus.REGISTERED,
+    },
+    hook=_termination_review_hook,
+)

@@ -1,11 +1,12 @@
 """Writes of 地区参数 (minimum wage, subsidy rates, insurance cap per region and period)."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from audit.services import record, snapshot
+from core.constraints import known_violation
 from regions.models import Region
 from traineeships.models import RegionParameter
 from traineeships.selectors import parameter_regions_for_user
@@ -32,8 +33,7 @@ def _check(actor, data: dict, exclude_pk=None) -> None:
         errors["raised_subsidy_rate"] = _("留用达标后的补贴比例不能低于见习补贴比例")
     if errors:
         raise ValidationError(errors)
-    # Lock the region's settings so that two overlapping periods cannot be saved side by side.
-    same_region = RegionParameter.objects.select_for_update().filter(region=region).exclude(pk=exclude_pk)
+    same_region = RegionParameter.objects.filter(region=region).exclude(pk=exclude_pk)
     overlap = Q(valid_to__isnull=True) | Q(valid_to__gte=data["valid_from"])
     if data["valid_to"] is not None:
         overlap &= Q(valid_from__lte=data["valid_to"])
@@ -43,11 +43,28 @@ def _check(actor, data: dict, exclude_pk=None) -> None:
                                % {"region": region.full_name, "period": _period_text(clash)}})
 
 
+def _lock_regions(*region_ids) -> None:
+    """Lock the regions whose periods are checked (parent before its parameter rows, ascending ids), so two
+    writers of one region's periods queue: a check of the periods with no row to lock would let both
+    insert. On PostgreSQL the exclusion constraint tr_param_no_overlap holds the rule as well."""
+    for region_id in sorted(set(region_ids)):
+        Region.objects.select_for_update().filter(pk=region_id).first()
+
+
+def _save(parameter: RegionParameter, **kwargs) -> None:
+    try:
+        with transaction.atomic():
+            parameter.save(**kwargs)
+    except IntegrityError as error:
+        raise known_violation(error) or error from None
+
+
 @transaction.atomic
 def create_parameter(*, actor, data: dict) -> RegionParameter:
+    _lock_regions(data["region"].pk)
     _check(actor, data)
     parameter = RegionParameter(set_by=actor, **{name: data[name] for name in PARAMETER_FIELDS})
-    parameter.save()
+    _save(parameter)
     record(actor=actor, action="traineeships.parameter_created", target=parameter,
            after=snapshot(parameter, PARAMETER_FIELDS))
     return parameter
@@ -55,6 +72,8 @@ def create_parameter(*, actor, data: dict) -> RegionParameter:
 
 @transaction.atomic
 def update_parameter(*, parameter: RegionParameter, actor, data: dict) -> RegionParameter:
+    current_region = RegionParameter.objects.filter(pk=parameter.pk).values_list("region_id", flat=True).first()
+    _lock_regions(current_region, data["region"].pk)
     locked = RegionParameter.objects.select_for_update().get(pk=parameter.pk)
     if not parameter_regions_for_user(actor).filter(pk=locked.region_id).exists():
         raise PermissionDenied(_("只能设置本部门辖区内的地区参数"))
@@ -63,7 +82,7 @@ def update_parameter(*, parameter: RegionParameter, actor, data: dict) -> Region
     for name in PARAMETER_FIELDS:
         setattr(locked, name, data[name])
     locked.set_by = actor
-    locked.save()
+    _save(locked)
     record(actor=actor, action="traineeships.parameter_updated", target=locked, before=before,
            after=snapshot(locked, PARAMETER_FIELDS))
     return locked

@@ -1,6 +1,6 @@
 """录用上岗登记 and the 就业见习协议: the unit registers an approved applicant on the post, downloads the generated
 agreement, uploads the signed scan and submits it to the HR department of the base's level; the review engine
-reports its decisions back through on_review_status. Also 留用登记 (the unit hires the trainee).
+reports its decisions back through AGREEMENT_STATUS_MAP. Also 留用登记 (the unit hires the trainee).
 
 Two rules hold under concurrent requests: a post's places are never over-filled (the Post row is locked, and
 each placement holds a numbered place that is unique in the database), and a person has one traineeship in a
@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from attachments.services import store_upload
 from audit.services import record, snapshot
+from audit.state import StateMachine, StatusMap
 from notifications.services import notify
 from organisations.services import require_verified
 from reviews import services as review_services
@@ -100,26 +101,17 @@ def check_terms(post: Post, data: dict) -> dict:
 # ---------------------------------------------------------------- the one status writer
 
 
+PLACEMENT_STATES = StateMachine(model=Placement, transitions=PLACEMENT_TRANSITIONS,
+                                action="traineeships.placement_status", noun=_("上岗登记"))
+
+
 def set_placement_status(placement: Placement, new_status: str, *, actor, **fields) -> Placement:
-    current = PlacementStatus(placement.status)
-    new_status = PlacementStatus(new_status)
-    if new_status == current and not fields:
-        return placement
-    if new_status != current and new_status not in PLACEMENT_TRANSITIONS[current]:
-        raise review_services.ReviewConflict(
-            _("上岗登记当前状态为“%(status)s”，不能变为“%(new)s”") % {"status": current.label, "new": new_status.label}
-        )
-    placement.status = new_status
-    for name, value in fields.items():
-        setattr(placement, name, value)
+    """The only writer of Placement.status; the caller holds the row lock. Every field given (ended_on,
+    end_reason, the certificate...) is written and audited with the status."""
     try:
-        with transaction.atomic():
-            placement.save(update_fields=["status", "updated_at", *fields])
+        return PLACEMENT_STATES.move(placement, PlacementStatus(new_status), actor=actor, locked=True, **fields)
     except IntegrityError as error:
         raise _integrity_message(error, placement) from None
-    record(actor=actor, action="traineeships.placement_status", target=placement,
-           before={"status": current.value}, after={"status": new_status.value})
-    return placement
 
 
 def _integrity_message(error: IntegrityError, placement: Placement) -> ValidationError:
@@ -284,17 +276,9 @@ def cancel_placement(*, placement: Placement, actor) -> Placement:
     return set_placement_status(locked, PlacementStatus.CANCELLED, actor=actor)
 
 
-STATUS_FOR_REVIEW = {
-    ReviewStatus.PENDING: PlacementStatus.PENDING,
-    ReviewStatus.APPROVED: PlacementStatus.ON_POST,
-    ReviewStatus.REJECTED: PlacementStatus.REJECTED,
-    ReviewStatus.RETURNED: PlacementStatus.RETURNED,
-    ReviewStatus.WITHDRAWN: PlacementStatus.DRAFT,
-}
-
-
-def on_review_status(*, subject, status, actor, review=None):
-    placement = _lock(subject)
+def _agreement_review_hook(*, subject, status, actor, review=None) -> dict:
+    """Refuses revoking an approval the traineeship has moved on from; stamps approved_at; tells the person."""
+    placement = subject
     status = ReviewStatus(status)
     if status == ReviewStatus.PENDING and placement.status not in (*SUBMITTABLE_PLACEMENT_STATUSES,
                                                                    PlacementStatus.PENDING):
@@ -307,8 +291,6 @@ def on_review_status(*, subject, status, actor, review=None):
         fields["approved_at"] = timezone.now()
     elif placement.status == PlacementStatus.ON_POST:
         fields["approved_at"] = None
-    set_placement_status(placement, STATUS_FOR_REVIEW[status], actor=actor, **fields)
-    subject.status = placement.status
     if status in (ReviewStatus.APPROVED, ReviewStatus.REJECTED, ReviewStatus.RETURNED):
         text = {
             ReviewStatus.APPROVED: _("您的就业见习协议已审核通过，请按约定时间到岗：%(unit)s·%(post)s"),
@@ -316,6 +298,20 @@ def on_review_status(*, subject, status, actor, review=None):
             ReviewStatus.RETURNED: _("您的就业见习协议被退回修改，单位将修改后重新提交：%(unit)s·%(post)s"),
         }[status] % {"unit": placement.base.organisation.name, "post": placement.post.title}
         notify(recipients=[placement.person], title=text, url=reverse("traineeships:my_placement"))
+    return fields
+
+
+AGREEMENT_STATUS_MAP = StatusMap(
+    machine=PLACEMENT_STATES,
+    statuses={
+        ReviewStatus.PENDING: PlacementStatus.PENDING,
+        ReviewStatus.APPROVED: PlacementStatus.ON_POST,
+        ReviewStatus.REJECTED: PlacementStatus.REJECTED,
+        ReviewStatus.RETURNED: PlacementStatus.RETURNED,
+        ReviewStatus.WITHDRAWN: PlacementStatus.DRAFT,
+    },
+    hook=_agreement_review_hook,
+)
 
 
 # ---------------------------------------------------------------- 留用登记

@@ -1,5 +1,5 @@
 """Writes of 见习岗位: the unit adds, edits, deletes and resubmits posts and revokes their publication; the
-city publishes and unpublishes them; the review engine reports its decisions back through on_review_status."""
+city publishes and unpublishes them; the review engine reports its decisions back through POST_STATUS_MAP."""
 
 from dataclasses import dataclass, field
 
@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit.services import record, snapshot
+from audit.state import StateMachine, StatusMap
 from notifications.services import notify_organisation
 from organisations.services import require_verified
 from regions.models import RegionLevel
@@ -40,45 +41,41 @@ class PublishOutcome:
     failed: list[tuple[Post, str]] = field(default_factory=list)
 
 
+def _publication_stamps(post: Post, current, new, actor) -> dict:
+    if new == PostStatus.PUBLISHED:
+        return {"published_at": timezone.now(), "published_by_id": actor.pk, "unit_name": post.base.organisation.name}
+    return {}
+
+
+POST_STATES = StateMachine(model=Post, transitions=POST_TRANSITIONS, action="traineeships.post_status",
+                           noun=_("岗位"), stamps=_publication_stamps)
+
+
 def set_post_status(post: Post, new_status: str, *, actor, locked: Post | None = None) -> Post:
     """The only writer of Post.status."""
-    locked = locked or Post.objects.select_for_update().get(pk=post.pk)
-    current = PostStatus(locked.status)
-    new_status = PostStatus(new_status)
-    if new_status == current:
-        return locked
-    if new_status not in POST_TRANSITIONS[current]:
-        raise review_services.ReviewConflict(
-            _("岗位当前状态为“%(status)s”，不能变为“%(new)s”") % {"status": current.label, "new": new_status.label}
-        )
-    locked.status = new_status
-    fields = ["status", "updated_at"]
-    if new_status == PostStatus.PUBLISHED:
-        locked.published_at, locked.published_by = timezone.now(), actor
-        locked.unit_name = locked.base.organisation.name
-        fields += ["published_at", "published_by", "unit_name"]
-    locked.save(update_fields=fields)
-    post.status = locked.status
-    post.published_at, post.published_by_id = locked.published_at, locked.published_by_id
-    record(actor=actor, action="traineeships.post_status", target=locked,
-           before={"status": current.value}, after={"status": new_status.value})
-    return locked
+    moved = POST_STATES.move(locked or post, PostStatus(new_status), actor=actor, locked=locked is not None)
+    if locked is not None and post is not locked:
+        post.status, post.published_at, post.published_by_id = moved.status, moved.published_at, moved.published_by_id
+    return moved
 
 
-STATUS_FOR_REVIEW = {
-    ReviewStatus.PENDING: PostStatus.PENDING,
-    ReviewStatus.APPROVED: PostStatus.APPROVED,
-    ReviewStatus.REJECTED: PostStatus.REJECTED,
-    ReviewStatus.RETURNED: PostStatus.RETURNED,
-    ReviewStatus.WITHDRAWN: PostStatus.WITHDRAWN,
-}
-
-
-def on_review_status(*, subject, status, actor, review=None):
+def _refuse_revoking_published(*, subject, status, actor, review=None):
     if status == ReviewStatus.PENDING and subject.status in (PostStatus.PUBLISHED, PostStatus.UNPUBLISHED):
         # Once people could see (and apply to) a post, its approval stands.
         raise review_services.ReviewConflict(_("岗位已发布，不能撤销审核"))
-    set_post_status(subject, STATUS_FOR_REVIEW[ReviewStatus(status)], actor=actor)
+
+
+POST_STATUS_MAP = StatusMap(
+    machine=POST_STATES,
+    statuses={
+        ReviewStatus.PENDING: PostStatus.PENDING,
+        ReviewStatus.APPROVED: PostStatus.APPROVED,
+        ReviewStatus.REJECTED: PostStatus.REJECTED,
+        ReviewStatus.RETURNED: PostStatus.RETURNED,
+        ReviewStatus.WITHDRAWN: PostStatus.WITHDRAWN,
+    },
+    hook=_refuse_revoking_published,
+)
 
 
 def _approved_base(organisation) -> TraineeshipBase:

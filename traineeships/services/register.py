@@ -9,11 +9,12 @@ the department it is listed under.
 """
 
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from accounts.rules import is_platform_staff
 from audit.services import record, snapshot
+from core.constraints import known_violation
 from traineeships.models import GraduateRecord
 from traineeships.selectors.register import (  # noqa: F401  (the reads moved to selectors; old imports keep working)
     PERMISSION,
@@ -31,13 +32,23 @@ def _department_of(actor):
     return None if is_platform_staff(actor) and actor.organisation_id is None else actor.organisation
 
 
+def _save(graduate: GraduateRecord) -> None:
+    """The form refused a known ID number, but a parallel request may have added it since: the unique
+    index decides, and its violation is the form's message, not a 500."""
+    try:
+        with transaction.atomic():
+            graduate.save()
+    except IntegrityError as error:
+        raise known_violation(error) or error from None
+
+
 @transaction.atomic
 def create_graduate(*, actor, data: dict) -> GraduateRecord:
     """新增 one record (the form has refused an ID number already in the register)."""
     if not may_maintain_register(actor):
         raise PermissionDenied
     graduate = GraduateRecord(imported_by_org=_department_of(actor), **{name: data[name] for name in RECORD_FIELDS})
-    graduate.save()
+    _save(graduate)
     record(actor=actor, action="traineeships.graduate_created", target=graduate,
            after=snapshot(graduate, RECORD_FIELDS))
     return graduate
@@ -52,7 +63,7 @@ def update_graduate(*, actor, graduate: GraduateRecord, data: dict) -> GraduateR
     for name in RECORD_FIELDS:
         setattr(locked, name, data[name])
     locked.imported_by_org = _department_of(actor) or locked.imported_by_org
-    locked.save()
+    _save(locked)
     record(actor=actor, action="traineeships.graduate_updated", target=locked, before=before,
            after=snapshot(locked, RECORD_FIELDS))
     return locked

@@ -117,9 +117,13 @@ def graduate_list(request):
 def graduate_create(request):
     form = GraduateRecordForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        graduate = register_services.create_graduate(actor=request.user, data=form.cleaned_data)
-        messages.success(request, _("已新增：%(name)s") % {"name": graduate.name})
-        return redirect("traineeships:graduates")
+        try:
+            graduate = register_services.create_graduate(actor=request.user, data=form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("已新增：%(name)s") % {"name": graduate.name})
+            return redirect("traineeships:graduates")
     return render(request, "traineeships/individual/graduate_form.html", {"form": form, "graduate": None})
 
 
@@ -129,7 +133,11 @@ def graduate_edit(request, pk):
     graduate = selectors.get_graduate_for_user(request.user, pk)
     form = GraduateRecordForm(request.POST or None, instance=graduate)
     if request.method == "POST" and form.is_valid():
-        register_services.update_graduate(actor=request.user, graduate=graduate, data=form.cleaned_data)
-        messages.success(request, _("已保存：%(name)s") % {"name": form.cleaned_data["name"]})
-        return redirect("traineeships:graduates")
+        try:
+            register_services.update_graduate(actor=request.user, graduate=graduate, data=form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("已保存：%(name)s") % {"name": form.cleaned_data["name"]})
+            return redirect("traineeships:graduates")
     return render(request, "traineeships/individual/graduate_form.html", {"form": form, "graduate": graduate})
