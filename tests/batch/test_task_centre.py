@@ -147,9 +147,9 @@ def test_failed_download_is_404_when_nothing_failed(post_import, signed_in):
 
 
 OUTCOMES = [
-    # (created, failed, badge outcome, badge text)
+    # (created, failed, badge outcome, badge text): the statuses the import engine stores for these counts
     (3, 0, "succeeded", "已完成"),
-    (2, 1, "partial", "部分成功"),
+    (2, 1, "partial", "部分失败"),
     (0, 3, "all_failed", "全部失败"),
 ]
 
@@ -158,8 +158,10 @@ OUTCOMES = [
 def test_an_import_whose_rows_failed_is_not_a_green_success(signed_in, admin_a, created, failed, outcome, label):
     from django.utils import timezone
 
+    status = {"succeeded": JobStatus.SUCCEEDED, "partial": JobStatus.PARTLY_FAILED,
+              "all_failed": JobStatus.ROWS_FAILED}[outcome]
     job = BatchJob.objects.create(
-        kind="import", spec="staff", owner=admin_a, organisation=admin_a.organisation, status=JobStatus.SUCCEEDED,
+        kind="import", spec="staff", owner=admin_a, organisation=admin_a.organisation, status=status,
         created_at=timezone.now(), total_rows=created + failed, processed_rows=created + failed,
         created_rows=created, failed_rows=failed)
     css = {"succeeded": "bg-success", "partial": "bg-warning text-dark", "all_failed": "bg-danger"}[outcome]

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from django.utils import timezone
 
 from batch.models import BatchJob, JobKind, JobStatus
+from calendars.models import CalendarYear, DayKind, SpecialDay
 from notifications.models import Notification
 from organisations.models import Department, OrganisationKind, Origin, StaffMember
 from reviews.selectors import latest_review_for
@@ -51,7 +52,14 @@ def build_world(*, enterprise_a, admin_a, member_a, county_hr_a, county_reviewer
         name="推荐录入企业", origin=Origin.PRE_REGISTERED, recommended_by=county_hr_a, created_by=county_reviewer_a,
         kind=OrganisationKind.ENTERPRISE, activated_at=None,
     )
+    platform_staff = factories.UserFactory(username="platform", real_name="平台管理员", kind="platform",
+                                           is_staff=True, organisation=None)
+    draft_year = CalendarYear.objects.create(year=2027)
+    draft_day = SpecialDay.objects.create(calendar_year=draft_year, date=datetime.date(2027, 1, 1),
+                                          kind=DayKind.HOLIDAY, name="元旦")
     return {
+        "calendar_year": Thing(draft_year.year, platform_staff),
+        "calendar_day": Thing(draft_day.pk, platform_staff),
         "organisation": Thing(enterprise_a.pk, admin_a),
         "base": Thing(base.pk, admin_a),
         "post": Thing(post.pk, admin_a),

@@ -303,20 +303,21 @@ def test_revoke_hint_tells_the_situation(client, make, people, state, persona, h
 
 def test_finished_single_level_review_does_not_claim_an_upper_level(client, enterprise_a, admin_a, county_reviewer_a,
                                                                   status_calls):
-    from reviews import registry
-    from reviews.registry import ReviewKind
+    from reviews.registry import ReviewKind, government_chain
+    from tests.reviews.conftest import _register, _unregister
 
     kind = ReviewKind(
         key="test_single_level", label="单级测试", submitter_org=lambda org: org, region=lambda org: org.region,
-        build_chain=lambda org: registry.government_chain(org.region, ["county"]),
-        title=lambda org: f"{org.name}单级", subject_url=lambda org: "/", on_status=lambda **kwargs: None)
-    registry.register(kind)
+        build_chain=lambda org: government_chain(org.region, ["county"]),
+        title=lambda org: f"{org.name}单级", subject_url=lambda org: "/", on_status=lambda **kwargs: None,
+    )
+    kind = _register(kind)
     try:
         review = services.submit(kind_key=kind.key, subject=enterprise_a, actor=admin_a)
         services.decide(review_id=review.pk, actor=county_reviewer_a, decision="approve")
         page = page_for(client, county_reviewer_a, review)
     finally:
-        registry.unregister(kind.key)
+        _unregister(kind)
     assert REVOKE_FORM in page
     assert "上级尚未审核" not in page
     assert "事项已办结（审核通过）" in page

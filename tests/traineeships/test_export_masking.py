@@ -64,7 +64,7 @@ def test_roster_files_mask_the_id_number_without_the_permission(client, admin_a,
     text = pdf_text(client.get(ROSTER, {**PERIOD, "format": "pdf"}).content, tmp_path)
     assert masked(full) in text and full not in text
 
-    reviewer = member_with(county_hr_a, "decider", "reviews.decide")
+    reviewer = member_with(county_hr_a, "decider", "traineeships.review")
     client.force_login(reviewer)
     query = {**PERIOD, "base": placement.base_id}
     assert roster_rows(client.get(ROSTER, {**query, "format": "xlsx"}).content)[4][2] == masked(full)
@@ -83,7 +83,7 @@ def test_agreement_and_certificate_pdfs_mask_by_reader(client, admin_a, county_h
     departure = Departure.objects.get()
     urls = [reverse("traineeships:agreement_pdf", args=[placement.pk])]
     urls.append(reverse("traineeships:certificate_pdf", args=[departure.pk]))
-    reviewer = member_with(county_hr_a, "decider", "reviews.decide")
+    reviewer = member_with(county_hr_a, "decider", "traineeships.review")
     for reader, whole in ((admin_a, True), (placement.person, True), (reviewer, False)):
         client.force_login(reader)
         for url in urls:
@@ -101,7 +101,7 @@ def test_base_application_pdf_masks_phone_and_bank_account_for_others(client, ad
     client.force_login(admin_a)
     text = pdf_text(client.get(url).content, tmp_path)
     assert account in text and phone in text
-    client.force_login(member_with(county_hr_a, "decider", "reviews.decide"))
+    client.force_login(member_with(county_hr_a, "decider", "traineeships.review"))
     text = pdf_text(client.get(url).content, tmp_path)
     assert account not in text and "*" * (len(account) - 4) + account[-4:] in text
     assert phone not in text
