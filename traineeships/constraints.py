@@ -10,8 +10,8 @@ def register_constraints() -> None:
     from core.constraints import register_constraint
     from traineeships.models import Application, GraduateRecord, RegionParameter
 
-    register_constraint(GraduateRecord, "tr_graduate_id_number_unique", _("信息库中已有该身份证号的记录"), form_field="id_number",
-                        code="duplicate")
+    register_constraint(GraduateRecord, "tr_graduate_id_number_unique", _("信息库中已有该身份证号的记录"),
+                        form_field="id_number", code="duplicate")
     register_constraint(RegionParameter, PARAMETER_OVERLAP, _("该地区在此期间已有参数设置，期间不能重叠"),
                         form_field="valid_from", code="overlap")
     register_constraint(RegionParameter, "tr_param_region_start_unique",
