@@ -20,3 +20,7 @@ class BatchConfig(AppConfig):
             "batch.job_interrupted": _("导入导出任务中断"),
         }.items():
             register_action(code, label)
+
+        from batch.audit_log_export import register_audit_log_export
+
+        register_audit_log_export()

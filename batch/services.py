@@ -1,10 +1,8 @@
-"""Every write to import/export jobs: starting them, the one status writer, and files built on request."""
+"""Every write to import/export jobs: starting them and files built on request (the status writer is batch.jobs)."""
 
-import datetime
 import hashlib
 import os
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.core.files import File
 from django.db import transaction
@@ -13,79 +11,9 @@ from django.utils.translation import gettext as _
 
 from audit.services import record
 from batch import registry
-from batch.models import JOB_TRANSITIONS, BatchJob, JobKind, JobStatus
+from batch.models import BatchJob, JobKind
 from batch.reading import SheetReader
 from batch.writing import SheetWriter, temporary_xlsx
-
-
-class InvalidJobTransition(Exception):
-    pass
-
-
-class JobAbandoned(Exception):
-    """The job stopped being `running` while its worker was still at it (declared stale): stop quietly."""
-
-
-STALE_MINUTES_DEFAULT = 30
-
-
-def set_status(job: BatchJob, status: str, **fields) -> BatchJob:
-    """Move `job` to `status` if JOB_TRANSITIONS allows it; the only place a job's status is written.
-
-    The update is conditional on the status the caller read, so two workers cannot both start one job.
-    """
-    if status not in JOB_TRANSITIONS[JobStatus(job.status)]:
-        raise InvalidJobTransition(f"{job.status} -> {status}")
-    now = timezone.now()
-    if status == JobStatus.RUNNING:
-        fields.setdefault("started_at", now)
-    if status in (JobStatus.SUCCEEDED, JobStatus.FAILED):
-        fields.setdefault("finished_at", now)
-    updated = BatchJob.objects.filter(pk=job.pk, status=job.status).update(status=status, **fields)
-    if not updated:
-        raise InvalidJobTransition(f"job {job.pk} is no longer {job.status}")
-    job.status = status
-    for name, value in fields.items():
-        setattr(job, name, value)
-    return job
-
-
-def mark_failed(job: BatchJob, message: str) -> None:
-    job.refresh_from_db(fields=["status"])
-    if JobStatus.FAILED in JOB_TRANSITIONS[JobStatus(job.status)]:
-        set_status(job, JobStatus.FAILED, error=message)
-
-
-def stale_minutes() -> int:
-    return getattr(settings, "BATCH_STALE_MINUTES", STALE_MINUTES_DEFAULT)
-
-
-def fail_stale_jobs() -> int:
-    """Mark running jobs whose heartbeat stopped more than BATCH_STALE_MINUTES ago as failed; returns how many.
-
-    A worker that is killed (deploy, out of memory, machine restart) never reports back, and its job would
-    otherwise show 处理中 for ever. Whole chunks it committed are kept; a re-import skips them as unchanged.
-    Called when the task centre is opened and when a worker starts a job.
-    """
-    cutoff = timezone.now() - datetime.timedelta(minutes=stale_minutes())
-    stale = BatchJob.objects.filter(status=JobStatus.RUNNING, heartbeat_at__lt=cutoff) | BatchJob.objects.filter(
-        status=JobStatus.RUNNING, heartbeat_at__isnull=True, started_at__lt=cutoff,
-    )
-    failed = 0
-    for job in stale.select_related("owner"):
-        if job.kind == JobKind.IMPORT:
-            message = _("任务中断（处理进程已停止），请重新导入。已保存的行不受影响，重新导入同一文件不会重复。")
-        else:
-            message = _("任务中断（处理进程已停止），请重新导出。")
-        with transaction.atomic():
-            try:
-                set_status(job, JobStatus.FAILED, error=message)
-            except InvalidJobTransition:
-                continue  # it finished (or was failed) between the query and now
-            record(actor=None, action="batch.job_interrupted", target=job,
-                   after={"heartbeat_at": job.heartbeat_at or job.started_at, "minutes": stale_minutes()})
-        failed += 1
-    return failed
 
 
 def _check_start(actor, spec) -> None:

@@ -8,6 +8,11 @@ class OrganisationsConfig(AppConfig):
     def ready(self):
         from django.utils.translation import gettext_lazy as _
 
+        from accounts.backends import register_permission_source
+        from organisations.permissions import permissions_for_user
+
+        register_permission_source(permissions_for_user)
+
         from audit.labels import register_action
         from core.navigation import NavEntry, add_entry
         from organisations.models import OrganisationKind

@@ -1,6 +1,7 @@
 from django.urls import include, path
 
 urlpatterns = [
+    path("", include("portal.urls")),
     path("", include("core.urls")),
     path("accounts/", include("accounts.urls")),
     path("org/staff/", include("organisations.staff_urls")),
