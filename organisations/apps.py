@@ -16,10 +16,6 @@ class OrganisationsConfig(AppConfig):
         from audit.labels import register_action
         from core.navigation import NavEntry, add_entry
         from organisations.models import OrganisationKind
-        from organisations.verification import VERIFICATION_REVIEW
-        from reviews.registry import register
-
-        register(VERIFICATION_REVIEW)
 
         def is_individual(user) -> bool:
             return user.kind == "individual"

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "printing",
     "notifications",
     "audit",
+    "verification",
     "traineeships",
     "portal",
 ]
