@@ -43,7 +43,8 @@ def env_database(name: str, default: str, **options) -> dict:
         return dj_database_url.parse(raw, **options)
     except ValueError as exc:  # dj_database_url's UnknownSchemeError is a ValueError
         raise ImproperlyConfigured(
-            f"{name} must be a database URL such as postgres://user:pass@host:5432/praxis or sqlite:///path, got {raw!r}"
+            f"{name} must be a database URL such as postgres://user:pass@host:5432/praxis or sqlite:///path, "
+            f"got {raw!r}"
         ) from exc
 
 

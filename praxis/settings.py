@@ -230,7 +230,8 @@ LOGGING = {
     # Django sets the process time zone (TZ) to TIME_ZONE, and scripts/start gives gunicorn the same TZ, so
     # every line of the site, the job worker and gunicorn shows one zone; %z prints it.
     "formatters": {"plain": {
-        "format": "[%(asctime)s] [%(process)d] [%(levelname)s] %(name)s: %(message)s", "datefmt": "%Y-%m-%d %H:%M:%S %z",
+        "format": "[%(asctime)s] [%(process)d] [%(levelname)s] %(name)s: %(message)s",
+        "datefmt": "%Y-%m-%d %H:%M:%S %z",
     }},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "loggers": {

@@ -28,8 +28,8 @@ def free(host: str, port: int) -> int:
             probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
             probe.bind((address, port))
     except OSError as error:
-        print(f"无法在 {host}:{port} 启动：{error.strerror}（端口已被占用或地址不可用；换一个端口：PORT=8080 scripts/start）",
-              file=sys.stderr)
+        print(f"无法在 {host}:{port} 启动：{error.strerror}"
+              "（端口已被占用或地址不可用；换一个端口：PORT=8080 scripts/start）", file=sys.stderr)
         return 1
     return 0
 
