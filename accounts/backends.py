@@ -1,12 +1,21 @@
 from django.contrib.auth.backends import ModelBackend
 
 from accounts.identifiers import find_user_by_identifier
-from organisations.permissions import CATALOGUE, permissions_for_kind
+
+# Which codes a user holds is decided by the organisations app (its roles and permission catalogue), which sits
+# above accounts; it plugs its answer in here when it starts (OrganisationsConfig.ready()). Until then, none.
+_permission_source = None
+
+
+def register_permission_source(permissions_for_user) -> None:
+    """`permissions_for_user(user) -> set[str]` for an active, signed-in user."""
+    global _permission_source
+    _permission_source = permissions_for_user
 
 
 class IdentifierBackend(ModelBackend):
     """Authenticates by any identifier (see accounts.identifiers) and answers permission checks from the
-    organisation's roles instead of Django's per-user permission tables."""
+    source registered by the organisations app instead of Django's per-user permission tables."""
 
     def authenticate(self, request, identifier=None, password=None, **kwargs):
         identifier = identifier or kwargs.get("username")
@@ -32,17 +41,7 @@ class IdentifierBackend(ModelBackend):
         cached = getattr(user_obj, "_praxis_perm_cache", None)
         if cached is not None:
             return cached
-        if user_obj.is_superuser or user_obj.is_staff:
-            perms = set(CATALOGUE)
-        elif user_obj.organisation_id is None:
-            perms = set()
-        elif user_obj.is_org_admin:
-            perms = permissions_for_kind(user_obj.organisation.kind)
-        else:
-            allowed = permissions_for_kind(user_obj.organisation.kind)
-            perms = set()
-            for role in user_obj.roles.all():
-                perms.update(code for code in role.permissions if code in allowed)
+        perms = set(_permission_source(user_obj)) if _permission_source is not None else set()
         user_obj._praxis_perm_cache = perms
         return perms
 

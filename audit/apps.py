@@ -12,10 +12,6 @@ class AuditConfig(AppConfig):
         from core.navigation import NavEntry, add_entry
 
         register_action("audit.purge", _("清理过期操作日志"))
-
-        from audit.exports import register_audit_log_export
-
-        register_audit_log_export()
         add_entry(
             "admin",
             NavEntry(

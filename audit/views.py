@@ -17,7 +17,7 @@ from core.paging import paginate
 
 
 def filtered_entries(user, params):
-    """(filter form, entries) the log lists for these query parameters; the export (audit.exports) uses it too."""
+    """(filter form, entries) the log lists for these query parameters; batch.audit_log_export uses it too."""
     scope = audit_entries_for_user(user)
     form = AuditFilterForm(
         params or None,

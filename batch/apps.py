@@ -21,3 +21,7 @@ class BatchConfig(AppConfig):
             "batch.job_status": _("导入导出任务状态变更"),
         }.items():
             register_action(code, label)
+
+        from batch.audit_log_export import register_audit_log_export
+
+        register_audit_log_export()

@@ -17,7 +17,7 @@ in its own savepoint, so the refused row gets the reason as its error and the ot
 Memory stays flat as the file grows: the reader streams (batch.xlsx), at most one chunk of rows is held, and
 the keys already accepted (for the in-file duplicate check) live in a temporary SQLite file (batch.seen).
 Each committed chunk bumps the job's heartbeat; a chunk whose job has meanwhile been declared stale (see
-services.fail_stale_jobs) is rolled back and the run stops.
+jobs.fail_stale_jobs) is rolled back and the run stops.
 """
 
 import collections
@@ -37,10 +37,10 @@ from django.utils.translation import gettext as _
 
 from audit.services import record
 from batch import parallel, registry
+from batch.jobs import JobAbandoned, set_status
 from batch.models import BatchJob, JobStatus, RowError
 from batch.reading import SheetReader, WorkbookProblem
 from batch.seen import SeenKeys
-from batch.services import JobAbandoned, set_status
 from batch.validation import RowValidator
 from batch.writing import SheetWriter, temporary_xlsx
 from core.masking import can_see_personal_data, mask_id_number, mask_mobile

@@ -11,7 +11,7 @@ logger = logging.getLogger("praxis.batch")
 
 
 def _run_guarded(job_id: int, work, failure_message: str) -> None:
-    from batch.services import JobAbandoned, fail_stale_jobs, mark_failed
+    from batch.jobs import JobAbandoned, fail_stale_jobs, mark_failed
 
     # A worker that starts is the moment to notice jobs whose previous worker died.
     fail_stale_jobs()

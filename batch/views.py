@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from batch import registry, services
 from batch.forms import ImportUploadForm, JobFilterForm
+from batch.jobs import fail_stale_jobs
 from batch.models import SAVED_ROWS_STATUSES, JobKind, JobStatus
 from batch.selectors import get_job_for_user, get_jobs_for_user
 from batch.writing import temporary_xlsx, write_failed_rows, write_template
@@ -45,7 +46,7 @@ def _xlsx_response(build, filename: str) -> FileResponse:
 @require_GET
 @login_required
 def job_list(request):
-    services.fail_stale_jobs()
+    fail_stale_jobs()
     form = JobFilterForm(request.GET or None, user=request.user)
     jobs = form.apply(get_jobs_for_user(request.user))
     context = {"filter_form": form, **paginate(request, jobs)}
@@ -62,7 +63,7 @@ def _detail_context(request, job):
 @require_GET
 @login_required
 def job_detail(request, pk):
-    services.fail_stale_jobs()
+    fail_stale_jobs()
     job = get_job_for_user(request.user, pk)
     context = _detail_context(request, job)
     context.update(paginate(request, job.row_errors.all()))
@@ -77,7 +78,7 @@ def job_detail(request, pk):
 @login_required
 def job_progress(request, pk):
     """Polled by the detail page every second while the job runs."""
-    services.fail_stale_jobs()
+    fail_stale_jobs()
     job = get_job_for_user(request.user, pk)
     response = render(request, "batch/_job_progress.html", _detail_context(request, job))
     if job.is_finished and request.headers.get("HX-Request") and request.GET.get("polling"):

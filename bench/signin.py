@@ -91,7 +91,7 @@ def bench_signin(count: int) -> dict:
     from django.contrib.auth.hashers import check_password, make_password
     from django.test import Client
 
-    from core.management.commands.seed_demo import DEMO_PASSWORD
+    from portal.management.commands.seed_demo import DEMO_PASSWORD
 
     hasher = settings.PASSWORD_HASHERS[0]
     # Each demo login in turn, by login name, mobile and credit code, so the identifier lookup varies too.

@@ -8,24 +8,22 @@ class OrganisationsConfig(AppConfig):
     def ready(self):
         from django.utils.translation import gettext_lazy as _
 
+        from accounts.backends import register_permission_source
+        from organisations.permissions import permissions_for_user
+
+        register_permission_source(permissions_for_user)
+
         from accounts.rules import is_individual
         from audit.labels import register_action
         from core.navigation import NavEntry, add_entry
         from organisations import rules
         from organisations.jurisdiction import register_programme
         from organisations.models import Authority
-        from organisations.verification import VERIFICATION_REVIEW
-        from reviews.registry import register
 
         register_programme(
             rules.ORGANISATION_RECORDS, label=_("单位信息"), authorities=[Authority.HUMAN_RESOURCES],
             reviewer_permissions=[rules.REVIEW_VERIFICATION],
         )
-        register(VERIFICATION_REVIEW)
-        from reviews.materials import register_materials
-
-        register_materials(VERIFICATION_REVIEW.key, lambda organisation, user: (
-            "organisations/review_materials/verification.html", {"organisation": organisation}))
 
         def may_use_directory(user) -> bool:
             from organisations.selectors import can_use_directory

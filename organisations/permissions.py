@@ -55,3 +55,15 @@ def grouped_catalogue(kind: str) -> list[tuple[str, list[PermissionSpec]]]:
         if kind in spec.kinds:
             groups.setdefault(str(spec.group), []).append(spec)
     return list(groups.items())
+
+
+def permissions_for_user(user) -> set[str]:
+    """What accounts.backends.IdentifierBackend answers for an active user (registered in OrganisationsConfig)."""
+    if user.is_superuser or user.is_staff:
+        return set(CATALOGUE)
+    if user.organisation_id is None:
+        return set()
+    allowed = permissions_for_kind(user.organisation.kind)
+    if user.is_org_admin:
+        return allowed
+    return {code for role in user.roles.all() for code in role.permissions if code in allowed}

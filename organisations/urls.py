@@ -3,6 +3,8 @@ from django.urls import path
 from organisations import views, views_admin, views_registration
 
 app_name = "organisations"
+# The profile page (profile/, profile/withdraw/) and an organisation's record (<pk>/) are in verification.urls,
+# joined to this namespace by praxis/urls.py.
 urlpatterns = [
     path("register/", views_registration.register, name="register"),
     path("activate/", views_registration.activate, name="activate"),
@@ -10,10 +12,7 @@ urlpatterns = [
     path("preregister/<int:pk>/", views_registration.preregister_done, name="preregister_done"),
     path("recommended/", views_registration.recommended, name="recommended"),
     path("recommend/", views_registration.recommend, name="recommend"),
-    path("profile/", views.profile, name="profile"),
-    path("profile/withdraw/", views.withdraw, name="withdraw"),
     path("directory/", views.directory, name="directory"),
-    path("<int:pk>/", views.detail, name="detail"),
     path("departments/", views_admin.departments, name="departments"),
     path("departments/<int:pk>/edit/", views_admin.department_edit, name="department_edit"),
     path("departments/<int:pk>/delete/", views_admin.department_delete, name="department_delete"),

@@ -31,7 +31,7 @@ def register(request):
     """自荐注册: creates the organisation and its administrator, signs them in, and sends them on to
     complete the profile and submit it for real-name verification."""
     if request.user.is_authenticated:
-        return redirect("core:home")
+        return redirect("portal:home")
     form = RegistrationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -52,7 +52,7 @@ def register(request):
 @require_http_methods(["GET", "POST"])
 def activate(request):
     if request.user.is_authenticated:
-        return redirect("core:home")
+        return redirect("portal:home")
     form = ActivationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

@@ -6,6 +6,7 @@ silently falling back to a default.
 
 import os
 
+import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
 
@@ -35,6 +36,18 @@ def env_int(name: str, default: int) -> int:
         raise ImproperlyConfigured(f"{name} must be an integer, got {raw!r}") from exc
 
 
+def env_database(name: str, default: str, **options) -> dict:
+    """A Django DATABASES entry from a database URL such as postgres://user:pass@host:5432/praxis."""
+    raw = os.environ.get(name) or default
+    try:
+        return dj_database_url.parse(raw, **options)
+    except ValueError as exc:  # dj_database_url's UnknownSchemeError is a ValueError
+        raise ImproperlyConfigured(
+            f"{name} must be a database URL such as postgres://user:pass@host:5432/praxis or sqlite:///path, "
+            f"got {raw!r}"
+        ) from exc
+
+
 def env_list(name: str, default: list[str]) -> list[str]:
     raw = os.environ.get(name)
     if raw is None:
@@ -46,8 +59,11 @@ def env_secret(name: str) -> str | None:
     """Read NAME, or the contents of the file named by NAME_FILE (for container secrets)."""
     file_path = os.environ.get(f"{name}_FILE")
     if file_path:
-        with open(file_path, encoding="utf-8") as handle:
-            return handle.read().strip()
+        try:
+            with open(file_path, encoding="utf-8") as handle:
+                return handle.read().strip()
+        except OSError as exc:
+            raise ImproperlyConfigured(f"{name}_FILE cannot be read: {exc.strerror} ({file_path})") from exc
     return os.environ.get(name)
 
 

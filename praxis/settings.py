@@ -3,11 +3,10 @@
 import secrets
 from pathlib import Path
 
-import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
 from praxis import field_keys
-from praxis.env import env_bool, env_header, env_int, env_list, env_secret, env_str
+from praxis.env import env_bool, env_database, env_header, env_int, env_list, env_secret, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("PRAXIS_VAR_DIR", str(BASE_DIR / "var")))
@@ -63,7 +62,9 @@ INSTALLED_APPS = [
     "audit",
     "calendars",
     "timeline",
+    "verification",
     "traineeships",
+    "portal",
 ]
 
 MIDDLEWARE = [
@@ -94,15 +95,16 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "core.context_processors.layout",
+                "portal.context_processors.layout",
             ],
         },
     },
 ]
 
 # --- Database -------------------------------------------------------------------------------
-DATABASE_URL = env_str("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'praxis.sqlite3'}"
-DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=env_int("DB_CONN_MAX_AGE", 0))}
+DATABASES = {"default": env_database(
+    "DATABASE_URL", f"sqlite:///{VAR_DIR / 'praxis.sqlite3'}", conn_max_age=env_int("DB_CONN_MAX_AGE", 0)
+)}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL and IMMEDIATE transactions let the web process and the job worker share the file
     # without "database is locked" errors under normal load.
@@ -117,7 +119,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = ["accounts.backends.IdentifierBackend"]
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "core:home"
+LOGIN_REDIRECT_URL = "portal:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
@@ -241,11 +243,20 @@ MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    # Django sets the process time zone (TZ) to TIME_ZONE, and scripts/start gives gunicorn the same TZ, so
+    # every line of the site, the job worker and gunicorn shows one zone; %z prints it.
+    "formatters": {"plain": {
+        "format": "[%(asctime)s] [%(process)d] [%(levelname)s] %(name)s: %(message)s",
+        "datefmt": "%Y-%m-%d %H:%M:%S %z",
+    }},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "loggers": {
         "praxis": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
         "django.request": {"handlers": ["console"], "level": "ERROR"},
+        # The job worker (manage.py db_worker) raises these to INFO itself; with a handler here its lines carry
+        # the same timestamp and zone as the rest.
+        "django_tasks": {"handlers": ["console"], "level": "WARNING"},
+        "django_tasks_db": {"handlers": ["console"], "level": "WARNING"},
     },
 }
 

@@ -1,17 +1,6 @@
 from django.apps import AppConfig
 
 
-def may_see_mine(user) -> bool:
-    """我的申报 in the menu: members of organisations that submit (reviews.submit), and individuals."""
-    from accounts.rules import is_individual
-
-    if not user.is_authenticated:
-        return False
-    if user.organisation_id:
-        return user.has_perm("reviews.submit")
-    return is_individual(user)
-
-
 class ReviewsConfig(AppConfig):
     name = "reviews"
     verbose_name = "审核"
@@ -20,7 +9,7 @@ class ReviewsConfig(AppConfig):
         from django.utils.translation import gettext_lazy as _
 
         from core.navigation import NavEntry, add_entry
-        from reviews.rules import may_review
+        from reviews.rules import may_review, may_see_mine
 
         add_entry(
             "reviews",

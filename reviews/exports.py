@@ -31,7 +31,7 @@ def submission_rows(user, params):
 
 
 def _may_see_submissions(user) -> bool:
-    from reviews.apps import may_see_mine
+    from reviews.rules import may_see_mine
 
     return may_see_mine(user)
 

@@ -151,3 +151,14 @@ def available_actions(review, user, *, steps=None, rounds=None) -> dict:
         "revocable_step": decided[-1] if can_revoke else None,
         "waiting_for_lower": waiting_for_lower,
     }
+
+
+def may_see_mine(user) -> bool:
+    """我的申报 in the menu: members of organisations that submit (reviews.submit), and individuals."""
+    from accounts.rules import is_individual
+
+    if not user.is_authenticated:
+        return False
+    if user.organisation_id:
+        return user.has_perm(SUBMIT)
+    return is_individual(user)

@@ -1,9 +1,12 @@
 """The programme's permission codes, its access rule and the predicates its screens ask, defined once."""
 
+from django.utils.translation import gettext_lazy
+
 from organisations.models import Authority
 from organisations.rules import government_department, is_unit_member
 
 PROGRAMME = "traineeships"
+GROUP = gettext_lazy("就业见习")  # the programme's name in menus and the permission catalogue
 # The graduate register (高校毕业生就业信息库) is kept by HR and education departments alike.
 REGISTER = "traineeships.register"
 

@@ -2,7 +2,8 @@
 
 from django.utils.translation import gettext_lazy as _
 
-GROUP = _("就业见习")
+from traineeships.rules import GROUP
+
 IMAGES_AND_PDF = {"jpeg", "png", "gif", "bmp", "webp", "pdf"}
 
 

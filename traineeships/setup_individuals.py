@@ -3,7 +3,7 @@ with the platform at start-up; called from traineeships.setup.register_everythin
 
 from django.utils.translation import gettext_lazy as _
 
-from traineeships.setup import GROUP
+from traineeships.rules import GROUP
 
 
 def _keeps_register(user) -> bool:

@@ -46,8 +46,7 @@ def _unit_with_base(user) -> bool:
 def register_navigation() -> None:
     from accounts.rules import is_individual
     from core.navigation import NavEntry, add_programme_entry, register_programme
-    from traineeships.rules import is_hr
-    from traineeships.setup import GROUP
+    from traineeships.rules import GROUP, is_hr
 
     register_programme("traineeships", GROUP, icon="briefcase")
     for entry in (

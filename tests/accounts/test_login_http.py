@@ -47,7 +47,7 @@ def test_login_page_links_to_registration_and_activation_when_routed(client, db)
 def test_sign_in_with_login_name(client, admin_a):
     response = login_post(client, "admin_a")
     assert response.status_code == 302
-    assert response["Location"] == reverse("core:home")
+    assert response["Location"] == reverse("portal:home")
     assert signed_in_user_id(client) == str(admin_a.pk)
 
 
@@ -142,7 +142,7 @@ def test_next_to_another_site_is_ignored(client, admin_a, target):
         f"{LOGIN_URL}?next={target}",
         {"identifier": "admin_a", "password": factories.PASSWORD, "captcha_0": "k", "captcha_1": "PASSED"},
     )
-    assert response["Location"] == reverse("core:home")
+    assert response["Location"] == reverse("portal:home")
 
 
 def test_next_is_carried_in_the_form(client, db):
@@ -152,7 +152,7 @@ def test_next_is_carried_in_the_form(client, db):
 
 def test_signed_in_user_visiting_login_is_sent_on(client, admin_a):
     client.force_login(admin_a)
-    assert client.get(LOGIN_URL)["Location"] == reverse("core:home")
+    assert client.get(LOGIN_URL)["Location"] == reverse("portal:home")
 
 
 def test_login_required_pages_redirect_to_login(client, db):

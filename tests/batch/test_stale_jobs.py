@@ -7,10 +7,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from audit.models import AuditEntry
-from batch import services
+from batch import jobs
 from batch.engine import ImportRun
+from batch.jobs import JobAbandoned
 from batch.models import BatchJob, JobStatus
-from batch.services import JobAbandoned
 from organisations.models import StaffMember
 from tests.batch.helpers import id_number, xlsx_bytes
 
@@ -60,9 +60,9 @@ def test_threshold_comes_from_the_setting(client, admin_a, settings):
 
 def test_default_threshold_is_thirty_minutes(admin_a, settings):
     del settings.BATCH_STALE_MINUTES
-    assert services.stale_minutes() == 30
+    assert jobs.stale_minutes() == 30
     young, old = running_job(admin_a, 29), running_job(admin_a, 31)
-    assert services.fail_stale_jobs() == 1
+    assert jobs.fail_stale_jobs() == 1
     assert BatchJob.objects.get(pk=young.pk).status == JobStatus.RUNNING
     assert BatchJob.objects.get(pk=old.pk).status == JobStatus.FAILED
 
@@ -81,7 +81,7 @@ def test_finished_and_queued_jobs_are_left_alone(admin_a, settings):
     done = BatchJob.objects.create(kind="import", spec="staff", owner=admin_a, status=JobStatus.SUCCEEDED,
                                    created_at=old, started_at=old, heartbeat_at=old)
     queued = BatchJob.objects.create(kind="import", spec="staff", owner=admin_a, created_at=old)
-    assert services.fail_stale_jobs() == 0
+    assert jobs.fail_stale_jobs() == 0
     assert BatchJob.objects.get(pk=done.pk).status == JobStatus.SUCCEEDED
     assert BatchJob.objects.get(pk=queued.pk).status == JobStatus.QUEUED
 
@@ -121,7 +121,7 @@ def test_a_worker_that_comes_back_after_being_declared_stale_stops_and_keeps_not
     job = running_job(admin_a, 0)
     spec = registry.get_import("staff")
     run = ImportRun(job, spec)
-    services.set_status(job, JobStatus.FAILED, error="declared stale")
+    jobs.set_status(job, JobStatus.FAILED, error="declared stale")
     rows = [["张伟", id_number("19900307", 123), "", "", "", "", "", ""]]
     with SheetReader(spec, upload(xlsx_bytes(rows))) as reader, pytest.raises(JobAbandoned):
         run.run(reader)

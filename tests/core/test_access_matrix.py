@@ -138,7 +138,7 @@ POSTS = {
 # URL patterns that name no object of another user (lists, forms, one's own page), or that name something other
 # than an object (a region code, a spec key, a captcha key). They are covered by their own tests.
 WITHOUT_OBJECT = {
-    "core:home", "core:healthz", "accounts:login", "accounts:logout", "accounts:profile", "accounts:password_change",
+    "portal:home", "core:healthz", "accounts:login", "accounts:logout", "accounts:profile", "accounts:password_change",
     "accounts:password_reset", "accounts:password_reset_confirm", "accounts:send_sms", "accounts:sms_outbox",
     "accounts:login_log", "staff:list", "staff:create", "organisations:register", "organisations:activate",
     "organisations:preregister", "organisations:recommended", "organisations:recommend", "organisations:profile",

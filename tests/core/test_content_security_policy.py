@@ -67,7 +67,7 @@ def test_anonymous_pages_carry_the_policy(client, url):
 @pytest.mark.django_db
 def test_signed_in_pages_carry_the_policy_and_use_only_static_scripts(client, admin_a):
     client.force_login(admin_a)
-    for name in ("core:home", "reviews:mine", "batch:list", "organisations:profile"):
+    for name in ("portal:home", "reviews:mine", "batch:list", "organisations:profile"):
         response = client.get(reverse(name))
         assert response.status_code == 200, name
         assert _policy(response)["script-src"] == "'self'", name

@@ -131,7 +131,7 @@ def test_longest_matching_prefix_wins(personas):
 
 def test_a_programme_registers_its_own_section_before_the_foundation(personas):
     register_programme("test_programme", "测试项目")
-    add_programme_entry("test_programme", NavEntry("测试入口", "core:home", "house"))
+    add_programme_entry("test_programme", NavEntry("测试入口", "portal:home", "house"))
     try:
         labels = [section["label"] for section in navigation_for(personas["enterprise_admin"], "/")]
         assert labels.index("测试项目") < labels.index("审核与申报")

@@ -40,23 +40,23 @@ def test_list_access(client, admin_a, member_a, student, code, url_name):
 @pytest.mark.django_db
 def test_navigation_follows_permissions(client, admin_a, member_a, student, county_reviewer_a):
     client.force_login(member_a)
-    body = client.get(reverse("core:home")).content.decode()
+    body = client.get(reverse("portal:home")).content.decode()
     assert reverse("organisations:roles") not in body and reverse("organisations:profile") not in body
     give_role(member_a, "organisations.manage_roles")
-    body = client.get(reverse("core:home")).content.decode()
+    body = client.get(reverse("portal:home")).content.decode()
     assert reverse("organisations:roles") in body and reverse("organisations:accounts") not in body
     client.force_login(admin_a)
-    body = client.get(reverse("core:home")).content.decode()
+    body = client.get(reverse("portal:home")).content.decode()
     for name in ("profile", "departments", "accounts", "roles"):
         assert reverse(f"organisations:{name}") in body
     assert reverse("organisations:preregister") not in body
     assert reverse("organisations:directory") not in body
     assert reverse("organisations:recommend") not in body
     client.force_login(student)
-    body = client.get(reverse("core:home")).content.decode()
+    body = client.get(reverse("portal:home")).content.decode()
     assert reverse("organisations:recommend") in body and reverse("organisations:profile") not in body
     client.force_login(county_reviewer_a)
-    body = client.get(reverse("core:home")).content.decode()
+    body = client.get(reverse("portal:home")).content.decode()
     assert reverse("organisations:directory") in body and reverse("organisations:preregister") in body
 
 

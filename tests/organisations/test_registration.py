@@ -176,7 +176,7 @@ def test_login_name_must_be_free(client, admin_a):
 @pytest.mark.django_db
 def test_signed_in_user_is_sent_home(client, admin_a):
     client.force_login(admin_a)
-    assert client.get(URL)["Location"] == reverse("core:home")
+    assert client.get(URL)["Location"] == reverse("portal:home")
 
 
 def test_factories_codes_are_valid():

@@ -247,6 +247,6 @@ def test_require_verified_passes_verified_and_government(enterprise_a, county_hr
 @pytest.mark.django_db
 def test_dashboard_banner_while_unverified(client, fresh, fresh_admin):
     client.force_login(fresh_admin)
-    body = client.get(reverse("core:home")).content.decode()
+    body = client.get(reverse("portal:home")).content.decode()
     assert 'data-testid="verification-banner"' in body
     assert reverse("organisations:profile") in body

@@ -180,10 +180,10 @@ def test_review_history_is_printed_when_the_reviews_app_offers_it(
 
 
 def test_the_real_verification_history_is_printed(client, county_reviewer_a, tmp_path):
-    from organisations.services import save_profile
     from reviews import services as review_services
     from reviews.models import Decision
     from tests.attachments.files import png_upload
+    from verification.services import save_profile
 
     organisation = factories.OrganisationFactory(
         name="丙科技有限公司", verification_status=VerificationStatus.UNVERIFIED, verified_at=None

@@ -1,6 +1,10 @@
+"""The per-user part of every page's layout (base.html): menu, unread messages, current organisation, and the
+site's identity for its header and footer."""
+
 from django.conf import settings
 
 from core.navigation import navigation_for
+from notifications.selectors import unread_count
 
 
 def _site() -> dict:
@@ -12,8 +16,6 @@ def layout(request):
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {"site": _site()}
-    from notifications.selectors import unread_count
-
     return {
         "site": _site(),
         "nav_sections": navigation_for(user, request.path),

@@ -1,10 +1,10 @@
 """What the work desk (工作桌面) shows each user: their own tasks, counted in a few queries."""
 
+from notifications.selectors import recent_for
+from reviews.selectors import inbox_for, submissions_for
+
 
 def dashboard_context(user) -> dict:
-    from notifications.selectors import recent_for
-    from reviews.selectors import inbox_for, submissions_for
-
     context = {"recent_notifications": recent_for(user, limit=5)}
     from reviews.rules import may_review
 

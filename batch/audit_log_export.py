@@ -1,4 +1,6 @@
-"""操作日志导出: the audit log list as .xlsx through the batch engine, with the list page's own scope and filters."""
+"""操作日志导出: the audit log list as .xlsx through the batch engine, with the list page's own scope and filters.
+
+It lives here, not in audit, because audit sits below batch (batch records its jobs in the audit log)."""
 
 import functools
 import json

@@ -1,4 +1,4 @@
-"""The review kind "organisation_verification" (单位实名认证), registered in OrganisationsConfig.ready()."""
+"""The review kind "organisation_verification" (单位实名认证), registered in VerificationConfig.ready()."""
 
 from django.urls import reverse
 from django.utils.translation import gettext as _

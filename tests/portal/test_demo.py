@@ -8,8 +8,8 @@ from django.utils import timezone
 
 from accounts.models import User
 from core.identifiers import age_on, credit_code_problem, id_number_problem
-from core.management.commands.seed_demo import DEMO_PASSWORD
 from organisations.models import Organisation, Role, VerificationStatus
+from portal.management.commands.seed_demo import DEMO_PASSWORD
 
 pytestmark = pytest.mark.django_db
 

@@ -1,0 +1,58 @@
+"""Start-up as a newcomer meets it: a malformed setting is one line, a busy port is refused before gunicorn."""
+
+import os
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def manage(tmp_path, **env):
+    environment = {**os.environ, "DJANGO_SETTINGS_MODULE": "praxis.settings", "PRAXIS_VAR_DIR": str(tmp_path), **env}
+    return subprocess.run([sys.executable, "manage.py", "check"], cwd=ROOT, env=environment,
+                          capture_output=True, text=True, timeout=120)
+
+
+@pytest.mark.parametrize(("variable", "value", "message"), [
+    ("LOGIN_MAX_FAILURES", "abc", "LOGIN_MAX_FAILURES must be an integer, got 'abc'"),
+    ("DEBUG", "maybe", "DEBUG must be a boolean, got 'maybe'"),
+    ("DATABASE_URL", "nonsense", "DATABASE_URL must be a database URL such as "
+                                 "postgres://user:pass@host:5432/praxis or sqlite:///path, got 'nonsense'"),
+    ("SECRET_KEY_FILE", "/nonexistent/secret", "SECRET_KEY_FILE cannot be read: No such file or directory "
+                                               "(/nonexistent/secret)"),
+])
+def test_a_malformed_setting_stops_with_one_line(tmp_path, variable, value, message):
+    result = manage(tmp_path, **{variable: value})
+    assert result.returncode == 1
+    assert result.stderr == f"配置错误 / configuration error: {message}\n"
+    assert result.stdout == ""
+
+
+def test_a_busy_port_is_refused_with_one_line():
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = subprocess.run([sys.executable, "scripts/port_check.py", "free", "127.0.0.1", str(port)], cwd=ROOT,
+                                capture_output=True, text=True, timeout=30)
+    assert result.returncode == 1
+    assert result.stderr.startswith(f"无法在 127.0.0.1:{port} 启动：")
+    assert "端口已被占用或地址不可用" in result.stderr and result.stderr.count("\n") == 1
+
+
+def test_waiting_for_a_server_that_exited_says_so(tmp_path):
+    finished = subprocess.Popen([sys.executable, "-c", "pass"])
+    finished.wait()
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        free_port = probe.getsockname()[1]
+    result = subprocess.run(
+        [sys.executable, "scripts/port_check.py", "wait", "127.0.0.1", str(free_port), str(finished.pid)],
+        cwd=ROOT, capture_output=True, text=True, timeout=30,
+    )
+    assert result.returncode == 1
+    assert result.stderr == "网站进程 (gunicorn) 已退出，未能启动；原因见上方日志\n"
