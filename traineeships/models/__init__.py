@@ -1,4 +1,11 @@
 from traineeships.models.bases import BASE_TRANSITIONS, EDITABLE_BASE_STATUSES, BaseLevel, BaseStatus, TraineeshipBase
+from traineeships.models.departures import (
+    DEPARTURE_TRANSITIONS,
+    EDITABLE_DEPARTURE_STATUSES,
+    OPEN_DEPARTURE_STATUSES,
+    Departure,
+    DepartureStatus,
+)
 from traineeships.models.parameters import RegionParameter
 from traineeships.models.people import (
     APPLICATION_TRANSITIONS,
@@ -16,13 +23,6 @@ from traineeships.models.people import (
     TraineeKind,
     TraineeProfile,
 )
-from traineeships.models.placements_extra import (  # noqa: F401
-    DEPARTURE_TRANSITIONS,
-    EDITABLE_DEPARTURE_STATUSES,
-    OPEN_DEPARTURE_STATUSES,
-    Departure,
-    DepartureStatus,
-)
 from traineeships.models.posts import (
     EDITABLE_POST_STATUSES,
     MAX_PERIOD_MONTHS,
@@ -36,7 +36,8 @@ from traineeships.models.posts import (
 )
 
 __all__ = [
-    "APPLICATION_TRANSITIONS", "BASE_TRANSITIONS", "EDITABLE_BASE_STATUSES", "EDITABLE_POST_STATUSES",
+    "APPLICATION_TRANSITIONS", "BASE_TRANSITIONS", "DEPARTURE_TRANSITIONS", "EDITABLE_BASE_STATUSES",
+    "EDITABLE_DEPARTURE_STATUSES", "OPEN_DEPARTURE_STATUSES", "Departure", "DepartureStatus", "EDITABLE_POST_STATUSES",
     "RESUBMITTABLE_POST_STATUSES", "LIFETIME_STATUSES",
     "MAX_PERIOD_MONTHS", "MIN_PERIOD_MONTHS", "PLACEMENT_TRANSITIONS", "POST_TRANSITIONS", "REVIEWED_STATUSES",
     "Application", "ApplicationStatus", "BaseLevel", "BaseStatus", "Education", "EndReason", "EndRequestedBy",
