@@ -1,8 +1,22 @@
+"""The programme's pages, one list (namespace "traineeships")."""
+
 from django.urls import path
 
-from traineeships.urls_individuals import urlpatterns as individual_urlpatterns
-from traineeships.urls_placements import urlpatterns as placement_urlpatterns
-from traineeships.views import bases, hr, parameters, posts, public
+from accounts import views_individuals
+from traineeships.views import (
+    applications,
+    bases,
+    departures,
+    hr,
+    individuals,
+    parameters,
+    placements,
+    posts,
+    public,
+    reports,
+    roster,
+    statistics,
+)
 
 app_name = "traineeships"
 urlpatterns = [
@@ -32,6 +46,49 @@ urlpatterns = [
     path("public/posts/", public.post_list, name="public_posts"),
     path("public/posts/<int:pk>/", public.post_detail, name="public_post"),
     path("public/regions/", public.region_options, name="public_regions"),
+    # 就业见习登录 for graduates and young job seekers (manual 001 §2.1–2.2): the entry of accounts, kept at
+    # this address; the SMS steps after it are /accounts/individual/traineeships/….
+    path("individual/sign-in/", views_individuals.sign_in, {"programme": "traineeships"}, name="individual_sign_in"),
+    # The individual's own pages
+    path("individual/intention/", individuals.intention, name="intention"),
+    path("individual/posts/", applications.post_search, name="individual_posts"),
+    path("individual/posts/<int:pk>/", applications.post_detail, name="individual_post"),
+    path("individual/posts/<int:pk>/apply/", applications.apply, name="individual_apply"),
+    path("individual/posts/<int:pk>/interest/", applications.interest, name="individual_interest"),
+    path("individual/applications/", applications.my_applications, name="my_applications"),
+    path("individual/applications/<int:pk>/", applications.my_application, name="my_application"),
+    path("individual/applications/<int:pk>/withdraw/", applications.withdraw, name="my_application_withdraw"),
+    # 报名审核 by the unit
+    path("applications/", applications.review_list, name="application_reviews"),
+    path("applications/<int:pk>/", applications.review_detail, name="application_review"),
+    path("applications/<int:pk>/decide/", applications.decide, name="application_decide"),
+    # 高校毕业生信息库 (HR and education departments)
+    path("graduates/", individuals.graduate_list, name="graduates"),
+    path("graduates/new/", individuals.graduate_create, name="graduate_create"),
+    path("graduates/<int:pk>/edit/", individuals.graduate_edit, name="graduate_edit"),
+    # The unit's placements and departures, the trainee's own placement
+    path("placements/", placements.placement_list, name="placements"),
+    path("placements/onboard/<int:application_pk>/", placements.placement_create, name="placement_create"),
+    path("placements/<int:pk>/", placements.placement_detail, name="placement_detail"),
+    path("placements/<int:pk>/edit/", placements.placement_edit, name="placement_edit"),
+    path("placements/<int:pk>/agreement.pdf", placements.agreement_pdf, name="agreement_pdf"),
+    path("placements/<int:pk>/upload/", placements.placement_upload, name="placement_upload"),
+    path("placements/<int:pk>/submit/", placements.placement_submit, name="placement_submit"),
+    path("placements/<int:pk>/cancel/", placements.placement_cancel, name="placement_cancel"),
+    path("placements/<int:pk>/retain/", placements.placement_retain, name="placement_retain"),
+    path("placements/<int:pk>/leave/", departures.departure_create, name="departure_create"),
+    path("departures/<int:pk>/", departures.departure_detail, name="departure_detail"),
+    path("departures/<int:pk>/edit/", departures.departure_edit, name="departure_edit"),
+    path("departures/<int:pk>/certificate.pdf", departures.certificate_pdf, name="certificate_pdf"),
+    path("departures/<int:pk>/upload/", departures.departure_upload, name="departure_upload"),
+    path("departures/<int:pk>/submit/", departures.departure_submit, name="departure_submit"),
+    path("departures/<int:pk>/cancel/", departures.departure_cancel, name="departure_cancel"),
+    path("departures/<int:pk>/answer/", departures.departure_answer, name="departure_answer"),
+    path("my/placement/", departures.my_placement, name="my_placement"),
+    path("my/placement/leave/", departures.my_departure_request, name="my_departure_request"),
+    path("my/departures/<int:pk>/withdraw/", departures.my_departure_withdraw, name="my_departure_withdraw"),
+    # Batch reports, subsidy roster, statistics
+    path("reports/", reports.report_list, name="reports"),
+    path("roster/", roster.roster, name="roster"),
+    path("hr/statistics/", statistics.statistics, name="statistics"),
 ]
-urlpatterns += individual_urlpatterns
-urlpatterns += placement_urlpatterns

@@ -1,6 +1,6 @@
 """The individual's pages of the programme (the 见习意向 form), and the graduate register kept by HR and
 education departments. The sign-in with name and ID number is accounts.views_individuals, mounted at this
-programme's entry address too (traineeships.urls_individuals)."""
+programme's entry address too (traineeships.urls)."""
 
 from functools import wraps
 
