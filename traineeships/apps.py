@@ -6,6 +6,6 @@ class TraineeshipsConfig(AppConfig):
     verbose_name = "就业见习"
 
     def ready(self):
-        from traineeships.setup import register_everything
+        from traineeships.registration import register
 
-        register_everything()
+        register()

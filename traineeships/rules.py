@@ -1,4 +1,5 @@
-"""The programme's permission codes, its access rule and the predicates its screens ask, defined once."""
+"""The programme's permission codes, the authorities of its access rule and the predicates its screens ask,
+defined once (registered by traineeships.registration.permissions)."""
 
 from django.utils.translation import gettext_lazy
 
@@ -19,17 +20,6 @@ IMPORT_GRADUATES = "traineeships.import_graduates"
 
 AUTHORITIES = (Authority.HUMAN_RESOURCES,)
 REGISTER_AUTHORITIES = (Authority.HUMAN_RESOURCES, Authority.EDUCATION)
-
-
-def register_access() -> None:
-    from django.utils.translation import gettext_lazy as _
-
-    from organisations.jurisdiction import register_programme
-
-    register_programme(PROGRAMME, label=_("就业见习"), authorities=AUTHORITIES, member_permissions=[MANAGE_BASE],
-                       reviewer_permissions=[REVIEW, PUBLISH_POSTS, FILE_BASES, MANAGE_PARAMETERS])
-    register_programme(REGISTER, label=_("高校毕业生就业信息库"), authorities=REGISTER_AUTHORITIES,
-                       member_permissions=[IMPORT_GRADUATES], reviewer_permissions=[IMPORT_GRADUATES])
 
 
 def hr_department(user):

@@ -23,8 +23,8 @@ from traineeships.forms.individuals import (
     IntentionForm,
     intention_initial,
 )
+from traineeships.imports import GRADUATES
 from traineeships.models import TraineeKind
-from traineeships.register_batch import SPEC_KEY
 from traineeships.selectors import profile_of
 from traineeships.services import individuals as services
 from traineeships.services import register as register_services
@@ -108,7 +108,7 @@ def graduate_list(request):
     records = selectors.filter_graduates(selectors.graduates_for_user(request.user),
                                                  **form.filters())
     context = paginate(request, records)
-    context.update(filter_form=form, import_key=SPEC_KEY)
+    context.update(filter_form=form, import_key=GRADUATES)
     return render(request, "traineeships/individual/graduates.html", context)
 
 

@@ -11,7 +11,7 @@ from batch.models import BatchJob, JobKind, JobStatus
 from core.decorators import permission_required_403
 from core.paging import paginate
 from traineeships.forms.reports import MonthField
-from traineeships.report_batch import REPORT_SPECS
+from traineeships.imports import REPORT_SPECS
 from traineeships.rules import MANAGE_BASE as PERMISSION
 
 

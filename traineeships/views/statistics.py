@@ -1,5 +1,5 @@
 """就业见习·统计分析 for HR departments (county, city, province): tables and inline SVG bar charts; the
-.xlsx is the batch engine's export "traineeship_statistics" (traineeships.batch_specs)."""
+.xlsx is the batch engine's export "traineeship_statistics" (traineeships.exports)."""
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied

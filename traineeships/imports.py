@@ -1,18 +1,25 @@
-"""The three batch reports of the unit (manual 002 §八–§十五) and the export of 上岗人员, registered with the
-batch engine. Each import runs the row through the form in traineeships.forms.reports."""
+"""The programme's spreadsheet imports (batch.registry.ImportSpec); registered by traineeships.registration.
+
+- The unit's three batch reports (manual 002 §八–§十五): each row runs through its form in
+  traineeships.forms.reports.
+- 毕业生信息导入 into the graduate register: each row is validated by the form of the register's 新增 screen
+  and upserted by ID number.
+"""
 
 import datetime
 
 from django.utils.translation import gettext_lazy as _
 
-from batch.registry import Column, ExportSpec, ImportSpec, register_export, register_import
+from batch.registry import Column, ImportSpec, register_import
+from traineeships.forms.individuals import REGISTER_EDUCATION, GraduateRecordForm
 from traineeships.forms.reports import AttendanceRowForm, MatchingRowForm, OnPostRowForm
-from traineeships.models import EndReason, PlacementStatus
-from traineeships.rules import MANAGE_BASE as PERMISSION
+from traineeships.rules import IMPORT_GRADUATES, MANAGE_BASE
 from traineeships.services import reports
+from traineeships.services.register import import_graduate_rows
 
 MATCHING, ATTENDANCE, ON_POST = "traineeship_matching", "traineeship_attendance", "traineeship_on_post"
 REPORT_SPECS = (MATCHING, ATTENDANCE, ON_POST)
+GRADUATES = "graduate_register"
 
 ID = Column("身份证号", "id_number", required=True, example="410105200103071234", text=True, numbers_refused=True,
             personal="id_number", width=22, help_text="18位，请以文本格式填写")
@@ -49,26 +56,15 @@ ON_POST_COLUMNS = (
     Column("备注", "note", example="", width=24),
 )
 
-
-def _choices(enum) -> tuple:
-    return tuple((value, str(label)) for value, label in enum.choices)
-
-
-PLACEMENT_EXPORT_COLUMNS = (
-    Column("姓名", "person__real_name", width=10),
-    Column("身份证号", "person__id_number", text=True, personal="id_number", width=22),
-    Column("手机号", "person__mobile", text=True, personal="mobile", width=14),
-    Column("岗位名称", "post__title", width=18),
-    Column("状态", "status", choices=_choices(PlacementStatus), width=12),
-    Column("见习开始日期", "start_on", width=14),
-    Column("见习结束日期", "end_on", width=14),
-    Column("生活费（元/月）", "monthly_allowance", width=14),
-    Column("保险公司", "insurance_company", width=16),
-    Column("保单号", "insurance_policy_number", text=True, width=16),
-    Column("离岗日期", "ended_on", width=14),
-    Column("离岗原因", "end_reason", choices=_choices(EndReason), width=16),
-    Column("留用日期", "retained_on", width=14),
-    Column("劳动合同信息", "retention_contract", width=24),
+GRADUATE_COLUMNS = (
+    Column("姓名", "name", required=True, example="张三", width=12),
+    Column("身份证号", "id_number", required=True, example="41010520030307123X", text=True, numbers_refused=True,
+           personal="id_number", width=22, help_text="18位，请以文本格式填写。"),
+    Column("毕业院校", "school", required=True, example="郑州大学", width=24),
+    Column("专业", "major", required=True, example="计算机科学与技术", width=20),
+    Column("学历", "education", required=True, example="bachelor", width=14,
+           choices=tuple((value, str(label)) for value, label in REGISTER_EDUCATION)),
+    Column("毕业年份", "graduation_year", required=True, example=2025, width=10, help_text="四位年份，如 2025。"),
 )
 
 
@@ -76,33 +72,28 @@ def _unit_form_kwargs(actor, organisation):
     return {"organisation": organisation}
 
 
-def unit_placements_for_export(user, params):
-    from traineeships.selectors import filter_placements, placements_for_unit
-
-    allowed = {key: params.get(key, "") for key in ("q", "post", "status", "retained")}
-    if allowed["status"] and allowed["status"] not in PlacementStatus.values:
-        allowed["status"] = ""
-    return filter_placements(placements_for_unit(user), **allowed)
+def _graduate_form_kwargs(actor, organisation):
+    return {"check_existing": False}
 
 
-def register_report_specs() -> None:
+def register_imports() -> None:
     register_import(ImportSpec(
-        key=MATCHING, label=str(_("见习匹配结果批量上报导入")), permission=PERMISSION, columns=MATCHING_COLUMNS,
+        key=MATCHING, label=str(_("见习匹配结果批量上报导入")), permission=MANAGE_BASE, columns=MATCHING_COLUMNS,
         form_class=MatchingRowForm, form_kwargs=_unit_form_kwargs, natural_key=("id_number",),
         apply=reports.apply_matching, back_url_name="traineeships:reports",
     ))
     register_import(ImportSpec(
-        key=ATTENDANCE, label=str(_("见习考勤批量上报导入")), permission=PERMISSION, columns=ATTENDANCE_COLUMNS,
+        key=ATTENDANCE, label=str(_("见习考勤批量上报导入")), permission=MANAGE_BASE, columns=ATTENDANCE_COLUMNS,
         form_class=AttendanceRowForm, form_kwargs=_unit_form_kwargs, natural_key=("id_number", "month"),
         apply=reports.apply_attendance, back_url_name="traineeships:reports",
     ))
     register_import(ImportSpec(
-        key=ON_POST, label=str(_("见习人员每月在岗情况上报导入")), permission=PERMISSION, columns=ON_POST_COLUMNS,
+        key=ON_POST, label=str(_("见习人员每月在岗情况上报导入")), permission=MANAGE_BASE, columns=ON_POST_COLUMNS,
         form_class=OnPostRowForm, form_kwargs=_unit_form_kwargs, natural_key=("id_number", "month"),
         apply=reports.apply_on_post, back_url_name="traineeships:reports",
     ))
-    register_export(ExportSpec(
-        key="traineeship_placements", label=str(_("上岗人员导出")), permission=PERMISSION,
-        columns=PLACEMENT_EXPORT_COLUMNS, queryset=unit_placements_for_export,
-        back_url_name="traineeships:placements",
+    register_import(ImportSpec(
+        key=GRADUATES, label=str(_("毕业生信息导入")), permission=IMPORT_GRADUATES, columns=GRADUATE_COLUMNS,
+        form_class=GraduateRecordForm, form_kwargs=_graduate_form_kwargs, natural_key=("id_number",),
+        apply=import_graduate_rows, back_url_name="traineeships:graduates", independent_rows=True,
     ))

@@ -1,9 +1,11 @@
-"""Exports of the programme's lists ("导出"), registered with the batch engine: each holds what its list shows."""
+"""The programme's spreadsheet exports of its lists ("导出", batch.registry.ExportSpec): each holds what its
+list shows. Registered by traineeships.registration."""
 
 from django.utils.translation import gettext_lazy as _
 
 from batch.registry import Column, ExportSpec, register_export
-from traineeships.models import BaseLevel, BaseStatus, Education, PostStatus
+from traineeships.models import BaseLevel, BaseStatus, Education, EndReason, PlacementStatus, PostStatus
+from traineeships.rules import IMPORT_GRADUATES, MANAGE_BASE, PUBLISH_POSTS, REVIEW, is_hr_reviewer
 
 
 def _choices(enum) -> tuple:
@@ -87,14 +89,12 @@ GRADUATE_COLUMNS = (
 def _may_see_bases(user) -> bool:
     """见习基地名录's own rule: platform staff, or an HR department member who decides the programme's reviews."""
     from accounts.rules import is_platform_staff
-    from traineeships.rules import is_hr_reviewer
 
     return is_platform_staff(user) or is_hr_reviewer(user)
 
 
 def _is_province_reviewer(user) -> bool:
     from regions.models import RegionLevel
-    from traineeships.rules import is_hr_reviewer
 
     return is_hr_reviewer(user, RegionLevel.PROVINCE)
 
@@ -103,7 +103,7 @@ def _is_city_publisher(user) -> bool:
     from regions.models import RegionLevel
     from traineeships.selectors import is_hr_of_level
 
-    return user.has_perm("traineeships.publish_posts") and is_hr_of_level(user, RegionLevel.CITY)
+    return user.has_perm(PUBLISH_POSTS) and is_hr_of_level(user, RegionLevel.CITY)
 
 
 def filed_bases_for_export(user, params):
@@ -162,26 +162,52 @@ def statistics_for_export(user, params):
     return export_rows(statistics_for(department.region, year_from(params.get("year"), timezone.localdate())))
 
 
+PLACEMENT_COLUMNS = (
+    Column("姓名", "person__real_name", width=10),
+    Column("身份证号", "person__id_number", text=True, personal="id_number", width=22),
+    Column("手机号", "person__mobile", text=True, personal="mobile", width=14),
+    Column("岗位名称", "post__title", width=18),
+    Column("状态", "status", choices=_choices(PlacementStatus), width=12),
+    Column("见习开始日期", "start_on", width=14),
+    Column("见习结束日期", "end_on", width=14),
+    Column("生活费（元/月）", "monthly_allowance", width=14),
+    Column("保险公司", "insurance_company", width=16),
+    Column("保单号", "insurance_policy_number", text=True, width=16),
+    Column("离岗日期", "ended_on", width=14),
+    Column("离岗原因", "end_reason", choices=_choices(EndReason), width=16),
+    Column("留用日期", "retained_on", width=14),
+    Column("劳动合同信息", "retention_contract", width=24),
+)
+
+
+def unit_placements_for_export(user, params):
+    from traineeships.selectors import filter_placements, placements_for_unit
+
+    allowed = {key: params.get(key, "") for key in ("q", "post", "status", "retained")}
+    if allowed["status"] and allowed["status"] not in PlacementStatus.values:
+        allowed["status"] = ""
+    return filter_placements(placements_for_unit(user), **allowed)
+
+
 def register_exports() -> None:
-    from traineeships.rules import is_hr_reviewer
     from traineeships.selectors import may_maintain_register
 
     register_export(ExportSpec(
-        key="traineeship_posts", label=str(_("见习岗位导出")), permission="traineeships.manage_base",
+        key="traineeship_posts", label=str(_("见习岗位导出")), permission=MANAGE_BASE,
         columns=POST_COLUMNS, queryset=unit_posts_for_export, back_url_name="traineeships:posts",
     ))
     register_export(ExportSpec(
-        key="traineeship_bases", label=str(_("见习基地名录导出")), permission="traineeships.review",
+        key="traineeship_bases", label=str(_("见习基地名录导出")), permission=REVIEW,
         columns=BASE_COLUMNS, queryset=hr_bases_for_export, allowed=_may_see_bases,
         back_url_name="traineeships:hr_bases",
     ))
     register_export(ExportSpec(
-        key="traineeship_filed_bases", label=str(_("已备案见习基地导出")), permission="traineeships.review",
+        key="traineeship_filed_bases", label=str(_("已备案见习基地导出")), permission=REVIEW,
         columns=FILED_BASE_COLUMNS, queryset=filed_bases_for_export, allowed=_is_province_reviewer,
         back_url_name="traineeships:filed_bases",
     ))
     register_export(ExportSpec(
-        key="traineeship_publishing", label=str(_("见习岗位发布列表导出")), permission="traineeships.publish_posts",
+        key="traineeship_publishing", label=str(_("见习岗位发布列表导出")), permission=PUBLISH_POSTS,
         columns=PUBLISHING_COLUMNS, queryset=publishing_for_export, allowed=_is_city_publisher,
         back_url_name="traineeships:publishing",
     ))
@@ -190,7 +216,11 @@ def register_exports() -> None:
         queryset=statistics_for_export, allowed=is_hr_reviewer, back_url_name="traineeships:statistics",
     ))
     register_export(ExportSpec(
-        key="graduate_register", label=str(_("毕业生信息导出")), permission="traineeships.import_graduates",
+        key="graduate_register", label=str(_("毕业生信息导出")), permission=IMPORT_GRADUATES,
         columns=GRADUATE_COLUMNS, queryset=graduates_for_export, allowed=may_maintain_register,
         back_url_name="traineeships:graduates",
+    ))
+    register_export(ExportSpec(
+        key="traineeship_placements", label=str(_("上岗人员导出")), permission=MANAGE_BASE,
+        columns=PLACEMENT_COLUMNS, queryset=unit_placements_for_export, back_url_name="traineeships:placements",
     ))
