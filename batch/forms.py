@@ -39,8 +39,7 @@ class ImportUploadForm(forms.Form):
 
 def _spec_choices_for(user) -> list[tuple[str, str]]:
     """The businesses `user` may import or export: an individual is not offered 人员信息 and the like."""
-    allowed = {spec.key for spec in registry.import_specs()
-               if user.has_perm(spec.permission) and (user.organisation_id or not spec.needs_organisation)}
+    allowed = {spec.key for spec in registry.import_specs() if spec.may_import(user)}
     allowed |= {spec.key for spec in registry.export_specs()
                 if spec.may_export(user) and (user.organisation_id or not spec.needs_organisation)}
     return [(key, label) for key, label in registry.spec_choices() if key in allowed]

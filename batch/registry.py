@@ -69,6 +69,19 @@ class ImportSpec:
     # in the job's own process, which is the safe default for a new spec.
     independent_rows: bool = False
     parent: ImportParent | None = None
+    # allowed(user) -> bool: who may import, when the screen's own rule is more than one permission code (e.g.
+    # the working-day calendar: provincial HR or platform staff). Defaults to user.has_perm(permission).
+    allowed: Callable | None = None
+
+    def may_import(self, user) -> bool:
+        """The one question the import page, its template, the task centre's filter and the job ask."""
+        if not user.is_authenticated:
+            return False
+        if self.allowed is not None:
+            permitted = bool(self.allowed(user))
+        else:
+            permitted = user.has_perm(self.permission)
+        return permitted and (user.organisation_id is not None or not self.needs_organisation)
 
     def context(self, parent) -> dict:
         """The keyword arguments form_kwargs and apply receive besides actor and organisation."""

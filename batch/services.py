@@ -18,9 +18,7 @@ from batch.writing import SheetWriter, temporary_xlsx
 
 
 def _check_start(actor, spec) -> None:
-    if not actor.has_perm(spec.permission):
-        raise PermissionDenied
-    if getattr(spec, "needs_organisation", True) and actor.organisation_id is None:
+    if not spec.may_import(actor):
         raise PermissionDenied
 
 

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from batch.registry import Column, ImportSpec, register_import
 from calendars.forms import DayForm
 from calendars.models import DayKind
-from calendars.rules import MANAGE
+from calendars.rules import MANAGE, may_manage_calendar
 from calendars.services import import_days
 
 COLUMNS = (
@@ -27,5 +27,5 @@ def register_calendar_import() -> None:
     register_import(ImportSpec(
         key="calendar_days", label=str(_("工作日历导入")), permission=MANAGE, columns=COLUMNS, form_class=DayForm,
         form_kwargs=_form_kwargs, natural_key=("date",), apply=import_days, needs_organisation=False,
-        back_url_name="calendars:years",
+        back_url_name="calendars:years", allowed=may_manage_calendar,
     ))

@@ -25,4 +25,4 @@ def may_import(context, spec_key: str) -> bool:
 
     user = context["request"].user
     spec = next((spec for spec in import_specs() if spec.key == spec_key), None)
-    return bool(spec and user.has_perm(spec.permission) and (user.organisation_id or not spec.needs_organisation))
+    return bool(spec and spec.may_import(user))
