@@ -199,7 +199,8 @@ def test_import_is_refused_to_everyone_but_the_calendar_keepers(client, county_r
         assert client.get(import_url).status_code == 403
         assert client.get(template_url).status_code == 403
         with django_capture_on_commit_callbacks(execute=True):
-            response = client.post(import_url, {"file": upload(xlsx_bytes([[D(2027, 2, 6), "放假", "春节"]], headers=HEADERS), name="日历.xlsx")})
+            rows = xlsx_bytes([[D(2027, 2, 6), "放假", "春节"]], headers=HEADERS)
+            response = client.post(import_url, {"file": upload(rows, name="日历.xlsx")})
         assert response.status_code == 403
     assert not BatchJob.objects.exists()
     assert not SpecialDay.objects.filter(date=D(2027, 2, 6)).exists()
