@@ -3,6 +3,7 @@ return and resubmission, withdrawal, the PDF, and who may see what."""
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from organisations.models import VerificationStatus
 from reviews import services as review_services
@@ -203,3 +204,54 @@ def test_who_may_see_the_base(client, enterprise_a, admin_a, admin_b, member_a, 
         client.force_login(user)
         assert client.get(FORM_URL).status_code == 403
         assert client.post(upload_url("rules_file"), {"rules_file-file": pdf_upload()}).status_code == 403
+
+
+def form_values(html: str) -> dict:
+    """What a browser sends back for the page's inputs, untouched: every named <input> and <textarea> with its
+    value, and each <select>'s selected option."""
+    import re
+    from html import unescape
+
+    values = {}
+    for tag in re.findall(r"<input[^>]*>", html):
+        name = re.search(r'name="([^"]+)"', tag)
+        kind = re.search(r'type="([^"]+)"', tag)
+        if name is None or (kind and kind.group(1) in ("file", "submit", "button")):
+            continue
+        if kind and kind.group(1) in ("checkbox", "radio") and " checked" not in tag:
+            continue
+        value = re.search(r'value="([^"]*)"', tag)
+        values[name.group(1)] = unescape(value.group(1)) if value else ""
+    for name, text in re.findall(r'<textarea[^>]*name="([^"]+)"[^>]*>(.*?)</textarea>', html, re.S):
+        values[name] = unescape(text.strip("\n"))
+    for name, options in re.findall(r'<select[^>]*name="([^"]+)"[^>]*>(.*?)</select>', html, re.S):
+        chosen = re.search(r'<option value="([^"]*)"[^>]*selected', options)
+        values[name] = chosen.group(1) if chosen else ""
+    values.pop("csrfmiddlewaretoken", None)
+    return values
+
+
+@pytest.mark.django_db
+def test_saved_rows_are_kept_when_submitted_untouched(client, enterprise_a, admin_a, county_reviewer_a,
+                                                     city_reviewer):
+    """Issue 7: two saved 近年专业及人数需求 rows sent back unchanged are still rows (not dropped as "unchanged")."""
+    give_licence(enterprise_a, admin_a)
+    client.force_login(admin_a)
+    year = str(timezone.localdate().year)
+    two_rows = application_post_data(**{"demands-1-year": year, "demands-1-major": "软件工程",
+                                        "demands-1-headcount": "3"})
+    assert client.post(FORM_URL, two_rows).status_code == 302
+    upload_both(client)
+
+    untouched = form_values(client.get(FORM_URL).content.decode())
+    assert untouched["demands-INITIAL_FORMS"] == "2"
+    saved = client.post(FORM_URL, untouched)
+    assert saved.status_code == 302, saved.content.decode()
+    assert [row["major"] for row in TraineeshipBase.objects.get().major_demands] == ["计算机科学与技术", "软件工程"]
+
+    submitted = client.post(FORM_URL, {**form_values(client.get(FORM_URL).content.decode()), "submit": "1"})
+    base = TraineeshipBase.objects.get()
+    assert submitted.status_code == 302, submitted.content.decode()
+    assert base.status == BaseStatus.PENDING
+    rows = [(row["major"], row["headcount"]) for row in base.major_demands]
+    assert rows == [("计算机科学与技术", 5), ("软件工程", 3)]

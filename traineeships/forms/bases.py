@@ -81,11 +81,18 @@ class MajorDemandForm(forms.Form):
             raise forms.ValidationError(_("年份应在%(first)d至%(last)d之间") % {"first": first, "last": last})
         return year
 
+    FIELDS = ("year", "major", "headcount")
+
+    def is_started(self) -> bool:
+        """Whether anything was typed into the row, as sent. Not has_changed(): a saved row sent back unchanged
+        equals its initial value, and is still a row."""
+        return any(str(self.data.get(self.add_prefix(name), "")).strip() for name in self.FIELDS)
+
     def clean(self):
         cleaned = super().clean()
         # A row is either empty (ignored) or complete.
-        if self.has_changed():
-            for name in ("year", "major", "headcount"):
+        if self.is_started():
+            for name in self.FIELDS:
                 if name not in self.errors and not cleaned.get(name):
                     self.add_error(name, _("请填写%(label)s") % {"label": self.fields[name].label})
         return cleaned
@@ -111,7 +118,7 @@ class BaseMajorDemandFormSet(forms.BaseFormSet):
             {"year": form.cleaned_data["year"], "major": form.cleaned_data["major"].strip(),
              "headcount": form.cleaned_data["headcount"]}
             for form in self.forms
-            if form.has_changed() and form.cleaned_data.get("major")
+            if form.is_started() and form.cleaned_data.get("major")
         ]
 
 
