@@ -212,3 +212,14 @@ def test_hr_roster_within_jurisdiction(client, placement, county_reviewer_a, cou
     assert client.get(ROSTER, {**PERIOD, "base": base.pk}).status_code == 404
     client.force_login(outsider)
     assert client.get(ROSTER, PERIOD).status_code == 403
+
+
+@pytest.mark.django_db
+def test_a_unit_without_a_base_is_told_what_to_do_first(client, admin_a):
+    client.force_login(admin_a)
+    for query in ({}, {"format": "xlsx"}, {"format": "pdf"}):
+        response = client.get(reverse("traineeships:roster"), query)
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert 'data-testid="roster-no-base"' in html and "本单位还没有就业见习基地" in html
+        assert f'href="{reverse("traineeships:base")}"' in html

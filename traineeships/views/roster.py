@@ -25,13 +25,11 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _base_for(request):
-    """The unit's own base; for HR, the base chosen (?base=) among the approved bases of its jurisdiction."""
+    """The unit's own base (None before it has one); for HR, the base chosen (?base=) among the approved bases of
+    its jurisdiction, with those bases."""
     user = request.user
     if user.has_perm("traineeships.manage_base") and user.organisation_id is not None:
-        base = get_own_base(user)
-        if base is None:
-            raise Http404("本单位还没有见习基地")
-        return base, None
+        return get_own_base(user), None
     if not is_hr_reviewer(user):
         raise PermissionDenied
     bases = bases_for_government(user).filter(status=BaseStatus.APPROVED).order_by("organisation__name")
@@ -56,6 +54,8 @@ def _period(request):
 @login_required
 def roster(request):
     base, bases = _base_for(request)
+    if base is None and bases is None:  # a unit without a base: say what to do first, not a bare 404
+        return render(request, "traineeships/roster/no_base.html")
     form, first, last = _period(request)
     result = roster_for_base(base, first, last) if base is not None and first else None
     fmt = request.GET.get("format", "")
