@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "calendars",
     "timeline",
     "verification",
+    "claims",
     "traineeships",
     "portal",
 ]

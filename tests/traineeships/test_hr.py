@@ -139,7 +139,9 @@ def test_only_the_city_publishes(client, two_approved_posts, county_reviewer_a, 
 def parameter_form(region="410105", **overrides):
     data = {"region": region, "valid_from": "2025-01", "valid_to": "", "minimum_wage_monthly": "2100",
             "subsidy_rate": "0.6", "raised_subsidy_rate": "0.7", "retention_threshold": "0.5",
-            "insurance_subsidy_cap": "240", "note": "晋人社厅发〔2023〕24号"}
+            "insurance_subsidy_cap": "240", "graduate_window_years": "2", "pre_graduation_months": "0",
+            "approval_lapse_days": "30", "retention_registration_days": "30", "backdating_warning_days": "30",
+            "retention_window_months": "12", "note": "晋人社厅发〔2023〕24号"}
     data.update(overrides)
     return data
 

@@ -48,6 +48,16 @@ def _rate(label, initial=None):
     )
 
 
+def _count(label, initial, low, high, help_text=""):
+    return forms.IntegerField(
+        label=label, initial=initial, min_value=low, max_value=high, help_text=help_text,
+        widget=forms.NumberInput(attrs={**INPUT, "step": "1"}),
+        error_messages={"required": _("请填写%(label)s") % {"label": label},
+                        "invalid": _("请输入整数"),
+                        "min_value": _("不能小于%(limit_value)s"), "max_value": _("不能大于%(limit_value)s")},
+    )
+
+
 class RegionParameterForm(forms.Form):
     region = forms.ModelChoiceField(label=_("适用地区"), queryset=None, empty_label=_("--请选择--"),
                                     widget=forms.Select(attrs={"class": "form-select"}),
@@ -68,6 +78,15 @@ class RegionParameterForm(forms.Form):
         widget=forms.NumberInput(attrs={**INPUT, "step": "0.01"}),
         error_messages={"required": _("请填写保险补贴上限"), "min_value": _("保险补贴上限不能为负数")},
     )
+    graduate_window_years = _count(_("高校毕业生离校年限（年）"), 2, 1, 10, _("全国为2年，山东为3年"))
+    pre_graduation_months = _count(_("毕业前可参加见习的月数"), 0, 0, 12,
+                                   _("毕业前几个月内尚未落实就业的应届毕业生可参加见习；0 表示不允许"))
+    approval_lapse_days = _count(_("审核通过后办理上岗登记的期限（天）"), 30, 1, 365,
+                                 _("逾期未办理上岗登记的报名自动失效，本人可另行报名"))
+    retention_registration_days = _count(_("见习期满后登记留用的期限（天）"), 30, 1, 365)
+    backdating_warning_days = _count(_("上岗日期早于登记日超过多少天时提示（天）"), 30, 0, 365)
+    retention_window_months = _count(_("留用率考核期（月）"), 12, 1, 60,
+                                     _("按考核期内结束见习的人员计算留用率，决定期满一次性补差"))
     note = forms.CharField(label=_("依据/备注"), max_length=255, required=False,
                            widget=forms.TextInput(attrs={**INPUT, "placeholder": _("如：晋人社厅发〔2023〕24号")}))
 
@@ -87,4 +106,9 @@ def parameter_initial(parameter) -> dict:
         "minimum_wage_monthly": parameter.minimum_wage_monthly, "subsidy_rate": parameter.subsidy_rate,
         "raised_subsidy_rate": parameter.raised_subsidy_rate, "retention_threshold": parameter.retention_threshold,
         "insurance_subsidy_cap": parameter.insurance_subsidy_cap, "note": parameter.note,
+        **{name: getattr(parameter, name) for name in RULE_FIELDS},
     }
+
+
+RULE_FIELDS = ("graduate_window_years", "pre_graduation_months", "approval_lapse_days",
+               "retention_registration_days", "backdating_warning_days", "retention_window_months")

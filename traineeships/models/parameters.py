@@ -35,6 +35,23 @@ class RegionParameter(models.Model):
     insurance_subsidy_cap = models.DecimalField(
         _("保险补贴上限（元/人）"), max_digits=8, decimal_places=2, validators=[MinValueValidator(Decimal("0"))]
     )
+    # The rules that differ by province besides the money (regulations §2): the graduate window (离校 2 years
+    # nationally, 3 in Shandong, which also admits graduates still unplaced in the months before graduating),
+    # how long an approved application waits for onboarding, how long the unit has to register 留用 after
+    # the end, how far back an onboarding may be dated without a warning, and the window over which the
+    # "1+1" top-up's retention is assessed.
+    graduate_window_years = models.PositiveSmallIntegerField(
+        _("高校毕业生离校年限（年）"), default=2, validators=[MinValueValidator(1), MaxValueValidator(10)])
+    pre_graduation_months = models.PositiveSmallIntegerField(
+        _("毕业前可参加见习的月数"), default=0, validators=[MaxValueValidator(12)])
+    approval_lapse_days = models.PositiveSmallIntegerField(
+        _("审核通过后办理上岗登记的期限（天）"), default=30, validators=[MinValueValidator(1), MaxValueValidator(365)])
+    retention_registration_days = models.PositiveSmallIntegerField(
+        _("见习期满后登记留用的期限（天）"), default=30, validators=[MinValueValidator(1), MaxValueValidator(365)])
+    backdating_warning_days = models.PositiveSmallIntegerField(
+        _("上岗日期早于登记日超过多少天时提示（天）"), default=30, validators=[MaxValueValidator(365)])
+    retention_window_months = models.PositiveSmallIntegerField(
+        _("留用率考核期（月）"), default=12, validators=[MinValueValidator(1), MaxValueValidator(60)])
     note = models.CharField(_("依据/备注"), max_length=255, blank=True)
     set_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
                                verbose_name=_("设置人"))

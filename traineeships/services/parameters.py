@@ -13,8 +13,12 @@ from traineeships.selectors import parameter_regions_for_user
 
 PARAMETER_FIELDS = (
     "region", "valid_from", "valid_to", "minimum_wage_monthly", "subsidy_rate", "raised_subsidy_rate",
-    "retention_threshold", "insurance_subsidy_cap", "note",
+    "retention_threshold", "insurance_subsidy_cap", "graduate_window_years", "pre_graduation_months",
+    "approval_lapse_days", "retention_registration_days", "backdating_warning_days", "retention_window_months",
+    "note",
 )
+# The non-money rules have the national defaults of the model when a caller does not give them.
+RULE_FIELDS = PARAMETER_FIELDS[8:14]
 
 
 def _period_text(parameter: RegionParameter) -> str:
@@ -63,7 +67,8 @@ def _save(parameter: RegionParameter, **kwargs) -> None:
 def create_parameter(*, actor, data: dict) -> RegionParameter:
     _lock_regions(data["region"].pk)
     _check(actor, data)
-    parameter = RegionParameter(set_by=actor, **{name: data[name] for name in PARAMETER_FIELDS})
+    parameter = RegionParameter(set_by=actor, **{name: data[name] for name in PARAMETER_FIELDS
+                                                   if name in data or name not in RULE_FIELDS})
     _save(parameter)
     record(actor=actor, action="traineeships.parameter_created", target=parameter,
            after=snapshot(parameter, PARAMETER_FIELDS))
@@ -80,7 +85,8 @@ def update_parameter(*, parameter: RegionParameter, actor, data: dict) -> Region
     _check(actor, data, exclude_pk=locked.pk)
     before = snapshot(locked, PARAMETER_FIELDS)
     for name in PARAMETER_FIELDS:
-        setattr(locked, name, data[name])
+        if name in data or name not in RULE_FIELDS:
+            setattr(locked, name, data[name])
     locked.set_by = actor
     _save(locked)
     record(actor=actor, action="traineeships.parameter_updated", target=locked, before=before,

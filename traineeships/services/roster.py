@@ -77,10 +77,21 @@ class InsuranceLine:
 
 
 @dataclass
+class TopUpLine:
+    """The "1+1" one-off top-up at the end of a traineeship (regulations §2.2): the difference between the
+    raised and the base rate over the months paid, when the unit's retention reaches the threshold."""
+
+    month: datetime.date  # the month the traineeship ended
+    amount: Decimal
+    explanation: str
+
+
+@dataclass
 class TraineeLine:
     trainee: TraineeInput
     months: list[MonthLine] = field(default_factory=list)
     insurance: InsuranceLine | None = None
+    top_up: TopUpLine | None = None
 
     @property
     def allowance_total(self) -> Decimal:
@@ -91,13 +102,21 @@ class TraineeLine:
         return self.insurance.amount if self.insurance is not None else Decimal("0.00")
 
     @property
+    def top_up_amount(self) -> Decimal:
+        return self.top_up.amount if self.top_up is not None else Decimal("0.00")
+
+    @property
     def total(self) -> Decimal:
-        return self.allowance_total + self.insurance_amount
+        return self.allowance_total + self.insurance_amount + self.top_up_amount
 
     @property
     def explanations(self) -> list[str]:
         lines = [month.explanation for month in self.months]
-        return lines + [self.insurance.explanation] if self.insurance is not None else lines
+        if self.insurance is not None:
+            lines.append(self.insurance.explanation)
+        if self.top_up is not None:
+            lines.append(self.top_up.explanation)
+        return lines
 
     @property
     def paid_months(self) -> list[MonthLine]:
