@@ -210,3 +210,27 @@ def test_parameters_jurisdiction(client, city_reviewer, county_reviewer_a, count
         client.force_login(user)
         assert client.get(reverse("traineeships:parameters")).status_code == 403
         assert client.post(PARAMETERS_NEW, parameter_form()).status_code == 403
+
+
+@pytest.mark.django_db
+def test_parameters_keep_the_regional_rules_beyond_money(client, city_reviewer):
+    """Shandong-like rules: 离校 3 years, 3 months before graduation, and its own deadlines."""
+    client.force_login(city_reviewer)
+    shandong = parameter_form(graduate_window_years="3", pre_graduation_months="3", approval_lapse_days="15",
+                              retention_registration_days="20", backdating_warning_days="10",
+                              retention_window_months="6")
+    assert client.post(PARAMETERS_NEW, shandong).status_code == 302
+    parameter = RegionParameter.objects.get()
+    assert (parameter.graduate_window_years, parameter.pre_graduation_months, parameter.approval_lapse_days,
+            parameter.retention_registration_days, parameter.backdating_warning_days,
+            parameter.retention_window_months) == (3, 3, 15, 20, 10, 6)
+    listing = client.get(reverse("traineeships:parameters")).content.decode()
+    assert "离校 3 年内、毕业前 3 个月" in listing
+    assert "通过后 15 天内上岗；期满后 20 天内登记留用" in listing
+    assert "上岗日期早于登记日 10 天以上提示；留用率考核期 6 个月" in listing
+
+    bad = client.post(PARAMETERS_NEW, parameter_form(valid_from="2027-01", graduate_window_years="0",
+                                                     approval_lapse_days="abc")).content.decode()
+    assert 'data-field-error="graduate_window_years">不能小于1' in bad
+    assert 'data-field-error="approval_lapse_days">请输入整数' in bad
+    assert RegionParameter.objects.count() == 1
