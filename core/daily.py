@@ -17,6 +17,7 @@ from collections.abc import Callable
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django_tasks import task
 
 logger = logging.getLogger("praxis.daily")
 
@@ -71,8 +72,6 @@ def schedule_next_run() -> bool:
     """Enqueue the next nightly run unless one is already waiting; True when one was enqueued."""
     from django_tasks_db.models import DBTaskResult
 
-    from core.tasks import daily_jobs
-
     if not daily_jobs.get_backend().supports_defer:
         return False  # an immediate backend (tests) would run the chain for ever; cron or the command instead
     path = f"{daily_jobs.func.__module__}.{daily_jobs.func.__qualname__}"
@@ -80,3 +79,12 @@ def schedule_next_run() -> bool:
         return False
     daily_jobs.using(run_after=next_run_after()).enqueue()
     return True
+
+
+@task()
+def daily_jobs() -> None:
+    """The nightly run on the background worker; it enqueues the next one whatever happened."""
+    try:
+        run_daily_jobs()
+    finally:
+        schedule_next_run()

@@ -55,7 +55,7 @@ def test_schedule_enqueues_one_nightly_run(settings):
     assert daily.schedule_next_run() is True
     assert daily.schedule_next_run() is False
     task = DBTaskResult.objects.get()
-    assert task.task_path == "core.tasks.daily_jobs"
+    assert task.task_path == "core.daily.daily_jobs"
     assert task.run_after is not None
 
 
