@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from attachments.archives import ArchiveLimits, ScanArchive
 from attachments.purposes import get_purpose
 from attachments.services import EXTENSION_SYNONYMS
-from attachments.validation import check_upload
+from attachments.validation import check_upload, describe_allowed
 from audit.services import record
 from traineeships.models import Placement
 from traineeships.rules import MANAGE_BASE as UNIT_PERMISSION
@@ -98,7 +98,7 @@ def attach_scans_from_archive(*, actor, archive) -> ScanOutcome:
     _check_unit(actor)
     purpose = get_purpose(AGREEMENT_PURPOSE)
     extensions = scan_extensions()
-    allowed = "、".join(sorted({name.upper() for name in extensions}))
+    allowed = describe_allowed(purpose)
     outcome = ScanOutcome()
     with ScanArchive(archive, ArchiveLimits(max_member_bytes=purpose.max_bytes)) as scans:
         wanted: dict[int, str] = {}
@@ -122,7 +122,8 @@ def attach_scans_from_archive(*, actor, archive) -> ScanOutcome:
                 continue
             extension = match.group(2).lower()
             if extension not in extensions:
-                result.reason = _("文件类型不符：只接受 %(allowed)s 格式的扫描件") % {"allowed": allowed}
+                result.reason = _("文件类型不符：只接受 %(allowed)s（该文件扩展名为 %(ext)s）") % {
+                    "allowed": allowed, "ext": extension.upper()}
                 continue
             id_number = wanted[index]
             if id_number in seen:
