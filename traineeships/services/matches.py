@@ -157,7 +157,7 @@ def attach_scans_from_archive(*, actor, archive) -> ScanOutcome:
 def ready_placements(organisation_id: int):
     """Registrations that can go to review as they are: waiting for it, with a scan."""
     return Placement.objects.filter(base__organisation_id=organisation_id, status__in=SUBMITTABLE_PLACEMENT_STATUSES,
-                                    agreement_scan__isnull=False)
+                                    agreement_scan__isnull=False).select_related("person", "post")
 
 
 def submit_agreements(*, actor, placements) -> SubmitOutcome:
