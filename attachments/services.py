@@ -22,7 +22,7 @@ def _sha256(uploaded_file) -> str:
 
 
 # Other spellings users give files of the same type.
-_EXTENSION_SYNONYMS = {"jpg": {"jpg", "jpeg", "jpe", "jfif"}}
+EXTENSION_SYNONYMS = {"jpg": {"jpg", "jpeg", "jpe", "jfif"}}
 
 
 def clean_original_name(name: str, extension: str) -> str:
@@ -30,7 +30,7 @@ def clean_original_name(name: str, extension: str) -> str:
     really is, so a downloaded copy opens in the right program whatever the uploader called it."""
     base = os.path.basename((name or "").replace("\\", "/")).replace("\x00", "").strip()
     stem, ext = os.path.splitext(base)
-    if ext and ext[1:].lower() in _EXTENSION_SYNONYMS.get(extension, {extension}):
+    if ext and ext[1:].lower() in EXTENSION_SYNONYMS.get(extension, {extension}):
         return stem[: 255 - len(ext)] + ext
     stem = (stem or _("附件"))[: 255 - len(extension) - 1]
     return f"{stem}.{extension}"

@@ -157,7 +157,9 @@ class ImportRun:
 
     def _apply_rows(self, rows: list[dict]) -> tuple[int, int, int]:
         with transaction.atomic():  # a savepoint: a refused chunk or row leaves nothing behind
-            return self.spec.apply(actor=self.actor, organisation=self.organisation, rows=rows, **self.context)
+            extra = {"job": self.job} if self.spec.with_job else {}
+            return self.spec.apply(actor=self.actor, organisation=self.organisation, rows=rows, **self.context,
+                                   **extra)
 
     def _apply(self) -> tuple[int, int, int]:
         """Apply the chunk's valid rows; a row that apply refuses becomes a row error, the others are saved."""

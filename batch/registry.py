@@ -72,6 +72,9 @@ class ImportSpec:
     # allowed(user) -> bool: who may import, when the screen's own rule is more than one permission code (e.g.
     # the working-day calendar: provincial HR or platform staff). Defaults to user.has_perm(permission).
     allowed: Callable | None = None
+    # True: apply also receives job=<the BatchJob>, so the records it creates can name the import they came from
+    # (e.g. 上报记录 listing what became of each imported row).
+    with_job: bool = False
 
     def may_import(self, user) -> bool:
         """The one question the import page, its template, the task centre's filter and the job ask."""

@@ -80,7 +80,7 @@ def register_imports() -> None:
     register_import(ImportSpec(
         key=MATCHING, label=str(_("见习匹配结果批量上报导入")), permission=MANAGE_BASE, columns=MATCHING_COLUMNS,
         form_class=MatchingRowForm, form_kwargs=_unit_form_kwargs, natural_key=("id_number",),
-        apply=reports.apply_matching, back_url_name="traineeships:reports",
+        apply=reports.apply_matching, back_url_name="traineeships:reports", with_job=True,
     ))
     register_import(ImportSpec(
         key=ATTENDANCE, label=str(_("见习考勤批量上报导入")), permission=MANAGE_BASE, columns=ATTENDANCE_COLUMNS,

@@ -9,6 +9,7 @@ from traineeships.views import (
     departures,
     hr,
     individuals,
+    matches,
     parameters,
     placements,
     posts,
@@ -89,6 +90,11 @@ urlpatterns = [
     path("my/departures/<int:pk>/withdraw/", departures.my_departure_withdraw, name="my_departure_withdraw"),
     # Batch reports, subsidy roster, statistics
     path("reports/", reports.report_list, name="reports"),
+    # 见习匹配结果 after the import: scans (a zip or one per row), 批量提交审核, 上报记录 of the registrations
+    path("reports/matches/", matches.match_drafts, name="match_drafts"),
+    path("reports/matches/scans/", matches.match_scans, name="match_scans"),
+    path("reports/matches/submit/", matches.match_submit, name="match_submit"),
+    path("reports/matches/records/", matches.match_records, name="match_records"),
     path("roster/", roster.roster, name="roster"),
     path("hr/statistics/", statistics.statistics, name="statistics"),
 ]

@@ -154,6 +154,7 @@ WITHOUT_OBJECT = {
     "traineeships:application_reviews", "traineeships:graduates", "traineeships:graduate_create",
     "traineeships:placements", "traineeships:my_placement", "traineeships:my_departure_request",
     "traineeships:reports", "traineeships:roster", "traineeships:statistics",
+    "traineeships:match_drafts", "traineeships:match_scans", "traineeships:match_submit", "traineeships:match_records",
     "accounts:individual_sign_in", "accounts:individual_verify", "accounts:individual_resend",
     "accounts:individual_bind", "calendars:years", "calendars:day_create",
     "captcha-image", "captcha-image-2x", "captcha-audio", "captcha-refresh",

@@ -75,3 +75,39 @@ def test_same_person_onboarded_by_two_units_at_once(enterprise_a, enterprise_b, 
     assert len(placements) == 1 and len(errors) == 1
     assert errors[0].messages == ["该人员已在其他见习单位登记或参加过就业见习，每人只能参加一次就业见习"]
     assert Placement.objects.filter(person=person).count() == 1
+
+
+def test_two_bulk_submissions_of_the_same_drafts_submit_each_once(enterprise_a, admin_a, county_reviewer_a,
+                                                                   city_reviewer, monkeypatch):
+    """批量提交审核 twice at once (two tabs, two sub-administrators): each registration goes to review once; the
+    later request skips it with the state it found after waiting for the row lock."""
+    from reviews.models import Review
+    from tests.attachments.files import png_upload
+    from traineeships.models import PlacementStatus
+    from traineeships.services import matches
+
+    base = approved_base(enterprise_a, admin_a, county_reviewer_a, city_reviewer)
+    post = approved_post(base.organisation, admin_a, county_reviewer_a, city_reviewer, places=2)
+    wage_parameter(city_reviewer)
+    drafts = []
+    for _index in range(2):
+        placement = services.onboard(application=approved_application(post), actor=admin_a, data=terms())
+        drafts.append(services.attach_agreement(placement=placement, actor=admin_a, uploaded_file=png_upload()))
+    original = services.require_verified
+
+    def verified_then_wait(organisation):
+        original(organisation)
+        time.sleep(0.3)
+
+    monkeypatch.setattr(services, "require_verified", verified_then_wait)
+    outcomes = run_together(
+        lambda: matches.submit_agreements(actor=admin_a, placements=list(reversed(drafts))),
+        lambda: matches.submit_agreements(actor=admin_a, placements=drafts),
+    )
+    submitted = sorted(p.pk for outcome in outcomes for p in outcome.submitted)
+    skipped = sorted((p.pk, reason) for outcome in outcomes for p, reason in outcome.skipped)
+    assert submitted == sorted(p.pk for p in drafts)
+    busy = "上岗登记当前状态为“协议审核中”，不能提交审核"
+    assert skipped == [(p.pk, busy) for p in sorted(drafts, key=lambda p: p.pk)]
+    assert set(Placement.objects.values_list("status", flat=True)) == {PlacementStatus.PENDING}
+    assert Review.objects.filter(kind="traineeship_agreement").count() == 2

@@ -71,6 +71,10 @@ def terms_initial(placement) -> dict:
 
 
 class UploadForm(forms.Form):
+    # Where the unit goes back to: the registration's page, or the list of 匹配结果 waiting for their scans.
+    return_to = forms.ChoiceField(choices=[("", ""), ("drafts", "drafts")], required=False,
+                                  widget=forms.HiddenInput)
+
     def __init__(self, *args, purpose: str, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["file"] = AttachmentField(purpose=purpose)

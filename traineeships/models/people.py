@@ -233,6 +233,10 @@ class Placement(models.Model):
         verbose_name=_("解除见习协议证明（盖章扫描件）"),
     )
     retained_on = models.DateField(_("留用日期"), null=True, blank=True)
+    # The 见习匹配结果批量上报 import that registered it (empty when registered on the screen), so 上报记录
+    # can show what became of each import's rows.
+    import_job = models.ForeignKey("batch.BatchJob", on_delete=models.SET_NULL, null=True, blank=True,
+                                   related_name="+", verbose_name=_("导入批次"))
     retention_contract = models.CharField(_("劳动合同信息"), max_length=255, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
                                    verbose_name=_("登记人"))

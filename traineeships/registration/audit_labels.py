@@ -24,6 +24,8 @@ LABELS = {
     "traineeships.placement_status": _("上岗登记状态变更"),
     "traineeships.agreement_uploaded": _("上传见习协议扫描件"),
     "traineeships.agreement_printed": _("下载就业见习协议"),
+    "traineeships.agreement_archive": _("批量上传见习协议扫描件"),
+    "traineeships.agreements_submitted": _("批量提交见习协议审核"),
     "traineeships.retention_registered": _("留用登记"),
     "traineeships.departure_registered": _("离岗登记"),
     "traineeships.departure_requested": _("本人申请离岗"),

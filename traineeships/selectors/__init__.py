@@ -31,6 +31,7 @@ from traineeships.selectors.placements import (
     get_placement_for_user,
     get_unit_departure,
     get_unit_placement,
+    imported_placements_for_unit,
     placement_of_person,
     placements_for_unit,
 )
@@ -103,6 +104,7 @@ __all__ = [
     "graduates_for_user",
     "history_of",
     "hr_department",
+    "imported_placements_for_unit",
     "interested_post_ids",
     "is_hr_of_level",
     "latest_reviews_for_posts",

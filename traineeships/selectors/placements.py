@@ -27,6 +27,15 @@ def placements_for_unit(user) -> QuerySet:
     )
 
 
+def imported_placements_for_unit(user) -> QuerySet:
+    """The registrations the unit's 见习匹配结果 imports created, cancelled ones included (上报记录)."""
+    return (
+        Placement.objects.filter(base__organisation_id=own_unit_id(user), import_job__isnull=False)
+        .select_related(*_RELATED, "import_job")
+        .order_by("-created_at", "-id")
+    )
+
+
 def filter_placements(placements: QuerySet, *, status: str = "", q: str = "", post: str = "",
                       retained: str = "") -> QuerySet:
     if status:

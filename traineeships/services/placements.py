@@ -162,8 +162,9 @@ def onboardable(application: Application) -> str:
 
 
 @transaction.atomic
-def onboard(*, application: Application, actor, data: dict) -> Placement:
-    """录用上岗登记: a placement waiting for its signed agreement (status 待提交协议)."""
+def onboard(*, application: Application, actor, data: dict, import_job=None) -> Placement:
+    """录用上岗登记: a placement waiting for its signed agreement (status 待提交协议); `import_job` is the
+    见习匹配结果 import that registered it, if any."""
     application = Application.objects.select_related("post__base__organisation").get(pk=application.pk)
     base = application.post.base
     _check_unit(actor, base.organisation_id)
@@ -180,6 +181,7 @@ def onboard(*, application: Application, actor, data: dict) -> Placement:
     _check_person_free(application.person_id)
     placement = Placement(application=application, person_id=application.person_id, post=post, base=base,
                           created_by=actor, place_number=place_number, status=PlacementStatus.DRAFT,
+                          import_job=import_job,
                           **{name: data.get(name) for name in TERM_FIELDS})
     try:
         with transaction.atomic():

@@ -10,14 +10,16 @@ from traineeships.services import placements as placement_services
 from traineeships.services.placements import TERM_FIELDS
 
 
-def apply_matching(*, actor, organisation, rows) -> tuple[int, int, int]:
-    """见习匹配结果: register each approved applicant (or correct a registration not yet approved)."""
+def apply_matching(*, actor, organisation, rows, job=None) -> tuple[int, int, int]:
+    """见习匹配结果: register each approved applicant (or correct a registration not yet approved). A new
+    registration remembers the import (`job`) it came from, for 上报记录."""
     created = updated = unchanged = 0
     for row in rows:
         data = {name: row[name] for name in TERM_FIELDS}
         existing = Placement.objects.filter(application=row["application"]).first()
         if existing is None:
-            placement_services.onboard(application=row["application"], actor=actor, data=data)
+            placement_services.onboard(application=row["application"], actor=actor, data=data,
+                                       import_job=job)
             created += 1
         elif all(getattr(existing, name) == value for name, value in data.items()):
             unchanged += 1

@@ -163,10 +163,12 @@ def placement_upload(request, pk):
         except ValidationError as error:
             messages.error(request, _error_text(error))
         else:
-            messages.success(request, _("见习协议扫描件已上传"))
-            return redirect("traineeships:placement_detail", pk=placement.pk)
+            messages.success(request, _("见习协议扫描件已上传：%(name)s") % {"name": placement.person.real_name})
     else:
-        messages.error(request, "；".join(form.errors["file"]))
+        messages.error(request, "；".join(message for errors in form.errors.values() for message in errors))
+    if form.cleaned_data.get("return_to") == "drafts":
+        # 逐条上传 on the list of 匹配结果 waiting for their scans: back to that list.
+        return redirect("traineeships:match_drafts")
     return redirect("traineeships:placement_detail", pk=placement.pk)
 
 

@@ -11,7 +11,7 @@ from batch.models import BatchJob, JobKind, JobStatus
 from core.decorators import permission_required_403
 from core.paging import paginate
 from traineeships.forms.reports import MonthField
-from traineeships.imports import REPORT_SPECS
+from traineeships.imports import MATCHING, REPORT_SPECS
 from traineeships.rules import MANAGE_BASE as PERMISSION
 
 
@@ -47,5 +47,5 @@ def report_list(request):
     for job in context["object_list"]:
         job.spec_label = registry.spec_label("import", job.spec)
     specs = [registry.get_import(key) for key in REPORT_SPECS]
-    context.update(form=form, specs=specs)
+    context.update(form=form, specs=specs, matching_key=MATCHING)
     return render(request, "traineeships/roster/reports.html", context)
