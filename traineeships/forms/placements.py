@@ -53,6 +53,7 @@ class TermsForm(BindErrorsMixin, forms.Form):
     insurance_valid_to = _date(_("保险截止日期"))
     backdating_confirmed = forms.BooleanField(
         label=_("确认倒签上岗：见习人员确已于上述开始日期到岗"), required=False,
+        widget=forms.CheckboxInput(attrs={"class": "form-check-input"}),
         help_text=_("见习开始日期早于今天超过本地区规定天数（倒签）时须勾选；系统记录确认人和确认时间"))
 
     def __init__(self, *args, post=None, placement=None, **kwargs):
