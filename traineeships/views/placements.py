@@ -43,8 +43,13 @@ def placement_list(request):
     placements = filter_placements(placements_for_unit(request.user), **form.filters())
     context = paginate(request, placements)
     waiting = list(approved_applications_for_unit(request.user).select_related("post__work_region")[:50])
+    deadlines = {}  # one parameter lookup per work region and approval day, not one per row
     for application in waiting:
-        application.onboard_by = onboard_by(application)
+        key = (application.post.work_region_id, timezone.localdate(application.decided_at)
+               if application.decided_at else None)
+        if key not in deadlines:
+            deadlines[key] = onboard_by(application)
+        application.onboard_by = deadlines[key]
     context.update(form=form, waiting=waiting, export_query=request.GET.urlencode())
     return render(request, "traineeships/placements/list.html", context)
 
