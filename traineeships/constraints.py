@@ -8,7 +8,8 @@ PARAMETER_OVERLAP = "tr_param_no_overlap"  # PostgreSQL only: migration 0004
 
 def register_constraints() -> None:
     from core.constraints import register_constraint
-    from traineeships.models import Application, GraduateRecord, RegionParameter
+    from traineeships.models import Application, GraduateRecord, Placement, RegionParameter
+    from traineeships.services.placements import ALREADY_MESSAGE, LIFETIME_MESSAGE
 
     register_constraint(GraduateRecord, "tr_graduate_id_number_unique", _("信息库中已有该身份证号的记录"),
                         form_field="id_number", code="duplicate")
@@ -19,3 +20,7 @@ def register_constraints() -> None:
     register_constraint(Application, "tr_one_pending_application_per_person",
                         _("您已有一个待审核的报名，每人同一时间只能报名一个岗位；如需改报，请先撤销原报名"),
                         code="one_pending")
+    # A registration of an application already registered: asked before the person's one traineeship, since
+    # a second registration of the same application would run into both (services.placements).
+    register_constraint(Placement, "application", _(ALREADY_MESSAGE), code="already_onboarded")
+    register_constraint(Placement, "tr_one_traineeship_per_person", _(LIFETIME_MESSAGE), code="lifetime")

@@ -42,6 +42,8 @@ MATCHING_COLUMNS = (
     Column("保额（元）", "insurance_sum_insured", required=True, example=500000, width=12),
     Column("保险起始日期", "insurance_valid_from", required=True, example=datetime.date(2026, 3, 1), width=14),
     Column("保险截止日期", "insurance_valid_to", required=True, example=datetime.date(2027, 2, 28), width=14),
+    Column("确认倒签", "backdating_confirmed", choices=(("yes", "是"), ("no", "否")), example="no", width=10,
+           help_text="见习开始日期早于导入日超过本地区规定天数时填“是”，确认见习人员确已于该日到岗"),
 )
 
 ATTENDANCE_COLUMNS = (

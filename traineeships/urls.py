@@ -63,6 +63,7 @@ urlpatterns = [
     path("applications/", applications.review_list, name="application_reviews"),
     path("applications/<int:pk>/", applications.review_detail, name="application_review"),
     path("applications/<int:pk>/decide/", applications.decide, name="application_decide"),
+    path("applications/<int:pk>/release/", applications.release, name="application_release"),
     # 高校毕业生信息库 (HR and education departments)
     path("graduates/", individuals.graduate_list, name="graduates"),
     path("graduates/new/", individuals.graduate_create, name="graduate_create"),

@@ -269,6 +269,10 @@ def onboard(unit, id_number, tmp_path):
     unit.fill("#id_insurance_policy_number", "P2026060100517")
     unit.fill("#id_insurance_premium", "60")
     unit.fill("#id_insurance_sum_insured", "500000")
+    # START lies months before today: the first save asks to confirm the back-dated start (issue 7).
+    unit.get_by_test_id("terms-form").get_by_role("button", name="保存").click()
+    expect(unit.get_by_test_id("terms-form")).to_contain_text("（倒签上岗）。请核实见习人员确已于该日起到岗，并勾选确认")
+    unit.check("#id_backdating_confirmed")
     unit.get_by_test_id("terms-form").get_by_role("button", name="保存").click()
     success_message(unit, "已登记上岗，请下载见习协议，双方签字盖章后上传扫描件并提交审核")
     expect(unit.get_by_test_id("placement-status")).to_have_text("待提交协议")

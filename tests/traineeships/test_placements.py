@@ -43,10 +43,13 @@ def approved_application(post, person=None, **person_fields):
 
 
 def terms(**overrides):
+    # START lies months before today, past the region's backdating_warning_days: the unit confirms it (the
+    # back-dating rule itself is tested in test_backdating.py).
     data = {"start_on": START, "end_on": END, "monthly_allowance": Decimal("2200"),
             "insurance_company": "中国人寿", "insurance_policy_number": "P2026000123",
             "insurance_premium": Decimal("120"), "insurance_sum_insured": Decimal("500000"),
-            "insurance_valid_from": START, "insurance_valid_to": datetime.date(2027, 2, 28)}
+            "insurance_valid_from": START, "insurance_valid_to": datetime.date(2027, 2, 28),
+            "backdating_confirmed": True}
     data.update(overrides)
     return data
 

@@ -17,7 +17,7 @@ pytest_plugins = ["tests.traineeships.test_placements"]
 ON_POST_HEADERS = ["身份证号", "姓名", "月份", "是否在岗", "备注"]
 ATTENDANCE_HEADERS = ["身份证号", "姓名", "月份", "出勤天数", "缺勤天数"]
 MATCHING_HEADERS = ["身份证号", "姓名", "岗位名称", "见习开始日期", "见习结束日期", "生活费（元/月）", "保险公司",
-                    "保单号", "保费（元）", "保额（元）", "保险起始日期", "保险截止日期"]
+                    "保单号", "保费（元）", "保额（元）", "保险起始日期", "保险截止日期", "确认倒签"]
 
 
 @pytest.fixture
@@ -92,7 +92,7 @@ def test_matching_report_registers_approved_applicants(client, admin_a, post_a, 
     third = approved_application(post_a)
     client.force_login(admin_a)
     row = ["软件测试见习生", datetime.date(2026, 3, 1), datetime.date(2026, 8, 31), 2200, "中国人寿", "P1", 120,
-           500000, datetime.date(2026, 3, 1), datetime.date(2027, 2, 28)]
+           500000, datetime.date(2026, 3, 1), datetime.date(2027, 2, 28), "是"]  # 2026-03-01 is back-dated
     post_report(client, "traineeship_matching", [
         [application.person.id_number, "王见习", *row],
         [second.person.id_number, second.person.real_name, row[0], *row[1:4], "", *row[5:]],
@@ -164,7 +164,7 @@ def test_matching_rows_depend_on_each_other_so_a_large_file_runs_in_order(client
     others = [approved_application(post_a) for _ in range(3)]
     client.force_login(admin_a)
     row = ["软件测试见习生", datetime.date(2026, 3, 1), datetime.date(2026, 8, 31), 2200, "中国人寿", "P1", 120,
-           500000, datetime.date(2026, 3, 1), datetime.date(2027, 2, 28)]
+           500000, datetime.date(2026, 3, 1), datetime.date(2027, 2, 28), "是"]  # 2026-03-01 is back-dated
     people = [application.person, *(other.person for other in others)]
     post_report(client, "traineeship_matching", [[person.id_number, person.real_name, *row] for person in people],
                 MATCHING_HEADERS)
@@ -187,7 +187,7 @@ def test_a_validation_error_raised_by_apply_is_that_rows_error(client, admin_a, 
     monkeypatch.setattr(report_forms.MatchingRowForm, "clean", _without_place_check(report_forms.MatchingRowForm))
     client.force_login(admin_a)
     row = ["软件测试见习生", datetime.date(2026, 3, 1), datetime.date(2026, 8, 31), 2200, "中国人寿", "P1", 120,
-           500000, datetime.date(2026, 3, 1), datetime.date(2027, 2, 28)]
+           500000, datetime.date(2026, 3, 1), datetime.date(2027, 2, 28), "是"]  # 2026-03-01 is back-dated
     people = [application.person, second.person, third.person]
     post_report(client, "traineeship_matching", [[person.id_number, person.real_name, *row] for person in people],
                 MATCHING_HEADERS)

@@ -40,3 +40,19 @@ class DecisionForm(forms.Form):
         if cleaned.get("decision") == "reject" and not (cleaned.get("reason") or "").strip():
             self.add_error("reason", _("请填写不通过原因"))
         return cleaned
+
+
+class ReleaseForm(forms.Form):
+    """释放报名: why the unit cannot onboard the approved applicant (the person reads it)."""
+
+    reason = forms.CharField(label=_("释放原因"), max_length=255,
+                             widget=forms.Textarea(attrs={"class": "form-control", "rows": 2}),
+                             help_text=_("报名人将收到通知并看到该原因，释放后可报名其他岗位"),
+                             error_messages={"required": _("请填写释放原因"),
+                                             "max_length": _("释放原因最多255个字")})
+
+    def clean_reason(self):
+        reason = self.cleaned_data["reason"].strip()
+        if not reason:
+            raise forms.ValidationError(_("请填写释放原因"))
+        return reason

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from attachments.forms import AttachmentField
 from traineeships.models import EndReason, PlacementStatus
-from traineeships.services.placements import check_terms
+from traineeships.services.placements import TERM_FIELDS, backdating_warning, check_terms
 
 INPUT = {"class": "form-control"}
 DATE = {"class": "form-control", "type": "date"}
@@ -51,10 +51,15 @@ class TermsForm(BindErrorsMixin, forms.Form):
     insurance_sum_insured = _money(_("保额（元）"))
     insurance_valid_from = _date(_("保险起始日期"))
     insurance_valid_to = _date(_("保险截止日期"))
+    backdating_confirmed = forms.BooleanField(
+        label=_("确认倒签上岗：见习人员确已于上述开始日期到岗"), required=False,
+        widget=forms.CheckboxInput(attrs={"class": "form-check-input"}),
+        help_text=_("见习开始日期早于今天超过本地区规定天数（倒签）时须勾选；系统记录确认人和确认时间"))
 
-    def __init__(self, *args, post=None, **kwargs):
+    def __init__(self, *args, post=None, placement=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.post = post
+        self.placement = placement  # editing: an unchanged start date was settled when first registered
 
     def clean(self):
         cleaned = super().clean()
@@ -63,11 +68,16 @@ class TermsForm(BindErrorsMixin, forms.Form):
             for name, message in check_terms(post, cleaned).items():
                 if name not in self.errors:
                     self.add_error(name, message)
+            start_on = cleaned.get("start_on")
+            unchanged = self.placement is not None and self.placement.start_on == start_on
+            warning = "" if unchanged or "start_on" in self.errors else backdating_warning(post, start_on)
+            if warning and not cleaned.get("backdating_confirmed"):
+                self.add_error("backdating_confirmed", warning)
         return cleaned
 
 
 def terms_initial(placement) -> dict:
-    return {name: getattr(placement, name) for name in TermsForm.base_fields}
+    return {name: getattr(placement, name) for name in TERM_FIELDS}
 
 
 class UploadForm(forms.Form):

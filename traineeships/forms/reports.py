@@ -118,6 +118,9 @@ class MatchingRowForm(TermsForm):
     id_number = _id_field()
     name = forms.CharField(label=_("姓名"), max_length=64, error_messages={"required": _("请填写姓名")})
     post_title = forms.CharField(label=_("岗位名称"), max_length=64, error_messages={"required": _("请填写岗位名称")})
+    # The file's 确认倒签 column: 是 confirms a start date further back than the region allows.
+    backdating_confirmed = forms.ChoiceField(label=_("确认倒签"), required=False,
+                                             choices=[("", ""), ("yes", _("是")), ("no", _("否"))])
 
     field_order = ["id_number", "name", "post_title"]
 
@@ -127,6 +130,9 @@ class MatchingRowForm(TermsForm):
         # The batch engine validates every row of a file with this one form: places taken by earlier rows
         # of the same file count too.
         self.claimed: dict[int, set] = {}
+
+    def clean_backdating_confirmed(self):
+        return self.cleaned_data.get("backdating_confirmed") == "yes"
 
     def clean(self):
         self.post = None

@@ -91,13 +91,19 @@ class ApplicationStatus(models.TextChoices):
     APPROVED = "approved", _("审核通过")
     REJECTED = "rejected", _("审核不通过")
     WITHDRAWN = "withdrawn", _("已撤销报名")
+    # An approved applicant the unit cannot onboard: released by the unit with a reason, or lapsed when no
+    # 上岗登记 was made within the region's approval_lapse_days. Either way the person may apply elsewhere.
+    RELEASED = "released", _("单位已释放")
+    LAPSED = "lapsed", _("逾期未上岗，已失效")
 
 
 APPLICATION_TRANSITIONS = {
     ApplicationStatus.PENDING: {ApplicationStatus.APPROVED, ApplicationStatus.REJECTED, ApplicationStatus.WITHDRAWN},
-    ApplicationStatus.APPROVED: set(),
+    ApplicationStatus.APPROVED: {ApplicationStatus.RELEASED, ApplicationStatus.LAPSED},
     ApplicationStatus.REJECTED: set(),
     ApplicationStatus.WITHDRAWN: set(),
+    ApplicationStatus.RELEASED: set(),
+    ApplicationStatus.LAPSED: set(),
 }
 
 
@@ -116,6 +122,10 @@ class Application(models.Model):
                                    related_name="+", verbose_name=_("审核人"))
     reason = models.CharField(_("审核意见"), max_length=255, blank=True)
     withdrawn_at = models.DateTimeField(_("撤销时间"), null=True, blank=True)
+    # 释放 / 逾期失效 of an approved application: when, and the reason the person is shown (the approval's own
+    # 审核意见 in `reason` stays as it was).
+    closed_at = models.DateTimeField(_("释放/失效时间"), null=True, blank=True)
+    close_reason = models.CharField(_("释放/失效原因"), max_length=255, blank=True)
 
     class Meta:
         ordering = ["-applied_at", "-id"]
@@ -238,6 +248,11 @@ class Placement(models.Model):
     import_job = models.ForeignKey("batch.BatchJob", on_delete=models.SET_NULL, null=True, blank=True,
                                    related_name="+", verbose_name=_("导入批次"))
     retention_contract = models.CharField(_("劳动合同信息"), max_length=255, blank=True)
+    # A start date more than the region's backdating_warning_days before the registration day needs the
+    # unit's explicit confirmation: who confirmed it and when (empty when the date needed none).
+    backdating_confirmed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True,
+                                                blank=True, related_name="+", verbose_name=_("倒签确认人"))
+    backdating_confirmed_at = models.DateTimeField(_("倒签确认时间"), null=True, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
                                    verbose_name=_("登记人"))
     created_at = models.DateTimeField(_("登记时间"), auto_now_add=True)

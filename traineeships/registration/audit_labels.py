@@ -35,6 +35,7 @@ LABELS = {
     "traineeships.certificate_printed": _("下载解除见习协议证明"),
     "traineeships.monthly_report": _("见习月度情况上报"),
     "traineeships.roster_exported": _("导出补贴经费花名册"),
+    "traineeships.backdating_confirmed": _("确认倒签上岗登记（开始日期早于规定天数）"),
     # Individuals, applications, the graduate register
     "traineeships.graduate_created": _("新增高校毕业生信息"),
     "traineeships.graduate_updated": _("修改高校毕业生信息"),

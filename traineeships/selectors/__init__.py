@@ -19,8 +19,10 @@ from traineeships.selectors.applications import (
     history_of,
     interested_post_ids,
     placement_of,
+    places_promised,
     places_taken,
     profile_of,
+    waiting_for_onboarding,
 )
 from traineeships.selectors.placements import (
     approved_applications_for_unit,
@@ -116,6 +118,7 @@ __all__ = [
     "placement_of",
     "placement_of_person",
     "placements_for_unit",
+    "places_promised",
     "places_taken",
     "posts_for_unit",
     "profile_of",
@@ -124,4 +127,5 @@ __all__ = [
     "publishing_tab",
     "register_department",
     "reviewed_posts_for_unit",
+    "waiting_for_onboarding",
 ]

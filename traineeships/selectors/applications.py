@@ -9,6 +9,7 @@ from timeline.selectors import events_for
 from traineeships.models import (
     LIFETIME_STATUSES,
     Application,
+    ApplicationStatus,
     Placement,
     Post,
     PostInterest,
@@ -65,6 +66,17 @@ def history_of(application: Application):
 
 def places_taken(post: Post) -> int:
     return Placement.objects.filter(post=post, status__in=LIFETIME_STATUSES).count()
+
+
+def waiting_for_onboarding(post: Post):
+    """Approved applications to the post with no 上岗登记 yet: each is promised one of the post's places."""
+    return Application.objects.filter(post=post, status=ApplicationStatus.APPROVED, placement__isnull=True)
+
+
+def places_promised(post: Post) -> tuple[int, int]:
+    """(places held by placements, places promised to approved applicants not yet onboarded): approving is
+    allowed only while their sum is below post.places."""
+    return places_taken(post), waiting_for_onboarding(post).count()
 
 
 def interested_post_ids(user) -> set[int]:

@@ -4,9 +4,14 @@ rejects (报名审核). Approval does not onboard: 录用上岗登记 starts fro
 Rules (manual 001 §2.4–2.5, regulations §2): one pending application per person at a time (also a database
 constraint); after a withdrawal or a rejection the person may apply again; a person whose placement holds
 their one traineeship (LIFETIME_STATUSES) never applies again; a post's places held by placements are not
-handed out twice. The application's history is its timeline (timeline.Event: who, when, what, the reason),
+handed out twice, and the unit approves only while places are free (approved applicants not yet onboarded
+count as holding one). An approved applicant the unit cannot onboard is released by the unit (with a
+reason) or lapses after the region's approval_lapse_days (a daily job); either frees the person to apply
+elsewhere. The application's history is its timeline (timeline.Event: who, when, what, the reason),
 written with each change; the audit log records the same changes for security.
 """
+
+import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -29,9 +34,11 @@ from traineeships.models import (
     Post,
     PostInterest,
     PostStatus,
+    RegionParameter,
     TraineeProfile,
 )
 from traineeships.rules import MANAGE_BASE as UNIT_PERMISSION
+from traineeships.selectors import parameter_for
 from traineeships.selectors.applications import (  # noqa: F401  (views and tests read them from here too)
     applications_for_person,
     applications_for_unit,
@@ -40,6 +47,7 @@ from traineeships.selectors.applications import (  # noqa: F401  (views and test
     history_of,
     interested_post_ids,
     placement_of,
+    places_promised,
     places_taken,
     profile_of,
 )
@@ -76,6 +84,9 @@ def why_cannot_apply(user, profile: TraineeProfile | None) -> str:
 def _decision_stamps(application: Application, current, new, actor) -> dict:
     if new == ApplicationStatus.WITHDRAWN:
         return {"withdrawn_at": timezone.now()}
+    if new in (ApplicationStatus.RELEASED, ApplicationStatus.LAPSED):
+        # The approval's decided_at/decided_by stay: the lapse is counted from it.
+        return {"closed_at": timezone.now()}
     return {"decided_at": timezone.now(), "decided_by_id": actor.pk}
 
 
@@ -90,6 +101,8 @@ TIMELINE_LABELS = {
     ApplicationStatus.WITHDRAWN: _("撤销报名"),
     ApplicationStatus.APPROVED: _("审核通过"),
     ApplicationStatus.REJECTED: _("审核不通过"),
+    ApplicationStatus.RELEASED: _("单位释放报名"),
+    ApplicationStatus.LAPSED: _("逾期未上岗，报名失效"),
 }
 
 
@@ -97,7 +110,12 @@ def set_application_status(application: Application, new_status: str, *, actor, 
     """The only writer of Application.status; the caller holds the row lock. The move goes into the
     application's timeline (business history) as well as the audit log."""
     new_status = ApplicationStatus(new_status)
-    fields = {"reason": reason} if new_status != ApplicationStatus.WITHDRAWN else {}
+    if new_status in (ApplicationStatus.RELEASED, ApplicationStatus.LAPSED):
+        fields = {"close_reason": reason}
+    elif new_status == ApplicationStatus.WITHDRAWN:
+        fields = {}
+    else:
+        fields = {"reason": reason}
     moved = APPLICATION_STATES.move(application, new_status, actor=actor, locked=True, **fields)
     add_event(subject=moved, event=new_status.value, label=TIMELINE_LABELS.get(new_status, new_status.label),
               actor=actor, status=new_status.value, note=reason)
@@ -149,20 +167,44 @@ def withdraw(*, actor: User, application: Application) -> Application:
     return set_application_status(locked, ApplicationStatus.WITHDRAWN, actor=actor)
 
 
+def _lock_post_then_application(application: Application) -> Application:
+    """The lock order: the post (the parent, whose places are counted) before the application."""
+    post_id = Application.objects.filter(pk=application.pk).values_list("post_id", flat=True).first()
+    if post_id is None:
+        raise ValidationError(_("报名不存在"), code="missing")
+    Post.objects.select_for_update(of=("self",)).filter(pk=post_id).first()
+    return Application.objects.select_for_update(of=("self",)).select_related(
+        "post__base__organisation", "person").get(pk=application.pk)
+
+
+def _check_unit(actor, locked: Application, message) -> None:
+    if not actor.has_perm(UNIT_PERMISSION) or actor.organisation_id != locked.post.base.organisation_id:
+        raise PermissionDenied(message)
+
+
+def full_message(post: Post, held: int, waiting: int) -> str:
+    return _("该岗位招募名额已满（%(places)s人：已登记上岗%(held)s人，已审核通过待登记上岗%(waiting)s人），"
+             "不能再审核通过。已审核通过的人员无法上岗时，请先释放其报名") % {
+        "places": post.places, "held": held, "waiting": waiting}
+
+
 @transaction.atomic
 def decide(*, actor: User, application: Application, approve: bool, reason: str = "") -> Application:
-    """报名审核 by the unit that owns the post: approve, or reject with a reason; the person is told."""
-    locked = Application.objects.select_for_update(of=("self",)).select_related("post__base", "person").get(
-        pk=application.pk)
-    if not actor.has_perm(UNIT_PERMISSION) or actor.organisation_id != locked.post.base.organisation_id:
-        raise PermissionDenied(_("只有岗位所属单位可以审核报名"))
+    """报名审核 by the unit that owns the post: approve, or reject with a reason; the person is told.
+
+    Approving promises the person one of the post's places, so it is allowed only while places minus the
+    place-holding placements minus the approved applications not yet onboarded is above zero. The post row
+    is locked first, so two approvals for the last place queue and the second one counts the first."""
+    locked = _lock_post_then_application(application)
+    _check_unit(actor, locked, _("只有岗位所属单位可以审核报名"))
     if locked.status != ApplicationStatus.PENDING:
         raise ValidationError(_("该报名当前状态为“%(status)s”，不能审核") % {"status": locked.get_status_display()},
                               code="wrong_state")
     reason = (reason or "").strip()
     if approve:
-        if places_taken(locked.post) >= locked.post.places:
-            raise ValidationError(_("该岗位招募人数已满，不能再审核通过"), code="full")
+        held, waiting = places_promised(locked.post)
+        if held + waiting >= locked.post.places:
+            raise ValidationError(full_message(locked.post, held, waiting), code="full")
         set_application_status(locked, ApplicationStatus.APPROVED, actor=actor, reason=reason)
         title = _("您报名的见习岗位“%(title)s”审核通过") % {"title": locked.post.title}
     else:
@@ -173,6 +215,104 @@ def decide(*, actor: User, application: Application, approve: bool, reason: str 
     notify(recipients=[locked.person], title=title, body=reason,
            url=reverse("traineeships:my_application", args=[locked.pk]))
     return locked
+
+
+def releasable(application: Application) -> str:
+    """Why the unit cannot release the application now ("" when it can): only an approved application
+    with no 上岗登记 at all (a registration is cancelled on its own page, which frees the person too)."""
+    if application.status != ApplicationStatus.APPROVED:
+        return _("只有审核通过且未登记上岗的报名可以释放（当前：%(status)s）") % {
+            "status": application.get_status_display()}
+    if Placement.objects.filter(application=application).exists():
+        return _("该报名已登记上岗，不能释放；如需终止，请在上岗登记中办理撤销登记")
+    return ""
+
+
+@transaction.atomic
+def release(*, actor: User, application: Application, reason: str) -> Application:
+    """释放报名: the unit cannot onboard an approved applicant (places filled, the post withdrawn...). The
+    application becomes 单位已释放 with the reason; the person is told and may apply to any post again."""
+    locked = _lock_post_then_application(application)
+    _check_unit(actor, locked, _("只有岗位所属单位可以释放报名"))
+    problem = releasable(locked)
+    if problem:
+        raise ValidationError(problem, code="wrong_state")
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": _("请填写释放原因")}, code="reason_required")
+    set_application_status(locked, ApplicationStatus.RELEASED, actor=actor, reason=reason)
+    notify(recipients=[locked.person],
+           title=_("您报名的见习岗位“%(title)s”已被单位释放，您可以报名其他岗位") % {"title": locked.post.title},
+           body=_("释放原因：%(reason)s") % {"reason": reason},
+           url=reverse("traineeships:my_application", args=[locked.pk]))
+    return locked
+
+
+# ---------------------------------------------------------------- lapse (a daily job)
+
+
+def lapse_days_for(application: Application) -> tuple[int, bool]:
+    """(approval_lapse_days of the post's work region on the approval day, whether a region parameter gave
+    it); without a parameter, the model's default."""
+    day = timezone.localdate(application.decided_at) if application.decided_at else timezone.localdate()
+    parameter = parameter_for(application.post.work_region, day)
+    if parameter is not None:
+        return parameter.approval_lapse_days, True
+    return RegionParameter._meta.get_field("approval_lapse_days").default, False
+
+
+def onboard_by(application: Application) -> datetime.date | None:
+    """The last day the unit may register the approved applicant on the post; the approval lapses after it."""
+    if application.status != ApplicationStatus.APPROVED or application.decided_at is None:
+        return None
+    days, _found = lapse_days_for(application)
+    return timezone.localdate(application.decided_at) + datetime.timedelta(days=days)
+
+
+def lapse_reason(days: int, found: bool) -> str:
+    text = _("审核通过后%(days)s天内未办理录用上岗登记，报名已失效") % {"days": days}
+    if not found:
+        text += _("（该地区未设置期限参数，按默认%(days)s天）") % {"days": days}
+    return text
+
+
+@transaction.atomic
+def lapse(*, application: Application, today: datetime.date, actor=None) -> bool:
+    """逾期未上岗: lapse one approved application whose onboarding deadline passed before `today`. Returns
+    whether it lapsed; an application onboarded, released or already lapsed meanwhile is left alone, so
+    the daily job may run twice."""
+    locked = _lock_post_then_application(application)
+    if locked.status != ApplicationStatus.APPROVED or Placement.objects.filter(application=locked).exists():
+        return False
+    days, found = lapse_days_for(locked)
+    due = onboard_by(locked)
+    if due is None or due >= today:
+        return False
+    reason = lapse_reason(days, found)
+    set_application_status(locked, ApplicationStatus.LAPSED, actor=actor, reason=reason)
+    notify(recipients=[locked.person],
+           title=_("您报名的见习岗位“%(title)s”逾期未办理上岗登记，报名已失效，您可以报名其他岗位")
+           % {"title": locked.post.title},
+           body=reason, url=reverse("traineeships:my_application", args=[locked.pk]))
+    notify_organisation(
+        organisation=locked.post.base.organisation, permission=UNIT_PERMISSION,
+        title=_("%(name)s 报名“%(title)s”审核通过后逾期未办理上岗登记，报名已失效")
+        % {"name": locked.person.real_name, "title": locked.post.title},
+        body=reason, url=reverse("traineeships:application_review", args=[locked.pk]))
+    return True
+
+
+def lapse_overdue_approvals(*, today: datetime.date) -> int:
+    """The daily job: every approved application not onboarded within its region's approval_lapse_days
+    lapses. Idempotent (a second run finds nothing left to lapse); each lapse is its own transaction."""
+    # approval_lapse_days is at least 1, so nothing approved on or after yesterday can be due yet.
+    latest = timezone.make_aware(datetime.datetime.combine(today - datetime.timedelta(days=1), datetime.time.min))
+    candidates = (
+        Application.objects.filter(status=ApplicationStatus.APPROVED, placement__isnull=True,
+                                   decided_at__lt=latest)
+        .order_by("id").values_list("pk", flat=True)
+    )
+    return sum(1 for pk in list(candidates) if lapse(application=Application(pk=pk), today=today))
 
 
 @transaction.atomic

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from attachments.services import store_upload
 from audit.services import record, snapshot
 from audit.state import StateMachine, StatusMap
+from core.constraints import known_violation
 from notifications.services import notify
 from organisations.services import require_verified
 from reviews import services as review_services
@@ -34,6 +35,7 @@ from traineeships.models import (
     Placement,
     PlacementStatus,
     Post,
+    RegionParameter,
 )
 from traineeships.rules import MANAGE_BASE as UNIT_PERMISSION
 from traineeships.selectors import parameter_for
@@ -52,6 +54,7 @@ CANCELLABLE_PLACEMENT_STATUSES = EDITABLE_PLACEMENT_STATUSES
 NO_WAGE_MESSAGE = "该地区尚未设置最低工资标准，请联系人社部门"
 FULL_MESSAGE = "该岗位招募名额已满（%(places)s人），不能再登记上岗"
 LIFETIME_MESSAGE = "该人员已在其他见习单位登记或参加过就业见习，每人只能参加一次就业见习"
+ALREADY_MESSAGE = "该报名已登记过上岗"
 
 
 # ---------------------------------------------------------------- the period rule
@@ -115,18 +118,29 @@ def set_placement_status(placement: Placement, new_status: str, *, actor, **fiel
 
 
 def _integrity_message(error: IntegrityError, placement: Placement) -> ValidationError:
+    """The message of the constraint a registration ran into. The application's own uniqueness is asked
+    first (traineeships.constraints registers it): a second registration of one application is that, even
+    when the person's one-traineeship index would refuse it too."""
+    known = known_violation(error)
+    if known is not None and known.code == "already_onboarded":
+        return known
     text = str(error)
     if "tr_placement_one_per_place" in text or "place_number" in text:
         return ValidationError(_(FULL_MESSAGE) % {"places": placement.post.places}, code="full")
-    return ValidationError(_(LIFETIME_MESSAGE), code="lifetime")
+    return known or ValidationError(_(LIFETIME_MESSAGE), code="lifetime")
 
 
 # ---------------------------------------------------------------- places
 
 
-def _take_place(post_id: int) -> tuple[Post, int]:
-    """Lock the post and return the lowest free place number; refuse when every place is held."""
-    post = Post.objects.select_for_update(of=("self",)).select_related("work_region").get(pk=post_id)
+def _lock_post(post_id: int) -> Post:
+    return Post.objects.select_for_update(of=("self",)).select_related("work_region").get(pk=post_id)
+
+
+def _take_place(post_id: int, post: Post | None = None) -> tuple[Post, int]:
+    """Lock the post (unless the caller holds it) and return the lowest free place number; refuse when every
+    place is held."""
+    post = post or _lock_post(post_id)
     held = set(
         Placement.objects.filter(post_id=post.pk, status__in=LIFETIME_STATUSES).values_list("place_number", flat=True)
     )
@@ -157,14 +171,71 @@ def onboardable(application: Application) -> str:
     if application.status != ApplicationStatus.APPROVED:
         return _("只有审核通过的报名可以登记上岗（当前：%(status)s）") % {"status": application.get_status_display()}
     if Placement.objects.filter(application=application).exists():
-        return _("该报名已登记过上岗")
+        return _(ALREADY_MESSAGE)
     return ""
+
+
+# ---------------------------------------------------------------- back-dating
+
+
+def backdating_limit(post: Post, today: datetime.date) -> tuple[int, bool]:
+    """(backdating_warning_days of the post's work region on the registration day, whether a region
+    parameter gave it); without a parameter, the model's default."""
+    parameter = parameter_for(post.work_region, today)
+    if parameter is not None:
+        return parameter.backdating_warning_days, True
+    return RegionParameter._meta.get_field("backdating_warning_days").default, False
+
+
+def backdating_warning(post: Post, start_on: datetime.date | None, today: datetime.date | None = None) -> str:
+    """The warning a start date further in the past than the region allows asks the unit to confirm ("" when
+    it needs no confirmation)."""
+    if start_on is None:
+        return ""
+    today = today or timezone.localdate()
+    limit, found = backdating_limit(post, today)
+    late = (today - start_on).days
+    if late <= limit:
+        return ""
+    text = _("见习开始日期%(start)s早于今天%(late)s天，超过本地区规定的%(limit)s天（倒签上岗）。"
+             "请核实见习人员确已于该日起到岗，并勾选确认") % {
+        "start": start_on.isoformat(), "late": late, "limit": limit}
+    if not found:
+        text += _("（该地区未设置参数，按默认%(limit)s天提示）") % {"limit": limit}
+    return text
+
+
+def _check_backdating(post: Post, data: dict, errors: dict) -> str:
+    """The warning when the start date needs the confirmation; a missing confirmation is the form's error."""
+    warning = backdating_warning(post, data.get("start_on"))
+    if warning and not data.get("backdating_confirmed") and "start_on" not in errors:
+        errors["backdating_confirmed"] = warning
+    return warning
+
+
+def _stamp_backdating(placement: Placement, actor, warning: str) -> None:
+    if warning:
+        placement.backdating_confirmed_by, placement.backdating_confirmed_at = actor, timezone.now()
+    else:
+        placement.backdating_confirmed_by, placement.backdating_confirmed_at = None, None
+
+
+def _record_backdating(placement: Placement, actor, warning: str) -> None:
+    if warning:
+        record(actor=actor, action="traineeships.backdating_confirmed", target=placement,
+               after={"start_on": placement.start_on, "confirmed_at": placement.backdating_confirmed_at,
+                      "warning": warning})
 
 
 @transaction.atomic
 def onboard(*, application: Application, actor, data: dict, import_job=None) -> Placement:
     """录用上岗登记: a placement waiting for its signed agreement (status 待提交协议); `import_job` is the
-    见习匹配结果 import that registered it, if any."""
+    见习匹配结果 import that registered it, if any.
+
+    The post is locked first and the application re-read under that lock, so a second registration of the
+    same application (twice in a row, or two requests at once) always answers 该报名已登记过上岗 before the
+    places or the person's one traineeship are looked at. A start date further back than the region's
+    backdating_warning_days needs data["backdating_confirmed"]; who confirmed it and when are recorded."""
     application = Application.objects.select_related("post__base__organisation").get(pk=application.pk)
     base = application.post.base
     _check_unit(actor, base.organisation_id)
@@ -174,8 +245,14 @@ def onboard(*, application: Application, actor, data: dict, import_job=None) -> 
     problem = onboardable(application)
     if problem:
         raise ValidationError(problem, code="state")
-    post, place_number = _take_place(application.post_id)
+    post = _lock_post(application.post_id)
+    application = Application.objects.select_for_update(of=("self",)).get(pk=application.pk)
+    problem = onboardable(application)
+    if problem:
+        raise ValidationError(problem, code="state")
+    post, place_number = _take_place(post.pk, post)
     errors = check_terms(post, data)
+    warning = _check_backdating(post, data, errors)
     if errors:
         raise ValidationError(errors)
     _check_person_free(application.person_id)
@@ -183,6 +260,7 @@ def onboard(*, application: Application, actor, data: dict, import_job=None) -> 
                           created_by=actor, place_number=place_number, status=PlacementStatus.DRAFT,
                           import_job=import_job,
                           **{name: data.get(name) for name in TERM_FIELDS})
+    _stamp_backdating(placement, actor, warning)
     try:
         with transaction.atomic():
             placement.save()
@@ -191,6 +269,7 @@ def onboard(*, application: Application, actor, data: dict, import_job=None) -> 
         raise _integrity_message(error, placement) from None
     record(actor=actor, action="traineeships.placement_created", target=placement,
            after=snapshot(placement, TERM_FIELDS + ("place_number",)))
+    _record_backdating(placement, actor, warning)
     return placement
 
 
@@ -216,14 +295,22 @@ def update_terms(*, placement: Placement, actor, data: dict) -> Placement:
     _check_unit(actor, locked.base.organisation_id)
     check_editable(locked)
     errors = check_terms(locked.post, data)
+    # A changed start date is registered anew: the back-dating rule asks again (an unchanged one was
+    # settled when it was first registered).
+    start_changed = data.get("start_on") != locked.start_on
+    warning = _check_backdating(locked.post, data, errors) if start_changed else ""
     if errors:
         raise ValidationError(errors)
     before = snapshot(locked, TERM_FIELDS)
     for name in TERM_FIELDS:
         setattr(locked, name, data.get(name))
+    if start_changed:
+        _stamp_backdating(locked, actor, warning)
     locked.save()
     record(actor=actor, action="traineeships.placement_updated", target=locked, before=before,
            after=snapshot(locked, TERM_FIELDS))
+    if start_changed:
+        _record_backdating(locked, actor, warning)
     return locked
 
 

@@ -18,13 +18,15 @@ def apply_matching(*, actor, organisation, rows, job=None) -> tuple[int, int, in
         data = {name: row[name] for name in TERM_FIELDS}
         existing = Placement.objects.filter(application=row["application"]).first()
         if existing is None:
-            placement_services.onboard(application=row["application"], actor=actor, data=data,
+            placement_services.onboard(application=row["application"], actor=actor,
+                                       data={**data, "backdating_confirmed": row.get("backdating_confirmed")},
                                        import_job=job)
             created += 1
         elif all(getattr(existing, name) == value for name, value in data.items()):
             unchanged += 1
         else:
-            placement_services.update_terms(placement=existing, actor=actor, data=data)
+            placement_services.update_terms(placement=existing, actor=actor,
+                                            data={**data, "backdating_confirmed": row.get("backdating_confirmed")})
             updated += 1
     return created, updated, unchanged
 

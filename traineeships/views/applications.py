@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from core.decorators import permission_required_403
 from core.paging import paginate
 from traineeships import selectors
-from traineeships.forms.applications import ApplicationFilterForm, DecisionForm
+from traineeships.forms.applications import ApplicationFilterForm, DecisionForm, ReleaseForm
 from traineeships.forms.public import PublicPostFilterForm
 from traineeships.models import Application, ApplicationStatus
 from traineeships.selectors import filter_public_posts, get_public_post, posts_for_unit, public_posts
@@ -108,6 +108,7 @@ def my_application(request, pk):
     return render(request, "traineeships/applications/my_detail.html", {
         "application": application, "placement": placement, "history": selectors.history_of(application),
         "can_withdraw": application.status == ApplicationStatus.PENDING,
+        "onboard_by": services.onboard_by(application),
         "person_actions": placement is not None,
         "person_actions_template": PERSON_ACTIONS_TEMPLATE,
     })
@@ -144,12 +145,14 @@ def review_list(request):
     return render(request, "traineeships/applications/review_list.html", context)
 
 
-def _review_context(request, application, form=None) -> dict:
+def _review_context(request, application, form=None, release_form=None) -> dict:
     profile = getattr(application.person, "trainee_profile", None)
     return {
         "application": application, "profile": profile, "person": application.person,
         "placement": selectors.placement_of(application), "history": selectors.history_of(application),
         "form": form or DecisionForm(), "can_decide": application.status == ApplicationStatus.PENDING,
+        "release_form": release_form or ReleaseForm(), "can_release": not services.releasable(application),
+        "onboard_by": services.onboard_by(application),
     }
 
 
@@ -176,4 +179,22 @@ def decide(request, pk):
         messages.error(request, _messages_of(error))
     else:
         messages.success(request, _("已审核通过") if approve else _("已审核不通过"))
+    return redirect("traineeships:application_review", pk=application.pk)
+
+
+@require_http_methods(["POST"])
+@permission_required_403(UNIT_PERMISSION)
+def release(request, pk):
+    """释放报名: an approved applicant the unit cannot onboard is let go, with a reason the person reads."""
+    application = selectors.get_unit_application(request.user, pk)
+    form = ReleaseForm(request.POST)
+    if not form.is_valid():
+        return render(request, "traineeships/applications/review_detail.html",
+                      _review_context(request, application, release_form=form), status=400)
+    try:
+        services.release(actor=request.user, application=application, reason=form.cleaned_data["reason"])
+    except ValidationError as error:
+        messages.error(request, _messages_of(error))
+    else:
+        messages.success(request, _("已释放该报名，报名人已收到通知，可报名其他岗位"))
     return redirect("traineeships:application_review", pk=application.pk)

@@ -28,6 +28,7 @@ from traineeships.selectors import (
     placements_for_unit,
 )
 from traineeships.services import placements as services
+from traineeships.services.applications import onboard_by
 
 
 def _error_text(error: ValidationError) -> str:
@@ -41,8 +42,15 @@ def placement_list(request):
     form = PlacementFilterForm(request.GET)
     placements = filter_placements(placements_for_unit(request.user), **form.filters())
     context = paginate(request, placements)
-    context.update(form=form, waiting=list(approved_applications_for_unit(request.user)[:50]),
-                   export_query=request.GET.urlencode())
+    waiting = list(approved_applications_for_unit(request.user).select_related("post__work_region")[:50])
+    deadlines = {}  # one parameter lookup per work region and approval day, not one per row
+    for application in waiting:
+        key = (application.post.work_region_id, timezone.localdate(application.decided_at)
+               if application.decided_at else None)
+        if key not in deadlines:
+            deadlines[key] = onboard_by(application)
+        application.onboard_by = deadlines[key]
+    context.update(form=form, waiting=waiting, export_query=request.GET.urlencode())
     return render(request, "traineeships/placements/list.html", context)
 
 
@@ -86,9 +94,10 @@ def placement_edit(request, pk):
         messages.error(request, _error_text(error))
         return redirect("traineeships:placement_detail", pk=placement.pk)
     if request.method == "GET":
-        return _render_terms(request, TermsForm(post=placement.post, initial=terms_initial(placement)),
+        return _render_terms(request, TermsForm(post=placement.post, placement=placement,
+                                                initial=terms_initial(placement)),
                              placement=placement)
-    form = TermsForm(request.POST, post=placement.post)
+    form = TermsForm(request.POST, post=placement.post, placement=placement)
     if form.is_valid():
         try:
             services.update_terms(placement=placement, actor=request.user, data=form.cleaned_data)
