@@ -37,6 +37,7 @@ from traineeships.models import (
 )
 from traineeships.rules import MANAGE_BASE as UNIT_PERMISSION
 from traineeships.selectors import parameter_for
+from traineeships.services.individuals import eligibility_problem
 
 AGREEMENT_KIND = "traineeship_agreement"
 AGREEMENT_PURPOSE = "traineeship_agreement"
@@ -164,7 +165,8 @@ def onboardable(application: Application) -> str:
 @transaction.atomic
 def onboard(*, application: Application, actor, data: dict) -> Placement:
     """录用上岗登记: a placement waiting for its signed agreement (status 待提交协议)."""
-    application = Application.objects.select_related("post__base__organisation").get(pk=application.pk)
+    application = Application.objects.select_related("post__base__organisation", "post__work_region",
+                                                     "person").get(pk=application.pk)
     base = application.post.base
     _check_unit(actor, base.organisation_id)
     require_verified(base.organisation)
@@ -173,6 +175,10 @@ def onboard(*, application: Application, actor, data: dict) -> Placement:
     problem = onboardable(application)
     if problem:
         raise ValidationError(problem, code="state")
+    # The agreement is signed now: the person must still be eligible today where the post is.
+    problem = eligibility_problem(application.person, region=application.post.work_region)
+    if problem:
+        raise ValidationError(problem, code="ineligible")
     post, place_number = _take_place(application.post_id)
     errors = check_terms(post, data)
     if errors:
