@@ -36,7 +36,7 @@ from traineeships.models import (
     Post,
 )
 from traineeships.rules import MANAGE_BASE as UNIT_PERMISSION
-from traineeships.selectors import parameter_for
+from traineeships.selectors import parameter_for, refusal_of, scan_replaced_since
 from traineeships.services.individuals import eligibility_problem
 
 AGREEMENT_KIND = "traineeship_agreement"
@@ -53,6 +53,7 @@ CANCELLABLE_PLACEMENT_STATUSES = EDITABLE_PLACEMENT_STATUSES
 NO_WAGE_MESSAGE = "该地区尚未设置最低工资标准，请联系人社部门"
 FULL_MESSAGE = "该岗位招募名额已满（%(places)s人），不能再登记上岗"
 LIFETIME_MESSAGE = "该人员已在其他见习单位登记或参加过就业见习，每人只能参加一次就业见习"
+SCAN_NOT_REPLACED = "请先按审核意见修改，上传重新签字盖章的见习协议扫描件，再重新提交审核"
 
 
 # ---------------------------------------------------------------- the period rule
@@ -256,6 +257,9 @@ def submit_agreement(*, placement: Placement, actor) -> Placement:
                               % {"status": locked.get_status_display()}, code="state")
     if locked.agreement_scan_id is None:
         raise ValidationError(_("请先上传双方签字盖章的见习协议扫描件"), code="no_scan")
+    if not scan_replaced_since(locked.agreement_scan, refusal_of(locked)):
+        # HR sent back what it saw: a resubmission must carry a new scan, not the one it refused.
+        raise ValidationError(_(SCAN_NOT_REPLACED), code="scan_not_replaced")
     errors = check_terms(locked.post, {name: getattr(locked, name) for name in TERM_FIELDS})
     if errors:
         raise ValidationError(errors)
