@@ -8,9 +8,9 @@ from reviews.models import ReviewStatus
 from reviews.selectors import latest_review_for
 from tests.attachments.files import png_upload
 from tests.traineeships.test_departures import _decide
+from tests.traineeships.test_placements import terms
 from traineeships.models import Departure, DepartureStatus, PlacementStatus
 from traineeships.services import placements as placement_services
-from tests.traineeships.test_placements import terms
 
 pytest_plugins = ["tests.traineeships.test_placements", "tests.traineeships.test_departures"]
 
