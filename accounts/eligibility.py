@@ -27,6 +27,9 @@ class Eligibility:
     registered_name: str | None = None
     # Why the person may not take part, in Chinese; empty when they may.
     refusal: str = ""
+    # The programme's register knows the ID number under another name and its rule judged the person some
+    # other way (manual 001 §2.2): a refusal then counts as a guessed name against the client address.
+    name_mismatch: bool = False
     # Anything the programme's `enter` needs (the register row, the kind of participant…).
     details: dict[str, Any] = field(default_factory=dict)
 

@@ -65,8 +65,10 @@ def check_identity(*, programme: PeopleProgramme, name: str, id_number: str, cli
     if user is not None:
         _refuse_unusable_account(user, now)
     if eligibility.refusal:
-        _log(user=user, succeeded=False, reason=REASON_INELIGIBLE, **log)
-        raise ValidationError({"id_number": eligibility.refusal}, code="ineligible")
+        reason, field = (REASON_NAME_MISMATCH, "name") if eligibility.name_mismatch else (REASON_INELIGIBLE,
+                                                                                         "id_number")
+        _log(user=user, succeeded=False, reason=reason, **log)
+        raise ValidationError({field: eligibility.refusal}, code="ineligible")
     return Identity(programme=programme, name=name, id_number=id_number, user=user, eligibility=eligibility)
 
 

@@ -92,6 +92,12 @@ def org_admin(organisation: Organisation, **kwargs) -> User:
     return UserFactory(organisation=organisation, is_org_admin=True, kind=UserKind.ORGANISATION, **kwargs)
 
 
+def young_birth() -> str:
+    """A birth date that makes a person 19 or 20 today: an eligible young job seeker (traineeships check the
+    16–24 age rule on applying and onboarding), whenever the suite runs."""
+    return f"{timezone.localdate().year - 20}0101"
+
+
 def individual(**kwargs) -> User:
-    kwargs.setdefault("id_number", make_id_number())
+    kwargs.setdefault("id_number", make_id_number(young_birth()))
     return UserFactory(kind=UserKind.INDIVIDUAL, organisation=None, **kwargs)

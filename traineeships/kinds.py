@@ -13,6 +13,7 @@ from reviews.materials import register_materials
 from reviews.registry import ReviewKind, government_chain, register
 from traineeships.models import BaseLevel
 from traineeships.rules import MANAGE_BASE, REVIEW
+from traineeships.selectors import may_open_profiles
 from traineeships.services import bases as base_services
 from traineeships.services import departures as departure_services
 from traineeships.services import placements as placement_services
@@ -121,13 +122,15 @@ def _post_materials(post, user):
 
 def _placement_materials(placement, user):
     return f"{MATERIALS}/placement.html", {
-        "placement": placement, "pdf_url": reverse("traineeships:agreement_pdf", args=[placement.pk])}
+        "placement": placement, "pdf_url": reverse("traineeships:agreement_pdf", args=[placement.pk]),
+        "may_open_profiles": may_open_profiles(user, placement)}
 
 
 def _departure_materials(departure, user):
     return f"{MATERIALS}/departure.html", {
         "departure": departure, "placement": departure.placement,
-        "pdf_url": reverse("traineeships:certificate_pdf", args=[departure.pk])}
+        "pdf_url": reverse("traineeships:certificate_pdf", args=[departure.pk]),
+        "may_open_profiles": may_open_profiles(user, departure.placement)}
 
 
 def register_kinds() -> None:

@@ -13,6 +13,7 @@ from traineeships.views import (
     parameters,
     placements,
     posts,
+    profiles,
     public,
     reports,
     roster,
@@ -86,6 +87,9 @@ urlpatterns = [
     path("departures/<int:pk>/submit/", departures.departure_submit, name="departure_submit"),
     path("departures/<int:pk>/cancel/", departures.departure_cancel, name="departure_cancel"),
     path("departures/<int:pk>/answer/", departures.departure_answer, name="departure_answer"),
+    # The unit's and the trainee's profiles, opened from placements, departures, roster lines and review materials
+    path("units/<int:pk>/", profiles.unit_profile, name="unit_profile"),
+    path("placements/<int:pk>/trainee/", profiles.trainee_profile, name="trainee_profile"),
     path("my/placement/", departures.my_placement, name="my_placement"),
     path("my/placement/leave/", departures.my_departure_request, name="my_departure_request"),
     path("my/departures/<int:pk>/withdraw/", departures.my_departure_withdraw, name="my_departure_withdraw"),

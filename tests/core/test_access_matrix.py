@@ -79,6 +79,8 @@ MATRIX = {
     "traineeships:placement_cancel": ("placement", "405 405 405 405 405 405 405 405 405"),
     "traineeships:placement_create": ("application", "200 403 403 404 403 403 403 403 302"),
     "traineeships:placement_detail": ("placement", "200 200 404 404 404 404 404 404 302"),
+    "traineeships:trainee_profile": ("placement", "200 200 404 404 404 404 404 404 302"),
+    "traineeships:unit_profile": ("organisation", "200 200 404 404 404 404 404 404 302"),
     "traineeships:placement_edit": ("placement", "302 403 403 404 403 403 403 403 302"),
     "traineeships:placement_retain": ("placement", "405 405 405 405 405 405 405 405 405"),
     "traineeships:placement_submit": ("placement", "405 405 405 405 405 405 405 405 405"),

@@ -146,7 +146,11 @@ def test_name_must_match_the_register(client):
                                   education="master", graduation_year=2024)
     response = sign_in(client, "李冒名", GRADUATE_ID)
     assert response.status_code == 200
-    assert response.context["form"].errors["name"] == ["姓名与身份证号不一致"]
+    # Issue 7: a register record under another name is checked again as a young job seeker's (manual 001
+    # §2.2); at 31 that check refuses, and the message says which check applied.
+    assert response.context["form"].errors["name"] == [
+        "姓名与高校毕业生就业信息库中该身份证号的记录不一致，已按16–24周岁失业青年条件核验：年龄不符合要求"
+        "（须年满16周岁、未满25周岁），无法参加就业见习"]
     assert not User.objects.filter(id_number=GRADUATE_ID).exists()
     record = LoginRecord.objects.get()
     assert (record.succeeded, record.reason, record.identifier) == (False, identity.REASON_NAME_MISMATCH,
@@ -216,7 +220,8 @@ def test_wrong_names_are_limited_per_client_address(client, settings):
     GraduateRecord.objects.create(name="李毕业", id_number=GRADUATE_ID, school="郑州大学", major="会计",
                                   education="master", graduation_year=2024)
     for guess in ("李一", "李二", "李三"):
-        assert sign_in(client, guess, GRADUATE_ID).context["form"].errors["name"] == ["姓名与身份证号不一致"]
+        # The youth fallback refuses a 31-year-old; the refusal still counts as a guessed name.
+        assert sign_in(client, guess, GRADUATE_ID).context["form"].errors["name"] == [individuals.NAME_FALLBACK_REFUSED]
     response = sign_in(client, "李毕业", GRADUATE_ID)
     assert response.status_code == 200
     assert response.context["form"].non_field_errors()[0].startswith("当前网络地址登录失败次数过多，请 ")

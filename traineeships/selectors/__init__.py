@@ -5,7 +5,8 @@ an individual sees their own.
 - programme: HR departments, bases, posts, the public page, region parameters;
 - placements: 录用上岗登记 and departures;
 - applications: an individual's applications and the unit's 报名审核;
-- register: the graduate register.
+- register: the graduate register;
+- profiles: the unit's and the trainee's profiles HR opens from a placement.
 
 Everything is importable from `traineeships.selectors` itself.
 """
@@ -36,6 +37,14 @@ from traineeships.selectors.placements import (
     imported_placements_for_unit,
     placement_of_person,
     placements_for_unit,
+    refusal_of,
+    scan_replaced_since,
+)
+from traineeships.selectors.profiles import (
+    get_trainee_for_user,
+    get_unit_profile_for_user,
+    may_open_profiles,
+    unit_figures,
 )
 from traineeships.selectors.programme import (
     PUBLISHING_TABS,
@@ -99,10 +108,12 @@ __all__ = [
     "get_placement_for_user",
     "get_post_for_user",
     "get_public_post",
+    "get_trainee_for_user",
     "get_unit_application",
     "get_unit_departure",
     "get_unit_placement",
     "get_unit_post",
+    "get_unit_profile_for_user",
     "graduates_for_user",
     "history_of",
     "hr_department",
@@ -111,6 +122,7 @@ __all__ = [
     "is_hr_of_level",
     "latest_reviews_for_posts",
     "may_maintain_register",
+    "may_open_profiles",
     "parameter_for",
     "parameter_regions_for_user",
     "parameters_for_user",
@@ -125,7 +137,10 @@ __all__ = [
     "public_posts",
     "publishable_posts_for_city",
     "publishing_tab",
+    "refusal_of",
     "register_department",
     "reviewed_posts_for_unit",
+    "scan_replaced_since",
+    "unit_figures",
     "waiting_for_onboarding",
 ]

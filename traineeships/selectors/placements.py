@@ -5,6 +5,8 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from organisations.jurisdiction import can_see
+from reviews.models import EventAction, ReviewEvent, ReviewStatus
+from reviews.selectors import latest_review_for
 from traineeships.models import (
     Application,
     ApplicationStatus,
@@ -118,3 +120,25 @@ def placement_of_person(user) -> Placement | None:
         return None
     placements = Placement.objects.filter(person=user).select_related(*_RELATED).order_by("-created_at", "-id")
     return placements.exclude(status=PlacementStatus.CANCELLED).first() or placements.first()
+
+
+# ---------------------------------------------------------------- a decision that sent a record back
+
+
+def refusal_of(subject) -> ReviewEvent | None:
+    """The HR decision (退回修改 or 审核不通过, with its reason) where the subject's latest review stands, or
+    None: the unit's page shows it on top, and a resubmission needs a scan uploaded after it."""
+    review = latest_review_for(subject)
+    if review is None or review.status not in (ReviewStatus.REJECTED, ReviewStatus.RETURNED):
+        return None
+    return (
+        review.events.filter(action__in=(EventAction.REJECTED, EventAction.RETURNED))
+        .select_related("actor", "actor_org", "step")
+        .order_by("-created_at", "-id")
+        .first()
+    )
+
+
+def scan_replaced_since(scan, refusal: ReviewEvent | None) -> bool:
+    """Whether the scan was uploaded after the decision that sent the record back (True when none did)."""
+    return refusal is None or (scan is not None and scan.created_at > refusal.created_at)

@@ -51,7 +51,7 @@ from traineeships.selectors.applications import (  # noqa: F401  (views and test
     places_taken,
     profile_of,
 )
-from traineeships.services.individuals import profile_complete
+from traineeships.services.individuals import eligibility_problem, profile_complete
 
 ONE_TRAINEESHIP = "您已参加过就业见习，每人只有一次见习机会"
 ONE_PENDING = "您已有一个待审核的报名，每人同一时间只能报名一个岗位；如需改报，请先撤销原报名"
@@ -134,6 +134,9 @@ def apply(*, actor: User, post: Post) -> Application:
         reason = why_cannot_apply(actor, profile_of(actor))
         if reason:
             raise ValidationError(reason, code="cannot_apply")
+        problem = eligibility_problem(actor, region=locked_post.work_region)
+        if problem:
+            raise ValidationError(problem, code="ineligible")
         if locked_post.status != PostStatus.PUBLISHED:
             raise ValidationError(_("该岗位不在发布中，不能报名"), code="not_published")
         if places_taken(locked_post) >= locked_post.places:

@@ -25,11 +25,13 @@ from traineeships.models import (
     Placement,
     PlacementStatus,
 )
+from traineeships.selectors import refusal_of, scan_replaced_since
 from traineeships.services.placements import UNIT_PERMISSION, set_placement_status
 
 TERMINATION_KIND = "traineeship_termination"
 TERMINATION_PURPOSE = "traineeship_termination"
 DEPARTURE_FIELDS = ("left_on", "reason", "note")
+SCAN_NOT_REPLACED = "请先按审核意见修改，上传重新盖章的解除见习协议证明扫描件，再重新提交审核"
 
 
 DEPARTURE_STATES = StateMachine(model=Departure, transitions=DEPARTURE_TRANSITIONS,
@@ -198,6 +200,9 @@ def submit_departure(*, departure: Departure, actor) -> Departure:
                               % {"status": locked.get_status_display()}, code="state")
     if locked.certificate_scan_id is None:
         raise ValidationError(_("请先上传盖章的解除见习协议证明扫描件"), code="no_scan")
+    if not scan_replaced_since(locked.certificate_scan, refusal_of(locked)):
+        # HR sent back what it saw: a resubmission must carry a new scan, not the one it refused.
+        raise ValidationError(_(SCAN_NOT_REPLACED), code="scan_not_replaced")
     review_services.submit(kind_key=TERMINATION_KIND, subject=locked, actor=actor)
     locked.refresh_from_db()
     return locked

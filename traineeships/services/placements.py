@@ -38,7 +38,8 @@ from traineeships.models import (
     RegionParameter,
 )
 from traineeships.rules import MANAGE_BASE as UNIT_PERMISSION
-from traineeships.selectors import parameter_for
+from traineeships.selectors import parameter_for, refusal_of, scan_replaced_since
+from traineeships.services.individuals import eligibility_problem
 
 AGREEMENT_KIND = "traineeship_agreement"
 AGREEMENT_PURPOSE = "traineeship_agreement"
@@ -55,6 +56,7 @@ NO_WAGE_MESSAGE = "该地区尚未设置最低工资标准，请联系人社部�
 FULL_MESSAGE = "该岗位招募名额已满（%(places)s人），不能再登记上岗"
 LIFETIME_MESSAGE = "该人员已在其他见习单位登记或参加过就业见习，每人只能参加一次就业见习"
 ALREADY_MESSAGE = "该报名已登记过上岗"
+SCAN_NOT_REPLACED = "请先按审核意见修改，上传重新签字盖章的见习协议扫描件，再重新提交审核"
 
 
 # ---------------------------------------------------------------- the period rule
@@ -236,7 +238,8 @@ def onboard(*, application: Application, actor, data: dict, import_job=None) -> 
     same application (twice in a row, or two requests at once) always answers 该报名已登记过上岗 before the
     places or the person's one traineeship are looked at. A start date further back than the region's
     backdating_warning_days needs data["backdating_confirmed"]; who confirmed it and when are recorded."""
-    application = Application.objects.select_related("post__base__organisation").get(pk=application.pk)
+    application = Application.objects.select_related("post__base__organisation", "post__work_region",
+                                                     "person").get(pk=application.pk)
     base = application.post.base
     _check_unit(actor, base.organisation_id)
     require_verified(base.organisation)
@@ -250,6 +253,10 @@ def onboard(*, application: Application, actor, data: dict, import_job=None) -> 
     problem = onboardable(application)
     if problem:
         raise ValidationError(problem, code="state")
+    # The agreement is signed now: the person must still be eligible today where the post is.
+    problem = eligibility_problem(application.person, region=application.post.work_region)
+    if problem:
+        raise ValidationError(problem, code="ineligible")
     post, place_number = _take_place(post.pk, post)
     errors = check_terms(post, data)
     warning = _check_backdating(post, data, errors)
@@ -339,6 +346,9 @@ def submit_agreement(*, placement: Placement, actor) -> Placement:
                               % {"status": locked.get_status_display()}, code="state")
     if locked.agreement_scan_id is None:
         raise ValidationError(_("请先上传双方签字盖章的见习协议扫描件"), code="no_scan")
+    if not scan_replaced_since(locked.agreement_scan, refusal_of(locked)):
+        # HR sent back what it saw: a resubmission must carry a new scan, not the one it refused.
+        raise ValidationError(_(SCAN_NOT_REPLACED), code="scan_not_replaced")
     errors = check_terms(locked.post, {name: getattr(locked, name) for name in TERM_FIELDS})
     if errors:
         raise ValidationError(errors)

@@ -15,6 +15,7 @@ from traineeships.forms.public import PublicPostFilterForm
 from traineeships.models import Application, ApplicationStatus
 from traineeships.selectors import filter_public_posts, get_public_post, posts_for_unit, public_posts
 from traineeships.services import applications as services
+from traineeships.services.individuals import eligibility_problem
 from traineeships.views.individuals import individual_page
 
 UNIT_PERMISSION = services.UNIT_PERMISSION
@@ -56,7 +57,8 @@ def post_detail(request, pk):
     return render(request, "traineeships/applications/post_detail.html", {
         "post": post, "mine": mine,
         "interested": post.pk in selectors.interested_post_ids(request.user),
-        "blocked": services.why_cannot_apply(request.user, request.trainee_profile),
+        "blocked": (services.why_cannot_apply(request.user, request.trainee_profile)
+                    or eligibility_problem(request.user, region=post.work_region)),
         "full": selectors.places_taken(post) >= post.places,
     })
 

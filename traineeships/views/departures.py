@@ -21,7 +21,10 @@ from traineeships.selectors import (
     get_departure_for_user,
     get_unit_departure,
     get_unit_placement,
+    may_open_profiles,
     placement_of_person,
+    refusal_of,
+    scan_replaced_since,
 )
 from traineeships.services import departures as services
 from traineeships.views.placements import pdf_response
@@ -82,11 +85,16 @@ def departure_detail(request, pk):
     departure = get_departure_for_user(request.user, pk)
     placement = departure.placement
     own = request.user.organisation_id == placement.base.organisation_id and request.user.has_perm(PERMISSION)
+    refusal = refusal_of(departure)
+    scan_replaced = scan_replaced_since(departure.certificate_scan, refusal)
     return render(request, "traineeships/placements/departure_detail.html", {
         "departure": departure, "placement": placement, "review": latest_review_for(departure),
         "history": history_for_subject(departure), "own": own,
+        "refusal": refusal, "scan_replaced": refusal is not None and scan_replaced,
+        "may_open_profiles": may_open_profiles(request.user, placement),
         "can_edit": own and departure.is_editable,
-        "can_submit": own and departure.is_editable and departure.certificate_scan_id is not None,
+        # After a return or a rejection, 重新提交 waits for a scan uploaded since that decision.
+        "can_submit": own and departure.is_editable and departure.certificate_scan_id is not None and scan_replaced,
         "can_answer": own and departure.status == DepartureStatus.REQUESTED,
         "upload_form": UploadForm(purpose=services.TERMINATION_PURPOSE), "answer_form": AnswerForm(),
     })

@@ -25,7 +25,10 @@ from traineeships.selectors import (
     get_onboardable_application,
     get_placement_for_user,
     get_unit_placement,
+    may_open_profiles,
     placements_for_unit,
+    refusal_of,
+    scan_replaced_since,
 )
 from traineeships.services import placements as services
 from traineeships.services.applications import onboard_by
@@ -109,14 +112,16 @@ def placement_edit(request, pk):
     return _render_terms(request, form, placement=placement)
 
 
-def _own_actions(user, placement) -> dict:
+def _own_actions(user, placement, refusal) -> dict:
     own = user.organisation_id == placement.base.organisation_id and user.has_perm(PERMISSION)
     editable = own and placement.status in services.EDITABLE_PLACEMENT_STATUSES
     return {
         "own": own,
         "can_edit": editable,
         "can_upload": editable,
-        "can_submit": editable and placement.agreement_scan_id is not None,
+        # After a return or a rejection, 重新提交 waits for a scan uploaded since that decision.
+        "can_submit": editable and placement.agreement_scan_id is not None
+                      and scan_replaced_since(placement.agreement_scan, refusal),
         "can_cancel": editable,
         "can_leave": own and placement.status == PlacementStatus.ON_POST,
         "can_retain": own and placement.status in (PlacementStatus.ON_POST, PlacementStatus.LEAVING,
@@ -129,13 +134,17 @@ def _own_actions(user, placement) -> dict:
 def placement_detail(request, pk):
     """The registration's record: the generated agreement and the uploaded scan side by side."""
     placement = get_placement_for_user(request.user, pk)
+    refusal = refusal_of(placement)
     context = {
         "placement": placement, "review": latest_review_for(placement), "history": history_for_subject(placement),
+        "refusal": refusal, "scan_replaced": refusal is not None and scan_replaced_since(placement.agreement_scan,
+                                                                                          refusal),
+        "may_open_profiles": may_open_profiles(request.user, placement),
         "departures": placement.departures.select_related("certificate_scan").order_by("-created_at", "-id"),
         "upload_form": UploadForm(purpose=services.AGREEMENT_PURPOSE),
         "retention_form": RetentionForm(initial={"retained_on": placement.retained_on,
                                                  "contract": placement.retention_contract}),
-        **_own_actions(request.user, placement),
+        **_own_actions(request.user, placement, refusal),
     }
     return render(request, "traineeships/placements/detail.html", context)
 
