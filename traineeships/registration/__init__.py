@@ -7,7 +7,7 @@ from traineeships.constraints import register_constraints
 from traineeships.exports import register_exports
 from traineeships.imports import register_imports
 from traineeships.kinds import register_kinds
-from traineeships.registration import audit_labels, navigation, permissions, purposes, sign_in
+from traineeships.registration import audit_labels, daily, navigation, permissions, purposes, sign_in
 
 
 def register() -> None:
@@ -21,3 +21,4 @@ def register() -> None:
     sign_in.register_people_programme()  # accounts.eligibility: name + ID number sign-in of trainees
     navigation.register_navigation()  # core.navigation: the programme's menu section
     audit_labels.register_audit_labels()  # audit.labels: the Chinese label of every action code
+    daily.register_daily_jobs()  # core.daily: 见习期满 and the end of the 留用 registration period
