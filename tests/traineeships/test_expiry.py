@@ -60,10 +60,11 @@ def test_the_daily_job_expires_a_placement_the_day_after_its_end_once(placement,
     assert (entry.actor, entry.actor_name, entry.before["status"], entry.after) == (
         None, "", "on_post",
         {"status": "expired", "ended_on": "2026-08-31", "end_reason": "completed", "retention_due_on": "2026-09-30"})
-    assert Notification.objects.filter(
-        recipient=admin_a, title="王见习见习期满（2026-08-31），请于2026-09-30前登记留用情况（留用或未留用），逾期按未留用计",
-        url=reverse("traineeships:placement_detail", args=[placement.pk])).count() == 1
-    assert Notification.objects.filter(recipient=placement.person, title="您的就业见习已期满（2026-08-31）").count() == 1
+    title = "王见习见习期满（2026-08-31），请于2026-09-30前登记留用情况（留用或未留用），逾期按未留用计"
+    assert Notification.objects.filter(recipient=admin_a, title=title,
+                                       url=reverse("traineeships:placement_detail", args=[placement.pk])).count() == 1
+    assert Notification.objects.filter(recipient=placement.person,
+                                       title="您的就业见习已期满（2026-08-31）").count() == 1
 
     # The second run (the same night again, or the next night) changes nothing and tells nobody again.
     assert expire_placements(today=DAY_AFTER) == 0
@@ -115,8 +116,8 @@ def test_unit_registers_not_retained_within_the_period_once(client, placement, a
     client.force_login(admin_a)
     detail = reverse("traineeships:placement_detail", args=[placement.pk])
     page = client.get(detail).content.decode()
-    assert ("见习已于 2026-08-31 结束（见习期满）。请于 2026-09-30 前登记留用情况（留用或未留用），逾期未登记按未留用计；"
-            "登记后不能修改。") in page
+    assert ("见习已于 2026-08-31 结束（见习期满）。请于 2026-09-30 前登记留用情况（留用或未留用），"
+            "逾期未登记按未留用计；登记后不能修改。") in page
     assert 'data-testid="retention-form"' in page and 'data-testid="not-retained-form"' in page
     assert 'data-testid="register-departure"' not in page  # no 离岗 filing for a traineeship that expired
     assert '<dd class="col-sm-4" data-testid="retention">待登记（截止 2026-09-30）' in page
