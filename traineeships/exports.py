@@ -4,7 +4,15 @@ list shows. Registered by traineeships.registration."""
 from django.utils.translation import gettext_lazy as _
 
 from batch.registry import Column, ExportSpec, register_export
-from traineeships.models import BaseLevel, BaseStatus, Education, EndReason, PlacementStatus, PostStatus
+from traineeships.models import (
+    BaseLevel,
+    BaseStatus,
+    Education,
+    EndReason,
+    PlacementStatus,
+    PostStatus,
+    RetentionOutcome,
+)
 from traineeships.rules import IMPORT_GRADUATES, MANAGE_BASE, PUBLISH_POSTS, REVIEW, is_hr_reviewer
 
 
@@ -173,8 +181,10 @@ PLACEMENT_COLUMNS = (
     Column("生活费（元/月）", "monthly_allowance", width=14),
     Column("保险公司", "insurance_company", width=16),
     Column("保单号", "insurance_policy_number", text=True, width=16),
-    Column("离岗日期", "ended_on", width=14),
-    Column("离岗原因", "end_reason", choices=_choices(EndReason), width=16),
+    Column("结束日期", "ended_on", width=14),
+    Column("结束原因", "end_reason", choices=_choices(EndReason), width=16),
+    Column("留用情况", "retention_outcome", choices=_choices(RetentionOutcome), width=16),
+    Column("留用登记截止日期", "retention_due_on", width=16),
     Column("留用日期", "retained_on", width=14),
     Column("劳动合同信息", "retention_contract", width=24),
 )

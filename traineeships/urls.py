@@ -79,6 +79,7 @@ urlpatterns = [
     path("placements/<int:pk>/submit/", placements.placement_submit, name="placement_submit"),
     path("placements/<int:pk>/cancel/", placements.placement_cancel, name="placement_cancel"),
     path("placements/<int:pk>/retain/", placements.placement_retain, name="placement_retain"),
+    path("placements/<int:pk>/not-retained/", placements.placement_not_retained, name="placement_not_retained"),
     path("placements/<int:pk>/leave/", departures.departure_create, name="departure_create"),
     path("departures/<int:pk>/", departures.departure_detail, name="departure_detail"),
     path("departures/<int:pk>/edit/", departures.departure_edit, name="departure_edit"),

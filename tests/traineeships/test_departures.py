@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from audit.models import AuditEntry
 from notifications.models import Notification
@@ -64,14 +65,21 @@ def test_unit_registers_departure_and_county_approves(client, admin_a, placement
             placement.termination_certificate_id) == (
         DepartureStatus.APPROVED, PlacementStatus.ENDED, datetime.date(2026, 6, 15), "hired_early",
         departure.certificate_scan_id)
-    # Every field the approval wrote on the placement is in its audit entry, not only the status.
+    # Every field the approval wrote on the placement is in its audit entry, not only the status; the unit has
+    # the region's 30 days from the approval (later than the departure) to register 留用 or 未留用.
+    due_on = timezone.localdate() + datetime.timedelta(days=29)
     ended = AuditEntry.objects.filter(action="traineeships.placement_status", target_id=str(placement.pk)).first()
     assert (ended.before, ended.after) == (
         {"status": "leaving", "ended_on": None, "end_reason": "", "end_note": "", "end_requested_by": "",
-         "termination_certificate_id": None},
+         "termination_certificate_id": None, "retention_due_on": None},
         {"status": "ended", "ended_on": "2026-06-15", "end_reason": "hired_early", "end_note": "提前签订劳动合同",
-         "end_requested_by": "unit", "termination_certificate_id": str(departure.certificate_scan_id)},
+         "end_requested_by": "unit", "termination_certificate_id": str(departure.certificate_scan_id),
+         "retention_due_on": due_on.isoformat()},
     )
+    assert placement.retention_due_on == due_on and placement.retention_settled_on is None
+    assert Notification.objects.filter(
+        recipient=admin_a, title=f"王见习已离岗，请于{due_on.isoformat()}前登记留用情况（留用或未留用），逾期按未留用计"
+    ).exists()
 
 
 @pytest.mark.django_db

@@ -40,7 +40,8 @@ def test_full_months_at_the_base_rate():
     assert [month.amount for month in line.months] == [Decimal("1260.00")] * 3
     assert line.total == Decimal("3780.00") and roster.total == Decimal("3780.00")
     assert line.months[0].explanation == "2026年3月：在岗；最低工资 2100 元 × 60% = 1260 元"
-    assert roster.retention_text == "尚无结束见习的人员，留用率暂不适用，按基础比例计算"
+    assert roster.retention_text == ("尚无已确定留用情况的结束见习人员；按“1+1”办法，每月按基础比例计发，"
+                                     "见习结束后单位留用率达标的，一次性补发提高比例与基础比例的差额")
 
 
 def test_partial_months_are_paid_by_calendar_days():
@@ -68,16 +69,17 @@ def test_period_intersection_month_without_parameter_and_not_on_post_report():
     assert [month.month.month for month in roster.lines[0].paid_months] == [5, 7]
 
 
-def test_raised_rate_from_the_threshold():
+def test_months_stay_at_the_base_rate_whatever_the_retention():
+    """Issue 7: the raised rate was applied to every month once the retention reached the threshold. Under "1+1"
+    a month is always paid at the base rate; the retention only decides the top-up at the end."""
     below = compute([trainee(datetime.date(2026, 3, 1), datetime.date(2026, 5, 31))],
                     datetime.date(2026, 3, 1), datetime.date(2026, 3, 1), retained=1, ended=3)
     assert below.lines[0].total == Decimal("1260.00")
-    assert below.retention_text == "留用率 = 留用 1 人 ÷ 结束见习 3 人 = 33.3%"
+    assert below.retention_text.startswith("留用率 = 留用 1 人 ÷ 结束见习 3 人 = 33.3%；按“1+1”办法")
     at = compute([trainee(datetime.date(2026, 3, 1), datetime.date(2026, 5, 31))],
                  datetime.date(2026, 3, 1), datetime.date(2026, 3, 1), retained=1, ended=2)
-    assert at.lines[0].total == Decimal("1470.00")
-    assert at.lines[0].months[0].explanation == (
-        "2026年3月：在岗；最低工资 2100 元 × 70% = 1470 元（留用率达到 50%，按提高比例）")
+    assert at.lines[0].total == Decimal("1260.00") and at.lines[0].top_up is None
+    assert at.lines[0].months[0].explanation == "2026年3月：在岗；最低工资 2100 元 × 60% = 1260 元"
 
 
 def test_trainee_outside_the_period_is_not_listed():

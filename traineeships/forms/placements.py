@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from attachments.forms import AttachmentField
-from traineeships.models import EndReason, PlacementStatus
+from traineeships.models import EARLY_END_REASONS, PlacementStatus
 from traineeships.services.placements import TERM_FIELDS, backdating_warning, check_terms
 
 INPUT = {"class": "form-control"}
@@ -92,7 +92,7 @@ class UploadForm(forms.Form):
 
 class DepartureForm(BindErrorsMixin, forms.Form):
     left_on = _date(_("离岗日期"))
-    reason = forms.ChoiceField(label=_("离岗原因"), choices=EndReason.choices,
+    reason = forms.ChoiceField(label=_("离岗原因"), choices=EARLY_END_REASONS,
                                widget=forms.Select(attrs={"class": "form-select"}))
     note = forms.CharField(label=_("离岗说明"), max_length=255, required=False, widget=forms.TextInput(attrs=INPUT))
 

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from traineeships.forms.placements import TermsForm
 from traineeships.models import (
     LIFETIME_STATUSES,
+    PAID_STATUSES,
     Application,
     ApplicationStatus,
     Placement,
@@ -17,7 +18,7 @@ from traineeships.models import (
 )
 from traineeships.services.placements import EDITABLE_PLACEMENT_STATUSES, FULL_MESSAGE, LIFETIME_MESSAGE
 
-REPORTABLE = (PlacementStatus.ON_POST, PlacementStatus.LEAVING, PlacementStatus.ENDED)
+REPORTABLE = PAID_STATUSES  # on post, leaving, ended early or 见习期满: each month of the traineeship
 
 
 class MonthField(forms.Field):

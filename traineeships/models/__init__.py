@@ -9,7 +9,10 @@ from traineeships.models.departures import (
 from traineeships.models.parameters import RegionParameter
 from traineeships.models.people import (
     APPLICATION_TRANSITIONS,
+    EARLY_END_REASONS,
+    ENDED_STATUSES,
     LIFETIME_STATUSES,
+    PAID_STATUSES,
     PLACEMENT_TRANSITIONS,
     Application,
     ApplicationStatus,
@@ -20,6 +23,7 @@ from traineeships.models.people import (
     Placement,
     PlacementStatus,
     PostInterest,
+    RetentionOutcome,
     TraineeKind,
     TraineeProfile,
 )
@@ -38,7 +42,8 @@ from traineeships.models.posts import (
 __all__ = [
     "APPLICATION_TRANSITIONS", "BASE_TRANSITIONS", "DEPARTURE_TRANSITIONS", "EDITABLE_BASE_STATUSES",
     "EDITABLE_DEPARTURE_STATUSES", "OPEN_DEPARTURE_STATUSES", "Departure", "DepartureStatus", "EDITABLE_POST_STATUSES",
-    "RESUBMITTABLE_POST_STATUSES", "LIFETIME_STATUSES",
+    "RESUBMITTABLE_POST_STATUSES", "LIFETIME_STATUSES", "EARLY_END_REASONS", "ENDED_STATUSES", "PAID_STATUSES",
+    "RetentionOutcome",
     "MAX_PERIOD_MONTHS", "MIN_PERIOD_MONTHS", "PLACEMENT_TRANSITIONS", "POST_TRANSITIONS", "REVIEWED_STATUSES",
     "Application", "ApplicationStatus", "BaseLevel", "BaseStatus", "Education", "EndReason", "EndRequestedBy",
     "GraduateRecord", "MonthlyReport", "Placement", "PlacementStatus", "Post", "PostInterest", "PostStatus",

@@ -163,7 +163,8 @@ class PlacementStatus(models.TextChoices):
     CANCELLED = "cancelled", _("已撤销登记")
     ON_POST = "on_post", _("在岗")
     LEAVING = "leaving", _("离岗办理中")
-    ENDED = "ended", _("已结束")
+    ENDED = "ended", _("已结束")  # an early departure, approved by HR
+    EXPIRED = "expired", _("见习期满")  # the end date passed: set by the daily job, no filing needed
 
 
 # A placement in any of these states holds the person's one traineeship and one of the post's places: it is
@@ -176,7 +177,14 @@ LIFETIME_STATUSES = (
     PlacementStatus.ON_POST,
     PlacementStatus.LEAVING,
     PlacementStatus.ENDED,
+    PlacementStatus.EXPIRED,
 )
+
+# A traineeship that is over: an approved early departure, or the end date passed. Both count as "ended" in the
+# retention rate and are paid for their months; ended_on holds the last day on post for both.
+ENDED_STATUSES = (PlacementStatus.ENDED, PlacementStatus.EXPIRED)
+# The placements that earn the monthly subsidy: the agreement was approved.
+PAID_STATUSES = (PlacementStatus.ON_POST, PlacementStatus.LEAVING, *ENDED_STATUSES)
 
 # traineeships.services.placements.set_placement_status is the only writer of Placement.status.
 PLACEMENT_TRANSITIONS = {
@@ -186,10 +194,21 @@ PLACEMENT_TRANSITIONS = {
     PlacementStatus.RETURNED: {PlacementStatus.PENDING, PlacementStatus.CANCELLED},
     PlacementStatus.REJECTED: {PlacementStatus.PENDING, PlacementStatus.CANCELLED},
     PlacementStatus.CANCELLED: set(),
-    PlacementStatus.ON_POST: {PlacementStatus.LEAVING, PlacementStatus.PENDING},  # PENDING: HR revoked approval
+    # PENDING: HR revoked approval; EXPIRED: the daily job, the day after the end date.
+    PlacementStatus.ON_POST: {PlacementStatus.LEAVING, PlacementStatus.PENDING, PlacementStatus.EXPIRED},
     PlacementStatus.LEAVING: {PlacementStatus.ON_POST, PlacementStatus.ENDED},
     PlacementStatus.ENDED: {PlacementStatus.LEAVING},  # HR revoked its approval of the departure
+    PlacementStatus.EXPIRED: set(),
 }
+
+
+class RetentionOutcome(models.TextChoices):
+    """留用情况 of a traineeship, registered by the unit. Settled (final) once the traineeship has ended and the
+    unit registered it, or the registration period passed (LAPSED counts as not retained)."""
+
+    RETAINED = "retained", _("留用")
+    NOT_RETAINED = "not_retained", _("未留用")
+    LAPSED = "lapsed", _("逾期未登记（按未留用计）")
 
 
 class EndReason(models.TextChoices):
@@ -198,6 +217,11 @@ class EndReason(models.TextChoices):
     LEFT_BY_TRAINEE = "left_by_trainee", _("本人申请离岗")
     DISMISSED = "dismissed", _("单位解除见习协议")
     OTHER = "other", _("其他")
+
+
+# The reasons of a departure (离岗登记) the unit files for review: only an early end. 见习期满 is written by the
+# daily job when the end date passes, without a certificate or a review.
+EARLY_END_REASONS = [choice for choice in EndReason.choices if choice[0] != EndReason.COMPLETED]
 
 
 class EndRequestedBy(models.TextChoices):
@@ -253,6 +277,12 @@ class Placement(models.Model):
     backdating_confirmed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True,
                                                 blank=True, related_name="+", verbose_name=_("倒签确认人"))
     backdating_confirmed_at = models.DateTimeField(_("倒签确认时间"), null=True, blank=True)
+    retention_outcome = models.CharField(_("留用情况"), max_length=16, choices=RetentionOutcome.choices, blank=True)
+    # Written when the traineeship ends: the last day the unit may register 留用 or 未留用.
+    retention_due_on = models.DateField(_("留用登记截止日期"), null=True, blank=True)
+    # The day the outcome became final (registered after the end, or the day after the deadline): the "1+1"
+    # top-up falls due that day and counts the outcomes settled by then, so it never changes afterwards.
+    retention_settled_on = models.DateField(_("留用情况确定日期"), null=True, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
                                    verbose_name=_("登记人"))
     created_at = models.DateTimeField(_("登记时间"), auto_now_add=True)

@@ -8,7 +8,7 @@ from traineeships.constraints import register_constraints
 from traineeships.exports import register_exports
 from traineeships.imports import register_imports
 from traineeships.kinds import register_kinds
-from traineeships.registration import audit_labels, navigation, permissions, purposes, sign_in
+from traineeships.registration import audit_labels, daily, navigation, permissions, purposes, sign_in
 from traineeships.services.applications import lapse_overdue_approvals
 
 
@@ -25,3 +25,4 @@ def register() -> None:
     audit_labels.register_audit_labels()  # audit.labels: the Chinese label of every action code
     # core.daily: work that falls due with the date
     register_daily_job("traineeships.lapse_approvals", lapse_overdue_approvals)  # 逾期未上岗的报名失效
+    daily.register_daily_jobs()  # core.daily: 见习期满 and the end of the 留用 registration period

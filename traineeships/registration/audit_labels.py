@@ -27,6 +27,8 @@ LABELS = {
     "traineeships.agreement_archive": _("批量上传见习协议扫描件"),
     "traineeships.agreements_submitted": _("批量提交见习协议审核"),
     "traineeships.retention_registered": _("留用登记"),
+    "traineeships.not_retained_registered": _("登记未留用"),
+    "traineeships.retention_lapsed": _("逾期未登记留用情况，按未留用计"),
     "traineeships.departure_registered": _("离岗登记"),
     "traineeships.departure_requested": _("本人申请离岗"),
     "traineeships.departure_updated": _("修改离岗登记"),

@@ -1,11 +1,15 @@
 """离岗: the unit registers a departure, or the trainee asks for one and the unit agrees; the unit uploads the
-stamped 解除见习协议证明 and submits it to the HR department of the base's level; approval ends the placement."""
+stamped 解除见习协议证明 and submits it to the HR department of the base's level; approval ends the placement.
+
+Only an EARLY end goes this way: when the end date passes, the daily job makes the placement 见习期满
+(traineeships.services.expiry) without a certificate or a review."""
 
 import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from attachments.services import store_upload
@@ -24,9 +28,10 @@ from traineeships.models import (
     EndRequestedBy,
     Placement,
     PlacementStatus,
+    RetentionOutcome,
 )
 from traineeships.selectors import refusal_of, scan_replaced_since
-from traineeships.services.placements import UNIT_PERMISSION, set_placement_status
+from traineeships.services.placements import UNIT_PERMISSION, end_fields, set_placement_status
 
 TERMINATION_KIND = "traineeship_termination"
 TERMINATION_PURPOSE = "traineeship_termination"
@@ -71,6 +76,14 @@ def check_left_on(placement: Placement, left_on: datetime.date) -> None:
     if left_on > placement.end_on:
         raise ValidationError({"left_on": _("离岗日期不能晚于见习结束日期（%(day)s）")
                                % {"day": placement.end_on.isoformat()}})
+    if left_on == placement.end_on:
+        raise ValidationError({"left_on": _("见习结束日期（%(day)s）当天结束即为见习期满，系统将自动办理，无需登记离岗")
+                               % {"day": placement.end_on.isoformat()}})
+
+
+def check_reason(reason: str) -> None:
+    if reason == EndReason.COMPLETED:
+        raise ValidationError({"reason": _("见习期满由系统在结束日期后自动办理，离岗登记只用于提前结束见习")})
 
 
 def _check_on_post(placement: Placement) -> None:
@@ -92,6 +105,7 @@ def register_departure(*, placement: Placement, actor, data: dict) -> Departure:
     _check_unit(actor, locked)
     _check_on_post(locked)
     check_left_on(locked, data["left_on"])
+    check_reason(data.get("reason") or "")
     departure = Departure.objects.create(placement=locked, requested_by=EndRequestedBy.UNIT,
                                          status=DepartureStatus.REGISTERED, created_by=actor,
                                          **{name: data.get(name) or "" for name in DEPARTURE_FIELDS})
@@ -169,6 +183,7 @@ def update_departure(*, departure: Departure, actor, data: dict) -> Departure:
     _check_unit(actor, locked.placement)
     check_editable(locked)
     check_left_on(locked.placement, data["left_on"])
+    check_reason(data.get("reason") or "")
     before = snapshot(locked, DEPARTURE_FIELDS)
     for name in DEPARTURE_FIELDS:
         setattr(locked, name, data.get(name) or "")
@@ -232,13 +247,23 @@ def _termination_review_hook(*, subject, status, actor, review=None) -> None:
         set_placement_status(placement, PlacementStatus.ENDED, actor=actor, ended_on=departure.left_on,
                              end_reason=departure.reason, end_note=departure.note,
                              end_requested_by=departure.requested_by,
-                             termination_certificate_id=departure.certificate_scan_id)
+                             termination_certificate_id=departure.certificate_scan_id,
+                             **end_fields(placement, ended_on=departure.left_on, recorded_on=timezone.localdate()))
+        notify_organisation(
+            organisation=placement.base.organisation, permission=UNIT_PERMISSION,
+            title=_("%(name)s已离岗，请于%(day)s前登记留用情况（留用或未留用），逾期按未留用计")
+            % {"name": placement.person.real_name, "day": placement.retention_due_on.isoformat()},
+            url=reverse("traineeships:placement_detail", args=[placement.pk]))
         notify(recipients=[placement.person], title=_("您的就业见习已结束（离岗日期：%(day)s）")
                % {"day": departure.left_on.isoformat()}, url=reverse("traineeships:my_placement"))
     elif departure.status == DepartureStatus.APPROVED:
         # HR took its approval back: the placement is being ended again, not ended.
+        # An outcome settled since (未留用, or 留用 made final by the end) is open again; 留用 itself stays.
+        retained = placement.retention_outcome == RetentionOutcome.RETAINED
         set_placement_status(placement, PlacementStatus.LEAVING, actor=actor, ended_on=None, end_reason="",
-                             end_note="", end_requested_by="", termination_certificate_id=None)
+                             end_note="", end_requested_by="", termination_certificate_id=None,
+                             retention_due_on=None, retention_settled_on=None,
+                             retention_outcome=RetentionOutcome.RETAINED if retained else "")
 
 
 TERMINATION_STATUS_MAP = StatusMap(

@@ -1,6 +1,7 @@
 """录用上岗登记 and the 就业见习协议: the unit registers an approved applicant on the post, downloads the generated
 agreement, uploads the signed scan and submits it to the HR department of the base's level; the review engine
-reports its decisions back through AGREEMENT_STATUS_MAP. Also 留用登记 (the unit hires the trainee).
+reports its decisions back through AGREEMENT_STATUS_MAP. Also 留用登记: the unit registers 留用 (hired) or 未留用,
+within a regional period after the end (see "留用登记" below).
 
 Two rules hold under concurrent requests: a post's places are never over-filled (the Post row is locked, and
 each placement holds a numbered place that is unique in the database), and a person has one traineeship in a
@@ -25,6 +26,7 @@ from organisations.services import require_verified
 from reviews import services as review_services
 from reviews.models import ReviewStatus
 from traineeships.models import (
+    ENDED_STATUSES,
     LIFETIME_STATUSES,
     MAX_PERIOD_MONTHS,
     MIN_PERIOD_MONTHS,
@@ -36,6 +38,7 @@ from traineeships.models import (
     PlacementStatus,
     Post,
     RegionParameter,
+    RetentionOutcome,
 )
 from traineeships.rules import MANAGE_BASE as UNIT_PERMISSION
 from traineeships.selectors import parameter_for, refusal_of, scan_replaced_since
@@ -381,6 +384,8 @@ def _agreement_review_hook(*, subject, status, actor, review=None) -> dict:
     status = ReviewStatus(status)
     if status == ReviewStatus.PENDING and placement.status not in (*SUBMITTABLE_PLACEMENT_STATUSES,
                                                                    PlacementStatus.PENDING):
+        if placement.status == PlacementStatus.EXPIRED:
+            raise review_services.ReviewConflict(_("见习已期满，不能撤销协议审核"))
         if placement.status != PlacementStatus.ON_POST or placement.departures.exists():
             raise review_services.ReviewConflict(_("见习人员已办理离岗，不能撤销协议审核"))
         if placement.monthly_reports.exists():
@@ -415,23 +420,98 @@ AGREEMENT_STATUS_MAP = StatusMap(
 
 # ---------------------------------------------------------------- 留用登记
 
+# The outcome of a traineeship (留用 or 未留用) is registered by the unit: 留用 at any time from the start (a trainee
+# hired early), 未留用 once the traineeship has ended; after the end, within the region's
+# retention_registration_days. The first registration after the end is final (retention_settled_on): the "1+1"
+# top-up falls due that day. A traineeship not registered by the deadline counts as not retained (LAPSED, written
+# by the daily job).
+DEFAULT_REGISTRATION_DAYS = 30
+RETAINABLE_STATUSES = (PlacementStatus.ON_POST, PlacementStatus.LEAVING, *ENDED_STATUSES)
+
+
+def retention_due_on(placement: Placement, ended_on: datetime.date, recorded_on: datetime.date) -> datetime.date:
+    """The last day to register the outcome: retention_registration_days (the parameter of the end month)
+    counted from the day after the end, or from the day the end was recorded when that is later (an early
+    departure approved weeks after the trainee left still leaves the unit the whole period)."""
+    parameter = parameter_for(placement.post.work_region, ended_on)
+    days = parameter.retention_registration_days if parameter else DEFAULT_REGISTRATION_DAYS
+    first_day = max(ended_on + datetime.timedelta(days=1), recorded_on)
+    return first_day + datetime.timedelta(days=days - 1)
+
+
+def end_fields(placement: Placement, *, ended_on: datetime.date, recorded_on: datetime.date) -> dict:
+    """The retention fields written with the move into an ended status: the deadline, and an outcome already
+    registered (留用 during the traineeship) becomes final the day the end is recorded."""
+    fields = {"retention_due_on": retention_due_on(placement, ended_on, recorded_on)}
+    if placement.retention_outcome == RetentionOutcome.RETAINED:
+        fields["retention_settled_on"] = recorded_on
+    return fields
+
+
+def retention_open(placement: Placement, today: datetime.date) -> bool:
+    """Whether the unit may (still) register the outcome today."""
+    if placement.status in (PlacementStatus.ON_POST, PlacementStatus.LEAVING):
+        return True
+    return (placement.status in ENDED_STATUSES and placement.retention_settled_on is None
+            and placement.retention_due_on is not None and today <= placement.retention_due_on)
+
+
+def _check_retention_open(locked: Placement, today: datetime.date) -> None:
+    if locked.status not in RETAINABLE_STATUSES:
+        raise ValidationError(_("只有在岗或已结束见习的人员可以登记留用情况（当前：%(status)s）")
+                              % {"status": locked.get_status_display()}, code="state")
+    if locked.retention_settled_on is not None:
+        raise ValidationError(_("留用情况已于%(day)s确定为“%(outcome)s”，不能再修改")
+                              % {"day": locked.retention_settled_on.isoformat(),
+                                 "outcome": locked.get_retention_outcome_display()}, code="settled")
+    if not retention_open(locked, today):
+        raise ValidationError(_("留用登记期限已于%(day)s届满，按未留用计")
+                              % {"day": locked.retention_due_on.isoformat()}, code="late")
+
+
+RETENTION_FIELDS = ("retained_on", "retention_contract", "retention_outcome", "retention_settled_on")
+
 
 @transaction.atomic
 def register_retention(*, placement: Placement, actor, retained_on: datetime.date, contract: str) -> Placement:
+    """留用: the unit signed a labour contract with the trainee."""
     locked = _lock(placement)
     _check_unit(actor, locked.base.organisation_id)
-    if locked.status not in (PlacementStatus.ON_POST, PlacementStatus.LEAVING, PlacementStatus.ENDED):
-        raise ValidationError(_("只有在岗或已结束见习的人员可以登记留用（当前：%(status)s）")
-                              % {"status": locked.get_status_display()}, code="state")
+    today = timezone.localdate()
+    _check_retention_open(locked, today)
     if retained_on < locked.start_on:
         raise ValidationError({"retained_on": _("留用日期不能早于见习开始日期")})
-    if retained_on > timezone.localdate():
+    if retained_on > today:
         raise ValidationError({"retained_on": _("留用日期不能晚于今天")})
-    before = snapshot(locked, ("retained_on", "retention_contract"))
+    if not contract.strip():
+        raise ValidationError({"contract": _("请填写劳动合同信息")})
+    before = snapshot(locked, RETENTION_FIELDS)
     locked.retained_on, locked.retention_contract = retained_on, contract.strip()
-    locked.save(update_fields=["retained_on", "retention_contract", "updated_at"])
+    locked.retention_outcome = RetentionOutcome.RETAINED
+    if locked.status in ENDED_STATUSES:
+        locked.retention_settled_on = today
+    locked.save(update_fields=[*RETENTION_FIELDS, "updated_at"])
     record(actor=actor, action="traineeships.retention_registered", target=locked, before=before,
-           after=snapshot(locked, ("retained_on", "retention_contract")))
+           after=snapshot(locked, RETENTION_FIELDS))
+    return locked
+
+
+@transaction.atomic
+def register_not_retained(*, placement: Placement, actor) -> Placement:
+    """未留用: registered once the traineeship has ended, within the registration period."""
+    locked = _lock(placement)
+    _check_unit(actor, locked.base.organisation_id)
+    today = timezone.localdate()
+    _check_retention_open(locked, today)
+    if locked.status not in ENDED_STATUSES:
+        raise ValidationError(_("见习结束后才能登记未留用（当前：%(status)s）")
+                              % {"status": locked.get_status_display()}, code="state")
+    before = snapshot(locked, RETENTION_FIELDS)
+    locked.retained_on, locked.retention_contract = None, ""
+    locked.retention_outcome, locked.retention_settled_on = RetentionOutcome.NOT_RETAINED, today
+    locked.save(update_fields=[*RETENTION_FIELDS, "updated_at"])
+    record(actor=actor, action="traineeships.not_retained_registered", target=locked, before=before,
+           after=snapshot(locked, RETENTION_FIELDS))
     return locked
 
 

@@ -2,15 +2,26 @@
 departure, the monthly on-post reports and the region parameters, with a plain-Chinese reason on each line.
 
 Rules (regulations §2.2):
-- A month's subsidy = that month's local minimum wage × the rate (Henan: "见习当月当地最低工资标准").
-- The rate is the region's base rate (e.g. 60 %), or its raised rate (e.g. 70 %) when the base's retention
-  rate reaches the region's threshold (e.g. 50 %). Retention rate = placements with 留用 registered ÷
-  placements that have ended, both counted over the base's ended placements; with none ended, there is no
-  rate yet and the base rate applies.
+- A month's subsidy = that month's local minimum wage × the region's base rate (e.g. 60 %) (Henan:
+  "见习当月当地最低工资标准"). Always the base rate: a month already paid (or claimed) never changes when the
+  unit's retention changes later.
+- "1+1": at the end of a traineeship (见习期满, or an approved early departure) a one-off top-up (TopUpLine) =
+  Σ over its paid months of that month's minimum wage × (raised rate − base rate) × the month's pro-rata
+  fraction, when the unit's (the base's) retention rate reaches the threshold. Retention rate = 留用 ÷ ended,
+  over the base's traineeships that ended within the assessment window: the region's retention_window_months
+  ending with the month this traineeship ended (threshold and window: the parameter of that month).
+- When the top-up is due: once this traineeship's 留用 outcome is settled: the unit registered 留用 or 未留用
+  after the end (留用 registered during the traineeship settles on the day the end is recorded), or the
+  registration period (retention_registration_days) passed, which counts as not retained. The rate counts the
+  traineeships of the window whose outcome was settled by that day; one still open is left out (it is neither
+  retained nor known to be lost), so the figure is fixed the day it falls due and never changes. The top-up
+  belongs to the roster whose period contains the day it fell due, once; below the threshold, the line says why
+  there is none.
 - Partial months (the start month, the month of an early departure) are paid pro rata by calendar days on
   post: Shandong pro-rates early leavers, and counting any day as a whole month would pay a 3-month
   traineeship starting mid-month for 4 months.
-- A month the unit reported as 不在岗 is not paid. A month without a parameter is explained and counts 0.
+- A month the unit reported as 不在岗 is not paid (nor topped up). A month without a parameter is explained and
+  counts 0.
 - 人身意外伤害保险补贴: the premium the unit paid (the placement's insurance details), capped by the region's
   insurance_subsidy_cap. The cap is per person per traineeship, not per month: Shanxi's rule is "premium
   subsidy ≤ 240 元/person" for a policy bought once, before the start, covering the whole traineeship
@@ -18,7 +29,8 @@ Rules (regulations §2.2):
   premium. It is paid once, with the parameter of the start month (when the policy had to be in force), and
   it belongs to the roster whose period contains the start month: rosters of successive periods never pay it
   twice, and a 不在岗 report does not remove it (the premium was paid all the same).
-- Amounts are Decimal, rounded half-up to cents per month; the total is the months plus the insurance line.
+- Amounts are Decimal, rounded half-up to cents per month; the total is the months, the insurance line and
+  the top-up.
 
 compute_roster() is pure (no database): roster_for_base() in this module loads its inputs in a constant
 number of queries.
@@ -39,6 +51,19 @@ class Rates:
     raised_rate: Decimal
     threshold: Decimal
     insurance_cap: Decimal | None = None  # 元 per person per traineeship
+    window_months: int = 12  # the retention assessment window of the "1+1" top-up
+
+
+@dataclass(frozen=True)
+class TopUpBasis:
+    """What the "1+1" top-up of one ended traineeship needs from the database (loaded by trainee_inputs)."""
+
+    ended_on: datetime.date  # the last day on post
+    due_on: datetime.date  # the day its 留用 outcome was settled: the top-up falls due
+    retained: int  # over the base's traineeships ended within the window and settled by due_on
+    ended: int
+    window_first: datetime.date  # the first month of the assessment window
+    window_last: datetime.date  # the month the traineeship ended
 
 
 @dataclass(frozen=True)
@@ -53,6 +78,7 @@ class TraineeInput:
     retained_on: datetime.date | None = None
     leaving: bool = False  # a departure is registered but not yet approved
     insurance_premium: Decimal | None = None  # what the unit paid for the trainee's accident insurance
+    top_up: TopUpBasis | None = None  # ended, with its 留用 outcome settled
 
 
 @dataclass
@@ -84,6 +110,7 @@ class TopUpLine:
     month: datetime.date  # the month the traineeship ended
     amount: Decimal
     explanation: str
+    due_on: datetime.date | None = None  # the day it fell due (its roster is the period containing it)
 
 
 @dataclass
@@ -92,6 +119,7 @@ class TraineeLine:
     months: list[MonthLine] = field(default_factory=list)
     insurance: InsuranceLine | None = None
     top_up: TopUpLine | None = None
+    top_up_note: str = ""  # why an ended traineeship gets no top-up (retention below the threshold...)
 
     @property
     def allowance_total(self) -> Decimal:
@@ -116,6 +144,8 @@ class TraineeLine:
             lines.append(self.insurance.explanation)
         if self.top_up is not None:
             lines.append(self.top_up.explanation)
+        elif self.top_up_note:
+            lines.append(self.top_up_note)
         return lines
 
     @property
@@ -131,10 +161,15 @@ class Roster:
     ended: int
     first_month: datetime.date
     last_month: datetime.date
+    retention_window: tuple[datetime.date, datetime.date] | None = None  # the months the summary rate covers
 
     @property
     def total(self) -> Decimal:
         return sum((line.total for line in self.lines), Decimal("0.00"))
+
+    @property
+    def top_up_total(self) -> Decimal:
+        return sum((line.top_up_amount for line in self.lines), Decimal("0.00"))
 
     @property
     def insurance_total(self) -> Decimal:
@@ -142,9 +177,18 @@ class Roster:
 
     @property
     def retention_text(self) -> str:
+        window = ""
+        if self.retention_window is not None:
+            window = f"考核期{month_label(self.retention_window[0])}至{month_label(self.retention_window[1])}"
         if self.retention_rate is None:
-            return "尚无结束见习的人员，留用率暂不适用，按基础比例计算"
-        return f"留用率 = 留用 {self.retained} 人 ÷ 结束见习 {self.ended} 人 = {percent(self.retention_rate)}"
+            rate = f"{window}尚无已确定留用情况的结束见习人员"
+        else:
+            rate = (f"{window}留用率 = 留用 {self.retained} 人 ÷ 结束见习 {self.ended} 人 = "
+                    f"{percent(self.retention_rate)}")
+        return f"{rate}；{RULE_TEXT}"
+
+
+RULE_TEXT = "按“1+1”办法，每月按基础比例计发，见习结束后单位留用率达标的，一次性补发提高比例与基础比例的差额"
 
 
 def percent(rate: Decimal) -> str:
@@ -176,7 +220,7 @@ def retention_rate(retained: int, ended: int) -> Decimal | None:
 
 
 def _month_line(trainee: TraineeInput, month: datetime.date, reported_on_post: bool | None,
-                rates: Rates | None, retention: Decimal | None) -> MonthLine | None:
+                rates: Rates | None) -> MonthLine | None:
     days_in_month = calendar.monthrange(month.year, month.month)[1]
     month_end = month.replace(day=days_in_month)
     first, last = max(month, trainee.start_on), min(month_end, trainee.end_on)
@@ -191,17 +235,15 @@ def _month_line(trainee: TraineeInput, month: datetime.date, reported_on_post: b
     if rates is None:
         return MonthLine(month, days, days_in_month, True, None, None, Decimal("0.00"),
                          f"{label}：{state}；该地区未设置当月最低工资标准，暂按 0 元计")
-    raised = retention is not None and retention >= rates.threshold
-    rate = rates.raised_rate if raised else rates.base_rate
+    rate = rates.base_rate
     amount = rates.minimum_wage * rate
     formula = f"最低工资 {yuan(rates.minimum_wage)} 元 × {percent(rate)}"
     if days != days_in_month:
         amount = amount * days / days_in_month
         formula += f" × {days}/{days_in_month}"
     amount = amount.quantize(CENT, rounding=ROUND_HALF_UP)
-    why = f"（留用率达到 {percent(rates.threshold)}，按提高比例）" if raised else ""
     return MonthLine(month, days, days_in_month, True, rates.minimum_wage, rate, amount,
-                     f"{label}：{state}；{formula} = {yuan(amount)} 元{why}")
+                     f"{label}：{state}；{formula} = {yuan(amount)} 元")
 
 
 def _insurance_line(trainee: TraineeInput, rates: Rates | None) -> InsuranceLine | None:
@@ -222,26 +264,66 @@ def _insurance_line(trainee: TraineeInput, rates: Rates | None) -> InsuranceLine
     return InsuranceLine(month, premium, cap, amount, f"{head}，{rule}（每人见习期内计一次）")
 
 
+def _top_up(trainee: TraineeInput, reports: dict, rates_for) -> tuple[TopUpLine | None, str]:
+    """The "1+1" top-up of an ended traineeship whose 留用 outcome is settled: (the line, or None and why not)."""
+    basis = trainee.top_up
+    end_month = basis.ended_on.replace(day=1)
+    head = f"见习结束一次性补差（“1+1”）：{basis.ended_on:%Y年%-m月%-d日}见习结束"
+    rates = rates_for(trainee.region_codes, end_month)
+    if rates is None:
+        return None, f"{head}；该地区未设置{month_label(end_month)}的参数，无法判断留用率是否达标，暂不补差"
+    rate = retention_rate(basis.retained, basis.ended)
+    window = (f"本单位考核期{month_label(basis.window_first)}至{month_label(basis.window_last)}结束见习 "
+              f"{basis.ended} 人、留用 {basis.retained} 人，留用率 {percent(rate or Decimal(0))}")
+    if rate is None or rate < rates.threshold:
+        return None, f"{head}；{window}，未达到 {percent(rates.threshold)}，不补差"
+    parts, amount = [], Decimal("0.00")
+    for month in months_between(trainee.start_on, trainee.end_on):
+        month_rates = rates_for(trainee.region_codes, month)
+        line = _month_line(trainee, month, reports.get((trainee.key, month)), month_rates)
+        if line is None or line.amount <= 0:
+            continue  # not paid (不在岗, or no parameter): nothing to top up
+        difference = month_rates.raised_rate - month_rates.base_rate
+        part = month_rates.minimum_wage * difference
+        formula = (f"{month_label(month)} {yuan(month_rates.minimum_wage)} 元 × "
+                   f"（{percent(month_rates.raised_rate)} − {percent(month_rates.base_rate)}）")
+        if line.days != line.days_in_month:
+            part = part * line.days / line.days_in_month
+            formula += f" × {line.days}/{line.days_in_month}"
+        part = part.quantize(CENT, rounding=ROUND_HALF_UP)
+        parts.append(f"{formula} = {yuan(part)} 元")
+        amount += part
+    detail = "；".join(parts) if parts else "无已计发补贴的月份"
+    explanation = (f"{head}；{window}，达到 {percent(rates.threshold)}；补差 {yuan(amount)} 元"
+                   f"（{basis.due_on:%Y年%-m月%-d日}留用情况确定后计发；各月：{detail}）")
+    return TopUpLine(end_month, amount, explanation, due_on=basis.due_on), ""
+
+
 def compute_roster(*, trainees, first_month: datetime.date, last_month: datetime.date, reports: dict,
-                   rates_for, retained: int, ended: int) -> Roster:
-    """reports: {(trainee key, month): on_post or None}; rates_for(region_codes, month) -> Rates | None."""
-    retention = retention_rate(retained, ended)
+                   rates_for, retained: int = 0, ended: int = 0, retention_window=None) -> Roster:
+    """reports: {(trainee key, month): on_post or None}, covering every month of a trainee whose top-up falls due
+    in the period; rates_for(region_codes, month) -> Rates | None. retained/ended only feed the summary text:
+    each top-up carries its own counts (TraineeInput.top_up)."""
     months = months_between(first_month, last_month)
     lines = []
     for trainee in trainees:
         line = TraineeLine(trainee)
         for month in months:
             month_line = _month_line(trainee, month, reports.get((trainee.key, month)),
-                                     rates_for(trainee.region_codes, month), retention)
+                                     rates_for(trainee.region_codes, month))
             if month_line is not None:
                 line.months.append(month_line)
         start_month = trainee.start_on.replace(day=1)
         if line.months and months and months[0] <= start_month <= months[-1]:
             line.insurance = _insurance_line(trainee, rates_for(trainee.region_codes, start_month))
-        if line.months:
+        due = trainee.top_up.due_on.replace(day=1) if trainee.top_up is not None else None
+        if due is not None and months and months[0] <= due <= months[-1]:
+            line.top_up, line.top_up_note = _top_up(trainee, reports, rates_for)
+        if line.months or line.top_up is not None or line.top_up_note:
             lines.append(line)
-    return Roster(lines=lines, retention_rate=retention, retained=retained, ended=ended,
-                  first_month=months[0] if months else first_month, last_month=last_month)
+    return Roster(lines=lines, retention_rate=retention_rate(retained, ended), retained=retained, ended=ended,
+                  first_month=months[0] if months else first_month, last_month=last_month,
+                  retention_window=retention_window)
 
 
 # ---------------------------------------------------------------- loading from the database
@@ -264,59 +346,105 @@ class ParameterTable:
                 if parameter.valid_from <= month and (parameter.valid_to is None or parameter.valid_to >= month):
                     return Rates(parameter.minimum_wage_monthly, parameter.subsidy_rate,
                                  parameter.raised_subsidy_rate, parameter.retention_threshold,
-                                 parameter.insurance_subsidy_cap)
+                                 parameter.insurance_subsidy_cap, parameter.retention_window_months)
         return None
 
 
-def trainee_inputs(placements) -> list[TraineeInput]:
-    """Placements (with post__work_region, person and their open departures prefetched) as roster inputs."""
-    from traineeships.models import DepartureStatus, PlacementStatus
+def region_codes(region) -> tuple[str, ...]:
+    """A region, its city, its province: most specific first (how parameters are looked up)."""
+    return tuple(code for code in (region.code, region.city_code, region.province_code) if code)
 
+
+def add_months(month: datetime.date, months: int) -> datetime.date:
+    index = month.year * 12 + month.month - 1 + months
+    return datetime.date(index // 12, index % 12 + 1, 1)
+
+
+def assessment_window(ended_on: datetime.date, rates: Rates | None) -> tuple[datetime.date, datetime.date]:
+    """The retention window of a traineeship that ended on `ended_on`: retention_window_months (of the end
+    month's parameter; 12 without one) ending with the end month."""
+    last = ended_on.replace(day=1)
+    return add_months(last, -((rates.window_months if rates else 12) - 1)), last
+
+
+@dataclass(frozen=True)
+class SettledOutcome:
+    base_id: int
+    ended_on: datetime.date
+    retained: bool
+    settled_on: datetime.date
+
+
+def settled_outcomes(base_ids) -> list[SettledOutcome]:
+    """The ended traineeships of the bases whose 留用 outcome is settled, in one query."""
+    from traineeships.models import ENDED_STATUSES, Placement, RetentionOutcome
+
+    rows = Placement.objects.filter(base_id__in=base_ids, status__in=ENDED_STATUSES, ended_on__isnull=False,
+                                    retention_settled_on__isnull=False).values_list(
+        "base_id", "ended_on", "retention_outcome", "retention_settled_on")
+    return [SettledOutcome(base_id, ended_on, outcome == RetentionOutcome.RETAINED, settled_on)
+            for base_id, ended_on, outcome, settled_on in rows]
+
+
+def count_window(outcomes, base_id: int, first: datetime.date, last: datetime.date,
+                 settled_by: datetime.date | None = None) -> tuple[int, int]:
+    """(retained, ended) over the base's traineeships that ended within the months first..last and whose outcome
+    was settled by `settled_by` (any day when None)."""
+    chosen = [item for item in outcomes if item.base_id == base_id and first <= item.ended_on.replace(day=1) <= last
+              and (settled_by is None or item.settled_on <= settled_by)]
+    return sum(item.retained for item in chosen), len(chosen)
+
+
+def trainee_inputs(placements, table: "ParameterTable | None" = None, outcomes=None) -> list[TraineeInput]:
+    """Placements (with post__work_region, person and their open departures prefetched) as roster inputs. With
+    the parameter table, an ended traineeship whose 留用 outcome is settled gets what its "1+1" top-up needs (one
+    more query)."""
+    from traineeships.models import ENDED_STATUSES, DepartureStatus, PlacementStatus
+
+    placements = list(placements)
+    if outcomes is None and table is not None and any(
+            p.status in ENDED_STATUSES and p.retention_settled_on for p in placements):
+        outcomes = settled_outcomes({placement.base_id for placement in placements})
+    outcomes = outcomes or []
     inputs = []
     for placement in placements:
         end_on = placement.end_on
         leaving = False
-        if placement.status == PlacementStatus.ENDED and placement.ended_on:
+        if placement.status in ENDED_STATUSES and placement.ended_on:
             end_on = min(end_on, placement.ended_on)
         elif placement.status == PlacementStatus.LEAVING:
             open_departures = [departure for departure in placement.departures.all()
                                if departure.status not in (DepartureStatus.CANCELLED, DepartureStatus.REFUSED)]
             if open_departures:
                 end_on, leaving = min(end_on, open_departures[0].left_on), True
-        region = placement.post.work_region
-        codes = tuple(code for code in (region.code, region.city_code, region.province_code) if code)
+        codes = region_codes(placement.post.work_region)
+        top_up = None
+        if (table is not None and placement.status in ENDED_STATUSES and placement.ended_on
+                and placement.retention_settled_on):
+            first, last = assessment_window(placement.ended_on, table(codes, placement.ended_on.replace(day=1)))
+            retained, ended = count_window(outcomes, placement.base_id, first, last, placement.retention_settled_on)
+            top_up = TopUpBasis(ended_on=placement.ended_on, due_on=placement.retention_settled_on,
+                                retained=retained, ended=ended, window_first=first, window_last=last)
         inputs.append(TraineeInput(
             key=placement.pk, name=placement.person.real_name, id_number=placement.person.id_number or "",
             post_title=placement.post.title, start_on=placement.start_on, end_on=end_on, region_codes=codes,
             retained_on=placement.retained_on, leaving=leaving, insurance_premium=placement.insurance_premium,
+            top_up=top_up,
         ))
     return inputs
 
 
 def paid_placements(queryset):
-    """The placements that earn a subsidy: their agreement was approved (on post, leaving or ended)."""
-    from traineeships.models import PlacementStatus
+    """The placements that earn a subsidy: their agreement was approved (on post, leaving, ended early or
+    见习期满)."""
+    from traineeships.models import PAID_STATUSES
 
     return (
-        queryset.filter(status__in=(PlacementStatus.ON_POST, PlacementStatus.LEAVING, PlacementStatus.ENDED))
+        queryset.filter(status__in=PAID_STATUSES)
         .select_related("post__work_region", "person")
         .prefetch_related("departures")
         .order_by("start_on", "id")
     )
-
-
-def retention_counts(base_ids) -> dict[int, tuple[int, int]]:
-    """{base id: (retained, ended)} over the bases' ended placements, in one query."""
-    from django.db.models import Count, Q
-
-    from traineeships.models import Placement, PlacementStatus
-
-    rows = (
-        Placement.objects.filter(base_id__in=base_ids, status=PlacementStatus.ENDED)
-        .values("base_id")
-        .annotate(ended=Count("id"), retained=Count("id", filter=Q(retained_on__isnull=False)))
-    )
-    return {row["base_id"]: (row["retained"], row["ended"]) for row in rows}
 
 
 def reports_for(placement_ids, first_month, last_month) -> dict:
@@ -329,14 +457,31 @@ def reports_for(placement_ids, first_month, last_month) -> dict:
     }
 
 
+def report_months(trainees, first_month: datetime.date, last_month: datetime.date):
+    """The months whose reports a roster needs: its period, and every month of a traineeship whose top-up falls
+    due in it (the top-up is computed over all the months paid)."""
+    first = first_month
+    for trainee in trainees:
+        if trainee.top_up is not None and first_month <= trainee.top_up.due_on.replace(day=1) <= last_month:
+            first = min(first, trainee.start_on.replace(day=1))
+    return first, last_month
+
+
 def roster_for_base(base, first_month: datetime.date, last_month: datetime.date) -> Roster:
     from traineeships.models import Placement
 
     placements = list(paid_placements(Placement.objects.filter(base=base)).filter(start_on__lte=last_month.replace(
         day=calendar.monthrange(last_month.year, last_month.month)[1])))
-    trainees = trainee_inputs(placements)
-    table = ParameterTable({code for trainee in trainees for code in trainee.region_codes})
-    retained, ended = retention_counts([base.pk]).get(base.pk, (0, 0))
+    organisation = base.organisation
+    organisation_codes = region_codes(organisation.region) if organisation.region_id else ()
+    table = ParameterTable({code for p in placements for code in region_codes(p.post.work_region)}
+                           | set(organisation_codes))
+    outcomes = settled_outcomes([base.pk])
+    trainees = trainee_inputs(placements, table, outcomes)
+    # The summary: the base's retention over the window ending with the period's last month, as known today.
+    window = assessment_window(last_month, table(organisation_codes, last_month))
+    retained, ended = count_window(outcomes, base.pk, *window)
+    first, last = report_months(trainees, first_month, last_month)
     return compute_roster(trainees=trainees, first_month=first_month, last_month=last_month,
-                          reports=reports_for([p.pk for p in placements], first_month, last_month),
-                          rates_for=table, retained=retained, ended=ended)
+                          reports=reports_for([p.pk for p in placements], first, last), rates_for=table,
+                          retained=retained, ended=ended, retention_window=window)

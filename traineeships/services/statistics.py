@@ -14,12 +14,14 @@ from django.db.models import Count, Q, Sum
 from organisations.jurisdiction import region_q as jurisdiction_filter
 from regions.models import Region, RegionLevel
 from traineeships.models import (
+    ENDED_STATUSES,
     REVIEWED_STATUSES,
     Application,
     BaseStatus,
     Placement,
     PlacementStatus,
     Post,
+    RetentionOutcome,
     TraineeshipBase,
 )
 from traineeships.services.roster import (
@@ -27,8 +29,9 @@ from traineeships.services.roster import (
     compute_roster,
     months_between,
     paid_placements,
+    region_codes,
+    report_months,
     reports_for,
-    retention_counts,
     retention_rate,
     trainee_inputs,
 )
@@ -112,8 +115,9 @@ def statistics_for(region: Region, year: int) -> Statistics:
     for item in (Placement.objects.filter(base_within)
                  .values(f"{prefix}code", f"{prefix}city_code")
                  .annotate(on_post=Count("id", filter=Q(status__in=ON_POST_STATUSES)),
-                           ended=Count("id", filter=Q(status=PlacementStatus.ENDED)),
-                           retained=Count("id", filter=Q(status=PlacementStatus.ENDED, retained_on__isnull=False)))):
+                           ended=Count("id", filter=Q(status__in=ENDED_STATUSES)),
+                           retained=Count("id", filter=Q(status__in=ENDED_STATUSES,
+                                                         retention_outcome=RetentionOutcome.RETAINED)))):
         target = row(_key_of(region, item[f"{prefix}code"], item[f"{prefix}city_code"]))
         target.on_post += item["on_post"]
         target.ended += item["ended"]
@@ -124,17 +128,15 @@ def statistics_for(region: Region, year: int) -> Statistics:
     placements = list(paid_placements(Placement.objects.filter(base_within))
                       .filter(start_on__lte=datetime.date(year, 12, 31))
                       .select_related("base__organisation__region"))
-    inputs = trainee_inputs(placements)
-    table = ParameterTable({code for trainee in inputs for code in trainee.region_codes})
-    reports = reports_for([placement.pk for placement in placements], first, last)
-    retention = retention_counts({placement.base_id for placement in placements})
+    table = ParameterTable({code for placement in placements for code in region_codes(placement.post.work_region)})
+    inputs = trainee_inputs(placements, table)
+    reports = reports_for([placement.pk for placement in placements], *report_months(inputs, first, last))
     by_base = defaultdict(list)
     for placement, trainee in zip(placements, inputs):
         by_base[placement.base_id].append((placement, trainee))
-    for base_id, pairs in by_base.items():
-        retained, ended = retention.get(base_id, (0, 0))
+    for pairs in by_base.values():
         result = compute_roster(trainees=[trainee for _p, trainee in pairs], first_month=first, last_month=last,
-                                reports=reports, rates_for=table, retained=retained, ended=ended)
+                                reports=reports, rates_for=table)
         org_region = pairs[0][0].base.organisation.region
         target = row(_key_of(region, org_region.code, org_region.city_code))
         for line in result.lines:
@@ -146,10 +148,13 @@ def statistics_for(region: Region, year: int) -> Statistics:
             if line.insurance is not None:
                 # The insurance subsidy is paid once, in the month the traineeship started.
                 month_rows[line.insurance.month].subsidy += line.insurance.amount
+            if line.top_up is not None:
+                # The "1+1" top-up, in the month it fell due (its 留用 outcome settled).
+                month_rows[line.top_up.due_on.replace(day=1)].subsidy += line.top_up.amount
     for placement in placements:
         if placement.start_on.year == year:
             month_rows[placement.start_on.replace(day=1)].started += 1
-        if placement.status == PlacementStatus.ENDED and placement.ended_on and placement.ended_on.year == year:
+        if placement.status in ENDED_STATUSES and placement.ended_on and placement.ended_on.year == year:
             month_rows[placement.ended_on.replace(day=1)].departures += 1
 
     ordered = sorted(rows.values(), key=lambda item: item.code)

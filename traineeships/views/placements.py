@@ -1,4 +1,5 @@
-"""录用上岗登记 and the 就业见习协议 (the unit's screens and the record page reviewers open), 留用登记."""
+"""录用上岗登记 and the 就业见习协议 (the unit's screens and the record page reviewers open), 留用登记 (留用 or
+未留用, within the registration period after the end)."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -17,7 +18,7 @@ from core.paging import paginate
 from printing.pdf import own_document, render_pdf
 from reviews.selectors import history_for_subject, latest_review_for
 from traineeships.forms.placements import PlacementFilterForm, RetentionForm, TermsForm, UploadForm, terms_initial
-from traineeships.models import PlacementStatus
+from traineeships.models import ENDED_STATUSES, PlacementStatus
 from traineeships.rules import MANAGE_BASE as PERMISSION
 from traineeships.selectors import (
     approved_applications_for_unit,
@@ -115,6 +116,7 @@ def placement_edit(request, pk):
 def _own_actions(user, placement, refusal) -> dict:
     own = user.organisation_id == placement.base.organisation_id and user.has_perm(PERMISSION)
     editable = own and placement.status in services.EDITABLE_PLACEMENT_STATUSES
+    retention_open = own and services.retention_open(placement, timezone.localdate())
     return {
         "own": own,
         "can_edit": editable,
@@ -124,8 +126,8 @@ def _own_actions(user, placement, refusal) -> dict:
                       and scan_replaced_since(placement.agreement_scan, refusal),
         "can_cancel": editable,
         "can_leave": own and placement.status == PlacementStatus.ON_POST,
-        "can_retain": own and placement.status in (PlacementStatus.ON_POST, PlacementStatus.LEAVING,
-                                                   PlacementStatus.ENDED),
+        "can_retain": retention_open,
+        "can_register_not_retained": retention_open and placement.status in ENDED_STATUSES,
     }
 
 
@@ -144,6 +146,7 @@ def placement_detail(request, pk):
         "upload_form": UploadForm(purpose=services.AGREEMENT_PURPOSE),
         "retention_form": RetentionForm(initial={"retained_on": placement.retained_on,
                                                  "contract": placement.retention_contract}),
+        "ended": placement.status in ENDED_STATUSES,
         **_own_actions(request.user, placement, refusal),
     }
     return render(request, "traineeships/placements/detail.html", context)
@@ -233,4 +236,18 @@ def placement_retain(request, pk):
             messages.success(request, _("已登记留用"))
     else:
         messages.error(request, "；".join(message for errors in form.errors.values() for message in errors))
+    return redirect("traineeships:placement_detail", pk=placement.pk)
+
+
+@require_POST
+@permission_required_403(PERMISSION)
+def placement_not_retained(request, pk):
+    """未留用: the unit says it did not hire the trainee after the end (within the registration period)."""
+    placement = get_unit_placement(request.user, pk)
+    try:
+        services.register_not_retained(placement=placement, actor=request.user)
+    except ValidationError as error:
+        messages.error(request, _error_text(error))
+    else:
+        messages.success(request, _("已登记未留用"))
     return redirect("traineeships:placement_detail", pk=placement.pk)

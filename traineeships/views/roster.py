@@ -85,7 +85,7 @@ def _xlsx(result, base, filename: str, *, reader) -> HttpResponse:
                             f"{result.last_month:%Y年%m月}）", bold)
     cells.cell(sheet, 1, 0, result.retention_text)
     headers = ["序号", "姓名", "身份证号", "岗位", "见习开始", "见习结束", "补贴月份数", "是否留用", "补贴合计（元）",
-               "计算说明", "其中保险补贴（元）"]
+               "计算说明", "其中保险补贴（元）", "其中见习结束一次性补差（元）"]
     for col, header in enumerate(headers):
         cells.cell(sheet, 3, col, header, bold)
     show_id = can_see_personal_data(reader)
@@ -100,11 +100,13 @@ def _xlsx(result, base, filename: str, *, reader) -> HttpResponse:
         cells.cell(sheet, row, 8, float(line.total), money)
         cells.cell(sheet, row, 9, "\n".join(line.explanations))
         cells.cell(sheet, row, 10, float(line.insurance_amount), money)
+        cells.cell(sheet, row, 11, float(line.top_up_amount), money)
         row += 1
     cells.cell(sheet, row, 7, "合计", bold)
     cells.cell(sheet, row, 8, float(result.total), money)
     cells.cell(sheet, row, 10, float(result.insurance_total), money)
-    for col, width in enumerate([6, 10, 22, 18, 12, 12, 10, 16, 14, 70, 14]):
+    cells.cell(sheet, row, 11, float(result.top_up_total), money)
+    for col, width in enumerate([6, 10, 22, 18, 12, 12, 10, 16, 14, 70, 14, 16]):
         sheet.set_column(col, col, width)
     book.close()
     response = HttpResponse(buffer.getvalue(), content_type=XLSX)
