@@ -3,13 +3,11 @@
 The programme skeleton (docs/architecture.md): each concern in its own module, registered in this order.
 """
 
-from core.daily import register_daily_job
 from traineeships.constraints import register_constraints
 from traineeships.exports import register_exports
 from traineeships.imports import register_imports
 from traineeships.kinds import register_kinds
 from traineeships.registration import audit_labels, daily, navigation, permissions, purposes, sign_in
-from traineeships.services.applications import lapse_overdue_approvals
 
 
 def register() -> None:
@@ -23,6 +21,4 @@ def register() -> None:
     sign_in.register_people_programme()  # accounts.eligibility: name + ID number sign-in of trainees
     navigation.register_navigation()  # core.navigation: the programme's menu section
     audit_labels.register_audit_labels()  # audit.labels: the Chinese label of every action code
-    # core.daily: work that falls due with the date
-    register_daily_job("traineeships.lapse_approvals", lapse_overdue_approvals)  # 逾期未上岗的报名失效
-    daily.register_daily_jobs()  # core.daily: 见习期满 and the end of the 留用 registration period
+    daily.register_daily_jobs()  # core.daily: 见习期满, the end of the 留用 registration period, lapsed approvals
