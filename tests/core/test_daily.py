@@ -3,7 +3,7 @@ import datetime
 import pytest
 from django.core.management import call_command
 
-from core import daily
+from core import daily, tasks
 from core.models import DailyRun
 
 
@@ -52,10 +52,10 @@ def test_schedule_enqueues_one_nightly_run(settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
     from django_tasks_db.models import DBTaskResult
 
-    assert daily.schedule_next_run() is True
-    assert daily.schedule_next_run() is False
+    assert tasks.schedule_next_run() is True
+    assert tasks.schedule_next_run() is False
     task = DBTaskResult.objects.get()
-    assert task.task_path == "core.daily.daily_jobs"
+    assert task.task_path == "core.tasks.daily_jobs"
     assert task.run_after is not None
 
 
@@ -63,4 +63,4 @@ def test_next_run_is_the_coming_half_past_midnight():
     from django.utils import timezone
 
     now = timezone.make_aware(datetime.datetime(2026, 12, 3, 10, 0))
-    assert timezone.localtime(daily.next_run_after(now)) == timezone.make_aware(datetime.datetime(2026, 12, 4, 0, 30))
+    assert timezone.localtime(tasks.next_run_after(now)) == timezone.make_aware(datetime.datetime(2026, 12, 4, 0, 30))

@@ -23,9 +23,9 @@ from traineeships.services import placements as placement_services
 pytest_plugins = ["tests.traineeships.test_placements"]
 
 MATCHING_HEADERS = ["身份证号", "姓名", "岗位名称", "见习开始日期", "见习结束日期", "生活费（元/月）", "保险公司",
-                    "保单号", "保费（元）", "保额（元）", "保险起始日期", "保险截止日期"]
+                    "保单号", "保费（元）", "保额（元）", "保险起始日期", "保险截止日期", "确认倒签"]
 TERMS_ROW = ["软件测试见习生", datetime.date(2026, 3, 1), datetime.date(2026, 8, 31), 2200, "中国人寿", "P1", 120,
-             500000, datetime.date(2026, 3, 1), datetime.date(2027, 2, 28)]
+             500000, datetime.date(2026, 3, 1), datetime.date(2027, 2, 28), "是"]  # 2026-03-01 is back-dated
 NO_UNIT = "本单位没有该身份证号待提交协议的上岗登记"
 URLS = ("traineeships:match_drafts", "traineeships:match_scans", "traineeships:match_submit",
         "traineeships:match_records")

@@ -2,7 +2,8 @@ import datetime
 
 from django.core.management.base import BaseCommand, CommandError
 
-from core.daily import run_daily_jobs, schedule_next_run
+from core.daily import run_daily_jobs
+from core.tasks import schedule_next_run
 
 
 class Command(BaseCommand):

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('traineeships', '0007_regional_rules_beyond_money'),
+        ('traineeships', '0008_placement_import_job'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

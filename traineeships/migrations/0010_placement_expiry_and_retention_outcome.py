@@ -23,7 +23,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('attachments', '0002_initial'),
-        ('traineeships', '0007_regional_rules_beyond_money'),
+        ('traineeships', '0009_release_lapse_and_backdating_confirmation'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
