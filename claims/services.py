@@ -160,11 +160,15 @@ def _check_editable(claim: Claim, doing: str) -> None:
                               % {"status": claim.get_status_display(), "doing": doing}, code="state")
 
 
-def _current_specs(claim: Claim):
+def _current_specs(claim: Claim, *, keep_own: bool):
+    """The claim's lines computed today. keep_own (submission): the lines the draft holds stay even when another
+    claim counted them meanwhile, so that the constraint refuses the submission with a message instead of the
+    month silently disappearing; without it (重新计算) only what is free is taken."""
     claim_programme = registry.get(claim.programme)
     if claim.corrects_id is not None:
         return correction_specs(claim.corrects, exclude=claim)
-    keep = {line_key(line.kind, line.person_id, line.subject, line.month) for line in claim.lines.all()}
+    keep = {line_key(line.kind, line.person_id, line.subject, line.month)
+            for line in claim.lines.all()} if keep_own else frozenset()
     return _claimable(claim_programme, organisation=claim.organisation, first_month=claim.first_month,
                       last_month=claim.last_month, claim=claim, keep=keep)
 
@@ -178,7 +182,7 @@ def refresh_claim(*, claim: Claim, actor) -> Claim:
     _check_filer(actor, locked, locked.programme)
     _check_editable(locked, _("重新计算"))
     before = _snapshot(locked)
-    specs = _current_specs(locked)
+    specs = _current_specs(locked, keep_own=False)
     if not specs:
         raise ValidationError(_("重新计算后没有可申领的补贴，请删除或撤销本申领"), code="nothing")
     _write_lines(locked, specs)
@@ -206,7 +210,7 @@ def submit_claim(*, claim: Claim, actor) -> Claim:
     locked = _lock(claim.pk)
     _check_filer(actor, locked, locked.programme)
     _check_editable(locked, _("提交"))
-    specs = _current_specs(locked)
+    specs = _current_specs(locked, keep_own=True)
     if not specs:
         raise ValidationError(_("没有可申领的补贴，不能提交"), code="nothing")
     _write_lines(locked, specs)
@@ -346,7 +350,8 @@ def correction_specs(original: Claim, *, exclude: Claim | None = None) -> list[L
             kind=LineKind.CORRECTION, person_id=line.person_id, subject=line.subject, month=line.month,
             amount=difference, corrects_id=line.pk,
             explanation=_("更正%(what)s：重新计算 %(now)s 元 − 已申领 %(claimed)s 元 = %(diff)s 元"
-                          "（重新计算：%(why)s）") % {"what": what, "now": amount_now, "claimed": claimed, "diff": difference, "why": why},
+                          "（重新计算：%(why)s）")
+            % {"what": what, "now": amount_now, "claimed": claimed, "diff": difference, "why": why},
             detail={**line.detail, "corrected_kind": line.kind, "recomputed": str(amount_now),
                     "claimed": str(claimed)},
         ))
