@@ -15,7 +15,6 @@ from django.utils import timezone
 from python_calamine import CalamineWorkbook
 
 from claims.models import Claim, ClaimLine, ClaimStatus, LineKind
-from reviews.models import ReviewStatus
 from reviews.selectors import latest_review_for
 from tests.batch.helpers import sheet_xml
 from tests.printing.pdftools import pdf_text
@@ -161,7 +160,8 @@ def test_a_month_is_never_in_two_counted_claims(client, admin_a, placement):
     # A period with nothing left to claim is refused with a message.
     response = create(client, admin_a, "2026-03", "2026-06")
     assert response.status_code == 200
-    assert "2026年3月至2026年6月没有可申领的补贴：该期间的补贴均已申领，或没有应发补贴的人员" in response.content.decode()
+    refusal = "2026年3月至2026年6月没有可申领的补贴：该期间的补贴均已申领，或没有应发补贴的人员"
+    assert refusal in response.content.decode()
     assert Claim.objects.count() == 2
     counted = ClaimLine.objects.filter(counted=True, kind=LineKind.MONTH)
     assert sorted(counted.values_list("month", flat=True)) == [MARCH, APRIL, MAY, JUNE]
