@@ -67,3 +67,8 @@ def get(key: str) -> ClaimProgramme:
         return _programmes[key]
     except KeyError:
         raise LookupError(f"no claim programme {key!r}") from None
+
+
+def unregister(key: str) -> None:
+    """Remove a programme (tests register throwaway ones)."""
+    _programmes.pop(key, None)
