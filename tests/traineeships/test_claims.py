@@ -381,3 +381,22 @@ def test_a_draft_never_submitted_can_be_deleted(client, admin_a, placement):
     response = post(client, admin_a, "claim_delete", claim)
     assert response["Location"] == CLAIMS and not Claim.objects.exists()
     assert not ClaimLine.objects.exists()
+
+
+@pytest.mark.django_db
+def test_roster_links_to_a_new_claim_and_shows_what_is_claimed(client, admin_a, placement, county_reviewer_a):
+    claim = submitted(client, admin_a, "2026-03", "2026-04")
+    client.force_login(admin_a)
+    page = client.get(reverse("traineeships:roster"), {"first_month": "2026-03", "last_month": "2026-06"})
+    html = page.content.decode()
+    link = f'{NEW}?first_month=2026-03&amp;last_month=2026-06'
+    assert f'href="{link}"' in html
+    assert (f'<div class="text-success" data-testid="claimed">已申领：2026年3月（{claim.number}）、保险补贴（{claim.number}）、'
+            f'2026年4月（{claim.number}）</div>') in html
+    form = client.get(NEW, {"first_month": "2026-03", "last_month": "2026-06"}).content.decode()
+    assert 'value="2026-03"' in form and 'value="2026-06"' in form
+    # HR reads the roster of a base, without the unit's 新建申领.
+    client.force_login(county_reviewer_a)
+    html = client.get(reverse("traineeships:roster"), {"first_month": "2026-03", "last_month": "2026-06",
+                                                       "base": placement.base_id}).content.decode()
+    assert 'data-testid="roster-claim"' not in html and 'data-testid="claimed"' in html

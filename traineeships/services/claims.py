@@ -85,3 +85,19 @@ def lines_by_person(claim) -> list[dict]:
                        "detail": first.detail, "lines": lines,
                        "total": sum((line.amount for line in lines), Decimal("0.00"))})
     return result
+
+
+def mark_claimed(roster) -> None:
+    """Give each roster line `claimed`: its months and once-per-traineeship items already in a counted claim,
+    as "2026年3月（JXBT-2026-000001）", so the roster shows what a new claim would leave out."""
+    subjects = {subject_of(line.trainee.key): line for line in roster.lines}
+    held = defaultdict(list)
+    for subject, kind, month, number in (
+        ClaimLine.objects.filter(programme=PROGRAMME, counted=True, subject__in=subjects)
+        .exclude(kind=LineKind.CORRECTION).order_by("month", "id")
+        .values_list("subject", "kind", "month", "claim__number")
+    ):
+        what = f"{month.year}年{month.month}月" if kind == LineKind.MONTH else str(LineKind(kind).label)
+        held[subject].append(f"{what}（{number}）")
+    for subject, line in subjects.items():
+        line.claimed = held.get(subject, [])
