@@ -391,8 +391,9 @@ def test_roster_links_to_a_new_claim_and_shows_what_is_claimed(client, admin_a, 
     html = page.content.decode()
     link = f'{NEW}?first_month=2026-03&amp;last_month=2026-06'
     assert f'href="{link}"' in html
-    assert (f'<div class="text-success" data-testid="claimed">已申领：2026年3月（{claim.number}）、保险补贴（{claim.number}）、'
-            f'2026年4月（{claim.number}）</div>') in html
+    n = claim.number
+    assert (f'<div class="text-success" data-testid="claimed">已申领：2026年3月（{n}）、保险补贴（{n}）、'
+            f'2026年4月（{n}）</div>') in html
     form = client.get(NEW, {"first_month": "2026-03", "last_month": "2026-06"}).content.decode()
     assert 'value="2026-03"' in form and 'value="2026-06"' in form
     # HR reads the roster of a base, without the unit's 新建申领.
