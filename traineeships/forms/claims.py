@@ -43,7 +43,7 @@ class ClaimCreateForm(BindErrorsMixin, PeriodForm):
 
 class PaymentForm(BindErrorsMixin, forms.Form):
     paid_on = forms.DateField(label=_("拨付日期"), widget=forms.DateInput(attrs={"class": "form-control",
-                                                                              "type": "date"}),
+                                                                              "type": "date"}, format="%Y-%m-%d"),
                               error_messages={"required": _("请填写拨付日期"), "invalid": _("日期格式应为 2026-03-01")})
     voucher_number = forms.CharField(label=_("拨付凭证号"), max_length=64,
                                      widget=forms.TextInput(attrs={"class": "form-control"}),
