@@ -109,6 +109,8 @@ def test_unit_files_county_and_city_approve_city_registers_payment(client, admin
     client.force_login(city_reviewer)
     detail = client.get(reverse("traineeships:claim_detail", args=[claim.pk])).content.decode()
     assert 'data-testid="claim-pay"' in detail
+    form = client.get(reverse("traineeships:claim_pay", args=[claim.pk])).content.decode()
+    assert f'value="{timezone.localdate():%Y-%m-%d}"' in form  # today, as the date input reads it
     assert pay(client, city_reviewer, claim, voucher="").status_code == 200  # the voucher is required
     response = pay(client, city_reviewer, claim)
     assert response.status_code == 302
