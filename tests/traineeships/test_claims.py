@@ -186,6 +186,10 @@ def test_withdrawal_and_return_free_the_months(client, admin_a, placement, count
     assert decide(client, county_reviewer_a, other, "return", "请补充上岗证明").status_code == 302
     other.refresh_from_db()
     assert other.status == ClaimStatus.RETURNED and not other.lines.filter(counted=True).exists()
+    client.force_login(admin_a)
+    page = client.get(reverse("traineeships:claim_detail", args=[other.pk])).content.decode()
+    assert ('<div class="alert alert-warning" data-testid="claim-refusal">'
+            '退回修改（金水区人力资源和社会保障局）：请补充上岗证明</div>') in page
     post(client, admin_a, "claim_submit", claim)
     claim.refresh_from_db()
     assert claim.status == ClaimStatus.SUBMITTED and claim.total == Decimal("3900.00")

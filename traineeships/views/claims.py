@@ -92,9 +92,13 @@ def claim_detail(request, pk):
     own = may_file(request.user, claim.organisation)
     review = latest_review_for(claim)
     editable = claim.status in services.EDITABLE_STATUSES
+    history = list(history_for_subject(claim))
+    # A return or rejection says why on the page itself, not only in the history table.
+    refusal = next((event for event in reversed(history) if event.action in ("returned", "rejected")), None)
     return render(request, "traineeships/claims/detail.html", {
         "claim": claim, "groups": lines_by_person(claim), "review": review, "own": own,
-        "history": history_for_subject(claim), "events": events_for(claim),
+        "history": history, "events": events_for(claim),
+        "refusal": refusal if claim.status in (ClaimStatus.RETURNED, ClaimStatus.REJECTED) else None,
         "can_edit": own and editable,
         "can_delete": own and claim.status == ClaimStatus.DRAFT and review is None,
         "can_withdraw": own and claim.status == ClaimStatus.SUBMITTED and review is not None
