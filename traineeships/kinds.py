@@ -4,17 +4,20 @@ reviews.materials); registered by traineeships.registration.
 - 就业见习基地申请: the county where the unit is registered, then the city (审核入库).
 - 见习岗位: a county base's posts by its county, then the city; a city base's posts by the city alone.
 - 就业见习协议 and 解除见习协议 (离岗): the HR department of the base's own level alone.
+- 就业见习补贴申领: the county where the unit is registered, then the city (which also registers 已拨付).
 """
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from claims.services import CLAIM_STATUS_MAP
 from reviews.materials import register_materials
 from reviews.registry import ReviewKind, government_chain, register
 from traineeships.models import BaseLevel
 from traineeships.rules import MANAGE_BASE, REVIEW
 from traineeships.selectors import may_open_profiles
 from traineeships.services import bases as base_services
+from traineeships.services import claims as claim_services
 from traineeships.services import departures as departure_services
 from traineeships.services import placements as placement_services
 from traineeships.services import posts as post_services
@@ -108,6 +111,25 @@ TERMINATION_REVIEW = ReviewKind(
     decide_permission=REVIEW,
 )
 
+CLAIM_REVIEW = ReviewKind(
+    key=claim_services.CLAIM_KIND,
+    label=_("就业见习补贴申领审核"),
+    build_chain=lambda claim: government_chain(claim.organisation.region, ["county", "city"]),
+    submitter_org=lambda claim: claim.organisation,
+    region=lambda claim: claim.organisation.region,
+    title=lambda claim: _("就业见习补贴申领：%(unit)s·%(number)s（%(first)s至%(last)s，%(total)s元）") % {
+        "unit": claim.organisation.name, "number": claim.number, "first": f"{claim.first_month:%Y-%m}",
+        "last": f"{claim.last_month:%Y-%m}", "total": claim.total},
+    subject_url=lambda claim: reverse("traineeships:claim_detail", args=[claim.pk]),
+    status_map=CLAIM_STATUS_MAP,
+    can_submit=_may_manage,
+    # An approved claim is paid next: the approval is not taken back (a correction claim follows instead).
+    revocable_after_final=False,
+    # A correction is a new claim; an approved claim is never submitted again.
+    resubmit_after_approval=False,
+    decide_permission=REVIEW,
+)
+
 
 def _base_materials(base, user):
     from traineeships.views.bases import application_fields
@@ -133,6 +155,11 @@ def _departure_materials(departure, user):
         "may_open_profiles": may_open_profiles(user, departure.placement)}
 
 
+def _claim_materials(claim, user):
+    return f"{MATERIALS}/claim.html", {"claim": claim, "groups": claim_services.lines_by_person(claim),
+                                       "pdf_url": reverse("traineeships:claim_pdf", args=[claim.pk])}
+
+
 def register_kinds() -> None:
     """Each review kind with the materials shown beside its decision form."""
     for kind, materials in (
@@ -140,6 +167,7 @@ def register_kinds() -> None:
         (POST_REVIEW, _post_materials),
         (AGREEMENT_REVIEW, _placement_materials),
         (TERMINATION_REVIEW, _departure_materials),
+        (CLAIM_REVIEW, _claim_materials),
     ):
         register(kind)
         register_materials(kind.key, materials)

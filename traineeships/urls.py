@@ -6,6 +6,7 @@ from accounts import views_individuals
 from traineeships.views import (
     applications,
     bases,
+    claims,
     departures,
     hr,
     individuals,
@@ -103,4 +104,16 @@ urlpatterns = [
     path("reports/matches/records/", matches.match_records, name="match_records"),
     path("roster/", roster.roster, name="roster"),
     path("hr/statistics/", statistics.statistics, name="statistics"),
+    # 补贴申领: the unit files, the county and the city review (reviews pages), the city registers the payment
+    path("claims/", claims.claim_list, name="claims"),
+    path("claims/new/", claims.claim_create, name="claim_create"),
+    path("claims/<int:pk>/", claims.claim_detail, name="claim_detail"),
+    path("claims/<int:pk>/refresh/", claims.claim_refresh, name="claim_refresh"),
+    path("claims/<int:pk>/submit/", claims.claim_submit, name="claim_submit"),
+    path("claims/<int:pk>/withdraw/", claims.claim_withdraw, name="claim_withdraw"),
+    path("claims/<int:pk>/delete/", claims.claim_delete, name="claim_delete"),
+    path("claims/<int:pk>/correct/", claims.claim_correct, name="claim_correct"),
+    path("claims/<int:pk>/pay/", claims.claim_pay, name="claim_pay"),
+    path("claims/<int:pk>/claim.pdf", claims.claim_pdf, name="claim_pdf"),
+    path("claims/<int:pk>/claim.xlsx", claims.claim_xlsx, name="claim_xlsx"),
 ]

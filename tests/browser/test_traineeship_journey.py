@@ -7,7 +7,9 @@ fills the intention form and applies; the unit approves the application, registe
 the generated agreement, uploads the signed scan and submits it; the county approves the agreement; the unit
 imports the monthly on-post report through the batch engine (one month 不在岗); the trainee asks to leave early,
 the unit agrees, uploads the stamped termination certificate and the county approves it; and the subsidy roster
-shows, to the cent, June paid in full, July not paid, August pro rata by days — for the unit and for the county.
+shows, to the cent, June paid in full, July not paid, August pro rata by days — for the unit and for the county;
+from the roster the unit files a 补贴申领 for the period, the county and the city approve it, and the city
+registers the payment (已拨付).
 
 Only the accounts of the unit and the two HR departments, the unit's business licence and the region's wage
 parameter are made directly; everything else goes through the pages."""
@@ -59,6 +61,7 @@ BASE_TITLE = f"就业见习基地申请：{UNIT}（区县级见习基地）"
 POST_REVIEW_TITLE = f"见习岗位：{UNIT}·{POST_TITLE}（2人）"
 AGREEMENT_TITLE = f"就业见习协议：{UNIT}·{POST_TITLE}·{PERSON}（2026-06-01至2026-08-31）"
 TERMINATION_TITLE = f"解除见习协议：{UNIT}·{PERSON}（离岗日期2026-08-20，本人申请离岗）"
+CLAIM_TITLE = f"就业见习补贴申领：{UNIT}·"
 
 
 @pytest.fixture
@@ -375,6 +378,42 @@ def roster_shows_expected_subsidy(page, *, choose_base: bool):
     expect(page.get_by_test_id("retention-text")).to_have_text("留用率 = 留用 0 人 ÷ 结束见习 1 人 = 0%")
 
 
+# ---------------------------------------------------------------- the subsidy claim
+
+
+def unit_files_claim_from_roster(unit) -> str:
+    """新建申领 from the roster's period; the draft's lines are the roster's paid ones; 提交. Returns the number."""
+    unit.get_by_test_id("roster-claim").click()
+    expect(unit.get_by_role("heading", name="就业见习·新建补贴申领")).to_be_visible()
+    expect(unit.locator("#id_first_month")).to_have_value("2026-06")
+    expect(unit.locator("#id_last_month")).to_have_value("2026-08")
+    unit.get_by_role("button", name="创建申领").click()
+    success_message(unit, "请核对明细后提交")
+    expect(unit.get_by_test_id("claim-total")).to_have_text(EXPECTED_TOTAL)
+    lines = unit.get_by_test_id("claim-lines").locator("tr[data-line-kind]")
+    # July (不在岗, 0 元) is not claimed: June, August and the insurance are.
+    assert lines.locator("td.small").all_inner_texts() == [EXPECTED_MONTHS[0], EXPECTED_MONTHS[2],
+                                                           EXPECTED_INSURANCE]
+    number = unit.get_by_role("heading", name=re.compile(r"^补贴申领：")).inner_text().removeprefix("补贴申领：")
+    unit.get_by_test_id("claim-submit").click()
+    success_message(unit, "申领已提交，等待县级人社部门审核")
+    expect(unit.get_by_test_id("claim-status")).to_have_text("审核中")
+    return number
+
+
+def city_registers_payment(city, number: str) -> None:
+    open_sidebar_link(city, "补贴申领审核与拨付", "就业见习·补贴申领")
+    city.get_by_test_id("claim-list").get_by_role("link", name=number).click()
+    expect(city.get_by_test_id("claim-status")).to_have_text("审核通过（待拨付）")
+    city.get_by_test_id("claim-pay").click()
+    expect(city.get_by_role("heading", name=f"拨付登记：{number}")).to_be_visible()
+    city.fill("#id_voucher_number", "财拨〔2026〕118号")
+    city.get_by_role("button", name="登记拨付").click()
+    success_message(city, "已登记拨付")
+    expect(city.get_by_test_id("claim-status")).to_have_text("已拨付")
+    expect(city.get_by_test_id("claim-paid")).to_contain_text("凭证号 财拨〔2026〕118号")
+
+
 # ---------------------------------------------------------------- the journey
 
 
@@ -451,3 +490,14 @@ def test_traineeship_from_base_application_to_subsidy_roster(pages, live_server,
     assert re.search(rf"合计\s+{re.escape(EXPECTED_TOTAL)}", roster_pdf)
     open_sidebar_link(county, "补贴花名册", "就业见习·补贴经费花名册")
     roster_shows_expected_subsidy(county, choose_base=True)
+
+    # 9. The subsidy claim: filed from the roster, approved by the county and the city, paid by the city.
+    number = unit_files_claim_from_roster(unit)
+    decide_in_inbox(county, CLAIM_TITLE)
+    expect(county.get_by_test_id("review-status")).to_have_text("审核中")
+    decide_in_inbox(city, CLAIM_TITLE)
+    expect(city.get_by_test_id("review-status")).to_have_text("审核通过")
+    city_registers_payment(city, number)
+    unit.reload()
+    expect(unit.get_by_test_id("claim-status")).to_have_text("已拨付")
+    shot(unit, "traineeship-05-claim-paid")

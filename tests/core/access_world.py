@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from batch.models import BatchJob, JobKind, JobStatus
 from calendars.models import CalendarYear, DayKind, SpecialDay
+from claims import services as claim_services
 from notifications.models import Notification
 from organisations.models import Department, OrganisationKind, Origin, StaffMember
 from reviews.selectors import latest_review_for
@@ -38,6 +39,9 @@ def build_world(*, enterprise_a, admin_a, member_a, county_hr_a, county_reviewer
     )
     departure_services.attach_certificate(departure=departure, actor=admin_a, uploaded_file=png_upload("证明.png"))
     departure.refresh_from_db()
+    claim = claim_services.create_claim(programme="traineeships", organisation=enterprise_a, actor=admin_a,
+                                        first_month=datetime.date(2026, 3, 1), last_month=datetime.date(2026, 4, 1))
+    claim_services.submit_claim(claim=claim, actor=admin_a)
     staff = StaffMember.objects.create(organisation=enterprise_a, name="赵员工", id_number=factories.make_id_number(),
                                        gender="male", birth_date=datetime.date(1990, 1, 1))
     department = Department.objects.create(organisation=enterprise_a, name="人事部")
@@ -67,6 +71,7 @@ def build_world(*, enterprise_a, admin_a, member_a, county_hr_a, county_reviewer
         "my_application": Thing(waiting.pk, waiting.person),
         "placement": Thing(placement.pk, admin_a),
         "departure": Thing(departure.pk, admin_a),
+        "claim": Thing(claim.pk, admin_a),
         "my_departure": Thing(departure.pk, trainee),
         "review": Thing(latest_review_for(base).pk, admin_a),
         "attachment": Thing(placement.agreement_scan_id, admin_a),

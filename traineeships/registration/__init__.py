@@ -7,7 +7,7 @@ from traineeships.constraints import register_constraints
 from traineeships.exports import register_exports
 from traineeships.imports import register_imports
 from traineeships.kinds import register_kinds
-from traineeships.registration import audit_labels, daily, navigation, permissions, purposes, sign_in
+from traineeships.registration import audit_labels, claims, daily, navigation, permissions, purposes, sign_in
 
 
 def register() -> None:
@@ -15,6 +15,7 @@ def register() -> None:
     permissions.register_access()  # organisations.jurisdiction: who sees the programme's records
     purposes.register_purposes()  # attachments.purposes: the files the programme keeps
     register_kinds()  # reviews.registry + reviews.materials (traineeships.kinds)
+    claims.register_claims()  # claims.registry: the 补贴申领 calculator, numbers, review kind, who files and pays
     register_imports()  # batch.registry ImportSpecs (traineeships.imports)
     register_exports()  # batch.registry ExportSpecs (traineeships.exports)
     register_constraints()  # core.constraints: database rules a form can run into (traineeships.constraints)

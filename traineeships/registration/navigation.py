@@ -61,8 +61,10 @@ ENTRIES = (
     NavEntry(_("上岗人员"), "traineeships:placements", "person-badge", MANAGE_BASE, needs_organisation=True),
     NavEntry(_("批量上报"), "traineeships:reports", "cloud-upload", MANAGE_BASE, needs_organisation=True),
     NavEntry(_("补贴花名册"), "traineeships:roster", "cash-coin", MANAGE_BASE, visible=_unit_with_base),
+    NavEntry(_("补贴申领"), "traineeships:claims", "receipt", MANAGE_BASE, visible=_unit_with_base),
     NavEntry(_("统计分析"), "traineeships:statistics", "bar-chart", REVIEW, visible=is_hr),
     NavEntry(_("补贴花名册"), "traineeships:roster", "cash-coin", REVIEW, visible=is_hr),
+    NavEntry(_("补贴申领审核与拨付"), "traineeships:claims", "receipt", REVIEW, visible=is_hr),
     NavEntry(_("我的见习"), "traineeships:my_placement", "person-workspace", None, visible=is_individual),
     # Individuals, 报名审核, the graduate register
     NavEntry(_("见习人员身份核验"), "traineeships:individual_sign_in", "person-vcard",

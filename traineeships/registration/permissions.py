@@ -22,7 +22,8 @@ from traineeships.rules import (
 
 def register_permissions() -> None:
     register_permission(MANAGE_BASE, _("见习基地申请与见习岗位管理"), kinds=NON_GOVERNMENT, group=GROUP)
-    register_permission(REVIEW, _("就业见习审核（基地、岗位、协议、离岗）"), kinds=GOVERNMENT_ONLY, group=GROUP)
+    register_permission(REVIEW, _("就业见习审核（基地、岗位、协议、离岗、补贴申领；市级登记补贴拨付）"),
+                        kinds=GOVERNMENT_ONLY, group=GROUP)
     register_permission(PUBLISH_POSTS, _("见习岗位发布与撤销发布（市级）"), kinds=GOVERNMENT_ONLY, group=GROUP)
     register_permission(FILE_BASES, _("见习基地报省厅备案（市级）"), kinds=GOVERNMENT_ONLY, group=GROUP)
     register_permission(MANAGE_PARAMETERS, _("就业见习地区参数维护"), kinds=GOVERNMENT_ONLY, group=GROUP)

@@ -18,6 +18,7 @@ from traineeships.forms.reports import PeriodForm
 from traineeships.models import BaseStatus
 from traineeships.rules import is_hr_reviewer
 from traineeships.selectors import bases_for_government, get_own_base
+from traineeships.services.claims import mark_claimed
 from traineeships.services.roster import roster_for_base
 from traineeships.views.placements import pdf_response
 
@@ -69,8 +70,12 @@ def roster(request):
             "roster": result, "base": base, "printed_at": f"{timezone.localtime():%Y-%m-%d %H:%M}"},
             reader=request.user)
         return pdf_response(pdf, f"{name}.pdf")
+    if result is not None:
+        mark_claimed(result)
     return render(request, "traineeships/roster/roster.html", {
         "form": form, "roster": result, "base": base, "bases": bases, "query": request.GET.urlencode(),
+        # The unit files a claim for the period shown (新建申领 takes it as its initial period).
+        "claim_query": f"first_month={first:%Y-%m}&last_month={last:%Y-%m}" if first and bases is None else "",
     })
 
 
