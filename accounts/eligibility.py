@@ -47,6 +47,11 @@ class PeopleProgramme:
     public_link: tuple[str, str] | None = None
     # The URL name of the programme's own address for the entry, if it mounts one; else the accounts one.
     entry_url_name: str = ""
+    # Whether `user` has entered the programme (None: the programme does not say), and whether its participants
+    # are at school. Services meant for students (推荐实习单位, manual 000) are not offered to people who took
+    # part only in programmes for those who have left it (a traineeship: graduates and young job seekers).
+    participant: Callable[[Any], bool] | None = None
+    for_students: bool = False
 
 
 _PROGRAMMES: dict[str, PeopleProgramme] = {}
@@ -68,3 +73,11 @@ def get_programme(key: str) -> PeopleProgramme:
 
 def programmes() -> list[PeopleProgramme]:
     return list(_PROGRAMMES.values())
+
+
+def may_be_student(user) -> bool:
+    """Whether `user` may be at school as far as the programmes know: they entered no programme, or one for
+    students. (Platform-wide there is no student record yet; the internships programme brings it.)"""
+    entered = [programme for programme in _PROGRAMMES.values()
+               if programme.participant is not None and programme.participant(user)]
+    return not entered or any(programme.for_students for programme in entered)

@@ -13,7 +13,6 @@ class OrganisationsConfig(AppConfig):
 
         register_permission_source(permissions_for_user)
 
-        from accounts.rules import is_individual
         from audit.labels import register_action
         from core.navigation import NavEntry, add_entry
         from organisations import rules
@@ -46,7 +45,7 @@ class OrganisationsConfig(AppConfig):
             add_entry("org", entry)
         # Students recommend the units they intern at: a service for individuals, not 单位管理.
         add_entry("individual", NavEntry(_("推荐实习单位"), "organisations:recommend", "hand-thumbs-up",
-                                         visible=is_individual))
+                                         visible=rules.may_recommend_units))
 
         for code, label in {
             "organisations.self_registered": _("单位自荐注册"),

@@ -3,7 +3,8 @@
 Programmes keep their own codes in their own rules.py; every code is registered in
 organisations.permissions.CATALOGUE so that roles can hold it."""
 
-from accounts.rules import is_active_user
+from accounts.eligibility import may_be_student
+from accounts.rules import is_active_user, is_individual
 from organisations.models import OrganisationKind
 
 MANAGE_PROFILE = "organisations.manage_profile"
@@ -48,3 +49,9 @@ def is_unit_member(user) -> bool:
         is_active_user(user) and user.organisation_id is not None
         and user.organisation.kind != OrganisationKind.GOVERNMENT
     )
+
+
+def may_recommend_units(user) -> bool:
+    """学生推荐实习单位 (manual 000): a student recommends the unit they intern at. An individual who is known
+    to have left school (a trainee of 就业见习) has no internship to recommend a unit for."""
+    return is_individual(user) and may_be_student(user)

@@ -15,6 +15,7 @@ from accounts.rules import is_individual
 from audit.services import record
 from organisations.codes import new_activation_code, new_platform_code, normalise_activation_code
 from organisations.models import Organisation, OrganisationKind, Origin
+from organisations.rules import may_recommend_units
 from organisations.services import require_verified
 
 ACTIVATION_MAX_FAILURES = 10
@@ -211,6 +212,8 @@ def recommend_organisation(*, actor, name: str, credit_code: str, legal_represen
 
     if not is_individual(actor):
         raise ValidationError(_("只有个人用户可以推荐实习单位"))
+    if not may_recommend_units(actor):
+        raise ValidationError(_("推荐实习单位供在校学生推荐本人的实习单位；就业见习人员不使用此功能"))
     if recommendations_today(actor) >= STUDENT_RECOMMENDATIONS_PER_DAY:
         raise ValidationError(
             _("24 小时内最多推荐 %(n)d 家单位，请明天再试") % {"n": STUDENT_RECOMMENDATIONS_PER_DAY}

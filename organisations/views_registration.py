@@ -8,11 +8,11 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from accounts.rules import is_individual
 from core.decorators import permission_required_403
 from core.paging import paginate
 from organisations import selectors
 from organisations.forms_registration import ActivationForm, PreregistrationForm, RecommendationForm, RegistrationForm
+from organisations.rules import may_recommend_units
 from organisations.services import require_verified
 from organisations.services_registration import (
     STUDENT_RECOMMENDATIONS_PER_DAY,
@@ -110,7 +110,7 @@ def recommended(request):
 @login_required
 def recommend(request):
     """推荐实习单位 (students): the form and the student's own recommendations."""
-    if not is_individual(request.user):
+    if not may_recommend_units(request.user):
         raise PermissionDenied
     form = RecommendationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

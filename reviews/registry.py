@@ -50,6 +50,9 @@ class ReviewKind:
     # The permission (organisations.permissions.CATALOGUE) a reviewer's role needs to decide this kind, so that
     # a department can give one programme's reviews to a sub-administrator without the others'. Required.
     decide_permission: str = ""
+    # Whether a person submits it for themselves (its submitter_org is None): only then is 我的申报 a screen for
+    # individuals too. No kind does yet; every traineeship review is filed by the unit.
+    submitted_by_people: bool = False
 
 
 _kinds: dict[str, ReviewKind] = {}
@@ -75,6 +78,11 @@ def get_kind(key: str) -> ReviewKind:
 
 def all_kinds() -> list[ReviewKind]:
     return sorted(_kinds.values(), key=lambda kind: kind.key)
+
+
+def people_submit_any() -> bool:
+    """Whether some registered kind is submitted by a person for themselves."""
+    return any(kind.submitted_by_people for kind in _kinds.values())
 
 
 def government_chain(region: Region, levels: list[str], authority: str = Authority.HUMAN_RESOURCES,

@@ -9,7 +9,7 @@ from accounts.rules import is_active_user
 from organisations.models import OrganisationKind
 from organisations.rules import SUBMIT
 from reviews.models import ReviewerLevel, ReviewStatus, StepStatus
-from reviews.registry import ReviewKind, all_kinds, get_kind
+from reviews.registry import ReviewKind, all_kinds, get_kind, people_submit_any
 
 APPROVE = "approve"
 REJECT = "reject"
@@ -154,11 +154,13 @@ def available_actions(review, user, *, steps=None, rounds=None) -> dict:
 
 
 def may_see_mine(user) -> bool:
-    """我的申报 in the menu: members of organisations that submit (reviews.submit), and individuals."""
+    """我的申报 in the menu: members of organisations that submit (reviews.submit), and individuals only when
+    some review kind is submitted by a person for themselves (none is: a trainee's agreement and departure are
+    filed by the unit, so the list would stay empty for ever)."""
     from accounts.rules import is_individual
 
     if not user.is_authenticated:
         return False
     if user.organisation_id:
         return user.has_perm(SUBMIT)
-    return is_individual(user)
+    return is_individual(user) and people_submit_any()

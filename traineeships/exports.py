@@ -152,22 +152,24 @@ STATISTICS_COLUMNS = (
     _statistics_column("离岗（结束）人数", "ended", 16),
     _statistics_column("留用人数", "retained"),
     _statistics_column("留用率", "retention"),
-    _statistics_column("补贴（元）", "subsidy", 14),
+    _statistics_column("已申领补贴（元）", "claimed", 16),
+    _statistics_column("已拨付补贴（元）", "paid", 16),
 )
 
 
 def statistics_for_export(user, params):
     """The statistics page's figures for the department and the year asked (by sub-region, total, by month)."""
     from django.core.exceptions import PermissionDenied
-    from django.utils import timezone
 
+    from traineeships.forms.statistics import statistics_filter
     from traineeships.selectors import hr_department
-    from traineeships.services.statistics import export_rows, statistics_for, year_from
+    from traineeships.services.statistics import export_rows, statistics_for
 
     department = hr_department(user)
     if department is None:
         raise PermissionDenied
-    return export_rows(statistics_for(department.region, year_from(params.get("year"), timezone.localdate())))
+    year = statistics_filter(department.region, {"year": params.get("year", "")}).chosen_year()
+    return export_rows(statistics_for(department.region, year))
 
 
 PLACEMENT_COLUMNS = (

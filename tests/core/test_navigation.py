@@ -5,6 +5,7 @@ import re
 
 import pytest
 from django.test import Client
+from django.urls import reverse
 
 from core.navigation import NavEntry, add_programme_entry, navigation_for, register_programme
 from organisations.models import Authority, Role
@@ -90,13 +91,38 @@ def test_platform_admin_is_not_offered_the_screens_of_an_organisation(personas):
 
 
 def test_individual_menu_has_no_unit_management(personas):
+    # Issue 7: 我的申报 (no review is submitted by a person) and 推荐实习单位 (a student's service; a trainee has
+    # left school) are not a trainee's.
     assert _menu(personas["job_seeker"]) == {
         "就业见习": ["我的见习", "意向填表", "岗位报名", "我的报名"],
-        "审核与申报": ["我的申报"],
+        "任务中心与消息": ["任务中心", "站内消息"],
+    }
+    assert _menu(personas["student"]) == {
+        "就业见习": ["我的见习", "见习人员身份核验"],
         "个人服务": ["推荐实习单位"],
         "任务中心与消息": ["任务中心", "站内消息"],
     }
-    assert _menu(personas["student"])["就业见习"] == ["我的见习", "见习人员身份核验"]
+
+
+def test_a_trainee_is_refused_the_student_recommendation_the_menu_hides(personas, client):
+    client.force_login(personas["job_seeker"])
+    assert client.get(reverse("organisations:recommend")).status_code == 403
+    client.force_login(personas["student"])
+    assert client.get(reverse("organisations:recommend")).status_code == 200
+
+
+def test_mine_is_offered_to_individuals_once_a_review_kind_is_submitted_by_people(personas):
+    from reviews.registry import ReviewKind, register, unregister
+
+    register(ReviewKind(key="test_personal", label="个人申报", build_chain=lambda subject: [],
+                        submitter_org=lambda subject: None, region=lambda subject: None,
+                        title=lambda subject: "", subject_url=lambda subject: "/",
+                        decide_permission="traineeships.review", submitted_by_people=True))
+    try:
+        assert _menu(personas["job_seeker"])["审核与申报"] == ["我的申报"]
+    finally:
+        unregister("test_personal")
+    assert "审核与申报" not in _menu(personas["job_seeker"])
 
 
 def test_sub_admin_with_one_role_sees_only_that_role(personas):

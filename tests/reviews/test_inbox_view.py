@@ -210,7 +210,8 @@ def test_navigation_entries(client, county_reviewer_a, admin_a, member_a, outsid
     # An enterprise decides none of the kinds registered (each kind's decide permission is for departments).
     assert menu(admin_a) == [mine]
     assert menu(member_a) == []
-    assert menu(outsider) == [mine]
+    # Issue 7: no registered kind is submitted by a person, so 我的申报 is not in an individual's menu.
+    assert menu(outsider) == []
 
 
 def test_the_bare_address_leads_to_the_right_list(client, county_reviewer_a, member_a, outsider):

@@ -110,3 +110,31 @@ def published_post(organisation, admin, reviewers, city_reviewer, **overrides) -
     post.refresh_from_db()
     assert post.status == PostStatus.PUBLISHED
     return post
+
+
+# ---------------------------------------------------------------- claims (rows written directly)
+
+_claim_numbers = iter(range(1, 10**6))
+
+
+def filed_claim(organisation, actor, lines, *, status="submitted", first_month=None, last_month=None):
+    """A traineeship claim of `organisation` in `status` with `lines`: (person, month or None, amount[, kind]).
+    Written directly (the claim services are tested on their own); lines of a submitted, approved or paid claim
+    are counted, as the claim services freeze them on submission."""
+    from claims.models import COUNTED_STATUSES, Claim, ClaimLine, LineKind
+
+    months = [line[1] for line in lines if line[1] is not None]
+    first_month = first_month or min(months)
+    last_month = last_month or max(months)
+    paid = {"paid_on": last_month, "voucher_number": "PZ-1"} if status == "paid" else {}
+    claim = Claim.objects.create(programme="traineeships", organisation=organisation,
+                                 number=f"JX{next(_claim_numbers):06d}", first_month=first_month,
+                                 last_month=last_month, status=status, created_by=actor,
+                                 total=sum(Decimal(str(line[2])) for line in lines), **paid)
+    for position, (person, month, amount, *kind) in enumerate(lines):
+        kind = kind[0] if kind else (LineKind.MONTH if month else LineKind.INSURANCE)
+        ClaimLine.objects.create(claim=claim, programme="traineeships", organisation=organisation,
+                                 counted=status in COUNTED_STATUSES, kind=kind, person=person,
+                                 subject=f"traineeships.placement:{person.pk}", month=month,
+                                 amount=Decimal(str(amount)), explanation="测试", position=position)
+    return claim

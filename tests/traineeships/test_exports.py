@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from batch.models import BatchJob, JobStatus
 from tests.batch.helpers import read_rows, response_bytes
-from tests.traineeships.helpers import approve, create_post
+from tests.traineeships.helpers import approve, create_post, filed_claim
 from tests.traineeships.test_placements import on_post_placement
 from tests.traineeships.test_register import LI, ZHANG, member_with
 from traineeships.models import GraduateRecord
@@ -128,22 +128,28 @@ def test_graduate_register_export_masks_as_the_list_does(client, export, county_
 
 
 @pytest.mark.django_db
-def test_statistics_export_for_the_departments_jurisdiction(client, export, admin_a, application, county_reviewer_a,
-                                                            county_reviewer_b, city_reviewer, wage):
-    on_post_placement(application, admin_a, county_reviewer_a)
+def test_statistics_export_for_the_departments_jurisdiction(client, export, enterprise_a, admin_a, application,
+                                                            county_reviewer_a, county_reviewer_b, city_reviewer, wage):
+    placement = on_post_placement(application, admin_a, county_reviewer_a)
+    filed_claim(enterprise_a, admin_a, [(placement.person, datetime.date(2026, 3, 1), "1260.00"),
+                                        (placement.person, None, "120.00")], status="paid")
+    filed_claim(enterprise_a, admin_a, [(placement.person, datetime.date(2026, 4, 1), "1260.00")], status="submitted")
     client.force_login(city_reviewer)
     page = client.get(reverse("traineeships:statistics"), {"year": "2026"}).content.decode()
     assert f'action="{reverse("batch:export", args=["traineeship_statistics"])}?year=2026"' in page
     rows = export("traineeship_statistics", "year=2026")
     assert rows[0] == ["分类", "地区/月份", "见习基地", "岗位", "招募人数", "报名人数", "新上岗人数", "在岗人数",
-                       "离岗（结束）人数", "留用人数", "留用率", "补贴（元）"]
+                       "离岗（结束）人数", "留用人数", "留用率", "已申领补贴（元）", "已拨付补贴（元）"]
     by_name = {row[1]: row for row in rows[1:]}
-    # 金水区: one base, one post of 2 places, one applicant on post; 6 months × 1260 + the 120 元 premium.
+    # 金水区: one base, one post of 2 places, one applicant on post; the money of its filed claims.
     assert by_name["金水区"][:10] == ["按地区", "金水区", 1, 1, 2, 1, "", 1, 0, 0]
-    assert by_name["金水区"][10:] == ["—", 7680.0]
-    assert by_name["合计"][11] == 7680.0
-    assert by_name["2026-03"][6:8] == [1, 1] and by_name["2026-03"][11] == 1380.0
+    assert by_name["金水区"][10:] == ["—", 2640.0, 1380.0]
+    assert by_name["合计"][11:] == [2640.0, 1380.0]
+    assert by_name["2026-03"][6:8] == [1, 1] and by_name["2026-03"][11:] == [1380.0, 1380.0]
+    assert by_name["2026-04"][11:] == [1260.0, 0.0]
     assert len([row for row in rows if row[0] == "按月份"]) == 12
+    # A malformed year is the current year, as on the page.
+    assert len(export("traineeship_statistics", "year=%C2%B2")) == len(rows)
     client.force_login(county_reviewer_b)
     other = {row[1]: row for row in export("traineeship_statistics", "year=2026")[1:]}
     assert "金水区" not in other and other["合计"][11] == 0.0

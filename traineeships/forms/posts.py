@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from regions.forms import RegionField
+from traineeships.forms.fields import record_id_field
 from traineeships.models import MAX_PERIOD_MONTHS, MIN_PERIOD_MONTHS, Education, PostStatus
 
 INPUT = {"class": "form-control"}
@@ -73,6 +74,12 @@ UNIT_STATUS_CHOICES = [("", _("全部状态"))] + [
 class PostFilterForm(forms.Form):
     status = forms.ChoiceField(label=_("状态"), choices=UNIT_STATUS_CHOICES, required=False,
                                widget=forms.Select(attrs={"class": "form-select form-select-sm"}))
+
+
+class PostQueryForm(forms.Form):
+    """The post opened on 岗位查询 (?post=)."""
+
+    post = record_id_field(_("岗位"), _("岗位选择无效，请点击列表中的“查看详情”"))
 
 
 class PostSelectionForm(forms.Form):

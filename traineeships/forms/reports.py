@@ -7,6 +7,7 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from traineeships.forms.fields import record_id_field
 from traineeships.forms.placements import TermsForm
 from traineeships.models import (
     LIFETIME_STATUSES,
@@ -24,7 +25,11 @@ REPORTABLE = PAID_STATUSES  # on post, leaving, ended early or 见习期满: eac
 class MonthField(forms.Field):
     """A month as the first day: 2026-03, 2026/3, 2026年3月, or a date cell of that month."""
 
-    default_error_messages = {"invalid": _("月份格式应为 2026-03"), "required": _("请填写月份")}
+    default_error_messages = {"invalid": _("月份格式应为 2026-03"), "required": _("请填写月份"),
+                              "out_of_range": _("月份应在1900年至2999年之间")}
+    # Far beyond any traineeship, and far enough from the calendar's ends that month arithmetic and a
+    # time-zone-aware filter on the month (year 1 shifted to UTC) cannot overflow.
+    YEARS = (1900, 2999)
 
     def to_python(self, value):
         if value in (None, ""):
@@ -34,6 +39,8 @@ class MonthField(forms.Field):
         match = re.fullmatch(r"\s*(\d{4})\s*(?:[-/.年])\s*(\d{1,2})\s*(?:月|[-/.]\d{1,2}\s*日?)?\s*", str(value))
         if not match or not 1 <= int(match.group(2)) <= 12 or int(match.group(1)) < 1:
             raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        if not self.YEARS[0] <= int(match.group(1)) <= self.YEARS[1]:
+            raise forms.ValidationError(self.error_messages["out_of_range"], code="out_of_range")
         return datetime.date(int(match.group(1)), int(match.group(2)), 1)
 
 
@@ -191,3 +198,9 @@ class PeriodForm(forms.Form):
             elif (last.year - first.year) * 12 + last.month - first.month >= 36:
                 self.add_error("last_month", _("一次最多统计36个月"))
         return cleaned
+
+
+class BaseChoiceForm(forms.Form):
+    """The base HR picks on the roster (?base=): its id among the approved bases of the jurisdiction."""
+
+    base = record_id_field(_("见习基地"), _("见习基地选择无效，请从列表中选择"))

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.eligibility import PeopleProgramme, register_programme
 from traineeships.rules import PROGRAMME
+from traineeships.selectors.programme import is_participant
 from traineeships.services import individuals
 
 
@@ -16,4 +17,6 @@ def register_people_programme() -> None:
         intro=_("往届高校毕业生和16–24周岁失业青年无需注册，输入姓名和身份证号即可登录。"),
         public_link=("traineeships:public_posts", _("先看看见习岗位")),
         entry_url_name="traineeships:individual_sign_in",
+        # Trainees have left school (graduates, young job seekers): no student services in their menu.
+        participant=is_participant, for_students=False,
     ))

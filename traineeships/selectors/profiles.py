@@ -8,7 +8,7 @@ their own data on their own pages (见习意向, 我的见习), not here.
 from django.http import Http404
 
 from organisations.jurisdiction import can_see
-from traineeships.models import Placement, PlacementStatus, TraineeshipBase
+from traineeships.models import ENDED_STATUSES, Placement, PlacementStatus, RetentionOutcome, TraineeshipBase
 from traineeships.rules import PROGRAMME
 
 
@@ -35,8 +35,8 @@ def unit_figures(base: TraineeshipBase) -> dict:
     return {
         "posts": base.posts.count(),
         "on_post": placements.filter(status__in=(PlacementStatus.ON_POST, PlacementStatus.LEAVING)).count(),
-        "ended": placements.filter(status=PlacementStatus.ENDED).count(),
-        "retained": placements.filter(retained_on__isnull=False).count(),
+        "ended": placements.filter(status__in=ENDED_STATUSES).count(),
+        "retained": placements.filter(retention_outcome=RetentionOutcome.RETAINED).count(),
     }
 
 

@@ -18,9 +18,15 @@ from traineeships.models import (
     PostInterest,
     PostStatus,
     RegionParameter,
+    TraineeProfile,
     TraineeshipBase,
 )
 from traineeships.rules import PROGRAMME, is_hr
+
+
+def is_participant(user) -> bool:
+    """Whether the person has entered the programme (its sign-in created their trainee profile)."""
+    return bool(user.is_authenticated) and TraineeProfile.objects.filter(person_id=user.pk).exists()
 
 
 def is_hr_of_level(user, level: str) -> bool:

@@ -12,7 +12,7 @@ from core.decorators import permission_required_403
 from core.paging import paginate
 from reviews.models import ReviewStatus
 from reviews.selectors import history_for_subject, latest_review_for
-from traineeships.forms.posts import PostFilterForm, PostForm, post_initial
+from traineeships.forms.posts import PostFilterForm, PostForm, PostQueryForm, post_initial
 from traineeships.models import EDITABLE_POST_STATUSES, RESUBMITTABLE_POST_STATUSES, BaseStatus, PostStatus
 from traineeships.rules import MANAGE_BASE as PERMISSION
 from traineeships.selectors import (
@@ -167,10 +167,10 @@ def post_query(request):
     context = paginate(request, posts)
     selected = None
     people = None
-    chosen = request.GET.get("post", "")
-    if chosen.isdigit():
-        selected = posts.filter(pk=int(chosen)).first()
+    form = PostQueryForm(request.GET)
+    if form.is_valid() and form.cleaned_data["post"]:
+        selected = posts.filter(pk=form.cleaned_data["post"]).first()
         if selected is not None:
             people = people_for_post(selected)
-    context.update(selected=selected, people=people)
+    context.update(selected=selected, people=people, form=form)
     return render(request, "traineeships/posts/query.html", context)

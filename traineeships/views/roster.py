@@ -14,7 +14,7 @@ from audit.services import record
 from batch.writing import CellWriter, open_workbook
 from core.masking import can_see_personal_data, mask_id_number
 from printing.pdf import render_pdf
-from traineeships.forms.reports import PeriodForm
+from traineeships.forms.reports import BaseChoiceForm, PeriodForm
 from traineeships.models import BaseStatus
 from traineeships.rules import is_hr_reviewer
 from traineeships.selectors import bases_for_government, get_own_base
@@ -25,17 +25,18 @@ from traineeships.views.placements import pdf_response
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def _base_for(request):
+def _base_for(request, base_form: BaseChoiceForm):
     """The unit's own base (None before it has one); for HR, the base chosen (?base=) among the approved bases of
-    its jurisdiction, with those bases."""
+    its jurisdiction, with those bases. A malformed ?base= is the form's message; a base outside the
+    jurisdiction is 404, as for any object the user may not see."""
     user = request.user
     if user.has_perm("traineeships.manage_base") and user.organisation_id is not None:
         return get_own_base(user), None
     if not is_hr_reviewer(user):
         raise PermissionDenied
     bases = bases_for_government(user).filter(status=BaseStatus.APPROVED).order_by("organisation__name")
-    chosen = request.GET.get("base", "")
-    base = bases.filter(pk=int(chosen)).first() if chosen.isdigit() else None
+    chosen = base_form.cleaned_data["base"] if base_form.is_valid() else None
+    base = bases.filter(pk=chosen).first() if chosen else None
     if chosen and base is None:
         raise Http404("见习基地不存在")
     return base, bases
@@ -54,7 +55,8 @@ def _period(request):
 @require_GET
 @login_required
 def roster(request):
-    base, bases = _base_for(request)
+    base_form = BaseChoiceForm(request.GET)
+    base, bases = _base_for(request, base_form)
     if base is None and bases is None:  # a unit without a base: say what to do first, not a bare 404
         return render(request, "traineeships/roster/no_base.html")
     form, first, last = _period(request)
@@ -73,7 +75,8 @@ def roster(request):
     if result is not None:
         mark_claimed(result)
     return render(request, "traineeships/roster/roster.html", {
-        "form": form, "roster": result, "base": base, "bases": bases, "query": request.GET.urlencode(),
+        "form": form, "base_form": base_form, "roster": result, "base": base, "bases": bases,
+        "query": request.GET.urlencode(),
         # The unit files a claim for the period shown (新建申领 takes it as its initial period).
         "claim_query": f"first_month={first:%Y-%m}&last_month={last:%Y-%m}" if first and bases is None else "",
     })

@@ -1,14 +1,15 @@
-"""就业见习·统计分析 for HR departments (county, city, province): tables and inline SVG bar charts; the
-.xlsx is the batch engine's export "traineeship_statistics" (traineeships.exports)."""
+"""就业见习·统计分析 for HR departments (county, city, province): tables and inline SVG bar charts, or a sentence
+when there is nothing to draw; the .xlsx is the batch engine's export "traineeship_statistics"
+(traineeships.exports)."""
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
-from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from traineeships.forms.statistics import statistics_filter
 from traineeships.rules import hr_department, is_hr_reviewer
-from traineeships.services.statistics import bars, statistics_for, year_from
+from traineeships.services.statistics import bars, statistics_for
 
 
 @require_GET
@@ -18,16 +19,16 @@ def statistics(request):
     # As the navigation entry: the department's reviewers, not every member of it.
     if department is None or not is_hr_reviewer(request.user):
         raise PermissionDenied
-    result = statistics_for(department.region, year_from(request.GET.get("year"), timezone.localdate()))
-    region_bars = bars([row.on_post + row.ended for row in result.rows], width=320)
-    subsidy_bars = bars([row.subsidy for row in result.rows])
+    form = statistics_filter(department.region, request.GET)
+    result = statistics_for(department.region, form.chosen_year())
+    region_bars = bars([row.people for row in result.rows], width=320)
+    money_bars = bars([row.claimed for row in result.rows])
     month_bars = bars([month.on_post for month in result.months])
     return render(request, "traineeships/statistics/statistics.html", {
-        "stats": result, "department": department,
+        "stats": result, "department": department, "form": form,
         "region_chart": [{"row": row, "people": people, "money": money, "y": index * 24}
-                         for index, (row, people, money) in enumerate(zip(result.rows, region_bars, subsidy_bars))],
+                         for index, (row, people, money) in enumerate(zip(result.rows, region_bars, money_bars))],
         "region_height": 24 * len(result.rows) + 4,
         "month_chart": [{"month": month, "width": width, "y": index * 14}
                         for index, (month, width) in enumerate(zip(result.months, month_bars))],
-        "years": range(timezone.localdate().year + 1, 2019, -1),
     })
