@@ -375,7 +375,11 @@ def roster_shows_expected_subsidy(page, *, choose_base: bool):
     assert cells.nth(8).locator("div").all_inner_texts() == [*EXPECTED_MONTHS, EXPECTED_INSURANCE]
     expect(page.get_by_test_id("insurance-total")).to_have_text("60.00")
     expect(page.get_by_test_id("roster-total")).to_have_text(EXPECTED_TOTAL)
-    expect(page.get_by_test_id("retention-text")).to_have_text("留用率 = 留用 0 人 ÷ 结束见习 1 人 = 0%")
+    # "1+1": the months at the base rate; the trainee's 留用 outcome is not settled yet (its registration period
+    # runs from the day the departure was approved), so no retention rate and no top-up so far.
+    expect(page.get_by_test_id("retention-text")).to_have_text(
+        "考核期2025年9月至2026年8月尚无已确定留用情况的结束见习人员；按“1+1”办法，每月按基础比例计发，"
+        "见习结束后单位留用率达标的，一次性补发提高比例与基础比例的差额")
 
 
 # ---------------------------------------------------------------- the subsidy claim
@@ -475,7 +479,7 @@ def test_traineeship_from_base_application_to_subsidy_roster(pages, live_server,
     decide_in_inbox(county, TERMINATION_TITLE)
     expect(county.get_by_test_id("review-status")).to_have_text("审核通过")
     person.reload()
-    expect(person.get_by_test_id("my-status")).to_have_text("已结束")
+    expect(person.get_by_test_id("my-status")).to_have_text(f"已结束（{LEFT.isoformat()}结束）")
     placement.refresh_from_db()
     assert (placement.status, placement.ended_on) == (PlacementStatus.ENDED, LEFT)
 
