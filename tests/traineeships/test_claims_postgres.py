@@ -73,3 +73,69 @@ def test_two_overlapping_claims_submitted_at_once(enterprise_a, admin_a, county_
     assert winner in (number(1), number(2))
     counted = ClaimLine.objects.filter(counted=True, kind=LineKind.MONTH)
     assert counted.count() == 3 and set(counted.values_list("claim__number", flat=True)) == {winner}
+
+
+@pytest.fixture
+def slow_sides(monkeypatch):
+    """Each side holds its first lock a moment before it asks for the next: the unit's withdrawal holds the
+    claim before it touches the review; the county's decision holds what the engine locks first."""
+    from reviews import services as review_services
+
+    original_withdraw = review_services.withdraw
+
+    def wait_then_withdraw(*args, **kwargs):
+        time.sleep(0.6)
+        return original_withdraw(*args, **kwargs)
+
+    monkeypatch.setattr(review_services, "withdraw", wait_then_withdraw)
+    original_lock = review_services._lock_review
+
+    def lock_then_wait(review_id):
+        review = original_lock(review_id)
+        time.sleep(0.6)
+        return review
+
+    monkeypatch.setattr(review_services, "_lock_review", lock_then_wait)
+
+
+@pytest.mark.parametrize("unit_first", [True, False], ids=["unit-first", "county-first"])
+def test_unit_withdraws_a_claim_while_the_county_returns_it(enterprise_a, admin_a, county_reviewer_a, city_reviewer,
+                                                            slow_sides, unit_first):
+    """The lock order (claim, then review) under both interleavings: no deadlock, one of the two wins, and
+    whichever did, the claim's months are free again (no line stays counted)."""
+    from django.core.exceptions import ValidationError
+
+    from reviews import services as review_services
+    from reviews.selectors import latest_review_for
+
+    base = approved_base(enterprise_a, admin_a, county_reviewer_a, city_reviewer)
+    post = approved_post(base.organisation, admin_a, county_reviewer_a, city_reviewer, places=1)
+    wage_parameter(city_reviewer)
+    on_post_placement(approved_application(post, real_name="王见习"), admin_a, county_reviewer_a)
+    claim = claim_services.create_claim(programme="traineeships", organisation=enterprise_a, actor=admin_a,
+                                        first_month=claim_month(3), last_month=claim_month(5))
+    claim = claim_services.submit_claim(claim=claim, actor=admin_a)
+    review = latest_review_for(claim)
+    step_id = review.steps.get(level="county").pk
+    assert ClaimLine.objects.filter(claim=claim, counted=True).count() == 4  # three months and the insurance
+
+    def withdraw():
+        return claim_services.withdraw_claim(claim=claim, actor=admin_a)
+
+    def give_back():
+        return review_services.decide(review_id=review.pk, actor=county_reviewer_a, decision="return",
+                                      step_id=step_id, reason="缺少考勤表")
+
+    def later(job):
+        def run():
+            time.sleep(0.3)
+            return job()
+        return run
+
+    results = run_together(withdraw, later(give_back)) if unit_first else run_together(give_back, later(withdraw))
+    errors = [result for result in results if isinstance(result, Exception)]
+    assert len(errors) == 1, results
+    assert isinstance(errors[0], (ValidationError, review_services.ReviewConflict)), errors
+    claim.refresh_from_db()
+    assert claim.status == (ClaimStatus.DRAFT if unit_first else ClaimStatus.RETURNED)
+    assert not ClaimLine.objects.filter(claim=claim, counted=True).exists()
