@@ -12,7 +12,6 @@ unpacks to more than it declared or fails its CRC; the sizes are counted while r
 says, and the decompressed total of the archive is capped too.
 """
 
-import os
 import tempfile
 import zipfile
 import zlib
@@ -23,6 +22,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext as _
 
 from attachments.validation import format_size
+from core.zipfiles import announced_entries
 
 MAX_ARCHIVE_BYTES = 50 * 1024 * 1024
 MAX_ENTRIES = 100
@@ -72,17 +72,6 @@ def _decoded_name(info: zipfile.ZipInfo) -> str:
         return info.filename
 
 
-def _announced_entries(fileobj) -> int | None:
-    """The entry count of the end-of-central-directory record, read before zipfile parses the directory."""
-    fileobj.seek(0, os.SEEK_END)
-    size = fileobj.tell()
-    fileobj.seek(max(size - (1 << 16) - 22, 0))
-    tail = fileobj.read()
-    fileobj.seek(0)
-    at = tail.rfind(b"PK\x05\x06")
-    if at < 0 or len(tail) < at + 12:
-        return None
-    return int.from_bytes(tail[at + 10:at + 12], "little")
 
 
 class ScanArchive:
@@ -102,7 +91,7 @@ class ScanArchive:
         uploaded_file.seek(0)
         if uploaded_file.read(4) not in (b"PK\x03\x04", b"PK\x05\x06"):
             raise not_zip
-        count = _announced_entries(uploaded_file)
+        count = announced_entries(uploaded_file)
         if count is None:
             raise not_zip
         if count > limits.max_entries:  # 0xFFFF (a ZIP64 count) included

@@ -29,6 +29,8 @@ from collections.abc import Iterator
 
 from django.utils.translation import gettext as _
 
+from core.zipfiles import announced_entries
+
 MAIN_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 PKG_REL_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
@@ -108,16 +110,9 @@ def check_archive(archive: zipfile.ZipFile) -> None:
 def check_member_count(fileobj) -> None:
     """Refuse a zip whose end-of-central-directory record announces more members than a workbook has, before
     zipfile builds an object for each of them."""
-    fileobj.seek(0, os.SEEK_END)
-    size = fileobj.tell()
-    fileobj.seek(max(size - (1 << 16) - 22, 0))
-    tail = fileobj.read()
-    fileobj.seek(0)
-    at = tail.rfind(b"PK\x05\x06")
-    if at >= 0 and len(tail) >= at + 12:
-        count = int.from_bytes(tail[at + 10:at + 12], "little")
-        if count > MAX_ARCHIVE_MEMBERS:  # 0xFFFF (a ZIP64 count) included: a workbook is never that large
-            raise XlsxLimit(_("文件包含的部件过多（%(count)d 个），不是有效的 Excel 表格") % {"count": count})
+    count = announced_entries(fileobj)
+    if count is not None and count > MAX_ARCHIVE_MEMBERS:  # 0xFFFF (ZIP64) included: no workbook is that large
+        raise XlsxLimit(_("文件包含的部件过多（%(count)d 个），不是有效的 Excel 表格") % {"count": count})
 
 
 def column_index(reference: str) -> int:
