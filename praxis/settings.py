@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "verification",
     "claims",
     "traineeships",
+    "internships",
     "portal",
 ]
 

@@ -20,5 +20,6 @@ urlpatterns = [
     path("logs/", include("audit.urls")),
     path("calendars/", include("calendars.urls")),
     path("traineeships/", include("traineeships.urls")),
+    path("internships/", include("internships.urls")),
     path("captcha/", include("captcha.urls")),
 ]

@@ -194,8 +194,13 @@ def url_patterns(resolver=None, namespace=None):
             yield name, list(pattern.pattern.converters)
 
 
+# Programmes whose personas differ from the ones above keep their own matrix with the same completeness check.
+OWN_MATRIX_NAMESPACES = ("internships:",)  # tests/internships/test_access_matrix.py
+
+
 def test_every_url_pattern_has_a_row():
-    missing = sorted(name for name, _ in url_patterns() if name not in MATRIX and name not in WITHOUT_OBJECT)
+    missing = sorted(name for name, _ in url_patterns() if name not in MATRIX and name not in WITHOUT_OBJECT
+                     and not name.startswith(OWN_MATRIX_NAMESPACES))
     assert not missing, f"URL patterns without a row in the access matrix (tests/core/test_access_matrix.py): {missing}"
     stale = sorted((set(MATRIX) | set(WITHOUT_OBJECT)) - {name for name, _ in url_patterns()})
     assert not stale, f"rows for URL patterns that no longer exist: {stale}"

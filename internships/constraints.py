@@ -1,0 +1,29 @@
+"""The programme's database constraints that a user can run into, with the message the form shows
+(core.constraints). Registered from InternshipsConfig.ready()."""
+
+from django.utils.translation import gettext_lazy as _
+
+COVERAGE_OVERLAP = "in_coverage_no_overlap"  # PostgreSQL only: migration 0002
+
+
+def register_constraints() -> None:
+    from core.constraints import register_constraint
+    from internships.models import Application, Coverage, Internship, Position, Student
+
+    register_constraint(Student, "in_student_once", _("该身份证号的学生已在学生名册中（每名学生只能属于一所学校）"),
+                        form_field="id_number", code="duplicate")
+    register_constraint(Application, "in_application_slot_unique",
+                        _("您同时最多可以选择 5 个实习岗位，请等待企业确认或先撤回一个申请"), code="too_many_choices")
+    register_constraint(Application, "in_application_slot_when_open",
+                        _("您同时最多可以选择 5 个实习岗位，请等待企业确认或先撤回一个申请"), code="too_many_choices")
+    register_constraint(Application, "in_application_once_per_position", _("您已申请过该岗位"),
+                        code="already_applied")
+    register_constraint(Internship, "in_one_active_internship",
+                        _("该学生已与其他企业签约，同一时间只能有一个实习"), code="already_signed")
+    register_constraint(Internship, "application", _("该申请已签约"), code="already_signed")
+    register_constraint(Position, "in_position_places_not_exceeded", _("该岗位的实习人数已满"), code="full")
+    register_constraint(Coverage, COVERAGE_OVERLAP, _("该学生在此期间已有实习责任保险保单，保险期间不能重叠"),
+                        code="coverage_overlap")
+    register_constraint(Coverage, "in_coverage_once_per_policy", _("该学生已在此保单中"), code="duplicate")
+
+    # --- sections add their constraints below ---------------------------------------------------------------

@@ -1,0 +1,22 @@
+"""The files the programme keeps (attachments.purposes) and who may download them."""
+
+from django.utils.translation import gettext_lazy as _  # noqa: F401  (used by the sections below)
+
+from attachments.purposes import register_purpose  # noqa: F401
+from internships.rules import PROGRAMME  # noqa: F401
+
+IMAGES_AND_PDF = {"jpeg", "png", "gif", "bmp", "webp", "pdf"}
+PDF_ONLY = {"pdf"}
+
+
+def register_purposes() -> None:
+    # --- entry and blacklist ------------------------------------------------------------------------------
+    pass
+
+    # --- positions ------------------------------------------------------------------------------------------
+
+    # --- school: agreements ---------------------------------------------------------------------------------
+
+    # --- insurance ------------------------------------------------------------------------------------------
+
+    # --- complaints -----------------------------------------------------------------------------------------

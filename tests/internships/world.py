@@ -1,0 +1,50 @@
+"""The objects of the programme's access matrix (tests/internships/test_access_matrix.py): one of each kind a URL
+can name, each with the user who owns it. Enterprise A hosts, the school (金水区) sends 张同学."""
+
+from dataclasses import dataclass
+
+from internships.models import BlacklistStatus, ComplaintStatus, InternshipStatus, RegistryRecord
+from tests import factories
+from tests.internships import factories as f
+
+
+@dataclass
+class Thing:
+    pk: object
+    owner: object  # the user for whom the object is theirs (the "owner" persona of its rows)
+
+
+def build_world(*, host_a, admin_a, school, school_admin, student, student_record, education_reviewer):
+    position = f.position(host_a, admin_a)
+    draft = f.position(host_a, admin_a, status="draft", title="草稿岗位")
+    application = f.application(student_record, position)
+    other = factories.individual(username="signed_student", real_name="王同学")
+    signed_student = f.student(school, person=other)
+    internship = f.internship(f.application(signed_student, position), status=InternshipStatus.ARRIVED)
+    group = f.group(school, host_a, school_admin)
+    internship.group = group
+    internship.save(update_fields=["group"])
+    policy = f.policy(school, host_a, school_admin, [internship])
+    complaint = f.complaint(internship)
+    concluded = f.complaint(internship, status=ComplaintStatus.SUBSTANTIATED, by=school_admin)
+    appeal = f.appeal(host_a, [concluded], admin_a)
+    blacklisting = f.blacklisting(host_a, education_reviewer, status=BlacklistStatus.PROPOSED)
+    registry_record = RegistryRecord.objects.create(credit_code=host_a.credit_code, name=host_a.name,
+                                                    legal_representative=host_a.legal_representative)
+    world = {
+        "enterprise": Thing(host_a.pk, admin_a),
+        "position": Thing(position.pk, admin_a),
+        "draft_position": Thing(draft.pk, admin_a),
+        "student": Thing(student_record.pk, school_admin),
+        "application": Thing(application.pk, student),
+        "internship": Thing(internship.pk, school_admin),
+        "group": Thing(group.pk, school_admin),
+        "policy": Thing(policy.pk, school_admin),
+        "complaint": Thing(complaint.pk, other),
+        "concluded_complaint": Thing(concluded.pk, other),
+        "appeal": Thing(appeal.pk, admin_a),
+        "blacklisting": Thing(blacklisting.pk, education_reviewer),
+        "registry_record": Thing(registry_record.pk, education_reviewer),
+    }
+    # --- sections add the objects their URLs name below ---------------------------------------------------
+    return world
