@@ -4,7 +4,7 @@ never a blacklisted one. Positions are chosen from the pool's published position
 
 from django.db.models import Q
 
-from internships.models import AdmissionStatus, PositionStatus
+from internships.models import AdmissionStatus, PositionStatus, SchoolRecommendation
 from organisations.models import Origin
 
 CHECKED_ORIGINS = (Origin.SELF_REGISTERED, Origin.STUDENT_RECOMMENDED)
@@ -12,7 +12,8 @@ CHECKED_ORIGINS = (Origin.SELF_REGISTERED, Origin.STUDENT_RECOMMENDED)
 
 def pool_q(school, prefix: str = "") -> Q:
     """A filter over Organisation (or a relation to it named by `prefix`, e.g. "enterprise__")."""
-    recommended = Q(**{f"{prefix}internship_recommenders__school": school})
+    # A subquery, not a join: an enterprise recommended by several schools stays one row.
+    recommended = Q(**{f"{prefix}pk__in": SchoolRecommendation.objects.filter(school=school).values("enterprise")})
     admitted = Q(**{f"{prefix}origin__in": CHECKED_ORIGINS,
                     f"{prefix}internship_profile__admission_status": AdmissionStatus.ADMITTED})
     return (recommended | admitted) & Q(**{f"{prefix}internship_profile__blacklisted": False})
