@@ -2,6 +2,10 @@
 
 from django.urls import path  # noqa: F401  (used by the sections below)
 
+from accounts import views_individuals
+from internships.views import applications as student_applications
+from internships.views import students
+
 app_name = "internships"
 urlpatterns = [
     # --- entry, registry, pool, recommendations, blacklist, settings ----------------------------------------
@@ -9,6 +13,21 @@ urlpatterns = [
     # --- positions -----------------------------------------------------------------------------------------
 
     # --- students: roll, sign-in, positions to choose, applications; enterprise signing -------------------
+    path("students/", students.student_list, name="students"),
+    path("students/new/", students.student_create, name="student_create"),
+    path("students/<int:pk>/edit/", students.student_edit, name="student_edit"),
+    path("students/<int:pk>/delete/", students.student_delete, name="student_delete"),
+    # 学生登录: the name + ID number entry of accounts, kept at this address (SMS steps are accounts' own)
+    path("student/sign-in/", views_individuals.sign_in, {"programme": "internships"}, name="student_sign_in"),
+    path("student/positions/", student_applications.position_list, name="student_positions"),
+    path("student/positions/<int:pk>/", student_applications.position_detail, name="student_position"),
+    path("student/positions/choose/", student_applications.choose_positions, name="student_choose"),
+    path("student/applications/", student_applications.my_applications, name="student_applications"),
+    path("student/applications/<int:pk>/withdraw/", student_applications.withdraw, name="student_withdraw"),
+    path("signing/", student_applications.signing_list, name="signing"),
+    path("signing/<int:pk>/agree/", student_applications.signing_agree, name="signing_agree"),
+    path("signing/<int:pk>/refuse/", student_applications.signing_refuse, name="signing_refuse"),
+    path("school/applications/", student_applications.school_applications, name="school_applications"),
 
     # --- school: agreements, groups, early end, overview, statistics; education: internships --------------
 

@@ -14,6 +14,12 @@ LABELS = {
 
     # --- students, applications, signing ---------------------------------------------------------------------
     "internships.application_status": _("实习申请状态变更"),
+    "internships.student_created": _("新增实习学生"),
+    "internships.student_updated": _("修改实习学生信息"),
+    "internships.student_deleted": _("删除实习学生"),
+    "internships.student_linked": _("学生登录并关联学生名册"),
+    "internships.application_created": _("学生提交实习申请"),
+    "internships.internship_created": _("企业同意签约，生成实习记录"),
 
     # --- internships: agreement, groups, early end -----------------------------------------------------------
     "internships.internship_status": _("实习状态变更"),

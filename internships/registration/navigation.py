@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _  # noqa: F401  (used by t
 from core.navigation import NavEntry, add_programme_entry, register_programme  # noqa: F401
 from internships import rules  # noqa: F401
 from internships.rules import GROUP, PROGRAMME
+from internships.selectors.students import is_student, needs_student_sign_in
 
 ENTRIES = [
     # --- entry, pool, registry, blacklist, settings ---------------------------------------------------------
@@ -12,6 +13,16 @@ ENTRIES = [
     # --- positions -----------------------------------------------------------------------------------------
 
     # --- students, applications, signing -------------------------------------------------------------------
+    NavEntry(_("学生名册"), "internships:students", "people", rules.SCHOOL, visible=rules.is_school,
+             needs_organisation=True),
+    NavEntry(_("学生实习申请"), "internships:school_applications", "list-check", rules.SCHOOL,
+             visible=rules.is_school, needs_organisation=True),
+    NavEntry(_("实习签约管理"), "internships:signing", "pen", rules.HOST, visible=rules.is_host,
+             needs_organisation=True),
+    NavEntry(_("学生身份核验"), "internships:student_sign_in", "person-vcard", visible=needs_student_sign_in),
+    NavEntry(_("实习岗位"), "internships:student_positions", "search", visible=is_student,
+             also_under=("/internships/student/positions/",)),
+    NavEntry(_("我的实习申请"), "internships:student_applications", "card-checklist", visible=is_student),
 
     # --- school: agreements, groups, overview, statistics; education: internships ---------------------------
 
