@@ -30,8 +30,11 @@ def is_student(user) -> bool:
 
 
 def needs_student_sign_in(user) -> bool:
-    """An individual not linked to a roll entry yet: the menu offers the programme's sign-in."""
-    return is_individual(user) and student_of(user) is None
+    """An individual not linked to a roll entry yet who may be at school (accounts.eligibility: someone who
+    entered only programmes for people who have left school is not offered it)."""
+    from accounts.eligibility import may_be_student
+
+    return is_individual(user) and student_of(user) is None and may_be_student(user)
 
 
 # ---------------------------------------------------------------- the roll (school)
@@ -129,10 +132,10 @@ def cities_of(positions: QuerySet) -> list[tuple[str, str]]:
 
 
 def get_open_position_for_student(user, pk: int) -> Position:
-    """A position of the student's open pool; 404 for anything else (and for anyone who is not a student)."""
+    """A position of the student's open pool (404 for any other position); 403 for anyone who is not a student."""
     student = student_of(user)
     if student is None:
-        raise Http404
+        raise PermissionDenied  # a screen of students only
     position = positions_for_student(student).filter(pk=pk).first()
     if position is None:
         raise Http404

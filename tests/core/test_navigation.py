@@ -99,6 +99,8 @@ def test_individual_menu_has_no_unit_management(personas):
     }
     assert _menu(personas["student"]) == {
         "就业见习": ["我的见习", "见习人员身份核验"],
+        # Issue 8: a person who may be at school is offered the internship programme's sign-in.
+        "职业院校学生实习": ["学生身份核验"],
         "个人服务": ["推荐实习单位"],
         "任务中心与消息": ["任务中心", "站内消息"],
     }

@@ -30,6 +30,18 @@ MATRIX = {
     # --- positions -----------------------------------------------------------------------------------------
 
     # --- students, applications, signing -------------------------------------------------------------------
+    # The roll entry: its school edits it; the education department, the student and other roles do not
+    # open the screen (403); another school does not see it (404).
+    "internships:student_edit": ("student", "200 403 200 404 403 403 403 403 403 403 403 302"),
+    "internships:student_delete": ("student", "405 405 405 405 405 405 405 405 405 405 405 405"),
+    # A position of the open pool, for students only: enterprise A is self-registered and admitted, so it is in
+    # every school's pool (internships.selectors.pool), the other school's student included.
+    "internships:student_position": ("position", "403 403 403 403 200 200 403 403 403 403 403 302"),
+    "internships:student_withdraw": ("application", "405 405 405 405 405 405 405 405 405 405 405 405"),
+    "internships:signing_agree": ("application", "405 405 405 405 405 405 405 405 405 405 405 405"),
+    # Only the enterprise decides: its student and every role without the host permission get 403, enterprise
+    # B (host permission, another enterprise's application) 404.
+    "internships:signing_refuse": ("application", "403 404 403 403 403 403 403 403 403 403 403 302"),
 
     # --- school: agreements, groups, early end, overview; education: internships ---------------------------
 
@@ -45,6 +57,14 @@ WITHOUT_OBJECT = {
     # --- positions -----------------------------------------------------------------------------------------
 
     # --- students, applications, signing -------------------------------------------------------------------
+    "internships:students": "the school's own roll (tests/internships/test_students.py)",
+    "internships:student_create": "a form of the school's own roll",
+    "internships:student_sign_in": "accounts' name + ID number entry (tests/internships/test_student_sign_in.py)",
+    "internships:student_positions": "the signed-in student's own school's pool",
+    "internships:student_choose": "POST of the signed-in student's own choices",
+    "internships:student_applications": "the signed-in student's own applications",
+    "internships:signing": "the enterprise's own applications (tests/internships/test_signing.py)",
+    "internships:school_applications": "the school's own students' applications",
 
     # --- school: agreements, groups, early end, overview; education: internships ---------------------------
 
@@ -57,6 +77,10 @@ WITHOUT_OBJECT = {
 POST_PERSONAS = ("host_b", "school_b", "student_b", "education_b", "hr", "sub_admin", "individual")
 POSTS = {
     # --- sections add their state-changing URLs below ------------------------------------------------------
+    "internships:student_delete": ("student", "403 404 403 403 403 403 403"),
+    "internships:student_withdraw": ("application", "404 404 404 404 404 404 404"),
+    "internships:signing_agree": ("application", "404 403 403 403 403 403 403"),
+    "internships:signing_refuse": ("application", "404 403 403 403 403 403 403"),
 }
 
 
