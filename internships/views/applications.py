@@ -93,8 +93,10 @@ def choose_positions(request):
             for error in errors:
                 messages.error(request, error)
         return redirect("internships:student_positions")
-    positions = list(Position.objects.filter(pk__in=form.cleaned_data["positions"]).select_related("enterprise"))
-    if len(positions) != len(form.cleaned_data["positions"]):
+    ids = form.cleaned_data["positions"]
+    found = {p.pk: p for p in Position.objects.filter(pk__in=ids).select_related("enterprise")}
+    positions = [found[pk] for pk in ids if pk in found]  # in the order the student ticked them
+    if len(positions) != len(ids):
         messages.error(request, _("所选岗位不存在或已删除"))
         return redirect("internships:student_positions")
     try:
