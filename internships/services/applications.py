@@ -81,7 +81,7 @@ def placement_problems(student: Student, position: Position) -> list[str]:
 @transaction.atomic
 def apply_for_positions(*, student: Student, positions, actor) -> list[Application]:
     """选择实习岗位: up to five open choices at once; each takes the lowest free choice slot."""
-    locked = Student.objects.select_for_update().select_related("school").get(pk=student.pk)
+    locked = Student.objects.select_for_update(of=("self",)).select_related("school").get(pk=student.pk)
     if actor is None or locked.person_id != actor.pk:
         raise PermissionDenied
     chosen = list({position.pk: position for position in positions}.values())

@@ -45,7 +45,7 @@ def create_student(*, school, actor, data: dict) -> Student:
 
 @transaction.atomic
 def update_student(*, student: Student, actor, data: dict) -> Student:
-    locked = Student.objects.select_for_update().select_related("school").get(pk=student.pk)
+    locked = Student.objects.select_for_update(of=("self",)).select_related("school").get(pk=student.pk)
     _check_school(actor, locked.school)
     if locked.person_id is not None and data["id_number"] != locked.id_number:
         raise ValidationError({"id_number": _("该学生已登录过平台，身份证号不能修改")})
@@ -61,7 +61,7 @@ def update_student(*, student: Student, actor, data: dict) -> Student:
 @transaction.atomic
 def delete_student(*, student: Student, actor) -> None:
     """删除: only a student without any application (their history stays otherwise)."""
-    locked = Student.objects.select_for_update().select_related("school").get(pk=student.pk)
+    locked = Student.objects.select_for_update(of=("self",)).select_related("school").get(pk=student.pk)
     _check_school(actor, locked.school)
     if locked.applications.exists():
         raise ValidationError(_("该学生已有实习申请，不能删除"), code="has_applications")

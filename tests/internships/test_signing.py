@@ -219,3 +219,43 @@ def test_the_schools_list_shows_where_its_students_applied_and_signed(client, ad
     assert [a.student.name for a in response.context["object_list"]] == ["李同学"]
     client.force_login(admin_a)
     assert client.get(reverse("internships:school_applications")).status_code == 403
+
+
+@pytest.fixture
+def run_on_commit(django_capture_on_commit_callbacks):
+    def run(action):
+        with django_capture_on_commit_callbacks(execute=True):
+            return action()
+
+    return run
+
+
+def test_the_signing_and_school_lists_export_what_they_show(client, run_on_commit, admin_a, school_admin, choices,
+                                                           staff_manager_a, student):
+    from batch.models import BatchJob, JobStatus
+
+    client.force_login(admin_a)
+    response = run_on_commit(lambda: client.post(reverse("batch:export", args=["internship_signing"])
+                                                 + "?status=applied"))
+    assert response.status_code == 302
+    client.force_login(school_admin)
+    run_on_commit(lambda: client.post(reverse("batch:export", args=["internship_school_applications"])))
+    jobs = list(BatchJob.objects.order_by("pk").values_list("spec", "status", "total_rows"))
+    assert [(spec, status) for spec, status, _total in jobs] == [
+        ("internship_signing", JobStatus.SUCCEEDED), ("internship_school_applications", JobStatus.SUCCEEDED)]
+    for user in (staff_manager_a, student, school_admin):
+        client.force_login(user)
+        assert client.post(reverse("batch:export", args=["internship_signing"])).status_code == 403
+    client.force_login(admin_a)
+    assert client.post(reverse("batch:export", args=["internship_school_applications"])).status_code == 403
+
+
+def test_a_blacklisted_enterprises_positions_cannot_be_chosen(client, host_a, admin_a, student, student_record):
+    position = f.position(host_a, admin_a, title="甲岗位")
+    f.host_profile(host_a, blacklisted=True)
+    client.force_login(student)
+    assert position.pk not in {p.pk for p in client.get(reverse("internships:student_positions"))
+                               .context["object_list"]}
+    response = client.post(reverse("internships:student_choose"), {"positions": [position.pk]}, follow=True)
+    assert messages_of(response) == ["“甲岗位”：该岗位不在本校可选的实习岗位中，或已停止报名"]
+    assert client.get(reverse("internships:student_position", args=[position.pk])).status_code == 404
