@@ -132,7 +132,8 @@ def withdraw_application(*, application: Application, actor) -> Application:
     student = Student.objects.select_for_update().get(pk=application.student_id)
     if actor is None or student.person_id != actor.pk:
         raise PermissionDenied
-    moved = APPLICATION_STATES.move(application, ApplicationStatus.WITHDRAWN, actor=actor, expected=OPEN, choice_slot=None,
+    moved = APPLICATION_STATES.move(application, ApplicationStatus.WITHDRAWN, actor=actor, expected=OPEN,
+                                    choice_slot=None,
                                     decided_at=timezone.now())
     add_event(subject=moved, event="withdrawn", label=_("学生撤回实习申请"), actor=actor,
               status=ApplicationStatus.WITHDRAWN)
@@ -225,7 +226,8 @@ def refuse_application(*, application: Application, actor, reason: str) -> Appli
     if not reason:
         raise ValidationError({"reason": _("请填写拒绝原因")})
     Student.objects.select_for_update().get(pk=application.student_id)
-    moved = APPLICATION_STATES.move(application, ApplicationStatus.REFUSED, actor=actor, expected=OPEN, choice_slot=None,
+    moved = APPLICATION_STATES.move(application, ApplicationStatus.REFUSED, actor=actor, expected=OPEN,
+                                    choice_slot=None,
                                     decided_at=timezone.now(), decided_by=actor, refusal_reason=reason)
     add_event(subject=moved, event="refused", label=_("企业拒绝签约"), actor=actor, status=ApplicationStatus.REFUSED,
               note=reason)

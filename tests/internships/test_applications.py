@@ -155,7 +155,8 @@ def test_first_year_on_the_start_date_is_refused(client, school, host_a, admin_a
     client.force_login(student)
     response = choose(client, [position])
     assert messages_of(response) == [
-        f"“钳工实习生”：按照《职业学校学生实习管理规定》，不得安排一年级在校学生岗位实习（实习开始日期 {f.STARTS_ON} 时您入学未满一年）"]
+        "“钳工实习生”：按照《职业学校学生实习管理规定》，不得安排一年级在校学生岗位实习"
+        f"（实习开始日期 {f.STARTS_ON} 时您入学未满一年）"]
     assert not Application.objects.exists()
 
 
