@@ -16,6 +16,7 @@ from internships.rules import SCHOOL, is_school
 ROLL_FIELDS = ("name", "id_number", "study_level", "major", "class_name", "enrolled_on", "mobile")
 AUDITED_FIELDS = ("name", "study_level", "major", "class_name", "enrolled_on")  # identifiers stay out of the log
 NOT_ON_ROLL = "您不在任何学校的实习学生名册中，请联系学校"
+LINKED_ELSEWHERE = "学生名册中的该学生已关联其他账号，请联系学校"
 
 
 def _check_school(actor, school) -> None:
@@ -108,6 +109,8 @@ def check_eligibility(*, name: str, id_number: str, user) -> Eligibility:
     student = Student.objects.filter(id_number=id_number).first() if id_number else None
     if student is None:
         return Eligibility(refusal=_(NOT_ON_ROLL))
+    if student.person_id is not None and (user is None or user.pk != student.person_id):
+        return Eligibility(registered_name=student.name, refusal=_(LINKED_ELSEWHERE))
     return Eligibility(registered_name=student.name, details={"student_id": student.pk})
 
 
@@ -118,7 +121,7 @@ def link_student(*, user, eligibility: Eligibility) -> Student:
     if student.person_id == user.pk:
         return student
     if student.person_id is not None:
-        raise ValidationError(_("该学生已关联其他账号，请联系学校"), code="linked")
+        raise ValidationError(_(LINKED_ELSEWHERE), code="linked")
     student.person = user
     student.save(update_fields=["person", "updated_at"])
     record(actor=user, action="internships.student_linked", target=student, after={"person": user.pk})

@@ -198,7 +198,9 @@ def school_applications(request):
     context = paginate(request, applications)
     signed = {internship.application_id: internship for internship in Internship.objects.select_related("enterprise")
               .filter(application__in=[a.pk for a in context["object_list"]])}
-    context.update(form=form, signed=signed, export_query=request.GET.urlencode())
+    rows = [{"application": application, "internship": signed.get(application.pk)}
+            for application in context["object_list"]]
+    context.update(form=form, signed=signed, rows=rows, export_query=request.GET.urlencode())
     return render(request, "internships/school/applications.html", context)
 
 

@@ -93,3 +93,12 @@ def test_menu_offers_the_sign_in_until_linked(school, student):
     f.student(school, person=student)
     assert [item["label"] for item in menu(student)] == ["实习岗位", "我的实习申请"]
     assert Student.objects.get().person == student
+
+
+def test_a_roll_entry_linked_to_another_account_is_refused(school, outsider):
+    from internships.services.students import check_eligibility
+
+    f.student(school, person=outsider, name="刘小明", id_number=NUMBER)
+    verdict = check_eligibility(name="刘小明", id_number=NUMBER, user=None)
+    assert (verdict.registered_name, verdict.refusal) == ("刘小明", "学生名册中的该学生已关联其他账号，请联系学校")
+    assert check_eligibility(name="刘小明", id_number=NUMBER, user=outsider).refusal == ""
