@@ -16,8 +16,9 @@ ENTRIES = [
              needs_organisation=True, also_under=("/internships/enterprises/",)),
     NavEntry(_("企业登记信息库"), "internships:registry", "journal-text", rules.REGISTRY, visible=rules.is_education),
     NavEntry(_("实习企业黑名单"), "internships:blacklist", "slash-circle",
-             visible=lambda user: rules.is_education(user) and (user.has_perm(rules.BLACKLIST)
-                                                                 or user.has_perm(rules.REVIEW))),
+             visible=lambda user: (rules.is_education(user) and (user.has_perm(rules.BLACKLIST)
+                                                                  or user.has_perm(rules.REVIEW)))
+             or (rules.is_school(user) and user.has_perm(rules.SCHOOL))),
     NavEntry(_("实习地区设置"), "internships:settings", "sliders", rules.MANAGE_SETTINGS, visible=rules.is_education),
 
     # --- positions -----------------------------------------------------------------------------------------

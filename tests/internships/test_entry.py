@@ -6,7 +6,6 @@ import datetime
 
 import pytest
 from django.core.exceptions import PermissionDenied
-from django.test import override_settings
 from django.urls import reverse
 
 from batch.models import BatchJob, JobStatus
@@ -20,7 +19,6 @@ from internships.models import (
 )
 from internships.registry_check import RegistryAnswer, Verdict
 from internships.selectors.settings import setting_for_region
-from internships.services import enterprises as services
 from organisations.models import Authority, Organisation, Origin
 from regions.models import RegionLevel
 from reviews import services as review_services
@@ -101,7 +99,8 @@ def test_registry_import_upserts_good_rows_and_reports_bad_ones(client, run_on_c
 
 
 @pytest.mark.django_db
-def test_registry_list_search_malformed_filter_and_export(client, education_reviewer, django_capture_on_commit_callbacks):
+def test_registry_list_search_malformed_filter_and_export(client, education_reviewer,
+                                                          django_capture_on_commit_callbacks):
     first = registry_record(factories.OrganisationFactory(name="郑州甲机械有限公司"))
     registry_record(factories.OrganisationFactory(name="洛阳乙化工有限公司"), standing=RegistryStanding.CANCELLED)
     client.force_login(education_reviewer)
@@ -475,6 +474,5 @@ def test_settings_bad_input_and_deny(client, request, education_reviewer):
     assert not RegionSetting.objects.exists()
 
 
-@override_settings()
 def test_setting_for_no_region_is_the_default():
     assert setting_for_region(None).insurance_warning_days == 15
