@@ -27,3 +27,10 @@ def register_constraints() -> None:
     register_constraint(Coverage, "in_coverage_once_per_policy", _("该学生已在此保单中"), code="duplicate")
 
     # --- sections add their constraints below ---------------------------------------------------------------
+    # entry: a school recommends an enterprise once; one open blacklisting per enterprise
+    from internships.models import BlacklistEntry, SchoolRecommendation
+
+    register_constraint(SchoolRecommendation, "in_recommend_once", _("本校已推荐过该企业"), form_field="credit_code",
+                        code="duplicate")
+    register_constraint(BlacklistEntry, "in_one_open_blacklisting",
+                        _("该企业已有待审核或已生效的黑名单记录，不能重复提出"), code="duplicate")

@@ -286,3 +286,9 @@ CONTENT_SECURITY_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
     "connect-src 'self'; frame-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'"
 )
+
+# --- Internships (职业院校学生实习备案) ------------------------------------------------------------------
+# The admission check of the internship programme (internships.registry_check): a dotted path to a callable
+# check(organisation) -> RegistryAnswer; by default the registry table the education departments import.
+PRAXIS_INTERNSHIP_REGISTRY_CHECK = env_str("PRAXIS_INTERNSHIP_REGISTRY_CHECK",
+                                           "internships.registry_check.registry_table_check")

@@ -8,6 +8,14 @@ LABELS = {
     # --- entry, registry, admission, blacklist, settings ------------------------------------------------------
     "internships.admission_status": _("实习企业入库状态变更"),
     "internships.blacklist_status": _("实习企业黑名单状态变更"),
+    "internships.admission_checked": _("实习企业入库核查"),
+    "internships.staff_on_duty": _("修改在岗职工总数"),
+    "internships.recommended": _("学校推荐实习企业"),
+    "internships.blacklist_proposed": _("提出列入实习企业黑名单"),
+    "internships.blacklist_updated": _("修改实习企业黑名单申请"),
+    "internships.blacklisted": _("实习企业列入黑名单"),
+    "internships.unblacklisted": _("实习企业移出黑名单"),
+    "internships.region_setting": _("修改实习地区设置"),
 
     # --- positions -------------------------------------------------------------------------------------------
     "internships.position_status": _("实习岗位状态变更"),

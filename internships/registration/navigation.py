@@ -9,6 +9,18 @@ from internships.selectors.students import is_student, needs_student_sign_in
 
 ENTRIES = [
     # --- entry, pool, registry, blacklist, settings ---------------------------------------------------------
+    NavEntry(_("实习企业信息"), "internships:enterprise", "building", rules.HOST, visible=rules.is_host,
+             needs_organisation=True),
+    NavEntry(_("推荐实习企业"), "internships:recommendations", "building-add", rules.SCHOOL, visible=rules.is_school,
+             needs_organisation=True),
+    NavEntry(_("实习企业库"), "internships:pool", "buildings", rules.SCHOOL, visible=rules.is_school,
+             needs_organisation=True, also_under=("/internships/enterprises/",)),
+    NavEntry(_("企业登记信息库"), "internships:registry", "journal-text", rules.REGISTRY, visible=rules.is_education),
+    NavEntry(_("实习企业黑名单"), "internships:blacklist", "slash-circle",
+             visible=lambda user: (rules.is_education(user) and (user.has_perm(rules.BLACKLIST)
+                                                                  or user.has_perm(rules.REVIEW)))
+             or (rules.is_school(user) and user.has_perm(rules.SCHOOL))),
+    NavEntry(_("实习地区设置"), "internships:settings", "sliders", rules.MANAGE_SETTINGS, visible=rules.is_education),
 
     # --- positions -----------------------------------------------------------------------------------------
 

@@ -1,5 +1,6 @@
 """The files the programme keeps (attachments.purposes) and who may download them."""
 
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _  # noqa: F401  (used by the sections below)
 
 from attachments.purposes import register_purpose  # noqa: F401
@@ -9,9 +10,26 @@ IMAGES_AND_PDF = {"jpeg", "png", "gif", "bmp", "webp", "pdf"}
 PDF_ONLY = {"pdf"}
 
 
+def _may_view_evidence(user, attachment) -> bool:
+    from internships.models import BlacklistEntry
+    from internships.selectors.enterprises import get_blacklisting_for_user
+
+    entry = BlacklistEntry.objects.filter(evidence=attachment).only("pk").first()
+    if entry is None or not user.is_authenticated:
+        return False
+    try:
+        get_blacklisting_for_user(user, entry.pk)
+    except Http404:
+        return False
+    return True
+
+
 def register_purposes() -> None:
     # --- entry and blacklist ------------------------------------------------------------------------------
     pass
+    # 黑名单证明材料: the proposing organisation and the education departments that see the blacklisting.
+    register_purpose("internship_blacklist_evidence", label=_("黑名单证明材料"), allowed=IMAGES_AND_PDF,
+                     max_bytes=10 * 1024 * 1024, can_view=_may_view_evidence)
 
     # --- positions ------------------------------------------------------------------------------------------
 

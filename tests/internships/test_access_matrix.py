@@ -26,6 +26,13 @@ PERSONAS = ("owner", "host_b", "school", "school_b", "student", "student_b", "ed
 # URL name -> (the object its id names, the GET status per persona in PERSONAS order).
 MATRIX = {
     # --- entry, registry, pool, recommendations, blacklist, settings ----------------------------------------
+    # enterprise A is self-registered and admitted: in every school's pool (school_b too)
+    "internships:enterprise_detail": ("enterprise", "200 404 200 200 404 404 200 404 404 404 404 302"),
+    "internships:blacklist_propose": ("enterprise", "403 404 200 200 404 404 200 404 404 404 404 302"),
+    "internships:blacklisting": ("blacklisting", "200 404 404 404 404 404 200 404 404 404 404 302"),
+    "internships:blacklist_remove": ("blacklisting", "405 405 405 405 405 405 405 405 405 405 405 405"),
+    "internships:blacklist_resubmit": ("blacklisting", "405 405 405 405 405 405 405 405 405 405 405 405"),
+    "internships:blacklist_withdraw": ("blacklisting", "405 405 405 405 405 405 405 405 405 405 405 405"),
 
     # --- positions -----------------------------------------------------------------------------------------
 
@@ -53,6 +60,9 @@ MATRIX = {
 # URL patterns that name no object of another user (lists, forms, one's own page). Covered by their own tests.
 WITHOUT_OBJECT = {
     # --- entry, registry, pool, recommendations, blacklist, settings ----------------------------------------
+    "internships:registry", "internships:enterprise", "internships:enterprise_apply", "internships:enterprise_staff",
+    "internships:recommendations", "internships:recommend_new", "internships:recommend_existing", "internships:pool",
+    "internships:settings", "internships:blacklist", "internships:blacklist_public",
 
     # --- positions -----------------------------------------------------------------------------------------
 
@@ -81,6 +91,12 @@ POSTS = {
     "internships:student_withdraw": ("application", "404 404 404 404 404 404 404"),
     "internships:signing_agree": ("application", "404 403 403 403 403 403 403"),
     "internships:signing_refuse": ("application", "404 403 403 403 403 403 403"),
+    # entry, blacklist
+    # school_b may propose (enterprise A is in its pool): the empty form answers 200 and writes nothing
+    "internships:blacklist_propose": ("enterprise", "404 200 404 404 404 404 404"),
+    "internships:blacklist_remove": ("blacklisting", "404 404 404 404 404 404 404"),
+    "internships:blacklist_resubmit": ("blacklisting", "404 404 404 404 404 404 404"),
+    "internships:blacklist_withdraw": ("blacklisting", "404 404 404 404 404 404 404"),
 }
 
 
