@@ -67,14 +67,14 @@ WITHOUT_OBJECT = {
     # --- positions -----------------------------------------------------------------------------------------
 
     # --- students, applications, signing -------------------------------------------------------------------
-    "internships:students": "the school's own roll (tests/internships/test_students.py)",
-    "internships:student_create": "a form of the school's own roll",
-    "internships:student_sign_in": "accounts' name + ID number entry (tests/internships/test_student_sign_in.py)",
-    "internships:student_positions": "the signed-in student's own school's pool",
-    "internships:student_choose": "POST of the signed-in student's own choices",
-    "internships:student_applications": "the signed-in student's own applications",
-    "internships:signing": "the enterprise's own applications (tests/internships/test_signing.py)",
-    "internships:school_applications": "the school's own students' applications",
+    "internships:students",  # the school's own roll (tests/internships/test_students.py)
+    "internships:student_create",  # a form of the school's own roll
+    "internships:student_sign_in",  # accounts' name + ID number entry (tests/internships/test_student_sign_in.py)
+    "internships:student_positions",  # the signed-in student's own school's pool
+    "internships:student_choose",  # POST of the signed-in student's own choices
+    "internships:student_applications",  # the signed-in student's own applications
+    "internships:signing",  # the enterprise's own applications (tests/internships/test_signing.py)
+    "internships:school_applications",  # the school's own students' applications
 
     # --- school: agreements, groups, early end, overview; education: internships ---------------------------
 
