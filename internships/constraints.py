@@ -27,3 +27,9 @@ def register_constraints() -> None:
     register_constraint(Coverage, "in_coverage_once_per_policy", _("该学生已在此保单中"), code="duplicate")
 
     # --- sections add their constraints below ---------------------------------------------------------------
+
+    # --- school: groups -------------------------------------------------------------------------------------
+    from internships.models import InternshipGroup
+
+    register_constraint(InternshipGroup, "in_group_name_unique", _("本校在该企业已有同名的实习分组"),
+                        form_field="name", code="duplicate")

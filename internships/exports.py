@@ -11,6 +11,9 @@ def register_exports() -> None:
     # --- students, applications ----------------------------------------------------------------------------
 
     # --- internships (school overview, education department) -----------------------------------------------
+    from internships.school_exports import register_school_exports
+
+    register_school_exports()
 
     # --- insurance -----------------------------------------------------------------------------------------
 

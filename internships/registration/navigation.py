@@ -14,6 +14,18 @@ ENTRIES = [
     # --- students, applications, signing -------------------------------------------------------------------
 
     # --- school: agreements, groups, overview, statistics; education: internships ---------------------------
+    NavEntry(_("学生实习总览"), "internships:school_overview", "people", rules.SCHOOL,
+             visible=rules.is_school, needs_organisation=True, also_under=("/internships/internships/",)),
+    NavEntry(_("实习分组"), "internships:school_groups", "diagram-3", rules.SCHOOL, visible=rules.is_school,
+             needs_organisation=True),
+    NavEntry(_("实习统计"), "internships:school_statistics", "bar-chart", rules.SCHOOL, visible=rules.is_school,
+             needs_organisation=True),
+    NavEntry(_("实习分组管理"), "internships:host_groups", "diagram-3", rules.HOST, visible=rules.is_host,
+             needs_organisation=True),
+    NavEntry(_("辖区实习"), "internships:supervision", "binoculars", rules.REVIEW,
+             visible=rules.is_education_reviewer),
+    NavEntry(_("辖区实习统计"), "internships:supervision_statistics", "bar-chart-line", rules.REVIEW,
+             visible=rules.is_education_reviewer),
 
     # --- insurance, arrival, evaluation --------------------------------------------------------------------
 
