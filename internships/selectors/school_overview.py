@@ -48,7 +48,7 @@ def roll_with_stage(students):
         "internships",
         queryset=internships_with_prefetch(Internship.objects.exclude(status=InternshipStatus.CANCELLED)),
         to_attr="overview_internships",
-    ))
+    )).order_by("class_name", "name", "pk")
 
 
 def stage_q(stage: str) -> Q:
