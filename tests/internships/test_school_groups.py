@@ -7,7 +7,6 @@ from django.urls import reverse
 from audit.models import AuditEntry
 from internships.models import InternshipGroup, InternshipStatus
 from notifications.models import Notification
-from tests import factories
 from tests.internships import factories as f
 
 pytestmark = pytest.mark.django_db
@@ -139,7 +138,8 @@ def test_enterprise_lists_the_groups_of_its_interns_and_assigns_a_mentor(client,
 def test_mentor_needs_name_and_phone(client, admin_a, group):
     client.force_login(admin_a)
     response = client.post(reverse("internships:host_group_mentor", args=[group.pk]), {"mentor_name": ""})
-    assert response.context["form"].errors == {"mentor_name": ["请填写企业指导师傅"], "mentor_phone": ["请填写指导师傅电话"]}
+    assert response.context["form"].errors == {"mentor_name": ["请填写企业指导师傅"],
+                                               "mentor_phone": ["请填写指导师傅电话"]}
 
 
 def test_other_enterprise_sees_nothing_and_cannot_assign(client, admin_b, host_b, group):
@@ -176,4 +176,3 @@ def test_mentor_shows_on_the_internship_page(client, school_admin, school, host_
     client.force_login(school_admin)
     page = client.get(reverse("internships:internship_detail", args=[internship.pk])).content.decode()
     assert "周师傅 13800000002" in page
-    assert factories  # personas come from the fixtures

@@ -103,7 +103,8 @@ def test_overview_filters(client, school_admin, roll, params, names):
 
 def test_a_malformed_filter_is_a_message_not_an_error(client, school_admin, roll):
     response, rows = _rows(client, school_admin, stage="nonsense", class_name="不存在")
-    assert response.context["form"].errors == {"stage": ["请从列表中选择状态"], "class_name": ["请从列表中选择班级"]}
+    assert response.context["form"].errors == {"stage": ["请从列表中选择状态"],
+                                               "class_name": ["请从列表中选择班级"]}
     assert len(rows) == 7
 
 
@@ -233,7 +234,8 @@ def test_supervision_filters(client, education_reviewer, roll, params, count):
 def test_supervision_bad_filter_is_a_message(client, education_reviewer, roll):
     response = _supervision(client, education_reviewer, status="x", active_from="2026-02-30")
     assert response.status_code == 200
-    assert response.context["form"].errors == {"status": ["请从列表中选择状态"], "active_from": ["日期格式应为 2026-03-01"]}
+    assert response.context["form"].errors == {"status": ["请从列表中选择状态"],
+                                               "active_from": ["日期格式应为 2026-03-01"]}
 
 
 def test_supervision_export(client, education_reviewer, county_reviewer_a, roll,
