@@ -13,6 +13,7 @@ urlpatterns = [
     # --- students: roll, sign-in, positions to choose, applications; enterprise signing -------------------
 
     # --- school: agreements, groups, early end, overview, statistics; education: internships --------------
+    path("internships/mine/", school.my_internships, name="my_internships"),
     path("internships/<int:pk>/", school.internship_detail, name="internship_detail"),
     path("internships/<int:pk>/agreement/", school.agreement_terms, name="agreement_terms"),
     path("internships/<int:pk>/agreement/confirm/", school.agreement_confirm, name="agreement_confirm"),

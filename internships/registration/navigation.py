@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _  # noqa: F401  (used by t
 from core.navigation import NavEntry, add_programme_entry, register_programme  # noqa: F401
 from internships import rules  # noqa: F401
 from internships.rules import GROUP, PROGRAMME
+from internships.selectors.access import student_of
 
 ENTRIES = [
     # --- entry, pool, registry, blacklist, settings ---------------------------------------------------------
@@ -14,6 +15,8 @@ ENTRIES = [
     # --- students, applications, signing -------------------------------------------------------------------
 
     # --- school: agreements, groups, overview, statistics; education: internships ---------------------------
+    NavEntry(_("我的实习"), "internships:my_internships", "briefcase",
+             visible=lambda user: student_of(user) is not None),
     NavEntry(_("学生实习总览"), "internships:school_overview", "people", rules.SCHOOL,
              visible=rules.is_school, needs_organisation=True, also_under=("/internships/internships/",)),
     NavEntry(_("实习分组"), "internships:school_groups", "diagram-3", rules.SCHOOL, visible=rules.is_school,

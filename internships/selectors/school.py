@@ -72,6 +72,11 @@ def is_own_student(user, internship: Internship) -> bool:
     return student is not None and student.pk == internship.student_id
 
 
+def internships_of_student(student):
+    return (Internship.objects.filter(student=student).exclude(status="cancelled")
+            .select_related("enterprise", "position").order_by("-created_at", "-id"))
+
+
 def coverages_of(internship: Internship):
     return Coverage.objects.filter(internship=internship).select_related("policy").order_by("starts_on", "id")
 

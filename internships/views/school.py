@@ -4,7 +4,7 @@ the signed copy) and the early end."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from audit.services import record
 from internships.forms.school import AgreementTermsForm, ConfirmForm, EndEarlyForm, UploadForm, terms_initial
 from internships.models import InternshipStatus, Lodging, PayMethod, PayPeriod
+from internships.selectors.access import student_of
 from internships.selectors.school import (
     complaints_count,
     coverages_of,
@@ -22,6 +23,7 @@ from internships.selectors.school import (
     get_internship_for_user,
     get_school_internship,
     get_student_internship,
+    internships_of_student,
     is_covered,
     is_own_student,
     may_act_for_school,
@@ -68,6 +70,17 @@ def _terms_display(terms: dict) -> list[tuple[str, str]]:
                 value = labels.get(value, value)
             rows.append((str(field.label), str(value)))
     return rows
+
+
+@require_GET
+@login_required
+def my_internships(request):
+    """我的实习: the student's internships, each leading to its page (the agreement to confirm is there)."""
+    student = student_of(request.user)
+    if student is None:
+        raise PermissionDenied
+    return render(request, "internships/school/my_internships.html", {
+        "internships": internships_of_student(student)})
 
 
 @require_GET

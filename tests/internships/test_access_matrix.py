@@ -57,6 +57,7 @@ WITHOUT_OBJECT = {
     # --- students, applications, signing -------------------------------------------------------------------
 
     # --- school: agreements, groups, early end, overview; education: internships ---------------------------
+    "internships:my_internships": "the student's own (tests/internships/test_school_agreement.py)",
     "internships:school_groups": "school's groups (tests/internships/test_school_groups.py)",
     "internships:host_groups": "the enterprise's groups (tests/internships/test_school_groups.py)",
     "internships:school_overview": "the school's roll (tests/internships/test_school_overview.py)",

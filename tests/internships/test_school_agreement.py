@@ -333,3 +333,20 @@ def test_copy_needs_terms(client, school_admin, internship):
                            {"copy-file": _pdf()})
     assert [str(m) for m in response.wsgi_request._messages][-1] == "请先填写实习协议条款"
     assert Internship.objects.get(pk=internship.pk).agreement_copy is None
+
+
+# --- the student's page -----------------------------------------------------------------------------------------
+
+def test_student_finds_the_agreement_to_confirm_on_my_internships(client, school_admin, student, internship):
+    _fill(client, school_admin, internship)
+    client.force_login(student)
+    response = client.get(reverse("internships:my_internships"))
+    assert response.status_code == 200
+    assert [item.pk for item in response.context["internships"]] == [internship.pk]
+    assert 'data-testid="to-confirm"' in response.content.decode()
+
+
+@pytest.mark.parametrize("persona", ["school_admin", "admin_a", "outsider", "education_reviewer"])
+def test_my_internships_is_for_students(client, request, persona):
+    client.force_login(request.getfixturevalue(persona))
+    assert client.get(reverse("internships:my_internships")).status_code == 403
