@@ -34,3 +34,9 @@ def register_constraints() -> None:
                         code="duplicate")
     register_constraint(BlacklistEntry, "in_one_open_blacklisting",
                         _("该企业已有待审核或已生效的黑名单记录，不能重复提出"), code="duplicate")
+
+    # --- school: groups -------------------------------------------------------------------------------------
+    from internships.models import InternshipGroup
+
+    register_constraint(InternshipGroup, "in_group_name_unique", _("本校在该企业已有同名的实习分组"),
+                        form_field="name", code="duplicate")

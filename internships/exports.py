@@ -98,6 +98,9 @@ def register_exports() -> None:
     ))
 
     # --- internships (school overview, education department) -----------------------------------------------
+    from internships.school_exports import register_school_exports
+
+    register_school_exports()
 
     # --- insurance -----------------------------------------------------------------------------------------
 

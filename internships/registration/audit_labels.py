@@ -30,6 +30,15 @@ LABELS = {
     "internships.internship_created": _("企业同意签约，生成实习记录"),
 
     # --- internships: agreement, groups, early end -----------------------------------------------------------
+    "internships.agreement_terms": _("填写实习协议条款"),
+    "internships.agreement_confirmed": _("学生确认实习协议"),
+    "internships.consent_uploaded": _("上传知情同意书"),
+    "internships.agreement_copy_uploaded": _("上传已签署的实习协议"),
+    "internships.agreement_printed": _("打印实习协议"),
+    "internships.group_created": _("创建实习分组"),
+    "internships.group_updated": _("修改实习分组"),
+    "internships.group_assigned": _("调整实习分组成员"),
+    "internships.mentor_assigned": _("指定企业指导师傅"),
     "internships.internship_status": _("实习状态变更"),
 
     # --- insurance, arrival, evaluation ----------------------------------------------------------------------

@@ -51,6 +51,16 @@ MATRIX = {
     "internships:signing_refuse": ("application", "403 404 403 403 403 403 403 403 403 403 403 302"),
 
     # --- school: agreements, groups, early end, overview; education: internships ---------------------------
+    "internships:internship_detail": ("internship", "200 404 200 404 404 404 200 404 404 404 404 302"),
+    "internships:agreement_terms": ("signed_internship", "200 404 200 404 404 404 403 404 404 404 404 302"),
+    "internships:agreement_confirm": ("signed_internship", "405 405 405 405 405 405 405 405 405 405 405 405"),
+    "internships:consent_upload": ("signed_internship", "405 405 405 405 405 405 405 405 405 405 405 405"),
+    "internships:agreement_copy_upload": ("signed_internship", "405 405 405 405 405 405 405 405 405 405 405 405"),
+    "internships:agreement_sign": ("signed_internship", "405 405 405 405 405 405 405 405 405 405 405 405"),
+    "internships:agreement_pdf": ("signed_internship", "200 404 200 404 404 404 200 404 404 404 404 302"),
+    "internships:end_early": ("internship", "200 404 200 404 404 404 403 404 404 404 404 302"),
+    "internships:school_group_detail": ("group", "200 404 200 404 404 404 403 404 404 404 404 302"),
+    "internships:host_group_mentor": ("host_group", "200 404 403 404 404 404 403 404 404 404 404 302"),
 
     # --- insurance, arrival, evaluation --------------------------------------------------------------------
 
@@ -77,6 +87,13 @@ WITHOUT_OBJECT = {
     "internships:school_applications",  # the school's own students' applications
 
     # --- school: agreements, groups, early end, overview; education: internships ---------------------------
+    "internships:my_internships": "the student's own (tests/internships/test_school_agreement.py)",
+    "internships:school_groups": "school's groups (tests/internships/test_school_groups.py)",
+    "internships:host_groups": "the enterprise's groups (tests/internships/test_school_groups.py)",
+    "internships:school_overview": "the school's roll (tests/internships/test_school_overview.py)",
+    "internships:school_statistics": "the school's figures (tests/internships/test_school_overview.py)",
+    "internships:supervision": "the department's region (tests/internships/test_school_overview.py)",
+    "internships:supervision_statistics": "the department's region (tests/internships/test_school_overview.py)",
 
     # --- insurance, arrival, evaluation --------------------------------------------------------------------
 
@@ -97,6 +114,14 @@ POSTS = {
     "internships:blacklist_remove": ("blacklisting", "404 404 404 404 404 404 404"),
     "internships:blacklist_resubmit": ("blacklisting", "404 404 404 404 404 404 404"),
     "internships:blacklist_withdraw": ("blacklisting", "404 404 404 404 404 404 404"),
+    "internships:agreement_terms": ("signed_internship", "404 404 404 404 404 404 404"),
+    "internships:agreement_confirm": ("signed_internship", "404 404 404 404 404 404 404"),
+    "internships:consent_upload": ("signed_internship", "404 404 404 404 404 404 404"),
+    "internships:agreement_copy_upload": ("signed_internship", "404 404 404 404 404 404 404"),
+    "internships:agreement_sign": ("signed_internship", "404 404 404 404 404 404 404"),
+    "internships:end_early": ("internship", "404 404 404 404 404 404 404"),
+    "internships:school_group_detail": ("group", "404 404 404 404 404 404 404"),
+    "internships:host_group_mentor": ("host_group", "404 404 404 404 404 404 404"),
 }
 
 

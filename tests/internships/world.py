@@ -47,4 +47,12 @@ def build_world(*, host_a, admin_a, school, school_admin, student, student_recor
         "registry_record": Thing(registry_record.pk, education_reviewer),
     }
     # --- sections add the objects their URLs name below ---------------------------------------------------
+    # school: an internship waiting for its agreement (terms filled), and the group as the enterprise's.
+    signing = f.student(school, person=factories.individual(username="signing_student", real_name="刘同学"))
+    signed = f.internship(f.application(signing, position))
+    signed.agreement_terms = {"starts_on": signed.starts_on.isoformat(), "ends_on": signed.ends_on.isoformat(),
+                              "address": "郑州市金水区文化路1号", "pay": "2400.00"}
+    signed.save(update_fields=["agreement_terms"])
+    world["signed_internship"] = Thing(signed.pk, school_admin)
+    world["host_group"] = Thing(group.pk, admin_a)
     return world
