@@ -27,3 +27,10 @@ def register_constraints() -> None:
     register_constraint(Coverage, "in_coverage_once_per_policy", _("该学生已在此保单中"), code="duplicate")
 
     # --- sections add their constraints below ---------------------------------------------------------------
+    # insurance, arrival, evaluation
+    from internships.models import Evaluation, Policy
+
+    register_constraint(Policy, "in_policy_number_unique", _("该保险公司的此保单号已备案"),
+                        form_field="policy_number", code="duplicate")
+    register_constraint(Evaluation, "in_one_final_evaluation", _("实习总结评价只能提交一次"), form_field="stage",
+                        code="duplicate")

@@ -5,4 +5,7 @@ from core.daily import register_daily_job  # noqa: F401  (used by the sections b
 
 def register_daily_jobs() -> None:
     # --- insurance: the reminder before a policy ends -------------------------------------------------------
+    from internships.services.insurance import warn_ending_policies
+
+    register_daily_job("internships.policy_ending", warn_ending_policies)
     pass

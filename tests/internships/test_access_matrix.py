@@ -34,6 +34,11 @@ MATRIX = {
     # --- school: agreements, groups, early end, overview; education: internships ---------------------------
 
     # --- insurance, arrival, evaluation --------------------------------------------------------------------
+    "internships:policy_detail": ("policy", "200 404 200 404 404 404 200 404 404 404 404 302"),
+    "internships:policy_add_students": ("policy", "405 405 405 405 405 405 405 405 405 405 405 405"),
+    "internships:insurer_edit": ("insurer", "200 403 403 403 403 403 403 403 403 403 403 302"),
+    "internships:arrival_confirm": ("internship", "405 405 405 405 405 405 405 405 405 405 405 405"),
+    "internships:evaluation_detail": ("internship", "200 404 200 404 404 404 200 404 404 404 404 302"),
 
     # --- complaints and appeals ----------------------------------------------------------------------------
 }
@@ -49,6 +54,13 @@ WITHOUT_OBJECT = {
     # --- school: agreements, groups, early end, overview; education: internships ---------------------------
 
     # --- insurance, arrival, evaluation --------------------------------------------------------------------
+    "internships:insurance": "policies of the user's organisation: tests/internships/test_insurance.py",
+    "internships:policy_create": "files for the user's own organisation: test_insurance.py",
+    "internships:policy_print": "the user's own policies: test_insurance.py",
+    "internships:insurers": "everyone signed in: test_insurance.py",
+    "internships:insurer_create": "provincial education department: test_insurance.py",
+    "internships:arrivals": "the enterprise's own interns: test_arrivals.py",
+    "internships:evaluations": "the user's own internships: test_evaluations.py",
 
     # --- complaints and appeals ----------------------------------------------------------------------------
 }
@@ -57,6 +69,11 @@ WITHOUT_OBJECT = {
 POST_PERSONAS = ("host_b", "school_b", "student_b", "education_b", "hr", "sub_admin", "individual")
 POSTS = {
     # --- sections add their state-changing URLs below ------------------------------------------------------
+    # insurance, arrival, evaluation
+    "internships:policy_add_students": ("policy", "404 404 404 404 404 404 404"),
+    "internships:insurer_edit": ("insurer", "403 403 403 403 403 403 403"),
+    "internships:arrival_confirm": ("internship", "404 404 404 404 404 404 404"),
+    "internships:evaluation_detail": ("internship", "404 404 404 404 404 404 404"),
 }
 
 

@@ -47,4 +47,15 @@ def build_world(*, host_a, admin_a, school, school_admin, student, student_recor
         "registry_record": Thing(registry_record.pk, education_reviewer),
     }
     # --- sections add the objects their URLs name below ---------------------------------------------------
+    # insurance, arrival, evaluation: an insurer kept by the provincial education department
+    from internships.models import Insurer
+    from organisations.models import Authority
+    from regions.models import RegionLevel
+
+    province = factories.GovernmentFactory(name="河南省教育厅（保险）", gov_level=RegionLevel.PROVINCE,
+                                           authority=Authority.EDUCATION, region=factories.region("410000"))
+    insurer = Insurer.objects.create(name="中国人民财产保险股份有限公司", product="学生实习责任保险",
+                                     contact_phone="95518")
+    world["insurer"] = Thing(insurer.pk, factories.org_admin(province, username="edu_province_insurers",
+                                                             real_name="省教育厅保险维护"))
     return world
