@@ -126,8 +126,11 @@ def file_policy(*, actor, organisation, enterprise, policy_number: str, insurer:
     try:
         with transaction.atomic():
             _lock_students(Internship.objects.filter(pk__in=internship_ids))
-            stored = store_upload(purpose=POLICY_PURPOSE, uploaded_file=document, actor=actor,
-                                  owner_org=organisation)
+            try:
+                stored = store_upload(purpose=POLICY_PURPOSE, uploaded_file=document, actor=actor,
+                                      owner_org=organisation)
+            except ValidationError as error:
+                raise ValidationError({"document": error.messages}) from None
             try:
                 with transaction.atomic():
                     policy = Policy.objects.create(
@@ -176,6 +179,11 @@ def import_insured_rows(*, actor, organisation, rows, parent) -> tuple[int, int,
 # --- the reminder before a policy ends ------------------------------------------------------------------------
 
 
+def _holders(organisation, permission) -> list:
+    members = organisation.members.filter(is_active=True).select_related("organisation").prefetch_related("roles")
+    return [user for user in members if user.has_perm(permission)]
+
+
 def warn_ending_policies(*, today: datetime.date) -> int:
     """Daily job internships.policy_ending: policies ending within the region's warning days whose insured
     internships run beyond their end; the filer, the schools and the enterprise are told once."""
@@ -193,11 +201,11 @@ def warn_ending_policies(*, today: datetime.date) -> int:
                 "insurer": policy.insurer, "number": policy.policy_number}
             body = _("保单将于 %(end)s 到期，以下学生的实习期超出保险期间，请及时续保：%(names)s") % {
                 "end": _fmt(policy.ends_on), "names": "、".join(item.student.name for item in candidate.beyond)}
-            url = reverse("internships:policy_detail", args=[policy.pk])
-            notify(recipients=[policy.created_by], title=title, body=body, url=url)
-            notify_organisation(organisation=candidate.enterprise, title=title, body=body, url=url, permission=HOST)
+            recipients = [policy.created_by, *_holders(candidate.enterprise, HOST)]
             for school in {item.school_id: item.school for item in candidate.beyond}.values():
-                notify_organisation(organisation=school, title=title, body=body, url=url, permission=SCHOOL)
+                recipients += _holders(school, SCHOOL)
+            notify(recipients=recipients, title=title, body=body,
+                   url=reverse("internships:policy_detail", args=[policy.pk]))
             warned += 1
     return warned
 
