@@ -40,3 +40,10 @@ def register_constraints() -> None:
 
     register_constraint(InternshipGroup, "in_group_name_unique", _("本校在该企业已有同名的实习分组"),
                         form_field="name", code="duplicate")
+    # insurance, arrival, evaluation
+    from internships.models import Evaluation, Policy
+
+    register_constraint(Policy, "in_policy_number_unique", _("该保险公司的此保单号已备案"),
+                        form_field="policy_number", code="duplicate")
+    register_constraint(Evaluation, "in_one_final_evaluation", _("实习总结评价只能提交一次"), form_field="stage",
+                        code="duplicate")

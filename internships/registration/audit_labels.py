@@ -42,6 +42,12 @@ LABELS = {
     "internships.internship_status": _("实习状态变更"),
 
     # --- insurance, arrival, evaluation ----------------------------------------------------------------------
+    "internships.policy_filed": _("备案实习责任保险保单"),
+    "internships.policy_students_added": _("保单新增被保险学生"),
+    "internships.policy_ending_warned": _("实习责任保险保单到期提醒"),
+    "internships.policies_printed": _("打印实习责任保险保单清单"),
+    "internships.insurer_saved": _("维护实习责任保险承保机构"),
+    "internships.evaluation_added": _("提交实习评价"),
 
     # --- complaints and appeals ------------------------------------------------------------------------------
     "internships.complaint_status": _("实习投诉处理结果变更"),

@@ -6,6 +6,9 @@ from internships.services.school import complete_ended
 
 def register_daily_jobs() -> None:
     # --- insurance: the reminder before a policy ends -------------------------------------------------------
+    from internships.services.insurance import warn_ending_policies
+
+    register_daily_job("internships.policy_ending", warn_ending_policies)
     pass
 
     # --- school: internships past their end date ------------------------------------------------------------

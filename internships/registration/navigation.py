@@ -54,6 +54,18 @@ ENTRIES = [
              visible=rules.is_education_reviewer),
 
     # --- insurance, arrival, evaluation --------------------------------------------------------------------
+    NavEntry(_("实习保险"), "internships:insurance", "shield-check", needs_organisation=True,
+             visible=lambda user: (rules.is_host(user) and user.has_perm(rules.HOST))
+             or (rules.is_school(user) and user.has_perm(rules.SCHOOL)) or rules.is_education_reviewer(user)),
+    NavEntry(_("实习到岗"), "internships:arrivals", "person-check", rules.HOST, needs_organisation=True,
+             visible=rules.is_host),
+    NavEntry(_("实习评价"), "internships:evaluations", "star",
+             visible=lambda user: (rules.is_host(user) and user.has_perm(rules.HOST))
+             or (rules.is_school(user) and user.has_perm(rules.SCHOOL)) or rules.is_education_reviewer(user)
+             or getattr(user, "internship_student", None) is not None),
+    NavEntry(_("实习专用险承保机构"), "internships:insurers", "building-check",
+             visible=lambda user: (rules.is_host(user) and user.has_perm(rules.HOST))
+             or (rules.is_school(user) and user.has_perm(rules.SCHOOL)) or rules.is_education(user)),
 
     # --- complaints and appeals ----------------------------------------------------------------------------
 ]

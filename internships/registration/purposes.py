@@ -42,5 +42,9 @@ def register_purposes() -> None:
                      max_bytes=10 * 1024 * 1024, can_view=internship_file_can_view("agreement_copy"))
 
     # --- insurance ------------------------------------------------------------------------------------------
+    from internships.selectors.insurance import policy_can_view
+
+    register_purpose("internship_policy", label=_("实习责任保险电子保单"), allowed=PDF_ONLY,
+                     max_bytes=5 * 1024 * 1024, can_view=policy_can_view)
 
     # --- complaints -----------------------------------------------------------------------------------------

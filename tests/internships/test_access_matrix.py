@@ -63,6 +63,11 @@ MATRIX = {
     "internships:host_group_mentor": ("host_group", "200 404 403 404 404 404 403 404 404 404 404 302"),
 
     # --- insurance, arrival, evaluation --------------------------------------------------------------------
+    "internships:policy_detail": ("policy", "200 404 200 404 404 404 200 404 404 404 404 302"),
+    "internships:policy_add_students": ("policy", "405 405 405 405 405 405 405 405 405 405 405 405"),
+    "internships:insurer_edit": ("insurer", "200 403 403 403 403 403 403 403 403 403 403 302"),
+    "internships:arrival_confirm": ("internship", "405 405 405 405 405 405 405 405 405 405 405 405"),
+    "internships:evaluation_detail": ("internship", "200 404 200 404 404 404 200 404 404 404 404 302"),
 
     # --- complaints and appeals ----------------------------------------------------------------------------
 }
@@ -96,6 +101,13 @@ WITHOUT_OBJECT = {
     "internships:supervision_statistics": "the department's region (tests/internships/test_school_overview.py)",
 
     # --- insurance, arrival, evaluation --------------------------------------------------------------------
+    "internships:insurance": "policies of the user's organisation: tests/internships/test_insurance.py",
+    "internships:policy_create": "files for the user's own organisation: test_insurance.py",
+    "internships:policy_print": "the user's own policies: test_insurance.py",
+    "internships:insurers": "everyone signed in: test_insurance.py",
+    "internships:insurer_create": "provincial education department: test_insurance.py",
+    "internships:arrivals": "the enterprise's own interns: test_arrivals.py",
+    "internships:evaluations": "the user's own internships: test_evaluations.py",
 
     # --- complaints and appeals ----------------------------------------------------------------------------
 }
@@ -122,6 +134,11 @@ POSTS = {
     "internships:end_early": ("internship", "404 404 404 404 404 404 404"),
     "internships:school_group_detail": ("group", "404 404 404 404 404 404 404"),
     "internships:host_group_mentor": ("host_group", "404 404 404 404 404 404 404"),
+    # insurance, arrival, evaluation
+    "internships:policy_add_students": ("policy", "404 404 404 404 404 404 404"),
+    "internships:insurer_edit": ("insurer", "403 403 403 403 403 403 403"),
+    "internships:arrival_confirm": ("internship", "404 404 404 404 404 404 404"),
+    "internships:evaluation_detail": ("internship", "404 404 404 404 404 404 404"),
 }
 
 

@@ -55,4 +55,15 @@ def build_world(*, host_a, admin_a, school, school_admin, student, student_recor
     signed.save(update_fields=["agreement_terms"])
     world["signed_internship"] = Thing(signed.pk, school_admin)
     world["host_group"] = Thing(group.pk, admin_a)
+    # insurance, arrival, evaluation: an insurer kept by the provincial education department
+    from internships.models import Insurer
+    from organisations.models import Authority
+    from regions.models import RegionLevel
+
+    province = factories.GovernmentFactory(name="河南省教育厅（保险）", gov_level=RegionLevel.PROVINCE,
+                                           authority=Authority.EDUCATION, region=factories.region("410000"))
+    insurer = Insurer.objects.create(name="中国人民财产保险股份有限公司", product="学生实习责任保险",
+                                     contact_phone="95518")
+    world["insurer"] = Thing(insurer.pk, factories.org_admin(province, username="edu_province_insurers",
+                                                             real_name="省教育厅保险维护"))
     return world
