@@ -10,6 +10,8 @@ ENTRIES = [
     # --- entry, pool, registry, blacklist, settings ---------------------------------------------------------
 
     # --- positions -----------------------------------------------------------------------------------------
+    NavEntry(_("岗位管理"), "internships:positions", "briefcase", rules.HOST, visible=rules.is_host,
+             needs_organisation=True),
 
     # --- students, applications, signing -------------------------------------------------------------------
 

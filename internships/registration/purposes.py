@@ -14,6 +14,10 @@ def register_purposes() -> None:
     pass
 
     # --- positions ------------------------------------------------------------------------------------------
+    # 夜班/加班特殊要求备案文件: the programme's access rule on the enterprise (its HOST members, the region's
+    # education departments, platform staff).
+    register_purpose("internship_exemption", label=_("夜班/加班特殊要求备案文件"), allowed=IMAGES_AND_PDF,
+                     max_bytes=10 * 1024 * 1024, programme=PROGRAMME)
 
     # --- school: agreements ---------------------------------------------------------------------------------
 
