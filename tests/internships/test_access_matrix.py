@@ -28,6 +28,12 @@ MATRIX = {
     # --- entry, registry, pool, recommendations, blacklist, settings ----------------------------------------
 
     # --- positions -----------------------------------------------------------------------------------------
+    "internships:position_detail": ("position", "200 404 200 200 200 200 200 404 404 404 404 302"),
+    "internships:position_edit": ("position", "200 404 403 403 403 403 403 403 403 403 403 302"),
+    "internships:position_edit_checklist": ("position", "405 405 405 405 405 405 405 405 405 405 405 405"),
+    "internships:position_publish": ("draft_position", "405 405 405 405 405 405 405 405 405 405 405 405"),
+    "internships:position_close": ("position", "405 405 405 405 405 405 405 405 405 405 405 405"),
+    "internships:position_delete": ("draft_position", "405 405 405 405 405 405 405 405 405 405 405 405"),
 
     # --- students, applications, signing -------------------------------------------------------------------
 
@@ -43,6 +49,10 @@ WITHOUT_OBJECT = {
     # --- entry, registry, pool, recommendations, blacklist, settings ----------------------------------------
 
     # --- positions -----------------------------------------------------------------------------------------
+    "internships:positions",
+    "internships:position_create",
+    "internships:position_checklist",
+    "internships:position_staff_on_duty",
 
     # --- students, applications, signing -------------------------------------------------------------------
 
@@ -57,6 +67,12 @@ WITHOUT_OBJECT = {
 POST_PERSONAS = ("host_b", "school_b", "student_b", "education_b", "hr", "sub_admin", "individual")
 POSTS = {
     # --- sections add their state-changing URLs below ------------------------------------------------------
+    # --- positions
+    "internships:position_edit": ("position", "404 403 403 403 403 403 403"),
+    "internships:position_edit_checklist": ("position", "404 403 403 403 403 403 403"),
+    "internships:position_publish": ("draft_position", "404 403 403 403 403 403 403"),
+    "internships:position_close": ("position", "404 403 403 403 403 403 403"),
+    "internships:position_delete": ("draft_position", "404 403 403 403 403 403 403"),
 }
 
 
