@@ -107,9 +107,8 @@ def _store_exemption(upload, *, actor, organisation):
     return store_upload(purpose=EXEMPTION_PURPOSE, uploaded_file=upload, actor=actor, owner_org=organisation)
 
 
-def _check_enterprise(organisation) -> None:
+def _check_enterprise(organisation, profile) -> None:
     require_verified(organisation)
-    profile = getattr(organisation, "internship_profile", None)
     if profile is not None and profile.blacklisted:
         raise ValidationError(_("企业已列入黑名单，不能发布实习岗位"), code="blacklisted")
 
@@ -186,7 +185,7 @@ def publish_position(*, position, actor, today=None) -> Position:
     if locked.status not in PUBLISHABLE_STATUSES:
         raise ValidationError(_("岗位当前状态为“%(status)s”，不能发布") % {"status": locked.get_status_display()},
                               code="not_publishable")
-    _check_enterprise(organisation)
+    _check_enterprise(organisation, profile)
     checks = check_position(locked, profile=profile, today=today)
     if blocking_failures(checks):
         raise PublishRefused(checks)

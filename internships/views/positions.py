@@ -177,6 +177,8 @@ def position_publish(request, pk):
         return _render_detail(request, position, refused_checks=refusal.checks)
     except ValidationError as error:
         messages.error(request, "；".join(error.messages))
+    except PermissionDenied as error:  # the review engine's: the actor may not submit for the enterprise
+        messages.error(request, str(error) or _("您无权提交该岗位审核"))
     else:
         if position.status == PositionStatus.PENDING:
             messages.success(request, _("岗位已提交教育部门审核，审核通过后发布"))

@@ -259,15 +259,20 @@ def test_a_bad_status_filter_says_so(client, host_a, admin_a):
 
 
 def test_export_starts_a_job(client, host_a, admin_a, django_capture_on_commit_callbacks):
-    from batch.models import BatchJob
+    from batch.models import BatchJob, JobStatus
+    from tests.batch.helpers import read_rows
 
     f.position(host_a, admin_a)
+    f.position(host_a, admin_a, status=PositionStatus.DRAFT, title="草稿")
     client.force_login(admin_a)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(reverse("batch:export", args=["internship_positions"]) + "?status=published")
     assert response.status_code == 302
     job = BatchJob.objects.get()
-    assert (job.spec, job.organisation) == ("internship_positions", host_a)
+    assert (job.spec, job.organisation, job.status) == ("internship_positions", host_a, JobStatus.SUCCEEDED)
+    rows = read_rows(job.result_file.read())
+    assert rows[0][:3] == ["实习部门", "实习岗位", "岗位状态"]
+    assert [row[:3] for row in rows[1:]] == [["机械部", "机械制造实习生", "已发布"]]
 
 
 def test_the_live_checklist_writes_nothing(client, host_a, admin_a):
