@@ -25,7 +25,7 @@ def _money(label, required_message):
 
 
 def _date(label, required_message):
-    return forms.DateField(label=label, widget=forms.DateInput(attrs={**INPUT, "type": "date"}),
+    return forms.DateField(label=label, widget=forms.DateInput(attrs={**INPUT, "type": "date"}, format="%Y-%m-%d"),
                            error_messages={"required": required_message, "invalid": _("日期格式应为 2026-03-01")})
 
 

@@ -148,6 +148,7 @@ def test_edit_of_a_published_position_sets_it_back_to_unpublished(client, host_a
     client.force_login(admin_a)
     page = client.get(reverse("internships:position_edit", args=[position.pk])).content.decode()
     assert "修改后的岗位需要再度发布" in page
+    assert f'value="{position.starts_on.isoformat()}"' in page  # the date inputs take ISO dates
     response = client.post(reverse("internships:position_edit", args=[position.pk]),
                            form_data(title="新名称"), follow=True)
     assert "修改后的岗位需要再度发布才能被实习生选择申请" in response.content.decode()
