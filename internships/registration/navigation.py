@@ -24,6 +24,8 @@ ENTRIES = [
     NavEntry(_("实习地区设置"), "internships:settings", "sliders", rules.MANAGE_SETTINGS, visible=rules.is_education),
 
     # --- positions -----------------------------------------------------------------------------------------
+    NavEntry(_("岗位管理"), "internships:positions", "briefcase", rules.HOST, visible=rules.is_host,
+             needs_organisation=True),
 
     # --- students, applications, signing -------------------------------------------------------------------
     NavEntry(_("学生名册"), "internships:students", "people", rules.SCHOOL, visible=rules.is_school,

@@ -34,6 +34,10 @@ def register_purposes() -> None:
                      max_bytes=10 * 1024 * 1024, can_view=_may_view_evidence)
 
     # --- positions ------------------------------------------------------------------------------------------
+    # 夜班/加班特殊要求备案文件: the programme's access rule on the enterprise (its HOST members, the region's
+    # education departments, platform staff).
+    register_purpose("internship_exemption", label=_("夜班/加班特殊要求备案文件"), allowed=IMAGES_AND_PDF,
+                     max_bytes=10 * 1024 * 1024, programme=PROGRAMME)
 
     # --- school: agreements ---------------------------------------------------------------------------------
     register_purpose(CONSENT_PURPOSE, label=_("实习知情同意书（学生及监护人签字）"), allowed=IMAGES_AND_PDF,

@@ -35,6 +35,12 @@ MATRIX = {
     "internships:blacklist_withdraw": ("blacklisting", "405 405 405 405 405 405 405 405 405 405 405 405"),
 
     # --- positions -----------------------------------------------------------------------------------------
+    "internships:position_detail": ("position", "200 404 200 200 200 200 200 404 404 404 404 302"),
+    "internships:position_edit": ("position", "200 404 403 403 403 403 403 403 403 403 403 302"),
+    "internships:position_edit_checklist": ("position", "405 405 405 405 405 405 405 405 405 405 405 405"),
+    "internships:position_publish": ("draft_position", "405 405 405 405 405 405 405 405 405 405 405 405"),
+    "internships:position_close": ("position", "405 405 405 405 405 405 405 405 405 405 405 405"),
+    "internships:position_delete": ("draft_position", "405 405 405 405 405 405 405 405 405 405 405 405"),
 
     # --- students, applications, signing -------------------------------------------------------------------
     # The roll entry: its school edits it; the education department, the student and other roles do not
@@ -80,6 +86,10 @@ WITHOUT_OBJECT = {
     "internships:settings", "internships:blacklist", "internships:blacklist_public",
 
     # --- positions -----------------------------------------------------------------------------------------
+    "internships:positions",
+    "internships:position_create",
+    "internships:position_checklist",
+    "internships:position_staff_on_duty",
 
     # --- students, applications, signing -------------------------------------------------------------------
     "internships:students",  # the school's own roll (tests/internships/test_students.py)
@@ -139,6 +149,12 @@ POSTS = {
     "internships:insurer_edit": ("insurer", "403 403 403 403 403 403 403"),
     "internships:arrival_confirm": ("internship", "404 404 404 404 404 404 404"),
     "internships:evaluation_detail": ("internship", "404 404 404 404 404 404 404"),
+    # --- positions
+    "internships:position_edit": ("position", "404 403 403 403 403 403 403"),
+    "internships:position_edit_checklist": ("position", "404 403 403 403 403 403 403"),
+    "internships:position_publish": ("draft_position", "404 403 403 403 403 403 403"),
+    "internships:position_close": ("position", "404 403 403 403 403 403 403"),
+    "internships:position_delete": ("draft_position", "404 403 403 403 403 403 403"),
 }
 
 

@@ -27,6 +27,7 @@ def test_every_registered_kind_names_its_decide_permission():
         "traineeship_claim": "traineeships.review",
         "internship_admission": "internships.review",
         "internship_blacklist": "internships.blacklist",
+        "internship_position": "internships.review",
     }
     assert "reviews.decide" not in CATALOGUE and all(code in CATALOGUE for code in kinds.values())
 
