@@ -27,3 +27,7 @@ def register_constraints() -> None:
     register_constraint(Coverage, "in_coverage_once_per_policy", _("该学生已在此保单中"), code="duplicate")
 
     # --- sections add their constraints below ---------------------------------------------------------------
+    from internships.models import Complaint
+
+    register_constraint(Complaint, "in_complaint_conclusion_has_reason", _("作出处理结论时必须填写处理意见"),
+                        form_field="conclusion", code="conclusion_reason")

@@ -36,6 +36,11 @@ MATRIX = {
     # --- insurance, arrival, evaluation --------------------------------------------------------------------
 
     # --- complaints and appeals ----------------------------------------------------------------------------
+    "internships:complaint_detail": ("complaint", "200 404 200 404 404 404 200 404 404 404 404 302"),
+    "internships:complaint_investigate": ("complaint", "405 405 405 405 405 405 405 405 405 405 405 405"),
+    "internships:complaint_conclude": ("complaint", "405 405 405 405 405 405 405 405 405 405 405 405"),
+    "internships:appeal_detail": ("appeal", "200 404 200 404 404 404 200 404 404 404 404 302"),
+    "internships:appeal_decide": ("appeal", "405 405 405 405 405 405 405 405 405 405 405 405"),
 }
 
 # URL patterns that name no object of another user (lists, forms, one's own page). Covered by their own tests.
@@ -51,12 +56,19 @@ WITHOUT_OBJECT = {
     # --- insurance, arrival, evaluation --------------------------------------------------------------------
 
     # --- complaints and appeals ----------------------------------------------------------------------------
+    "internships:student_complaints", "internships:complaint_create", "internships:enterprise_complaints",
+    "internships:appeal_create", "internships:enterprise_appeals", "internships:school_complaints",
+    "internships:school_appeals", "internships:education_complaints",
 }
 
 # POSTs by personas who may not act must write nothing: URL name -> (object, status per POST_PERSONAS; "-" skips).
 POST_PERSONAS = ("host_b", "school_b", "student_b", "education_b", "hr", "sub_admin", "individual")
 POSTS = {
     # --- sections add their state-changing URLs below ------------------------------------------------------
+    # complaints and appeals
+    "internships:complaint_investigate": ("complaint", "404 404 404 404 404 404 404"),
+    "internships:complaint_conclude": ("complaint", "404 404 404 404 404 404 404"),
+    "internships:appeal_decide": ("appeal", "404 404 404 404 404 404 404"),
 }
 
 
