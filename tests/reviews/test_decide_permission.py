@@ -25,6 +25,8 @@ def test_every_registered_kind_names_its_decide_permission():
         "traineeship_agreement": "traineeships.review",
         "traineeship_termination": "traineeships.review",
         "traineeship_claim": "traineeships.review",
+        "internship_complaint": "internships.school",
+        "internship_appeal": "internships.school",
     }
     assert "reviews.decide" not in CATALOGUE and all(code in CATALOGUE for code in kinds.values())
 
