@@ -4,11 +4,14 @@ enterprise and the school see their own, education departments those of their re
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 
-from internships.models import Appeal, AppealStatus, Complaint, ComplaintStatus, Internship
+from internships.models import Appeal, AppealStatus, Complaint, ComplaintStatus, Internship, InternshipStatus
 from internships.rules import HOST, SCHOOL, education_department, is_host, is_school
 from internships.selectors.access import can_see_records_of, records_q, student_of
-from internships.services.complaints import COMPLAINABLE_STATUSES
 
+# A complaint may be filed once the enterprise has agreed (SIGNED) and afterwards, even when the internship has
+# ended; not about a cancelled one (the student never went).
+COMPLAINABLE_STATUSES = (InternshipStatus.SIGNED, InternshipStatus.AGREEMENT_SIGNED, InternshipStatus.ARRIVED,
+                         InternshipStatus.COMPLETED, InternshipStatus.ENDED_EARLY)
 _RELATED = ("student", "enterprise", "school", "internship__group", "internship__position")
 
 

@@ -31,11 +31,11 @@ from internships.models import (
     ComplaintCategory,
     ComplaintStatus,
     Internship,
-    InternshipStatus,
     Student,
 )
 from internships.rules import HOST
 from internships.selectors.access import student_of
+from internships.selectors.complaints import COMPLAINABLE_STATUSES
 from notifications.services import notify, notify_organisation
 from reviews import services as review_services
 from reviews.models import Decision, ReviewStatus
@@ -45,10 +45,6 @@ from timeline.services import add_event
 
 COMPLAINT_KIND = "internship_complaint"
 APPEAL_KIND = "internship_appeal"
-# A complaint may be filed once the enterprise has agreed (SIGNED) and afterwards, even when the internship has
-# ended; not about a cancelled one (the student never went).
-COMPLAINABLE_STATUSES = (InternshipStatus.SIGNED, InternshipStatus.AGREEMENT_SIGNED, InternshipStatus.ARRIVED,
-                         InternshipStatus.COMPLETED, InternshipStatus.ENDED_EARLY)
 DETAILS_MAX = 2000
 TEXT_MAX = 2000
 
