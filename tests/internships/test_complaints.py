@@ -477,3 +477,76 @@ def test_education_department_sees_its_region_with_counts(client, student, inter
     client.force_login(education_other_reviewer)
     response = client.get(reverse("internships:education_complaints"))
     assert response.status_code == 200 and response.context["counts"] == []
+
+
+# ---------------------------------------------------------------- the engine's own pages
+
+
+def test_engine_pages_show_the_complaint(client, student, internship, school_admin, school_b_admin):
+    complaint = filed(student, internship)
+    review = latest_review_for(complaint)
+    client.force_login(student)
+    page = client.get(reverse("reviews:mine")).content.decode()
+    assert "实习投诉：张同学投诉甲企业有限公司（工作地点与实习协议规定不一致）" in page
+    client.force_login(school_admin)
+    assert f"/reviews/{review.pk}/" in client.get(reverse("reviews:inbox")).content.decode()
+    page = client.get(reverse("reviews:detail", args=[review.pk])).content.decode()
+    assert 'data-testid="complaint-materials"' in page and "实际工作地点在外地。" in page
+    client.force_login(school_b_admin)
+    assert client.get(reverse("reviews:detail", args=[review.pk])).status_code in (403, 404)
+
+
+def test_an_individual_without_submissions_has_no_mine_entry(client, outsider, student, internship):
+    from reviews.rules import may_see_mine
+
+    assert not may_see_mine(outsider) and not may_see_mine(student)
+    filed(student, internship)
+    assert may_see_mine(student)
+
+
+# ---------------------------------------------------------------- exports
+
+
+@pytest.fixture
+def export(client, django_capture_on_commit_callbacks):
+    from batch.models import BatchJob, JobStatus
+    from tests.batch.helpers import read_rows, response_bytes
+
+    def run(key, query="", expect_rows=True):
+        url = reverse("batch:export", args=[key]) + (f"?{query}" if query else "")
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(url)
+        if not expect_rows:
+            return response
+        job = BatchJob.objects.filter(kind="export", spec=key).latest("id")
+        assert job.status == JobStatus.SUCCEEDED, job.error
+        return read_rows(response_bytes(client.get(reverse("batch:download_result", args=[job.pk]))))
+
+    return run
+
+
+def test_exports_hold_what_the_lists_show(client, export, student, internship, school_admin, admin_a, admin_b,
+                                          education_reviewer, education_other_reviewer, host_b):
+    filed(student, internship)
+    done = concluded(student, internship, school_admin)
+    services.file_appeal(enterprise=internship.enterprise, complaints=[done], text="学校处理结果与实际不符",
+                         actor=admin_a)
+    client.force_login(admin_a)
+    assert 'data-testid="complaints-export"' in client.get(LIST).content.decode()
+    rows = export("internship_complaints")
+    assert rows[0] == ["投诉时间", "投诉内容", "投诉人姓名", "学校名称", "被投诉企业", "指导教师", "处理结果",
+                       "处理意见", "申诉记录"]
+    assert sorted(row[6] for row in rows[1:]) == ["待处理", "投诉情况属实"]
+    concluded_row = next(row for row in rows[1:] if row[6] == "投诉情况属实")
+    assert concluded_row[1] == "工作地点与实习协议规定不一致：实际工作地点在外地。"
+    assert concluded_row[2:6] == ["张同学", internship.school.name, "甲企业有限公司", "赵老师"]
+    assert concluded_row[8] == "学校处理结果与实际不符 [待处理]"
+    assert len(export("internship_complaints", "status=submitted")) == 2
+    client.force_login(admin_b)
+    assert export("internship_complaints") == [rows[0]]
+    client.force_login(education_reviewer)
+    assert len(export("internship_region_complaints")) == 3
+    client.force_login(education_other_reviewer)
+    assert export("internship_region_complaints") == [rows[0]]
+    client.force_login(admin_a)
+    assert export("internship_region_complaints", expect_rows=False).status_code == 403
