@@ -16,6 +16,7 @@ def register_kinds() -> None:
     from django.utils.translation import gettext as _
 
     from internships.rules import HOST, SCHOOL
+    from internships.services import appeals as appeal_services
     from internships.services import complaints as complaint_services
     from reviews.materials import register_materials
     from reviews.models import ReviewerLevel
@@ -44,7 +45,7 @@ def register_kinds() -> None:
     register_materials(complaint_services.COMPLAINT_KIND, lambda complaint, user: (
         "internships/complaints/_materials_complaint.html", {"complaint": complaint}))
     register(ReviewKind(
-        key=complaint_services.APPEAL_KIND,
+        key=appeal_services.APPEAL_KIND,
         label=_("实习投诉申诉"),
         build_chain=school_step,
         submitter_org=lambda appeal: appeal.enterprise,
@@ -52,13 +53,13 @@ def register_kinds() -> None:
         title=lambda appeal: _("申诉：%(enterprise)s对%(count)s条投诉处理结果的申诉") % {
             "enterprise": appeal.enterprise.name, "count": appeal.complaints.count()},
         subject_url=lambda appeal: reverse("internships:appeal_detail", args=[appeal.pk]),
-        status_map=complaint_services.APPEAL_STATUS_MAP,
-        on_status=complaint_services.on_appeal_status,
+        status_map=appeal_services.APPEAL_STATUS_MAP,
+        on_status=appeal_services.on_appeal_status,
         can_submit=lambda actor, appeal: actor.has_perm(HOST),
         # An upheld appeal has reopened the complaints: its decision is not taken back.
         revocable_after_final=False,
         decide_permission=SCHOOL,
     ))
-    register_materials(complaint_services.APPEAL_KIND, lambda appeal, user: (
+    register_materials(appeal_services.APPEAL_KIND, lambda appeal, user: (
         "internships/complaints/_materials_appeal.html", {"appeal": appeal,
                                                           "complaints": appeal.complaints.order_by("pk")}))

@@ -22,6 +22,7 @@ from internships.models import CONCLUDED_STATUSES, ComplaintStatus
 from internships.rules import BLACKLIST, HOST, REVIEW, SCHOOL, is_education, is_host, is_school
 from internships.selectors import complaints as selectors
 from internships.selectors.access import student_of
+from internships.services import appeals as appeal_services
 from internships.services import complaints as services
 from reviews.selectors import history_for_subject
 from timeline.selectors import events_for
@@ -120,7 +121,7 @@ def appeal_create(request):
                       initial={"complaints": [complaint.pk for complaint in chosen]})
     if request.method == "POST" and form.is_valid():
         try:
-            appeal = services.file_appeal(enterprise=request.user.organisation, complaints=chosen,
+            appeal = appeal_services.file_appeal(enterprise=request.user.organisation, complaints=chosen,
                                           text=form.cleaned_data["text"], actor=request.user)
         except ValidationError as error:
             form.bind_errors(error)
@@ -240,7 +241,7 @@ def complaint_conclude(request, pk):
 
 
 def _appeal_page(request, appeal, decision_form=None):
-    may_decide = services.may_decide_appeal(request.user, appeal)
+    may_decide = appeal_services.may_decide_appeal(request.user, appeal)
     return render(request, f"{TEMPLATES}/appeal_detail.html", {
         "appeal": appeal,
         "complaints": list(appeal.complaints.all()),
@@ -260,11 +261,11 @@ def appeal_detail(request, pk):
 @login_required
 def appeal_decide(request, pk):
     appeal = selectors.get_appeal_for_user(request.user, pk)
-    _require(services.may_decide_appeal(request.user, appeal))
+    _require(appeal_services.may_decide_appeal(request.user, appeal))
     form = AppealDecisionForm(request.POST)
     if form.is_valid():
         try:
-            services.decide_appeal(appeal=appeal, actor=request.user, uphold=form.cleaned_data["result"],
+            appeal_services.decide_appeal(appeal=appeal, actor=request.user, uphold=form.cleaned_data["result"],
                                    decision=form.cleaned_data["decision"])
         except ValidationError as error:
             form.bind_errors(error)

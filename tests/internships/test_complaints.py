@@ -14,6 +14,7 @@ from internships.models import (
     ComplaintStatus,
     InternshipStatus,
 )
+from internships.services import appeals
 from internships.services import complaints as services
 from notifications.models import Notification
 from reviews import services as review_services
@@ -284,7 +285,7 @@ def test_enterprise_appeals_several_at_once(client, student, internship, school_
     assert set(appeal.complaints.all()) == {first, second}
     assert appeal.school == internship.school and appeal.status == AppealStatus.PENDING
     review = latest_review_for(appeal)
-    assert review.kind == services.APPEAL_KIND and review.submitter_org == internship.enterprise
+    assert review.kind == appeals.APPEAL_KIND and review.submitter_org == internship.enterprise
     assert review.steps.get().reviewer_org == internship.school
     assert Notification.objects.filter(recipient=school_admin, title__startswith="新的待审核事项：申诉").exists()
     page = client.get(LIST).content.decode()
@@ -311,9 +312,9 @@ def test_nothing_selected_is_a_message(client, admin_a, host_a):
 
 def test_second_appeal_refused_while_one_is_pending(client, student, internship, school_admin, admin_a):
     complaint = concluded(student, internship, school_admin)
-    services.file_appeal(enterprise=internship.enterprise, complaints=[complaint], text="不符", actor=admin_a)
+    appeals.file_appeal(enterprise=internship.enterprise, complaints=[complaint], text="不符", actor=admin_a)
     with pytest.raises(ValidationError) as error:
-        services.file_appeal(enterprise=internship.enterprise, complaints=[complaint], text="再次", actor=admin_a)
+        appeals.file_appeal(enterprise=internship.enterprise, complaints=[complaint], text="再次", actor=admin_a)
     assert error.value.message_dict == {"complaints": ["投诉“张同学”已有待处理的申诉，不能重复申诉"]}
     response = appeal_post(client, admin_a, [complaint], text="再次")
     assert response.status_code == 302 and response["Location"] == LIST
@@ -326,7 +327,7 @@ def test_one_appeal_covers_one_school(student, internship, school_admin, admin_a
     other = f.internship(f.application(student_b_record, position))
     second = concluded(student_b_person, other, school_b_admin)
     with pytest.raises(ValidationError) as error:
-        services.file_appeal(enterprise=host_a, complaints=[first, second], text="不符", actor=admin_a)
+        appeals.file_appeal(enterprise=host_a, complaints=[first, second], text="不符", actor=admin_a)
     assert error.value.message_dict == {"complaints": ["一次申诉只能选择同一学校处理的投诉"]}
     assert not Appeal.objects.exists()
 
@@ -340,9 +341,9 @@ def test_appeal_deny_paths(client, student, internship, school_admin, admin_b, s
     # admin_b holds the host permission but the complaint is not theirs: it is not appealable for them.
     assert not Appeal.objects.exists()
     with pytest.raises(PermissionDenied):
-        services.file_appeal(enterprise=internship.enterprise, complaints=[complaint], text="x", actor=admin_b)
+        appeals.file_appeal(enterprise=internship.enterprise, complaints=[complaint], text="x", actor=admin_b)
     with pytest.raises(PermissionDenied):
-        services.file_appeal(enterprise=internship.enterprise, complaints=[complaint], text="x",
+        appeals.file_appeal(enterprise=internship.enterprise, complaints=[complaint], text="x",
                              actor=staff_manager_a)
 
 
@@ -350,7 +351,7 @@ def test_appeal_deny_paths(client, student, internship, school_admin, admin_b, s
 def appeal(student, internship, school_admin, admin_a):
     first = concluded(student, internship, school_admin)
     second = concluded(student, internship, school_admin, substantiated=False)
-    return services.file_appeal(enterprise=internship.enterprise, complaints=[first, second],
+    return appeals.file_appeal(enterprise=internship.enterprise, complaints=[first, second],
                                 text="学校处理结果与实际不符", actor=admin_a)
 
 
@@ -529,7 +530,7 @@ def test_exports_hold_what_the_lists_show(client, export, student, internship, s
                                           education_reviewer, education_other_reviewer, host_b):
     filed(student, internship)
     done = concluded(student, internship, school_admin)
-    services.file_appeal(enterprise=internship.enterprise, complaints=[done], text="学校处理结果与实际不符",
+    appeals.file_appeal(enterprise=internship.enterprise, complaints=[done], text="学校处理结果与实际不符",
                          actor=admin_a)
     client.force_login(admin_a)
     assert 'data-testid="complaints-export"' in client.get(LIST).content.decode()

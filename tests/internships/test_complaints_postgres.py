@@ -9,6 +9,7 @@ from django.test import Client
 from django.urls import reverse
 
 from internships.models import Appeal, AppealStatus, InternshipStatus
+from internships.services import appeals
 from internships.services import complaints as services
 from reviews.models import Review
 from tests import factories
@@ -29,7 +30,7 @@ def regions(transactional_db):
 @pytest.fixture
 def slow_check(monkeypatch):
     """Wait a moment after looking for pending appeals, so that the second request arrives while the first works."""
-    original = services._pending_appeals
+    original = appeals.pending_appeals
 
     def check_then_wait(complaint):
         found = original(complaint)
@@ -37,7 +38,7 @@ def slow_check(monkeypatch):
         time.sleep(0.5)
         return found
 
-    monkeypatch.setattr(services, "_pending_appeals", check_then_wait)
+    monkeypatch.setattr(appeals, "pending_appeals", check_then_wait)
 
 
 @pytest.fixture
@@ -77,7 +78,7 @@ def test_two_parallel_appeals_over_one_complaint_file_one(complaints, admin_a, h
     assert Appeal.objects.count() == 1
     appeal = Appeal.objects.get()
     assert appeal.status == AppealStatus.PENDING
-    assert Review.objects.filter(kind=services.APPEAL_KIND).count() == 1
+    assert Review.objects.filter(kind=appeals.APPEAL_KIND).count() == 1
     assert second.appeals.filter(status=AppealStatus.PENDING).count() == 1
     assert first.appeals.filter(status=AppealStatus.PENDING).count() == 1
 
@@ -86,7 +87,7 @@ def test_two_parallel_appeals_through_the_service(complaints, admin_a, host_a, s
     first, second = complaints
 
     def appeal(text):
-        return lambda: services.file_appeal(enterprise=host_a, complaints=[first, second], text=text, actor=admin_a)
+        return lambda: appeals.file_appeal(enterprise=host_a, complaints=[first, second], text=text, actor=admin_a)
 
     results = run_together(appeal("甲"), appeal("乙"))
     filed = [result for result in results if isinstance(result, Appeal)]
