@@ -47,3 +47,7 @@ def register_constraints() -> None:
                         form_field="policy_number", code="duplicate")
     register_constraint(Evaluation, "in_one_final_evaluation", _("实习总结评价只能提交一次"), form_field="stage",
                         code="duplicate")
+    from internships.models import Complaint
+
+    register_constraint(Complaint, "in_complaint_conclusion_has_reason", _("作出处理结论时必须填写处理意见"),
+                        form_field="conclusion", code="conclusion_reason")

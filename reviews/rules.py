@@ -155,12 +155,17 @@ def available_actions(review, user, *, steps=None, rounds=None) -> dict:
 
 def may_see_mine(user) -> bool:
     """我的申报 in the menu: members of organisations that submit (reviews.submit), and individuals only when
-    some review kind is submitted by a person for themselves (none is: a trainee's agreement and departure are
-    filed by the unit, so the list would stay empty for ever)."""
+    some review kind is submitted by a person for themselves (a student's 实习投诉) and they have submitted one:
+    a trainee's agreement and departure are filed by the unit, so for everyone else the list would stay empty
+    for ever."""
     from accounts.rules import is_individual
 
     if not user.is_authenticated:
         return False
     if user.organisation_id:
         return user.has_perm(SUBMIT)
-    return is_individual(user) and people_submit_any()
+    if not (is_individual(user) and people_submit_any()):
+        return False
+    from reviews.models import Review
+
+    return Review.objects.filter(submitted_by=user, submitter_org__isnull=True).exists()

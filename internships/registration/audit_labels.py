@@ -55,6 +55,8 @@ LABELS = {
     # --- complaints and appeals ------------------------------------------------------------------------------
     "internships.complaint_status": _("实习投诉处理结果变更"),
     "internships.appeal_status": _("申诉状态变更"),
+    "internships.complaint_filed": _("学生提交实习投诉"),
+    "internships.appeal_filed": _("企业提交申诉"),
 }
 
 

@@ -70,6 +70,17 @@ ENTRIES = [
              or (rules.is_school(user) and user.has_perm(rules.SCHOOL)) or rules.is_education(user)),
 
     # --- complaints and appeals ----------------------------------------------------------------------------
+    NavEntry(_("我的实习投诉"), "internships:student_complaints", "megaphone",
+             visible=lambda user: student_of(user) is not None),
+    NavEntry(_("实习投诉管理"), "internships:enterprise_complaints", "megaphone", rules.HOST,
+             visible=rules.is_host, needs_organisation=True, also_under=("/internships/appeals/",)),
+    NavEntry(_("实习投诉处理"), "internships:school_complaints", "megaphone", rules.SCHOOL,
+             visible=rules.is_school, needs_organisation=True),
+    NavEntry(_("申诉处理"), "internships:school_appeals", "chat-left-text", rules.SCHOOL,
+             visible=rules.is_school, needs_organisation=True),
+    NavEntry(_("辖区实习投诉"), "internships:education_complaints", "megaphone",
+             visible=lambda user: rules.is_education(user)
+             and (user.has_perm(rules.REVIEW) or user.has_perm(rules.BLACKLIST)), needs_organisation=True),
 ]
 
 

@@ -114,6 +114,11 @@ def test_a_trainee_is_refused_the_student_recommendation_the_menu_hides(personas
 
 
 def test_mine_is_offered_to_individuals_once_a_review_kind_is_submitted_by_people(personas):
+    from django.contrib.contenttypes.models import ContentType
+    from django.utils import timezone
+
+    from accounts.models import User
+    from reviews.models import Review
     from reviews.registry import ReviewKind, register, unregister
 
     register(ReviewKind(key="test_personal", label="个人申报", build_chain=lambda subject: [],
@@ -121,9 +126,17 @@ def test_mine_is_offered_to_individuals_once_a_review_kind_is_submitted_by_peopl
                         title=lambda subject: "", subject_url=lambda subject: "/",
                         decide_permission="traineeships.review", submitted_by_people=True))
     try:
+        # Only once the person has submitted something for themselves (a student's 实习投诉): otherwise the
+        # list would stay empty for ever.
+        assert "审核与申报" not in _menu(personas["job_seeker"])
+        Review.objects.create(kind="test_personal", subject_type=ContentType.objects.get_for_model(User),
+                              subject_id=personas["job_seeker"].pk, title="个人申报",
+                              submitted_by=personas["job_seeker"], region=factories.region("410105"),
+                              submitted_at=timezone.now())
         assert _menu(personas["job_seeker"])["审核与申报"] == ["我的申报"]
     finally:
         unregister("test_personal")
+        Review.objects.filter(kind="test_personal").delete()
     assert "审核与申报" not in _menu(personas["job_seeker"])
 
 

@@ -76,6 +76,11 @@ MATRIX = {
     "internships:evaluation_detail": ("internship", "200 404 200 404 404 404 200 404 404 404 404 302"),
 
     # --- complaints and appeals ----------------------------------------------------------------------------
+    "internships:complaint_detail": ("complaint", "200 404 200 404 404 404 200 404 404 404 404 302"),
+    "internships:complaint_investigate": ("complaint", "405 405 405 405 405 405 405 405 405 405 405 405"),
+    "internships:complaint_conclude": ("complaint", "405 405 405 405 405 405 405 405 405 405 405 405"),
+    "internships:appeal_detail": ("appeal", "200 404 200 404 404 404 200 404 404 404 404 302"),
+    "internships:appeal_decide": ("appeal", "405 405 405 405 405 405 405 405 405 405 405 405"),
 }
 
 # URL patterns that name no object of another user (lists, forms, one's own page). Covered by their own tests.
@@ -120,6 +125,9 @@ WITHOUT_OBJECT = {
     "internships:evaluations": "the user's own internships: test_evaluations.py",
 
     # --- complaints and appeals ----------------------------------------------------------------------------
+    "internships:student_complaints", "internships:complaint_create", "internships:enterprise_complaints",
+    "internships:appeal_create", "internships:enterprise_appeals", "internships:school_complaints",
+    "internships:school_appeals", "internships:education_complaints",
 }
 
 # POSTs by personas who may not act must write nothing: URL name -> (object, status per POST_PERSONAS; "-" skips).
@@ -155,6 +163,10 @@ POSTS = {
     "internships:position_publish": ("draft_position", "404 403 403 403 403 403 403"),
     "internships:position_close": ("position", "404 403 403 403 403 403 403"),
     "internships:position_delete": ("draft_position", "404 403 403 403 403 403 403"),
+    # complaints and appeals
+    "internships:complaint_investigate": ("complaint", "404 404 404 404 404 404 404"),
+    "internships:complaint_conclude": ("complaint", "404 404 404 404 404 404 404"),
+    "internships:appeal_decide": ("appeal", "404 404 404 404 404 404 404"),
 }
 
 

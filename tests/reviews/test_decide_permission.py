@@ -28,6 +28,8 @@ def test_every_registered_kind_names_its_decide_permission():
         "internship_admission": "internships.review",
         "internship_blacklist": "internships.blacklist",
         "internship_position": "internships.review",
+        "internship_complaint": "internships.school",
+        "internship_appeal": "internships.school",
     }
     assert "reviews.decide" not in CATALOGUE and all(code in CATALOGUE for code in kinds.values())
 
