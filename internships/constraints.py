@@ -3,13 +3,25 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from core.constraints import register_constraint
+from internships.models import (
+    Application,
+    BlacklistEntry,
+    Complaint,
+    Coverage,
+    Evaluation,
+    Internship,
+    InternshipGroup,
+    Policy,
+    Position,
+    SchoolRecommendation,
+    Student,
+)
+
 COVERAGE_OVERLAP = "in_coverage_no_overlap"  # PostgreSQL only: migration 0002
 
 
 def register_constraints() -> None:
-    from core.constraints import register_constraint
-    from internships.models import Application, Coverage, Internship, Position, Student
-
     register_constraint(Student, "in_student_once", _("该身份证号的学生已在学生名册中（每名学生只能属于一所学校）"),
                         form_field="id_number", code="duplicate")
     register_constraint(Application, "in_application_slot_unique",
@@ -28,26 +40,19 @@ def register_constraints() -> None:
 
     # --- sections add their constraints below ---------------------------------------------------------------
     # entry: a school recommends an enterprise once; one open blacklisting per enterprise
-    from internships.models import BlacklistEntry, SchoolRecommendation
-
     register_constraint(SchoolRecommendation, "in_recommend_once", _("本校已推荐过该企业"), form_field="credit_code",
                         code="duplicate")
     register_constraint(BlacklistEntry, "in_one_open_blacklisting",
                         _("该企业已有待审核或已生效的黑名单记录，不能重复提出"), code="duplicate")
 
     # --- school: groups -------------------------------------------------------------------------------------
-    from internships.models import InternshipGroup
-
     register_constraint(InternshipGroup, "in_group_name_unique", _("本校在该企业已有同名的实习分组"),
                         form_field="name", code="duplicate")
     # insurance, arrival, evaluation
-    from internships.models import Evaluation, Policy
-
     register_constraint(Policy, "in_policy_number_unique", _("该保险公司的此保单号已备案"),
                         form_field="policy_number", code="duplicate")
     register_constraint(Evaluation, "in_one_final_evaluation", _("实习总结评价只能提交一次"), form_field="stage",
                         code="duplicate")
-    from internships.models import Complaint
 
     register_constraint(Complaint, "in_complaint_conclusion_has_reason", _("作出处理结论时必须填写处理意见"),
                         form_field="conclusion", code="conclusion_reason")

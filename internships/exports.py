@@ -1,44 +1,69 @@
 """The programme's spreadsheet exports of its lists ("导出", batch.registry.ExportSpec): each holds what its
 list shows. Registered by internships.registration."""
 
-
 from django.utils.translation import gettext_lazy as _
+
+from batch.registry import Column, ExportSpec, register_export
+from internships.forms.blacklist import BlacklistFilterForm
+from internships.forms.complaints import ComplaintFilterForm
+from internships.forms.entry import PoolFilterForm, RegistryFilterForm
+from internships.forms.positions import PositionFilterForm
+from internships.models import (
+    ApplicationStatus,
+    Education,
+    Lodging,
+    Overtime,
+    PayMethod,
+    PayPeriod,
+    PositionStatus,
+    StudyLevel,
+)
+from internships.rules import BLACKLIST, HOST, REGISTRY, REVIEW, SCHOOL, is_host, is_school
+from internships.school_exports import register_school_exports
+from internships.selectors import complaints as complaint_selectors
+from internships.selectors import enterprises as entry_selectors
+from internships.selectors.positions import filter_positions, may_manage_positions, positions_for_enterprise
+from internships.views.complaints import may_see_region
+
+
+def _filter_data(form_class, params) -> dict:
+    form = form_class(params)
+    return form.cleaned_data if form.is_valid() else {}
+
+
+def pool_export(user, params):
+    return entry_selectors.filter_pool(entry_selectors.pool_for_user(user), _filter_data(PoolFilterForm, params))
+
+
+def registry_export(user, params):
+    records = entry_selectors.registry_records(user)
+    return entry_selectors.filter_registry(records, _filter_data(RegistryFilterForm, params))
+
+
+def blacklist_export(user, params):
+    entries = entry_selectors.blacklist_for_user(user)
+    return entry_selectors.filter_blacklist(entries, _filter_data(BlacklistFilterForm, params))
 
 
 def register_exports() -> None:
     # --- entry, pool, blacklist ----------------------------------------------------------------------------
-    pass
-    from django.utils.translation import gettext_lazy as _
-
-    from batch.registry import ExportSpec, register_export
-    from internships.rules import BLACKLIST, REGISTRY, SCHOOL
-    from internships.selectors import enterprises as entry_selectors
-
     register_export(ExportSpec(
         key="internship_pool", label=str(_("实习企业库导出")), permission=SCHOOL, columns=entry_selectors.POOL_COLUMNS,
-        queryset=entry_selectors.pool_export, back_url_name="internships:pool", allowed=entry_selectors.may_see_pool,
+        queryset=pool_export, back_url_name="internships:pool", allowed=entry_selectors.may_see_pool,
         needs_organisation=True,
     ))
     register_export(ExportSpec(
         key="internship_registry", label=str(_("企业登记信息导出")), permission=REGISTRY,
-        columns=entry_selectors.REGISTRY_EXPORT_COLUMNS, queryset=entry_selectors.registry_export,
+        columns=entry_selectors.REGISTRY_EXPORT_COLUMNS, queryset=registry_export,
         back_url_name="internships:registry", allowed=entry_selectors.may_see_registry,
     ))
     register_export(ExportSpec(
         key="internship_blacklist", label=str(_("实习企业黑名单导出")), permission=BLACKLIST,
-        columns=entry_selectors.BLACKLIST_COLUMNS, queryset=entry_selectors.blacklist_export,
+        columns=entry_selectors.BLACKLIST_COLUMNS, queryset=blacklist_export,
         back_url_name="internships:blacklist", allowed=entry_selectors.may_see_blacklist,
     ))
 
     # --- positions -----------------------------------------------------------------------------------------
-    from django.utils.translation import gettext_lazy as _
-
-    from batch.registry import Column, ExportSpec, register_export
-    from internships.forms.positions import PositionFilterForm
-    from internships.models import Education, Lodging, Overtime, PayMethod, PayPeriod, PositionStatus
-    from internships.rules import HOST
-    from internships.selectors.positions import filter_positions, may_manage_positions, positions_for_enterprise
-
     def labels(enum):
         return tuple((value, str(label)) for value, label in enum.choices)
 
@@ -77,10 +102,6 @@ def register_exports() -> None:
     ))
 
     # --- students, applications ----------------------------------------------------------------------------
-    from batch.registry import Column, ExportSpec, register_export
-    from internships.models import ApplicationStatus, StudyLevel
-    from internships.rules import HOST, SCHOOL, is_host, is_school
-
     def _roll(user, params):
         from internships.forms.students import RollFilterForm
         from internships.selectors.students import filter_roll, roll_for_user, roll_values
@@ -142,22 +163,11 @@ def register_exports() -> None:
     ))
 
     # --- internships (school overview, education department) -----------------------------------------------
-    from internships.school_exports import register_school_exports
-
     register_school_exports()
 
     # --- insurance -----------------------------------------------------------------------------------------
-
     # --- complaints ----------------------------------------------------------------------------------------
     # 实习投诉管理 (the enterprise) and 辖区实习投诉 (the education department): the rows their lists show.
-    from django.utils.translation import gettext_lazy as _
-
-    from batch.registry import Column, ExportSpec, register_export
-    from internships.forms.complaints import ComplaintFilterForm
-    from internships.rules import HOST, REVIEW
-    from internships.selectors import complaints as complaint_selectors
-    from internships.views.complaints import may_see_region
-
     def appeal_record(complaint):
         appeal = complaint.appeals.order_by("-created_at", "-id").first()
         return f"{appeal.text} [{appeal.get_status_display()}]" if appeal else ""

@@ -6,17 +6,22 @@ import datetime
 
 from django.utils.translation import gettext_lazy as _
 
+from batch.registry import Column, ImportParent, ImportSpec, register_import
+from internships.forms.entry import REGISTRY_COLUMNS, RegistryRecordForm
+from internships.forms.insurance import InsuredStudentRowForm
+from internships.forms.positions import NIGHT_SHIFT_CHOICES, YES_NO, PositionRowForm
+from internships.forms.students import StudentForm
+from internships.models import Education, Lodging, Overtime, PayMethod, PayPeriod, StudyLevel
+from internships.rules import HOST, REGISTRY, SCHOOL, is_host, is_school
+from internships.selectors.insurance import may_file_policies, policy_for_import
+from internships.services.enterprises import REGISTRY_IMPORT, import_registry_rows, may_import_registry
+from internships.services.insurance import import_insured_rows
+from internships.services.positions import import_position_rows
+from internships.services.students import import_student_rows
+
 
 def register_imports() -> None:
     # --- registry records (market regulator's data) ----------------------------------------------------------
-    pass
-    from django.utils.translation import gettext_lazy as _
-
-    from batch.registry import ImportSpec, register_import
-    from internships.forms.entry import REGISTRY_COLUMNS, RegistryRecordForm
-    from internships.rules import REGISTRY
-    from internships.services.enterprises import REGISTRY_IMPORT, import_registry_rows, may_import_registry
-
     register_import(ImportSpec(
         key=REGISTRY_IMPORT, label=str(_("企业登记信息导入")), permission=REGISTRY, columns=REGISTRY_COLUMNS,
         form_class=RegistryRecordForm, natural_key=("credit_code",), apply=import_registry_rows,
@@ -24,16 +29,6 @@ def register_imports() -> None:
     ))
 
     # --- positions -----------------------------------------------------------------------------------------
-    import datetime
-
-    from django.utils.translation import gettext_lazy as _
-
-    from batch.registry import Column, ImportSpec, register_import
-    from internships.forms.positions import NIGHT_SHIFT_CHOICES, YES_NO, PositionRowForm
-    from internships.models import Education, Lodging, Overtime, PayMethod, PayPeriod
-    from internships.rules import HOST, is_host
-    from internships.services.positions import import_position_rows
-
     def choices(pairs):
         return tuple((value, str(label)) for value, label in pairs)
 
@@ -83,12 +78,6 @@ def register_imports() -> None:
 
     # --- students ------------------------------------------------------------------------------------------
     # 学生名册导入: each row through the roll's form; upserted by ID number within the school.
-    from batch.registry import Column, ImportSpec, register_import
-    from internships.forms.students import StudentForm
-    from internships.models import StudyLevel
-    from internships.rules import SCHOOL, is_school
-    from internships.services.students import import_student_rows
-
     register_import(ImportSpec(
         key="internship_students", label=str(_("实习学生名册导入")), permission=SCHOOL,
         columns=(
@@ -109,14 +98,6 @@ def register_imports() -> None:
     ))
 
     # --- insured students of a policy ----------------------------------------------------------------------
-    from django.utils.translation import gettext_lazy as _
-
-    from batch.registry import Column, ImportParent, ImportSpec, register_import
-    from internships.forms.insurance import InsuredStudentRowForm
-    from internships.rules import HOST
-    from internships.selectors.insurance import may_file_policies, policy_for_import
-    from internships.services.insurance import import_insured_rows
-
     register_import(ImportSpec(
         key="internship_insured_students", label=_("被保险学生导入"), permission=HOST,
         allowed=may_file_policies,

@@ -2,17 +2,27 @@
 enterprise admission without a registry match, position review where the region requires it, blacklisting,
 complaint handling and appeals. Registered by internships.registration."""
 
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from internships.compliance import from_snapshot
+from internships.rules import HOST, REVIEW, SCHOOL
+from internships.services import appeals as appeal_services
+from internships.services import blacklist as blacklist_services
+from internships.services import complaints as complaint_services
+from internships.services import enterprises as enterprise_services
+from internships.services import positions as position_services
+from internships.views.blacklist import blacklist_materials
+from internships.views.entry import admission_materials
+from organisations.models import Authority
+from regions.models import RegionLevel
+from reviews.materials import register_materials
+from reviews.models import ReviewerLevel
+from reviews.registry import ReviewKind, StepSpec, government_chain, register
+
 
 def register_kinds() -> None:
     # --- entry: admission without a registry match; blacklisting -------------------------------------------
-    pass
-    from internships.services import blacklist as blacklist_services
-    from internships.services import enterprises as enterprise_services
-    from internships.views.blacklist import blacklist_materials
-    from internships.views.entry import admission_materials
-    from reviews.materials import register_materials
-    from reviews.registry import register
-
     for kind, materials in ((enterprise_services.ADMISSION_REVIEW, admission_materials),
                             (blacklist_services.BLACKLIST_REVIEW, blacklist_materials)):
         register(kind)
@@ -21,17 +31,6 @@ def register_kinds() -> None:
     # --- positions: review where the region requires it ----------------------------------------------------
     # Decided by the county education department of the position's work region; the reviewer reads the
     # position and its compliance checklist (internships.compliance) beside the decision.
-    from django.urls import reverse
-    from django.utils.translation import gettext as _
-
-    from internships.compliance import from_snapshot
-    from internships.rules import REVIEW
-    from internships.services import positions as position_services
-    from organisations.models import Authority
-    from regions.models import RegionLevel
-    from reviews.materials import register_materials
-    from reviews.registry import ReviewKind, government_chain, register
-
     register(ReviewKind(
         key=position_services.POSITION_KIND,
         label=_("实习岗位审核"),
@@ -54,16 +53,6 @@ def register_kinds() -> None:
     # --- complaints and appeals ----------------------------------------------------------------------------
     # 实习投诉: filed by the student, decided by the student's school (approve = 投诉情况属实, reject = 不属实);
     # 申诉: filed by the enterprise, decided by the school whose conclusions it contests (approve = 申诉成立).
-    from django.urls import reverse
-    from django.utils.translation import gettext as _
-
-    from internships.rules import HOST, SCHOOL
-    from internships.services import appeals as appeal_services
-    from internships.services import complaints as complaint_services
-    from reviews.materials import register_materials
-    from reviews.models import ReviewerLevel
-    from reviews.registry import ReviewKind, StepSpec, register
-
     def school_step(subject):
         return [StepSpec(level=ReviewerLevel.UNIT, reviewer_org=subject.school)]
 

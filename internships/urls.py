@@ -1,15 +1,21 @@
 """The programme's pages, one list (namespace "internships"). Each section's views live in views/<section>.py."""
 
-from django.urls import path  # noqa: F401  (used by the sections below)
+from django.urls import path
 
 from accounts import views_individuals
 from internships.views import applications as student_applications
-from internships.views import students
-from internships.views import blacklist, entry
-from internships.views import school, school_groups, school_overview
-from internships.views import arrivals, insurance  # insurance, arrival, evaluation
-from internships.views import positions
-from internships.views import complaints
+from internships.views import (
+    arrivals,
+    blacklist,
+    complaints,
+    entry,
+    insurance,
+    positions,
+    school,
+    school_groups,
+    school_overview,
+    students,
+)
 
 app_name = "internships"
 urlpatterns = [

@@ -5,7 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from internships.models import AppealStatus, ComplaintCategory, ComplaintStatus
-from internships.services.complaints import TEXT_MAX
+from internships.models.complaints import TEXT_MAX
 
 INPUT = {"class": "form-control"}
 SELECT = {"class": "form-select form-select-sm"}

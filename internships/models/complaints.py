@@ -5,6 +5,9 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+# The longest complaint, conclusion, appeal or decision text a form accepts.
+TEXT_MAX = 2000
+
 
 class ComplaintCategory(models.TextChoices):
     PLACE = "place", _("工作地点与实习协议规定不一致")

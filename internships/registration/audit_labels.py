@@ -21,7 +21,6 @@ LABELS = {
     "internships.position_status": _("实习岗位状态变更"),
     "internships.position_created": _("新增实习岗位"),
     "internships.position_updated": _("修改实习岗位"),
-    "internships.staff_on_duty": _("填写企业在岗职工总数"),
 
     # --- students, applications, signing ---------------------------------------------------------------------
     "internships.application_status": _("实习申请状态变更"),

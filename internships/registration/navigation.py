@@ -1,12 +1,12 @@
 """The programme's menu section (core.navigation) and who sees each entry, in menu order."""
 
-from django.utils.translation import gettext_lazy as _  # noqa: F401  (used by the sections below)
+from django.utils.translation import gettext_lazy as _
 
-from core.navigation import NavEntry, add_programme_entry, register_programme  # noqa: F401
-from internships import rules  # noqa: F401
+from core.navigation import NavEntry, add_programme_entry, register_programme
+from internships import rules
 from internships.rules import GROUP, PROGRAMME
-from internships.selectors.students import is_student, needs_student_sign_in
 from internships.selectors.access import student_of
+from internships.selectors.students import is_student, needs_student_sign_in
 
 ENTRIES = [
     # --- entry, pool, registry, blacklist, settings ---------------------------------------------------------

@@ -1,10 +1,13 @@
 """The files the programme keeps (attachments.purposes) and who may download them."""
 
 from django.http import Http404
-from django.utils.translation import gettext_lazy as _  # noqa: F401  (used by the sections below)
+from django.utils.translation import gettext_lazy as _
 
-from attachments.purposes import register_purpose  # noqa: F401
-from internships.rules import PROGRAMME  # noqa: F401
+from attachments.purposes import register_purpose
+from internships.models import BlacklistEntry
+from internships.rules import PROGRAMME
+from internships.selectors.enterprises import get_blacklisting_for_user
+from internships.selectors.insurance import policy_can_view
 from internships.selectors.school import internship_file_can_view
 from internships.services.school import AGREEMENT_PURPOSE, CONSENT_PURPOSE
 
@@ -13,9 +16,6 @@ PDF_ONLY = {"pdf"}
 
 
 def _may_view_evidence(user, attachment) -> bool:
-    from internships.models import BlacklistEntry
-    from internships.selectors.enterprises import get_blacklisting_for_user
-
     entry = BlacklistEntry.objects.filter(evidence=attachment).only("pk").first()
     if entry is None or not user.is_authenticated:
         return False
@@ -28,7 +28,6 @@ def _may_view_evidence(user, attachment) -> bool:
 
 def register_purposes() -> None:
     # --- entry and blacklist ------------------------------------------------------------------------------
-    pass
     # 黑名单证明材料: the proposing organisation and the education departments that see the blacklisting.
     register_purpose("internship_blacklist_evidence", label=_("黑名单证明材料"), allowed=IMAGES_AND_PDF,
                      max_bytes=10 * 1024 * 1024, can_view=_may_view_evidence)
@@ -46,8 +45,6 @@ def register_purposes() -> None:
                      max_bytes=10 * 1024 * 1024, can_view=internship_file_can_view("agreement_copy"))
 
     # --- insurance ------------------------------------------------------------------------------------------
-    from internships.selectors.insurance import policy_can_view
-
     register_purpose("internship_policy", label=_("实习责任保险电子保单"), allowed=PDF_ONLY,
                      max_bytes=5 * 1024 * 1024, can_view=policy_can_view)
 

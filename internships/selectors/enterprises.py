@@ -190,29 +190,6 @@ def may_see_blacklist(user) -> bool:
     return is_platform_staff(user) or is_education(user) and (user.has_perm(BLACKLIST) or user.has_perm(REVIEW))
 
 
-def _filter_data(form_class, params) -> dict:
-    form = form_class(params)
-    return form.cleaned_data if form.is_valid() else {}
-
-
-def pool_export(user, params):
-    from internships.forms.entry import PoolFilterForm
-
-    return filter_pool(pool_for_user(user), _filter_data(PoolFilterForm, params))
-
-
-def registry_export(user, params):
-    from internships.forms.entry import RegistryFilterForm
-
-    return filter_registry(registry_records(user), _filter_data(RegistryFilterForm, params))
-
-
-def blacklist_export(user, params):
-    from internships.forms.blacklist import BlacklistFilterForm
-
-    return filter_blacklist(blacklist_for_user(user), _filter_data(BlacklistFilterForm, params))
-
-
 def _profile(enterprise):
     return getattr(enterprise, "internship_profile", None)
 

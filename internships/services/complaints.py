@@ -28,6 +28,7 @@ from internships.models import (
     Internship,
     Student,
 )
+from internships.models.complaints import TEXT_MAX
 from internships.rules import HOST
 from internships.selectors.access import student_of
 from internships.selectors.complaints import COMPLAINABLE_STATUSES
@@ -40,7 +41,6 @@ from timeline.services import add_event
 
 COMPLAINT_KIND = "internship_complaint"
 DETAILS_MAX = 2000
-TEXT_MAX = 2000
 
 COMPLAINT_STATES = StateMachine(model=Complaint, transitions=COMPLAINT_TRANSITIONS,
                                 action="internships.complaint_status", noun=_("投诉"))

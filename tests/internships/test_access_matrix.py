@@ -107,22 +107,22 @@ WITHOUT_OBJECT = {
     "internships:school_applications",  # the school's own students' applications
 
     # --- school: agreements, groups, early end, overview; education: internships ---------------------------
-    "internships:my_internships": "the student's own (tests/internships/test_school_agreement.py)",
-    "internships:school_groups": "school's groups (tests/internships/test_school_groups.py)",
-    "internships:host_groups": "the enterprise's groups (tests/internships/test_school_groups.py)",
-    "internships:school_overview": "the school's roll (tests/internships/test_school_overview.py)",
-    "internships:school_statistics": "the school's figures (tests/internships/test_school_overview.py)",
-    "internships:supervision": "the department's region (tests/internships/test_school_overview.py)",
-    "internships:supervision_statistics": "the department's region (tests/internships/test_school_overview.py)",
+    "internships:my_internships",  # the student's own (tests/internships/test_school_agreement.py)
+    "internships:school_groups",  # school's groups (tests/internships/test_school_groups.py)
+    "internships:host_groups",  # the enterprise's groups (tests/internships/test_school_groups.py)
+    "internships:school_overview",  # the school's roll (tests/internships/test_school_overview.py)
+    "internships:school_statistics",  # the school's figures (tests/internships/test_school_overview.py)
+    "internships:supervision",  # the department's region (tests/internships/test_school_overview.py)
+    "internships:supervision_statistics",  # the department's region (tests/internships/test_school_overview.py)
 
     # --- insurance, arrival, evaluation --------------------------------------------------------------------
-    "internships:insurance": "policies of the user's organisation: tests/internships/test_insurance.py",
-    "internships:policy_create": "files for the user's own organisation: test_insurance.py",
-    "internships:policy_print": "the user's own policies: test_insurance.py",
-    "internships:insurers": "everyone signed in: test_insurance.py",
-    "internships:insurer_create": "provincial education department: test_insurance.py",
-    "internships:arrivals": "the enterprise's own interns: test_arrivals.py",
-    "internships:evaluations": "the user's own internships: test_evaluations.py",
+    "internships:insurance",  # policies of the user's organisation: tests/internships/test_insurance.py
+    "internships:policy_create",  # files for the user's own organisation: test_insurance.py
+    "internships:policy_print",  # the user's own policies: test_insurance.py
+    "internships:insurers",  # everyone signed in: test_insurance.py
+    "internships:insurer_create",  # provincial education department: test_insurance.py
+    "internships:arrivals",  # the enterprise's own interns: test_arrivals.py
+    "internships:evaluations",  # the user's own internships: test_evaluations.py
 
     # --- complaints and appeals ----------------------------------------------------------------------------
     "internships:student_complaints", "internships:complaint_create", "internships:enterprise_complaints",
