@@ -91,7 +91,8 @@ def test_menu_offers_the_sign_in_until_linked(school, student):
 
     assert [item["label"] for item in menu(student)] == ["学生身份核验"]
     f.student(school, person=student)
-    assert [item["label"] for item in menu(student)] == ["实习岗位", "我的实习申请"]
+    assert [item["label"] for item in menu(student)] == [
+        "实习岗位", "我的实习申请", "我的实习", "实习评价", "我的实习投诉"]
     assert Student.objects.get().person == student
 
 
