@@ -91,6 +91,9 @@ def apply_for_positions(*, student: Student, positions, actor) -> list[Applicati
     if active is not None:
         raise ValidationError(_("您已与“%(enterprise)s”签约，不能再选择实习岗位")
                               % {"enterprise": active.enterprise.name}, code="already_signed")
+    # Student → Positions (ascending id): a position closed or deleted meanwhile is seen as such below.
+    list(Position.objects.select_for_update(of=("self",)).filter(pk__in=[p.pk for p in chosen]).order_by("pk")
+         .values_list("pk", flat=True))
     open_ids = set(Position.objects.filter(open_positions_q(locked.school, today()),
                                            pk__in=[p.pk for p in chosen]).values_list("pk", flat=True))
     applied_ids = set(locked.applications.filter(status__in=[OPEN, ApplicationStatus.AGREED],

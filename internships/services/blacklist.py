@@ -20,9 +20,7 @@ from audit.state import StateMachine, StatusMap
 from core.constraints import known_violation
 from internships.models import (
     ACTIVE_STATUSES,
-    APPLICATION_TRANSITIONS,
     BLACKLIST_TRANSITIONS,
-    POSITION_TRANSITIONS,
     Application,
     ApplicationStatus,
     BlacklistEntry,
@@ -36,6 +34,7 @@ from internships.models import (
 from internships.rules import BLACKLIST, SCHOOL, education_department, is_school
 from internships.selectors.access import can_see_records_of
 from internships.services.enterprises import lock_profile
+from internships.services.states import APPLICATION_STATES, POSITION_STATES
 from notifications.services import notify, notify_organisation
 from organisations.models import Authority, Organisation
 from regions.models import RegionLevel
@@ -48,12 +47,6 @@ EVIDENCE_PURPOSE = "internship_blacklist_evidence"
 
 BLACKLIST_STATES = StateMachine(model=BlacklistEntry, transitions=BLACKLIST_TRANSITIONS,
                                 action="internships.blacklist_status", noun=_("黑名单记录"))
-# The blacklist's own moves of positions and applications. They write the same tables and audit codes as the
-# positions' and applications' services (internships.services.positions / .applications).
-POSITION_STATES = StateMachine(model=Position, transitions=POSITION_TRANSITIONS,
-                               action="internships.position_status", noun=_("岗位"))
-APPLICATION_STATES = StateMachine(model=Application, transitions=APPLICATION_TRANSITIONS,
-                                  action="internships.application_status", noun=_("实习申请"))
 
 
 def may_propose(user, enterprise) -> bool:

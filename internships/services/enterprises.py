@@ -153,6 +153,8 @@ def set_staff_on_duty(*, organisation, actor, staff_on_duty: int) -> EnterpriseP
     """在岗职工总数: the 10 % ratio of interns (regulation §1.5) is checked against it."""
     if actor.organisation_id != organisation.pk or not actor.has_perm(HOST):
         raise PermissionDenied(_("只有本企业的实习管理人员可以修改在岗职工总数"))
+    if staff_on_duty is None or staff_on_duty < 1:
+        raise ValidationError({"staff_on_duty": _("在岗职工总数须为正整数")})
     profile = lock_profile(organisation)
     before = profile.staff_on_duty
     if before == staff_on_duty:

@@ -14,11 +14,10 @@ from django.utils.translation import gettext as _
 
 from attachments.services import store_upload
 from audit.services import record, snapshot
-from audit.state import StateMachine, StatusMap
+from audit.state import StatusMap
 from internships.compliance import blocking_failures, check_position
 from internships.models import (
     ACTIVE_STATUSES,
-    POSITION_TRANSITIONS,
     Application,
     ApplicationStatus,
     EnterpriseProfile,
@@ -28,7 +27,8 @@ from internships.models import (
 )
 from internships.rules import HOST
 from internships.selectors.settings import setting_for_region
-from notifications.services import notify_organisation
+from internships.services.states import APPLICATION_STATES, POSITION_STATES
+from notifications.services import notify, notify_organisation
 from organisations.services import require_verified
 from reviews import services as review_services
 from reviews.models import ReviewStatus
@@ -57,16 +57,6 @@ class PublishRefused(ValidationError):
         super().__init__(_("岗位未通过合规检查，不能发布：%(labels)s")
                          % {"labels": "、".join(check.label for check in failed)}, code="compliance")
         self.checks = checks
-
-
-def _stamps(position, current, new, actor) -> dict:
-    if new == PositionStatus.PUBLISHED:
-        return {"published_at": timezone.now()}
-    return {}
-
-
-POSITION_STATES = StateMachine(model=Position, transitions=POSITION_TRANSITIONS,
-                               action="internships.position_status", noun=_("岗位"), stamps=_stamps)
 
 
 def _refuse_revoking_used(*, subject, status, actor, review=None):
@@ -212,7 +202,23 @@ def close_position(*, position, actor) -> Position:
                               % {"status": locked.get_status_display()}, code="not_published")
     POSITION_STATES.move(locked, PositionStatus.CLOSED, actor=actor, locked=True)
     _event(locked, "closed", _("关闭岗位"), actor)
+    _cancel_open_applications(locked, actor)
     return locked
+
+
+def _cancel_open_applications(position, actor) -> None:
+    """A closed position can no longer be signed: its open choices are withdrawn (their slots freed) and the
+    students told, so that they can choose elsewhere. Position → Applications, ascending id."""
+    applications = (Application.objects.select_for_update(of=("self",)).select_related("student")
+                    .filter(position=position, status=ApplicationStatus.APPLIED).order_by("pk"))
+    for application in applications:
+        APPLICATION_STATES.move(application, ApplicationStatus.CANCELLED, actor=actor, locked=True,
+                                choice_slot=None)
+        if application.student.person_id:
+            notify(recipients=[application.student.person], title=_("实习岗位已关闭，您的申请已自动撤回"),
+                   body=_("“%(enterprise)s”关闭了岗位“%(title)s”，您的申请已撤回，可另选其他岗位。")
+                   % {"enterprise": position.enterprise.name, "title": position.title},
+                   url=reverse("internships:student_applications"))
 
 
 @transaction.atomic
@@ -235,23 +241,6 @@ def delete_position(*, position, actor) -> Position:
     POSITION_STATES.move(locked, PositionStatus.DELETED, actor=actor, locked=True)
     _event(locked, "deleted", _("删除岗位"), actor)
     return locked
-
-
-@transaction.atomic
-def set_staff_on_duty(*, organisation, actor, value: int) -> EnterpriseProfile:
-    """在岗职工总数 (regulation §1.5: interns at most 10 % of it)."""
-    if value is None or value < 1:
-        raise ValidationError({"staff_on_duty": _("在岗职工总数须为正整数")})
-    EnterpriseProfile.objects.get_or_create(organisation=organisation)
-    profile = _lock_profile(organisation)
-    before = profile.staff_on_duty
-    if before == value:
-        return profile
-    profile.staff_on_duty = value
-    profile.save(update_fields=["staff_on_duty", "updated_at"])
-    record(actor=actor, action="internships.staff_on_duty", target=profile, before={"staff_on_duty": before},
-           after={"staff_on_duty": value})
-    return profile
 
 
 def may_submit_position(actor, position) -> bool:

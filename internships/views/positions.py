@@ -25,6 +25,7 @@ from internships.selectors.positions import (
     profile_of,
 )
 from internships.selectors.settings import setting_for_region
+from internships.services import enterprises as enterprise_services
 from internships.services import positions as services
 from organisations.jurisdiction import scope_for
 from reviews.selectors import history_for_subject, latest_review_for
@@ -72,8 +73,8 @@ def staff_on_duty(request):
     form = StaffOnDutyForm(request.POST)
     if form.is_valid():
         try:
-            services.set_staff_on_duty(organisation=organisation, actor=request.user,
-                                       value=form.cleaned_data["staff_on_duty"])
+            enterprise_services.set_staff_on_duty(organisation=organisation, actor=request.user,
+                                                  staff_on_duty=form.cleaned_data["staff_on_duty"])
         except ValidationError as error:
             messages.error(request, "；".join(error.messages))
         else:
