@@ -17,6 +17,7 @@ from internships.models import (
     Position,
     PositionStatus,
 )
+from tests import factories
 from tests.attachments.files import pdf_bytes
 from tests.internships import factories as f
 from tests.internships.helpers_positions import form_data
@@ -176,6 +177,24 @@ def test_close_and_publish_again(client, host_a, admin_a):
     assert "只有已发布的岗位可以关闭（当前：已关闭）" in response.content.decode()
     _publish(client, position)
     assert _status(position) == PositionStatus.PUBLISHED
+
+
+def test_closing_withdraws_the_open_choices_and_tells_the_students(client, host_a, admin_a, student,
+                                                                   student_record):
+    from internships.models import Application
+    from notifications.models import Notification
+
+    position = f.position(host_a, admin_a)
+    application = f.application(student_record, position)
+    signed = f.application(f.student(host_a.internship_recommenders.first().school, name="已签约",
+                                     id_number=factories.make_id_number("20040101")), position)
+    f.internship(signed)
+    client.force_login(admin_a)
+    client.post(reverse("internships:position_close", args=[position.pk]))
+    application.refresh_from_db()
+    assert (application.status, application.choice_slot) == (ApplicationStatus.CANCELLED, None)
+    assert Application.objects.get(pk=signed.pk).status == ApplicationStatus.AGREED
+    assert Notification.objects.filter(recipient=student, title="实习岗位已关闭，您的申请已自动撤回").count() == 1
 
 
 def test_delete_a_draft_keeps_the_row_as_deleted(client, host_a, admin_a):
