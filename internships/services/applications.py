@@ -22,7 +22,6 @@ from internships.models import (
     MINIMUM_AGE,
     Application,
     ApplicationStatus,
-    EnterpriseProfile,
     Internship,
     InternshipStatus,
     Position,
@@ -32,6 +31,7 @@ from internships.models import (
 from internships.rules import HOST, SCHOOL, is_host
 from internships.selectors.pool import open_positions_q
 from internships.selectors.students import today
+from internships.services.enterprises import lock_profile
 from internships.services.states import APPLICATION_STATES
 from notifications.services import notify, notify_organisation
 from timeline.services import add_event
@@ -157,8 +157,8 @@ def agree_application(*, application: Application, actor) -> Internship:
     student's open Applications by id → the new Internship)."""
     _check_host(actor, application)
     student = Student.objects.select_for_update().get(pk=application.student_id)
-    profile = EnterpriseProfile.objects.select_for_update().filter(organisation_id=application.enterprise_id).first()
-    if profile is None or profile.blacklisted:
+    profile = lock_profile(application.enterprise)
+    if profile.blacklisted:
         raise ValidationError(_("贵单位已列入实习企业黑名单，不能签约实习学生"), code="blacklisted")
     position = Position.objects.select_for_update().get(pk=application.position_id)
     open_applications = list(Application.objects.select_for_update().filter(student=student, status=OPEN)

@@ -11,8 +11,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from internships.models import Coverage, EnterpriseProfile, Internship, InternshipStatus
+from internships.models import Coverage, Internship, InternshipStatus
 from internships.rules import HOST, SCHOOL, is_host
+from internships.services.enterprises import lock_profile
 from internships.services.states import INTERNSHIP_STATES
 from notifications.services import notify, notify_organisation
 from timeline.services import add_event
@@ -32,7 +33,7 @@ def confirm_arrival(*, actor, internship: Internship, arrived_on: datetime.date)
     if arrived_on > timezone.localdate():
         raise ValidationError({"arrived_on": [_("到岗日期不能晚于今天")]})
     with transaction.atomic():
-        profile = EnterpriseProfile.objects.select_for_update().filter(organisation_id=internship.enterprise_id).first()
+        profile = lock_profile(internship.enterprise)
         if profile is not None and profile.blacklisted:
             raise ValidationError(_("企业已列入黑名单，不能接收实习学生"))
         locked = INTERNSHIP_STATES.lock(internship.pk)

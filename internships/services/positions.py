@@ -20,13 +20,13 @@ from internships.models import (
     ACTIVE_STATUSES,
     Application,
     ApplicationStatus,
-    EnterpriseProfile,
     Internship,
     Position,
     PositionStatus,
 )
 from internships.rules import HOST
 from internships.selectors.settings import setting_for_region
+from internships.services.enterprises import lock_profile
 from internships.services.states import APPLICATION_STATES, POSITION_STATES
 from notifications.services import notify, notify_organisation
 from organisations.services import require_verified
@@ -85,10 +85,6 @@ def _has_open_or_signed(position) -> bool:
 
 def _event(position, event, label, actor, note=""):
     add_event(subject=position, event=event, label=label, actor=actor, status=position.status, note=note)
-
-
-def _lock_profile(organisation) -> EnterpriseProfile | None:
-    return EnterpriseProfile.objects.select_for_update().filter(organisation=organisation).first()
 
 
 def _store_exemption(upload, *, actor, organisation):
@@ -170,7 +166,7 @@ def publish_position(*, position, actor, today=None) -> Position:
     goes to the county education department's review (待审核) instead of being published at once."""
     today = today or timezone.localdate()
     organisation = position.enterprise
-    profile = _lock_profile(organisation)
+    profile = lock_profile(organisation)
     locked = Position.objects.select_for_update(of=("self",)).get(pk=position.pk)
     if locked.status not in PUBLISHABLE_STATUSES:
         raise ValidationError(_("岗位当前状态为“%(status)s”，不能发布") % {"status": locked.get_status_display()},

@@ -18,12 +18,12 @@ from audit.services import record
 from core.identifiers import age_on
 from internships.models import (
     MINIMUM_AGE,
-    EnterpriseProfile,
     Internship,
     InternshipStatus,
     Student,
 )
 from internships.rules import HOST, SCHOOL
+from internships.services.enterprises import lock_profile
 from internships.services.states import INTERNSHIP_STATES
 from notifications.services import notify, notify_organisation
 from timeline.services import add_event
@@ -188,7 +188,7 @@ def sign_agreement(*, internship: Internship, actor) -> Internship:
     it or is seen). Lock order: Student → EnterpriseProfile → Internship."""
     _require_school(actor, internship)
     Student.objects.select_for_update().get(pk=internship.student_id)
-    profile = EnterpriseProfile.objects.select_for_update().filter(organisation_id=internship.enterprise_id).first()
+    profile = lock_profile(internship.enterprise)
     locked = _lock(internship)
     _require_status(locked, InternshipStatus.SIGNED, message=_("实习当前状态为“%(status)s”，不能签署协议"))
     problems = []

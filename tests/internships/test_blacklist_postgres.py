@@ -7,7 +7,6 @@ import time
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import transaction
 
 from internships.models import (
     Application,
@@ -17,8 +16,8 @@ from internships.models import (
     EnterpriseProfile,
     Position,
     PositionStatus,
-    Student,
 )
+from internships.services import applications as application_services
 from internships.services import blacklist as services
 from internships.services import enterprises as enterprise_services
 from reviews import services as review_services
@@ -60,23 +59,6 @@ def test_two_parallel_proposals_leave_one_open_entry(host_a, education_reviewer,
     assert Review.objects.filter(kind="internship_blacklist").count() == 1
 
 
-def _sign(application_id, actor, pause):
-    """What signing does (area C's service, docs/architecture.md lock order): Student → EnterpriseProfile (the
-    blacklist checked under its lock) → Position → the student's Applications."""
-    with transaction.atomic():
-        application = Application.objects.select_related("position").get(pk=application_id)
-        Student.objects.select_for_update().get(pk=application.student_id)
-        profile = EnterpriseProfile.objects.select_for_update().get(organisation_id=application.enterprise_id)
-        time.sleep(pause)
-        if profile.blacklisted:
-            raise ValidationError("该企业已被列入黑名单，不能签约")
-        Position.objects.select_for_update().get(pk=application.position_id)
-        locked = list(Application.objects.select_for_update().filter(student_id=application.student_id).order_by("pk"))
-        Application.objects.filter(pk=application_id, status=ApplicationStatus.APPLIED).update(
-            status=ApplicationStatus.AGREED, choice_slot=None)
-        return locked
-
-
 @pytest.mark.parametrize("sign_first", [True, False])
 def test_listing_and_signing_queue_on_the_profile(host_a, admin_a, education_reviewer, student_record, sign_first,
                                                   monkeypatch):
@@ -97,13 +79,21 @@ def test_listing_and_signing_queue_on_the_profile(host_a, admin_a, education_rev
 
     monkeypatch.setattr(services, "lock_profile", slow_lock)
 
+    def slow_signing_lock(organisation):  # the signature holds the profile row a while when it comes first
+        profile = original(organisation)
+        time.sleep(0.5 if sign_first else 0)
+        return profile
+
+    monkeypatch.setattr(application_services, "lock_profile", slow_signing_lock)
+
     def listing():
         return review_services.decide(review_id=review.pk, actor=education_reviewer, decision="approve")
 
     def signing():
         if not sign_first:
             time.sleep(0.2)
-        return _sign(application.pk, admin_a, 0.5 if sign_first else 0)
+        return application_services.agree_application(application=Application.objects.get(pk=application.pk),
+                                                      actor=admin_a)
 
     results = run_together(listing, signing)
     assert not isinstance(results[0], Exception), results
@@ -119,4 +109,5 @@ def test_listing_and_signing_queue_on_the_profile(host_a, admin_a, education_rev
     else:
         # The listing came first: the signature saw the flag under the same lock and was refused.
         assert isinstance(results[1], ValidationError), results
+        assert results[1].messages == ["贵单位已列入实习企业黑名单，不能签约实习学生"]
         assert (application.status, application.choice_slot) == (ApplicationStatus.CANCELLED, None)

@@ -7,7 +7,6 @@ import time
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils import timezone
 
 from internships.models import EnterpriseProfile, Internship, InternshipStatus
@@ -72,18 +71,31 @@ def test_two_signatures_at_once_sign_once(school_admin, ready, slow_lock):
     assert Internship.objects.get(pk=ready.pk).status == InternshipStatus.AGREEMENT_SIGNED
 
 
-def test_a_signature_queues_behind_a_blacklisting_and_sees_it(school_admin, host_a, ready):
-    """The blacklisting (area A's service) holds the enterprise's profile row while it lists the enterprise; the
-    signature takes that row before the internship's, so it waits and then sees the enterprise blacklisted."""
+def test_a_signature_queues_behind_a_blacklisting_and_sees_it(school_admin, host_a, ready, education_reviewer,
+                                                              monkeypatch):
+    """The city education department lists the enterprise (area A's service, through the review engine); the
+    listing holds the enterprise's profile row, the signature takes that row before the internship's, so it waits
+    and then sees the enterprise blacklisted."""
+    from internships.services import blacklist as blacklist_services
+    from reviews import services as review_services
+    from reviews.models import Review
+
+    blacklist_services.propose_blacklisting(enterprise=host_a, actor=education_reviewer, reason="violation",
+                                            details="违规安排夜班。")
+    review = Review.objects.get(kind="internship_blacklist")
     holding = threading.Event()
+    original = blacklist_services.lock_profile
+
+    def lock_and_hold(organisation):
+        profile = original(organisation)
+        holding.set()
+        time.sleep(0.6)
+        return profile
+
+    monkeypatch.setattr(blacklist_services, "lock_profile", lock_and_hold)
 
     def blacklist():
-        with transaction.atomic():
-            profile = EnterpriseProfile.objects.select_for_update().get(organisation=host_a)
-            holding.set()
-            time.sleep(0.6)
-            profile.blacklisted = True
-            profile.save(update_fields=["blacklisted"])
+        review_services.decide(review_id=review.pk, actor=education_reviewer, decision="approve")
         return "listed"
 
     def sign():
@@ -94,6 +106,7 @@ def test_a_signature_queues_behind_a_blacklisting_and_sees_it(school_admin, host
     assert listed == "listed"
     assert isinstance(signed, ValidationError)
     assert signed.messages == ["该企业已列入黑名单，不能签署实习协议"]
+    assert EnterpriseProfile.objects.get(organisation=host_a).blacklisted
     assert Internship.objects.get(pk=ready.pk).status == InternshipStatus.SIGNED
 
 
