@@ -1,3 +1,4 @@
+import datetime
 import re
 from io import StringIO
 
@@ -7,9 +8,27 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from accounts.models import User
+from audit.models import AuditEntry
 from core.identifiers import age_on, credit_code_problem, id_number_problem
+from internships.compliance import blocking_failures, check_position
+from internships.models import (
+    AdmissionStatus,
+    Application,
+    ApplicationStatus,
+    EnterpriseProfile,
+    Insurer,
+    Position,
+    PositionStatus,
+    RegistryRecord,
+    SchoolRecommendation,
+    Student,
+    StudyLevel,
+)
+from internships.selectors.pool import open_positions_q
+from internships.services.students import check_eligibility
 from organisations.models import Organisation, Role, VerificationStatus
 from portal.management.commands.seed_demo import DEMO_PASSWORD
+from timeline.models import Event
 
 pytestmark = pytest.mark.django_db
 
@@ -30,6 +49,22 @@ def snapshot():
         "organisations": sorted(Organisation.objects.values_list("credit_code", "name", "verification_status")),
         "users": sorted(User.objects.values_list("username", "password", "mobile", "id_number", "organisation_id")),
         "roles": sorted(Role.objects.values_list("organisation_id", "name", "permissions")),
+        "internships": internship_snapshot(),
+    }
+
+
+def internship_snapshot():
+    return {
+        "registry": sorted(RegistryRecord.objects.values_list("credit_code", "name", "standing", "updated_at")),
+        "insurers": sorted(Insurer.objects.values_list("name", "product", "contact_phone", "updated_at")),
+        "profiles": sorted(EnterpriseProfile.objects.values_list("organisation_id", "admission_status",
+                                                                 "staff_on_duty", "updated_at")),
+        "recommendations": sorted(SchoolRecommendation.objects.values_list("school_id", "enterprise_id")),
+        "positions": sorted(Position.objects.values_list("pk", "title", "status", "updated_at")),
+        "students": sorted(Student.objects.values_list("pk", "name", "person_id", "updated_at")),
+        "applications": sorted(Application.objects.values_list("pk", "status", "choice_slot")),
+        "audit": AuditEntry.objects.count(),
+        "events": Event.objects.count(),
     }
 
 
@@ -38,12 +73,12 @@ def test_seed_twice_changes_nothing_and_prints_the_table_each_time():
     before = snapshot()
     second = seed()
     assert snapshot() == before
-    assert "已创建演示数据 24 条。" in first
+    assert "已创建演示数据 49 条。" in first
     assert "演示数据已存在，未做修改。" in second
     assert table_rows(first) == table_rows(second)
-    assert len(table_rows(first)) == 14
+    assert len(table_rows(first)) == 15
     assert Organisation.objects.count() == 9
-    assert User.objects.count() == 14
+    assert User.objects.count() == 15
 
 
 def test_every_printed_login_signs_in_with_every_identifier():
@@ -58,7 +93,7 @@ def test_every_printed_login_signs_in_with_every_identifier():
         user = users.pop()
         assert (user.organisation.name if user.organisation else "—") == unit
         checked += len(identifiers)
-    assert checked == 14 + 14 + 9 + 3  # login names, mobiles, credit codes, ID numbers
+    assert checked == 15 + 15 + 9 + 4  # login names, mobiles, credit codes, ID numbers
     assert authenticate(identifier="ent_a", password="wrong-Pass1") is None
 
 
@@ -96,7 +131,7 @@ def test_people_and_permissions():
     for user in User.objects.exclude(id_number=None):
         assert id_number_problem(user.id_number) is None
     assert age_on(User.objects.get(real_name="李青年").id_number, today) == 20
-    assert {u.real_name for u in User.objects.filter(kind="individual")} == {"张同学", "李青年", "王毕业"}
+    assert {u.real_name for u in User.objects.filter(kind="individual")} == {"张同学", "刘同学", "李青年", "王毕业"}
     platform = User.objects.get(username="platform")
     assert platform.is_staff and platform.has_perm("traineeships.review")
     staff_manager = User.objects.get(username="ent_a_staff")
@@ -122,3 +157,62 @@ def test_readme_shows_the_same_logins():
             assert shown[:2] + shown[3:] == printed[:2] + printed[3:]
         else:
             assert shown == printed
+
+
+def test_internship_programme_demo_state():
+    seed()
+    today = timezone.localdate()
+    school = Organisation.objects.get(name="郑州示范职业技术学院")
+    ent_a = Organisation.objects.get(name="郑州示范科技有限公司")
+    ent_b = Organisation.objects.get(name="郑州二七制造有限公司")
+    ent_c = Organisation.objects.get(name="郑州待认证商贸有限公司")
+    assert set(RegistryRecord.objects.values_list("credit_code", flat=True)) == {
+        ent_a.credit_code, ent_b.credit_code, ent_c.credit_code}
+    assert Insurer.objects.filter(active=True, product="学生实习责任保险").count() == 4
+    profiles = {p.organisation.name: (p.admission_status, p.staff_on_duty, p.blacklisted)
+                for p in EnterpriseProfile.objects.select_related("organisation")}
+    assert profiles == {"郑州示范科技有限公司": (AdmissionStatus.ADMITTED, 300, False),
+                        "郑州二七制造有限公司": (AdmissionStatus.ADMITTED, 200, False)}
+    assert list(SchoolRecommendation.objects.values_list("school", "enterprise")) == [(school.pk, ent_a.pk)]
+
+    published = Position.objects.filter(status=PositionStatus.PUBLISHED)
+    assert sorted(published.values_list("enterprise__name", flat=True)) == [
+        "郑州二七制造有限公司", "郑州示范科技有限公司", "郑州示范科技有限公司"]
+    assert published.filter(open_positions_q(school, today)).count() == 3
+    for position in published.select_related("enterprise__internship_profile"):
+        assert position.apply_from == today
+        assert position.starts_on.day == 1 and position.starts_on > today
+        assert (position.starts_on.year * 12 + position.starts_on.month) - (today.year * 12 + today.month) == 1
+        checks = check_position(position, profile=position.enterprise.internship_profile, today=today)
+        assert all(check.passed for check in checks), [c.label for c in checks if not c.passed]
+        assert not blocking_failures(checks)
+        assert position.compliance  # the checklist the publication saved, for reviewers
+    # Published by the enterprise through the service: audited and on the position's timeline.
+    assert AuditEntry.objects.filter(action="internships.position_status").count() == 3
+    assert Event.objects.filter(event="published").count() == 3
+
+    roll = {s.name: s for s in Student.objects.filter(school=school)}
+    assert set(roll) == {"张同学", "刘同学", "陈同学", "杨同学"}
+    assert all(s.study_level == StudyLevel.HIGHER_VOCATIONAL and not s.in_first_year_on(today)
+               for s in roll.values())
+    zhang = User.objects.get(username="zhang")
+    assert roll["张同学"].id_number == zhang.id_number
+    assert roll["张同学"].person is None  # he verifies himself at 学生身份核验
+    eligibility = check_eligibility(name=zhang.real_name, id_number=zhang.id_number, user=zhang)
+    assert eligibility.refusal == ""
+    assert eligibility.registered_name == "张同学"
+
+    liu = roll["刘同学"]
+    assert liu.person == User.objects.get(username="liu")
+    application = Application.objects.get()
+    assert (application.student, application.position.title, application.enterprise, application.status,
+            application.choice_slot) == (liu, "软件测试实习生", ent_a, ApplicationStatus.APPLIED, 1)
+
+
+def test_second_run_creates_no_internship_rows_even_on_another_day(monkeypatch):
+    seed()
+    before = internship_snapshot()
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: tomorrow)
+    assert "演示数据已存在，未做修改。" in seed()
+    assert internship_snapshot() == before

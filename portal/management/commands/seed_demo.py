@@ -1,7 +1,9 @@
-"""Demo data for a fresh installation: the 郑州 personas of the tests, with logins that work.
+"""Demo data for a fresh installation: the 郑州 personas of the tests, with logins that work, and the demo
+state of 职业院校学生实习 (portal.demo_internships).
 
-Rows are created straight through the ORM (this is a loader, not a user action, so there is no actor
-and no audit trail). Every row is looked up by its natural key first and left alone if it exists, so
+The organisations and accounts are created straight through the ORM (this is a loader, not a user action,
+so there is no actor and no audit trail); the internship programme's state goes through its services, acted
+by the demo users. Every row is looked up by its natural key first and left alone if it exists, so
 running the command again changes nothing — including anything a demo user has done since.
 """
 
@@ -16,6 +18,7 @@ from django.utils import timezone
 from accounts.models import User, UserKind
 from core.identifiers import id_check_char, uscc_check_char
 from organisations.models import Authority, Organisation, OrganisationKind, Origin, Role, VerificationStatus
+from portal.demo_internships import InternshipDemo
 from regions.models import Region, RegionLevel
 
 DEMO_PASSWORD = "Demo@2026"
@@ -129,6 +132,8 @@ def user_specs(today: datetime.date) -> list[UserSpec]:
         UserSpec("学校管理员", "school", "学院管理员", "13800000021", org, "school", True),
         UserSpec("学生", "zhang", "张同学", "13800000031", individual,
                  id_number=id_number("410105", datetime.date(2004, 9, 12), 21)),
+        UserSpec("实习学生（已选岗位）", "liu", "刘同学", "13800000034", individual,
+                 id_number=id_number("410102", datetime.date(2005, 3, 18), 56)),
         UserSpec("求职青年", "li", "李青年", "13800000032", individual,
                  id_number=id_number("410103", birth_for_age(20, today), 35)),
         UserSpec("高校毕业生", "wang", "王毕业", "13800000033", individual,
@@ -148,7 +153,9 @@ class Command(BaseCommand):
             created, organisations = self._organisations()
             roles, role_count = self._roles(organisations)
             user_count, users = self._users(user_specs(today), organisations, roles)
-        created += role_count + user_count
+            programme_count = InternshipDemo(organisations=organisations, users={u.username: u for _s, u in users},
+                                             today=today, id_number=id_number).run()
+        created += role_count + user_count + programme_count
         if created:
             self.stdout.write(self.style.SUCCESS(f"已创建演示数据 {created} 条。"))
         else:
