@@ -46,8 +46,9 @@ STUDENT_MOBILE = "13700008812"
 STUDENT_ID = id_number_aged(19, timezone.localdate(), seq=812)
 ENROLLED_ON = datetime.date(timezone.localdate().year - 2, 9, 1)
 TODAY = timezone.localdate()
-STARTS_ON = (TODAY.replace(day=1) + datetime.timedelta(days=32)).replace(day=1)
-ENDS_ON = (STARTS_ON + datetime.timedelta(days=92)).replace(day=1) - datetime.timedelta(days=1)
+# The internship starts today, so that arrival can be confirmed (never a future date) within the period.
+STARTS_ON = TODAY
+ENDS_ON = TODAY + datetime.timedelta(days=90)
 
 
 @pytest.fixture
@@ -185,7 +186,7 @@ def school_signs_and_groups(school, tmp_path):
     scripts_ready(school)
     school.get_by_label("上传知情同意书（学生及监护人签字）").set_input_files(str(small_pdf(tmp_path, "知情同意书.pdf")))
     school.locator("form", has=school.get_by_label("上传知情同意书（学生及监护人签字）")).get_by_role(
-        "button", name="上传").click()
+        "button", name="上传", exact=True).click()
     success_message(school, "知情同意书已上传")
     school.get_by_role("button", name="签署三方协议").click()
     success_message(school, "三方协议已签署")
@@ -203,6 +204,102 @@ def school_signs_and_groups(school, tmp_path):
     members.get_by_label(f"数控2401班 {STUDENT}（{POSITION}）").check()
     members.get_by_role("button", name="保存组内学生").click()
     success_message(school, "组内学生已保存：新增 1 人，移出 0 人")
+
+
+def host_mentor_policy_arrival_evaluation(host, tmp_path):
+    open_sidebar_link(host, "实习分组管理", "实习分组管理")
+    row = host.get_by_test_id("host-group-list").locator("tbody tr", has_text="数控一组")
+    expect(row).to_contain_text(SCHOOL)
+    row.get_by_role("link", name="指定指导师傅").click()
+    expect(host.get_by_test_id("members")).to_contain_text(f"{STUDENT}（{POSITION}）")
+    form = host.get_by_test_id("mentor-form")
+    form.get_by_label("企业指导师傅").fill("赵师傅")
+    form.get_by_label("指导师傅电话").fill("13900139000")
+    form.get_by_role("button", name="保存").click()
+    success_message(host, "已指定指导师傅")
+
+    # Arrival before any policy is refused: no intern without insurance.
+    open_sidebar_link(host, "实习到岗", "实习到岗管理")
+    row = host.get_by_test_id("arrival-list").locator("tbody tr", has_text=STUDENT)
+    expect(row).to_contain_text("未投保")
+
+    open_sidebar_link(host, "实习保险", "实习保险管理")
+    host.get_by_role("link", name="电子保单备案").click()
+    expect(host.get_by_role("heading", name="电子保单备案")).to_be_visible()
+    form = host.get_by_test_id("policy-form")
+    form.get_by_label("电子保单号").fill("PICC2026081200001")
+    form.get_by_label("保险公司").fill("中国人民财产保险股份有限公司郑州分公司")
+    form.get_by_label("保险期间起").fill(STARTS_ON.isoformat())
+    form.get_by_label("保险期间止").fill(ENDS_ON.isoformat())
+    form.get_by_label("电子保单（PDF，不超过5MB）").set_input_files(str(small_pdf(tmp_path, "电子保单.pdf")))
+    form.get_by_label("本保单为学生实习责任保险（实习专用险），不是雇主责任险或其他险种").check()
+    form.get_by_label(f"{STUDENT}（数控2401班，{HOST}，实习期 {STARTS_ON:%Y-%m-%d} 至 {ENDS_ON:%Y-%m-%d}）").check()
+    form.get_by_role("button", name="提交备案").click()
+    success_message(host, "保单已备案")
+
+    open_sidebar_link(host, "实习到岗", "实习到岗管理")
+    row = host.get_by_test_id("arrival-list").locator("tbody tr", has_text=STUDENT)
+    expect(row).to_contain_text("中国人民财产保险股份有限公司郑州分公司")
+    expect(row.get_by_label("到岗日期")).to_have_value(TODAY.isoformat())
+    row.get_by_role("button", name="确认到岗").click()
+    success_message(host, f"已确认 {STUDENT} 到岗")
+    row = host.get_by_test_id("arrival-list").locator("tbody tr", has_text=STUDENT)
+    expect(row).to_contain_text(TODAY.isoformat())
+
+    open_sidebar_link(host, "实习评价", "实习评价管理")
+    host.get_by_test_id("evaluation-list").locator("tbody tr", has_text=STUDENT).get_by_role(
+        "link", name="查看 / 评价").click()
+    expect(host.get_by_role("heading", name=f"实习评价：{STUDENT} · {HOST}")).to_be_visible()
+    form = host.get_by_test_id("evaluation-form")
+    form.get_by_label("良好").check()
+    form.get_by_label("评价内容").fill("操作规范，学习主动，能按图纸独立完成简单零件加工。")
+    form.get_by_role("button", name="提交评价").click()
+    success_message(host, "评价已提交")
+    expect(host.get_by_test_id("of-student")).to_contain_text("良好")
+
+
+COMPLAINT = "宿舍实际为8人间，与岗位说明的2-4人间不符。"
+CONCLUSION = "经实地核查，宿舍确为8人间，投诉情况属实，已要求企业限期调整。"
+APPEAL = "宿舍已于投诉次日调整为4人间，请学校复核。"
+
+
+def complaint_and_appeal(student, school, host):
+    open_sidebar_link(student, "我的实习投诉", "我的实习投诉")
+    student.get_by_role("link", name="我要投诉").click()
+    expect(student.get_by_role("heading", name="实习投诉")).to_be_visible()
+    form = student.get_by_test_id("complaint-form")
+    form.get_by_label("住宿条件与实习岗位说明不符").check()
+    form.get_by_label("投诉内容").fill(COMPLAINT)
+    form.get_by_role("button", name="提交投诉").click()
+    success_message(student, "投诉已提交，学校将进行调查处理")
+    expect(student.get_by_test_id("student-complaints")).to_contain_text("待处理")
+
+    open_sidebar_link(school, "实习投诉处理", "实习投诉处理")
+    row = school.get_by_test_id("school-complaints").locator("tbody tr", has_text=STUDENT)
+    expect(row).to_contain_text("待处理")
+    row.get_by_role("link", name="处理").click()
+    form = school.get_by_test_id("conclude-form")
+    form.get_by_label("投诉情况属实").check()
+    form.get_by_label("处理意见").fill(CONCLUSION)
+    form.get_by_role("button", name="提交处理结论").click()
+    success_message(school, "处理结论已提交，已通知企业和学生")
+    expect(school.get_by_test_id("complaint-status")).to_have_text("投诉情况属实")
+    expect(school.get_by_test_id("complaint-conclusion")).to_have_text(CONCLUSION)
+
+    open_sidebar_link(host, "实习投诉管理", "实习投诉管理")
+    row = host.get_by_test_id("enterprise-complaints").locator("tbody tr", has_text=STUDENT)
+    expect(row).to_contain_text("投诉情况属实")
+    expect(row).to_contain_text("刘老师")
+    row.get_by_label("选择").check()
+    host.get_by_role("button", name="申诉").click()
+    expect(host.get_by_role("heading", name="申诉")).to_be_visible()
+    form = host.get_by_test_id("appeal-form")
+    expect(form.get_by_test_id("appeal-selected")).to_contain_text(STUDENT)
+    form.get_by_label("申诉内容").fill(APPEAL)
+    form.get_by_role("button", name="提交申诉").click()
+    success_message(host, "申诉已提交，等待学校处理")
+    expect(host.get_by_test_id("appeal-status")).to_have_text("待处理")
+    shot(host, "internship-03-appeal-pending")
 
 
 def test_internship_journey(pages, live_server, school_admin, county_reviewer_a, other_positions, tmp_path):
@@ -237,3 +334,14 @@ def test_internship_journey(pages, live_server, school_admin, county_reviewer_a,
     school_fills_terms(school)
     student_confirms(student)
     school_signs_and_groups(school, tmp_path)
+
+    # 7. The enterprise: the mentor, the policy, arrival, evaluation.
+    host_mentor_policy_arrival_evaluation(host, tmp_path)
+    school.goto(base + "/")
+    open_sidebar_link(school, "学生实习总览", "学生实习总览")
+    school.get_by_test_id("overview").get_by_role("link", name=STUDENT).click()
+    expect(school.get_by_test_id("mentor")).to_have_text("赵师傅 13900139000")
+    expect(school.get_by_test_id("insured")).to_have_text("覆盖实习期")
+
+    # 8. The complaint, the school's conclusion, the enterprise's appeal.
+    complaint_and_appeal(student, school, host)
