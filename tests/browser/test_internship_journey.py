@@ -46,7 +46,10 @@ STUDENT_MOBILE = "13700008812"
 STUDENT_ID = id_number_aged(19, timezone.localdate(), seq=812)
 ENROLLED_ON = datetime.date(timezone.localdate().year - 2, 9, 1)
 TODAY = timezone.localdate()
-# The internship starts today, so that arrival can be confirmed (never a future date) within the period.
+# Applications close today and the position starts tomorrow (the checklist wants the close before the start);
+# the school's agreement terms then bring the start forward to today, so that arrival (never a future date)
+# can be confirmed within the period.
+POSITION_STARTS_ON = TODAY + datetime.timedelta(days=1)
 STARTS_ON = TODAY
 ENDS_ON = TODAY + datetime.timedelta(days=90)
 
@@ -85,9 +88,8 @@ def host_publishes_position(host):
     host.get_by_role("link", name="新增实习岗位").click()
     expect(host.get_by_role("heading", name="新增实习岗位")).to_be_visible()
     # 2000 元 is below 80 % of the same post's 3000 元: the live checklist marks it ✗ before anything is saved.
-    position_form(host, title=POSITION, pay_min="2000", same_post_wage="3000", starts_on=STARTS_ON,
-                  ends_on=ENDS_ON, apply_from=TODAY - datetime.timedelta(days=1),
-                  apply_until=TODAY + datetime.timedelta(days=20))
+    position_form(host, title=POSITION, pay_min="2000", same_post_wage="3000", starts_on=POSITION_STARTS_ON,
+                  ends_on=ENDS_ON, apply_from=TODAY - datetime.timedelta(days=1), apply_until=TODAY)
     pay_floor = host.get_by_test_id("checklist").locator("[data-check=pay_floor]")
     expect(pay_floor).to_have_attribute("data-passed", "no")
     shot(host, "internship-01-position-checklist")
@@ -165,11 +167,14 @@ def school_fills_terms(school):
     school.get_by_role("link", name="填写协议条款").click()
     form = school.get_by_test_id("agreement-form")
     expect(form.get_by_label("实习报酬（元/月）")).to_have_value("2500.00")
+    expect(form.get_by_label("实习开始日期")).to_have_value(POSITION_STARTS_ON.isoformat())
+    form.get_by_label("实习开始日期").fill(STARTS_ON.isoformat())
     form.get_by_label("学校指导教师").fill("刘老师")
     form.get_by_label("指导教师电话").fill("13800138000")
     form.get_by_role("button", name="保存").click()
     success_message(school, "协议条款已保存，已通知学生在线确认")
     expect(school.get_by_test_id("terms")).to_contain_text("刘老师")
+    expect(school.get_by_test_id("period")).to_have_text(f"{STARTS_ON:%Y-%m-%d} 至 {ENDS_ON:%Y-%m-%d}")
 
 
 def student_confirms(student):
@@ -251,10 +256,12 @@ def host_mentor_policy_arrival_evaluation(host, tmp_path):
         "link", name="查看 / 评价").click()
     expect(host.get_by_role("heading", name=f"实习评价：{STUDENT} · {HOST}")).to_be_visible()
     form = host.get_by_test_id("evaluation-form")
-    form.get_by_label("良好").check()
+    form.get_by_label("评价类型").select_option(label="过程性评价")
+    form.get_by_label("评价等级").select_option(label="良好")
     form.get_by_label("评价内容").fill("操作规范，学习主动，能按图纸独立完成简单零件加工。")
     form.get_by_role("button", name="提交评价").click()
     success_message(host, "评价已提交")
+    expect(host.get_by_test_id("of-student")).to_contain_text("过程性评价")
     expect(host.get_by_test_id("of-student")).to_contain_text("良好")
 
 
