@@ -189,9 +189,9 @@ def student_confirms(student):
 def school_signs_and_groups(school, tmp_path):
     school.reload()
     scripts_ready(school)
-    school.get_by_label("上传知情同意书（学生及监护人签字）").set_input_files(str(small_pdf(tmp_path, "知情同意书.pdf")))
-    school.locator("form", has=school.get_by_label("上传知情同意书（学生及监护人签字）")).get_by_role(
-        "button", name="上传", exact=True).click()
+    consent = school.get_by_label("上传知情同意书（学生及监护人签字）")
+    consent.set_input_files(str(small_pdf(tmp_path, "知情同意书.pdf")))
+    school.locator("form", has=consent).get_by_role("button", name="上传", exact=True).click()
     success_message(school, "知情同意书已上传")
     school.get_by_role("button", name="签署三方协议").click()
     success_message(school, "三方协议已签署")
@@ -227,6 +227,8 @@ def host_mentor_policy_arrival_evaluation(host, tmp_path):
     open_sidebar_link(host, "实习到岗", "实习到岗管理")
     row = host.get_by_test_id("arrival-list").locator("tbody tr", has_text=STUDENT)
     expect(row).to_contain_text("未投保")
+    row.get_by_role("button", name="确认到岗").click()
+    expect(host.get_by_role("alert").filter(has_text=f"{STUDENT}：学生尚未投保实习责任保险，不能确认到岗")).to_be_visible()
 
     open_sidebar_link(host, "实习保险", "实习保险管理")
     host.get_by_role("link", name="电子保单备案").click()
