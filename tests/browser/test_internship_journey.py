@@ -295,6 +295,12 @@ def complaint_and_appeal(student, school, host):
     expect(school.get_by_test_id("complaint-status")).to_have_text("投诉情况属实")
     expect(school.get_by_test_id("complaint-conclusion")).to_have_text(CONCLUSION)
 
+    student.reload()
+    open_sidebar_link(student, "我的实习投诉", "我的实习投诉")
+    row = student.get_by_test_id("student-complaints").locator("tbody tr", has_text=HOST)
+    expect(row).to_contain_text("投诉情况属实")
+    expect(row).to_contain_text(CONCLUSION)
+
     open_sidebar_link(host, "实习投诉管理", "实习投诉管理")
     row = host.get_by_test_id("enterprise-complaints").locator("tbody tr", has_text=STUDENT)
     expect(row).to_contain_text("投诉情况属实")
@@ -338,6 +344,13 @@ def test_internship_journey(pages, live_server, school_admin, county_reviewer_a,
 
     # 5. Two enterprises agree; the first wins, the other is told.
     two_enterprises_agree(host, host_b, base)
+
+    # The student sees the outcome: one agreement, the four other choices withdrawn automatically.
+    open_sidebar_link(student, "我的实习申请", "我的实习申请")
+    expect(student.get_by_test_id("signed-with")).to_have_text(f"您已与“{HOST}”签约（{POSITION}）。")
+    applications = student.get_by_test_id("application-list").locator("tbody tr")
+    expect(applications.filter(has_text=POSITION)).to_contain_text("企业同意签约")
+    expect(applications.filter(has_text="已与其他企业签约，自动撤回")).to_have_count(4)
 
     # 6. Terms, the student's confirmation, the consent form, the school's signature; a group with a teacher.
     school_fills_terms(school)
