@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from internships.forms.insurance import BindErrorsMixin
+from core.forms import BindErrorsMixin
 from internships.models import EvaluationStage, Grade
 from internships.selectors.arrivals import ARRIVAL_STATUSES
 

@@ -4,20 +4,12 @@ lists' filters (every query parameter goes through one of these)."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import BindErrorsMixin
 from internships.models import AppealStatus, ComplaintCategory, ComplaintStatus
 from internships.models.complaints import TEXT_MAX
 
 INPUT = {"class": "form-control"}
 SELECT = {"class": "form-select form-select-sm"}
-
-
-class BindErrorsMixin:
-    def bind_errors(self, error) -> None:
-        if hasattr(error, "error_dict"):
-            for field, messages in error.error_dict.items():
-                self.add_error(field if field in self.fields else None, messages)
-        else:
-            self.add_error(None, error.messages)
 
 
 class InternshipChoiceField(forms.ModelChoiceField):

@@ -4,6 +4,7 @@ insurers' list."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import BindErrorsMixin
 from core.identifiers import normalise_id_number, validate_id_number
 from internships.models import ACTIVE_STATUSES, Insurer, Internship, Student
 from internships.rules import SCHOOL_KINDS
@@ -13,15 +14,6 @@ from organisations.models import Organisation
 INPUT = {"class": "form-control"}
 BAD_DATE = _("日期格式应为 YYYY-MM-DD")
 DATE = {"class": "form-control", "type": "date"}
-
-
-class BindErrorsMixin:
-    def bind_errors(self, error) -> None:
-        if hasattr(error, "error_dict"):
-            for name, messages in error.error_dict.items():
-                self.add_error(name if name in self.fields else None, messages)
-        else:
-            self.add_error(None, error.messages)
 
 
 class InternshipChoiceField(forms.ModelMultipleChoiceField):

@@ -6,6 +6,7 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import BindErrorsMixin
 from internships.models import Education, Lodging, Overtime, PayMethod, PayPeriod, PositionStatus
 from regions.forms import RegionField
 
@@ -42,7 +43,7 @@ def _yes_no(label, choices=YES_NO):
                                   error_messages={"required": _("请选择"), "invalid_choice": _("请选择“是”或“否”")})
 
 
-class PositionForm(forms.Form):
+class PositionForm(BindErrorsMixin, forms.Form):
     """实习岗位编辑 (manual 000 §3.1) plus the regulation's fields: the same post's wage, the pay period and method,
     the staff in the same post, the declarations, the exemption file."""
 
@@ -125,12 +126,6 @@ class PositionForm(forms.Form):
             return True
         return self.has_exemption and not self.cleaned_data.get("remove_exemption")
 
-    def bind_errors(self, error) -> None:
-        if hasattr(error, "error_dict"):
-            for field, messages in error.error_dict.items():
-                self.add_error(field if field in self.fields else None, messages)
-        else:
-            self.add_error(None, error.messages)
 
 
 BOOLEAN_FIELDS = ("night_shift", "charges_fees", "retains_documents", "entertainment_venue", "via_intermediary")

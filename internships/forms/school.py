@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from attachments.forms import AttachmentField
+from core.forms import BindErrorsMixin
 from internships.models import (
     PAY_PERIODS_WITHIN_A_MONTH,
     InternshipStatus,
@@ -53,15 +54,6 @@ def _phone(label, required=True):
                             error_messages={"required": _("请填写%(label)s") % {"label": label},
                                             "invalid": _("请输入正确的电话号码（数字，可含“-”）"),
                                             "max_length": _("电话号码不能超过 20 位")})
-
-
-class BindErrorsMixin:
-    def bind_errors(self, error) -> None:
-        if hasattr(error, "error_dict"):
-            for field, messages in error.error_dict.items():
-                self.add_error(field if field in self.fields else None, messages)
-        else:
-            self.add_error(None, error.messages)
 
 
 class AgreementTermsForm(BindErrorsMixin, forms.Form):

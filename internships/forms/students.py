@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.forms import mobile_input
+from core.forms import BindErrorsMixin
 from core.identifiers import id_number_problem, normalise_id_number, validate_mobile
 from internships.models import ApplicationStatus, Education, Student, StudyLevel
 
@@ -21,16 +22,7 @@ EARLIEST_ENROLMENT = datetime.date(2000, 1, 1)
 DUPLICATE = _("该身份证号的学生已在学生名册中（每名学生只能属于一所学校）")
 
 
-class ErrorBinding:
-    def bind_errors(self, error) -> None:
-        if hasattr(error, "error_dict"):
-            for field, messages in error.error_dict.items():
-                self.add_error(field if field in self.fields else None, messages)
-        else:
-            self.add_error(None, error.messages)
-
-
-class StudentForm(ErrorBinding, forms.Form):
+class StudentForm(BindErrorsMixin, forms.Form):
     """One roll entry: the 新增/编辑 screen and, row by row, the 学生名册导入."""
 
     name = forms.CharField(label=_("姓名"), max_length=64, widget=forms.TextInput(attrs=INPUT),
@@ -216,7 +208,7 @@ class SchoolApplicationFilterForm(forms.Form):
         return {"q": data["q"].strip(), "class_name": data["class_name"], "status": data["status"]}
 
 
-class RefuseForm(ErrorBinding, forms.Form):
+class RefuseForm(BindErrorsMixin, forms.Form):
     reason = forms.CharField(label=_("拒绝原因"), max_length=255, widget=forms.Textarea(attrs={**INPUT, "rows": 3}),
                              error_messages={"required": _("请填写拒绝原因"),
                                              "max_length": _("拒绝原因不能超过255个字")})

@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from attachments.forms import AttachmentField
+from core.forms import BindErrorsMixin
 from traineeships.models import EARLY_END_REASONS, PlacementStatus
 from traineeships.services.placements import TERM_FIELDS, backdating_warning, check_terms
 
@@ -26,15 +27,6 @@ def _money(label, minimum="0.01"):
                                               "min_value": _("%(label)s必须大于0") % {"label": label},
                                               "max_decimal_places": _("最多两位小数"),
                                               "invalid": _("请输入金额数字")})
-
-
-class BindErrorsMixin:
-    def bind_errors(self, error) -> None:
-        if hasattr(error, "error_dict"):
-            for field, messages in error.error_dict.items():
-                self.add_error(field if field in self.fields else None, messages)
-        else:
-            self.add_error(None, error.messages)
 
 
 class TermsForm(BindErrorsMixin, forms.Form):

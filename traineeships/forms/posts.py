@@ -3,6 +3,7 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import BindErrorsMixin
 from regions.forms import RegionField
 from traineeships.forms.fields import record_id_field
 from traineeships.models import MAX_PERIOD_MONTHS, MIN_PERIOD_MONTHS, Education, PostStatus
@@ -10,7 +11,7 @@ from traineeships.models import MAX_PERIOD_MONTHS, MIN_PERIOD_MONTHS, Education,
 INPUT = {"class": "form-control"}
 
 
-class PostForm(forms.Form):
+class PostForm(BindErrorsMixin, forms.Form):
     title = forms.CharField(label=_("岗位名称"), max_length=64, widget=forms.TextInput(attrs=INPUT),
                             error_messages={"required": _("请填写岗位名称")})
     places = forms.IntegerField(label=_("招募人数"), min_value=1, max_value=999,
@@ -49,12 +50,6 @@ class PostForm(forms.Form):
                                      error_messages={"required": _("请填写联系电话"),
                                                      "invalid": _("请输入11位手机号或带区号的固定电话")})
 
-    def bind_errors(self, error) -> None:
-        if hasattr(error, "error_dict"):
-            for field, messages in error.error_dict.items():
-                self.add_error(field if field in self.fields else None, messages)
-        else:
-            self.add_error(None, error.messages)
 
 
 def post_initial(post) -> dict:
