@@ -79,14 +79,24 @@ def open_sidebar_link(page: Page, label: str, heading: str) -> None:
     expect(page.get_by_role("heading", name=heading, exact=True)).to_be_visible()
 
 
+def htmx_settled(page: Page) -> None:
+    """Wait until no htmx request is in flight. Choosing an option that was already chosen (a form prefilled
+    with the region) still reloads the lists below it: a list that already holds the wanted option may be
+    replaced a moment later, resetting what was chosen from it."""
+    page.wait_for_function("() => !document.querySelector('.htmx-request')")
+
+
 def pick_region(page: Page, province: str, city: str, county: str) -> None:
     """Choose province → city → county by their labels, waiting each time for htmx to load the next list."""
     scripts_ready(page)
     page.select_option("#id_region__province", label=province)
+    htmx_settled(page)
     expect(page.locator("#id_region__city option", has_text=city)).to_have_count(1)
     page.select_option("#id_region__city", label=city)
+    htmx_settled(page)
     expect(page.locator("#id_region option", has_text=county)).to_have_count(1)
     page.select_option("#id_region", label=county)
+    expect(page.locator("#id_region option:checked")).to_have_text(county)
 
 
 def licence_png(directory: Path) -> Path:

@@ -15,7 +15,7 @@ from PIL import Image, ImageDraw
 from playwright.sync_api import Page, expect
 
 from core.identifiers import id_check_char
-from tests.browser.journey_pages import SCREENSHOTS, open_sidebar_link, scripts_ready
+from tests.browser.journey_pages import SCREENSHOTS, htmx_settled, open_sidebar_link, scripts_ready
 
 # ---------------------------------------------------------------- data made for the journey
 
@@ -93,12 +93,15 @@ def pick_cascade(page: Page, field_id: str, province: str, city: str, county: st
     deepest level), choosing by labels and waiting for htmx to fill each next list."""
     scripts_ready(page)
     page.select_option(f"#{field_id}__province", label=province)
+    htmx_settled(page)
     city_select = f"#{field_id}__city" if county else f"#{field_id}"
     expect(page.locator(f"{city_select} option", has_text=city)).to_have_count(1)
     page.select_option(city_select, label=city)
     if county:
+        htmx_settled(page)
         expect(page.locator(f"#{field_id} option", has_text=county)).to_have_count(1)
         page.select_option(f"#{field_id}", label=county)
+    expect(page.locator(f"#{field_id} option:checked")).to_have_text(county or city)
 
 
 def decide_in_inbox(page: Page, title: str, decision: str = "通过") -> None:
