@@ -63,3 +63,36 @@ class SpecialDay(models.Model):
 
     def __str__(self):
         return f"{self.date:%Y-%m-%d} {self.name}{self.get_kind_display()}"
+
+
+class MinimumWage(models.Model):
+    """最低工资标准: the monthly (and hourly) minimum wage of a region for a period, published by the province.
+
+    The one place every programme reads it from (calendars.wages.minimum_wage): a traineeship's allowance floor
+    and subsidy, an apprentice's wage warning. Periods are whole months, looked up by regions.periods."""
+
+    region = models.ForeignKey("regions.Region", on_delete=models.PROTECT, related_name="+",
+                               verbose_name=_("适用地区"))
+    valid_from = models.DateField(_("起始月份"))
+    valid_to = models.DateField(_("截止月份"), null=True, blank=True)
+    monthly = models.DecimalField(_("月最低工资标准（元）"), max_digits=8, decimal_places=2)
+    hourly = models.DecimalField(_("小时最低工资标准（元）"), max_digits=6, decimal_places=2, null=True, blank=True)
+    source = models.CharField(_("依据文件"), max_length=255, blank=True)
+    set_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
+                               verbose_name=_("设置人"))
+    created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["region_id", "-valid_from"]
+        verbose_name = _("最低工资标准")
+        verbose_name_plural = _("最低工资标准")
+        constraints = [
+            models.UniqueConstraint(fields=["region", "valid_from"], name="cal_wage_region_start_unique"),
+            models.CheckConstraint(
+                condition=models.Q(valid_to__isnull=True) | models.Q(valid_to__gte=models.F("valid_from")),
+                name="cal_wage_period_ordered"),
+            models.CheckConstraint(condition=models.Q(monthly__gt=0), name="cal_wage_positive"),
+        ]
+
+    def __str__(self):
+        return f"{self.region} {self.valid_from:%Y-%m} {self.monthly}"

@@ -86,11 +86,13 @@ class LineKind(models.TextChoices):
     MONTH = "month", _("月度补贴")
     INSURANCE = "insurance", _("保险补贴")
     TOP_UP = "top_up", _("期满留用达标补差")
+    ADVANCE = "advance", _("预支补贴")
+    BALANCE = "balance", _("清算补贴")
     CORRECTION = "correction", _("更正")
 
 
-# Kinds paid at most once per subject (a traineeship, an apprenticeship place), whatever the month.
-ONCE_PER_SUBJECT = (LineKind.INSURANCE, LineKind.TOP_UP)
+# Kinds paid at most once per subject (a traineeship, an apprenticeship enrolment), whatever the month.
+ONCE_PER_SUBJECT = (LineKind.INSURANCE, LineKind.TOP_UP, LineKind.ADVANCE, LineKind.BALANCE)
 
 
 class ClaimLine(models.Model):
@@ -126,7 +128,7 @@ class ClaimLine(models.Model):
                 name="claim_one_person_month"),
             models.UniqueConstraint(
                 fields=["programme", "subject", "kind"],
-                condition=models.Q(counted=True, kind__in=["insurance", "top_up"]),
+                condition=models.Q(counted=True, kind__in=["insurance", "top_up", "advance", "balance"]),
                 name="claim_once_per_subject"),
             models.CheckConstraint(
                 condition=~models.Q(kind="month") | models.Q(month__isnull=False),

@@ -53,6 +53,9 @@ class ClaimProgramme:
     may_file: Callable[[Any, Any], bool]  # (user, organisation): file, submit, withdraw, correct
     may_pay: Callable[[Any, Any], bool]  # (user, claim): register the payment (已拨付)
     detail_url: Callable[[Any], str] = lambda claim: ""
+    # per_claim: the lines come from what the unit put on this claim (the people of an apprenticeship claim),
+    # so the calculator is called as calculator(claim=claim) and a new draft starts without lines.
+    per_claim: bool = False
 
 
 _programmes: dict[str, ClaimProgramme] = {}

@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "claims",
     "traineeships",
     "internships",
+    "apprenticeships",
     "portal",
 ]
 

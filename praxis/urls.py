@@ -21,5 +21,6 @@ urlpatterns = [
     path("calendars/", include("calendars.urls")),
     path("traineeships/", include("traineeships.urls")),
     path("internships/", include("internships.urls")),
+    path("apprenticeships/", include("apprenticeships.urls")),
     path("captcha/", include("captcha.urls")),
 ]

@@ -11,14 +11,13 @@ Statuses: 200 shown, 302 redirected (the sign-in page for anonymous visitors; th
 403 visible but not allowed (or a screen the role does not open), 404 not visible, 405 wrong method.
 """
 
-import os
-
 import pytest
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import URLPattern, URLResolver, get_resolver
 
 from audit.models import AuditEntry
 from reviews.models import ReviewEvent
 from tests.core.access_world import build_world
+from tests.matrix import check
 
 PERSONAS = ("owner", "reviewer", "staff_manager", "other_org", "other_county", "education", "industry",
             "individual", "anonymous")
@@ -195,7 +194,7 @@ def url_patterns(resolver=None, namespace=None):
 
 
 # Programmes whose personas differ from the ones above keep their own matrix with the same completeness check.
-OWN_MATRIX_NAMESPACES = ("internships:",)  # tests/internships/test_access_matrix.py
+OWN_MATRIX_NAMESPACES = ("internships:", "apprenticeships:")  # tests/<programme>/test_access_matrix.py
 
 
 def test_every_url_pattern_has_a_row():
@@ -230,38 +229,11 @@ def people(county_reviewer_a, staff_manager_a, admin_b, county_reviewer_b, educa
             "individual": outsider, "anonymous": None}
 
 
-def _url(name, world, object_key):
-    pattern = dict(url_patterns())[name]
-    return reverse(name, kwargs={pattern[0]: world[object_key].pk})
-
-
-def _status(client, user, method, url):
-    client.logout()
-    if user is not None:
-        client.force_login(user)
-    return (client.post if method == "POST" else client.get)(url).status_code
-
-
-def _table(rows, personas):
-    return "\n".join(f'    "{name}": ("{key}", "{" ".join(str(s) for s in statuses)}"),'
-                     for name, (key, statuses) in rows.items())
-
-
 @pytest.mark.django_db
 def test_get_matrix(client, world, people):
-    actual, wrong = {}, []
-    for name, (object_key, expected) in sorted(MATRIX.items()):
-        url = _url(name, world, object_key)
-        statuses = []
-        for persona, want in zip(PERSONAS, expected.split() if expected else [None] * len(PERSONAS)):
-            user = world[object_key].owner if persona == "owner" else people[persona]
-            got = _status(client, user, "GET", url)
-            statuses.append(got)
-            if want is not None and got != int(want):
-                wrong.append(f"GET {url} ({name}) as {persona}: {got}, expected {want}")
-        actual[name] = (object_key, statuses)
-    if os.environ.get("ACCESS_MATRIX_PRINT"):
-        print("\nMATRIX\n" + _table(actual, PERSONAS))
+    wrong = check(client, method="GET", rows=MATRIX, personas=PERSONAS, patterns=dict(url_patterns()), world=world,
+                  user_for=lambda persona, key: world[key].owner if persona == "owner" else people[persona],
+                  title="MATRIX")
     assert not wrong, "\n".join(wrong)
 
 
@@ -269,21 +241,8 @@ def test_get_matrix(client, world, people):
 def test_foreign_posts_write_nothing(client, world, people):
     audit = AuditEntry.objects.exclude(action__startswith="accounts.")
     audit_before, events_before = audit.count(), ReviewEvent.objects.count()
-    actual, wrong = {}, []
-    for name, (object_key, expected) in sorted(POSTS.items()):
-        url = _url(name, world, object_key)
-        statuses = []
-        for persona, want in zip(POST_PERSONAS, expected.split() if expected else [None] * len(POST_PERSONAS)):
-            if want == "-":
-                statuses.append("-")
-                continue
-            got = _status(client, people[persona], "POST", url)
-            statuses.append(got)
-            if want is not None and got != int(want):
-                wrong.append(f"POST {url} ({name}) as {persona}: {got}, expected {want}")
-        actual[name] = (object_key, statuses)
-    if os.environ.get("ACCESS_MATRIX_PRINT"):
-        print("\nPOSTS\n" + _table(actual, POST_PERSONAS))
+    wrong = check(client, method="POST", rows=POSTS, personas=POST_PERSONAS, patterns=dict(url_patterns()),
+                  world=world, user_for=lambda persona, key: people[persona], title="POSTS")
     assert not wrong, "\n".join(wrong)
     # Sign-ins are audited; nothing else may have been.
     assert (audit.count(), ReviewEvent.objects.count()) == (audit_before, events_before)

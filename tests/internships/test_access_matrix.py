@@ -12,13 +12,11 @@ Statuses: 200 shown, 302 redirected (the sign-in page for anonymous visitors; th
 403 visible but not allowed (or a screen the role does not open), 404 not visible, 405 wrong method.
 """
 
-import os
-
 import pytest
-from django.urls import reverse
 
 from tests.core.test_access_matrix import url_patterns
 from tests.internships.world import build_world
+from tests.matrix import check, completeness
 
 PERSONAS = ("owner", "host_b", "school", "school_b", "student", "student_b", "education", "education_b", "hr",
             "sub_admin", "individual", "anonymous")
@@ -175,13 +173,8 @@ def _names():
 
 
 def test_every_url_pattern_has_a_row():
-    names = _names()
-    missing = sorted(name for name in names if name not in MATRIX and name not in WITHOUT_OBJECT)
-    assert not missing, f"URL patterns without a row in tests/internships/test_access_matrix.py: {missing}"
-    stale = sorted((set(MATRIX) | set(WITHOUT_OBJECT) | set(POSTS)) - set(names))
-    assert not stale, f"rows for URL patterns that no longer exist: {stale}"
-    named = sorted(name for name, converters in names.items() if converters and name in WITHOUT_OBJECT)
-    assert not named, f"patterns with an object id belong in MATRIX, not WITHOUT_OBJECT: {named}"
+    problems = completeness(_names(), matrix=MATRIX, without_object=WITHOUT_OBJECT, posts=POSTS)
+    assert not problems, "tests/internships/test_access_matrix.py: " + "; ".join(problems)
 
 
 @pytest.fixture
@@ -199,38 +192,11 @@ def people(host_b, admin_b, school_admin, school_b_admin, student, student_recor
             "hr": county_reviewer_a, "sub_admin": staff_manager_a, "individual": outsider, "anonymous": None}
 
 
-def _url(name, world, object_key):
-    pattern = _names()[name]
-    return reverse(name, kwargs={pattern[0]: world[object_key].pk})
-
-
-def _status(client, user, method, url):
-    client.logout()
-    if user is not None:
-        client.force_login(user)
-    return (client.post if method == "POST" else client.get)(url).status_code
-
-
-def _table(rows):
-    return "\n".join(f'    "{name}": ("{key}", "{" ".join(str(s) for s in statuses)}"),'
-                     for name, (key, statuses) in rows.items())
-
-
 @pytest.mark.django_db
 def test_get_matrix(client, world, people):
-    actual, wrong = {}, []
-    for name, (object_key, expected) in sorted(MATRIX.items()):
-        url = _url(name, world, object_key)
-        statuses = []
-        for persona, want in zip(PERSONAS, expected.split() if expected else [None] * len(PERSONAS)):
-            user = world[object_key].owner if persona == "owner" else people[persona]
-            got = _status(client, user, "GET", url)
-            statuses.append(got)
-            if want is not None and got != int(want):
-                wrong.append(f"GET {url} ({name}) as {persona}: {got}, expected {want}")
-        actual[name] = (object_key, statuses)
-    if os.environ.get("ACCESS_MATRIX_PRINT"):
-        print("\nMATRIX\n" + _table(actual))
+    wrong = check(client, method="GET", rows=MATRIX, personas=PERSONAS, patterns=_names(), world=world,
+                  user_for=lambda persona, key: world[key].owner if persona == "owner" else people[persona],
+                  title="MATRIX")
     assert not wrong, "\n".join(wrong)
 
 
@@ -241,20 +207,7 @@ def test_foreign_posts_write_nothing(client, world, people):
 
     audit = AuditEntry.objects.exclude(action__startswith="accounts.")
     before = (audit.count(), ReviewEvent.objects.count())
-    actual, wrong = {}, []
-    for name, (object_key, expected) in sorted(POSTS.items()):
-        url = _url(name, world, object_key)
-        statuses = []
-        for persona, want in zip(POST_PERSONAS, expected.split() if expected else [None] * len(POST_PERSONAS)):
-            if want == "-":
-                statuses.append("-")
-                continue
-            got = _status(client, people[persona], "POST", url)
-            statuses.append(got)
-            if want is not None and got != int(want):
-                wrong.append(f"POST {url} ({name}) as {persona}: {got}, expected {want}")
-        actual[name] = (object_key, statuses)
-    if os.environ.get("ACCESS_MATRIX_PRINT"):
-        print("\nPOSTS\n" + _table(actual))
+    wrong = check(client, method="POST", rows=POSTS, personas=POST_PERSONAS, patterns=_names(), world=world,
+                  user_for=lambda persona, key: people[persona], title="POSTS")
     assert not wrong, "\n".join(wrong)
     assert (audit.count(), ReviewEvent.objects.count()) == before

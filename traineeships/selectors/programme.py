@@ -10,6 +10,7 @@ from django.http import Http404
 from accounts.rules import is_platform_staff
 from organisations.jurisdiction import authorised_department, can_see, region_q, scope_for
 from regions.models import Region, RegionLevel
+from regions.periods import in_force
 from traineeships.models import (
     REVIEWED_STATUSES,
     Application,
@@ -258,14 +259,5 @@ def get_parameter_for_user(user, pk: int) -> RegionParameter:
 
 def parameter_for(region: Region, month: datetime.date) -> RegionParameter | None:
     """The setting that applies to `region` in the month of `month`: the most specific region (county, then
-    city, then province) with a period containing that month."""
-    first_day = month.replace(day=1)
-    codes = [code for code in (region.code, region.city_code, region.province_code) if code]
-    candidates = RegionParameter.objects.filter(region_id__in=codes, valid_from__lte=first_day).filter(
-        Q(valid_to__isnull=True) | Q(valid_to__gte=first_day)
-    )
-    by_region = {parameter.region_id: parameter for parameter in candidates}
-    for code in codes:
-        if code in by_region:
-            return by_region[code]
-    return None
+    city, then province) with a period containing that month (regions.periods, shared by every programme)."""
+    return in_force(RegionParameter.objects.all(), region, month.replace(day=1))

@@ -1,0 +1,8 @@
+"""The programme's daily jobs (core.daily): run nightly by the worker, or now with `manage.py run_daily_jobs`."""
+
+from core.daily import register_daily_job  # noqa: F401  (used by the sections below)
+
+
+def register_daily_jobs() -> None:
+    # --- changes: "课程未配置，明日开课" reminders; classes past their end release their trainees' places ----------
+    pass
