@@ -22,9 +22,9 @@ def hold_places(filing) -> None:
             other = (Trainee.objects.filter(person_id=trainee.person_id, holds_place=True)
                      .select_related("filing__organisation").first())
             where = other.filing.organisation.name if other else _("其他企业")
-            raise ValidationError(
-                _("培训人员 %(name)s 已在“%(where)s”的学徒制培训中（已提交或已备案、未流失），"
-                  "同一人同一时间只能参加一个学徒制培训") % {"name": trainee.name, "where": where}, code="already_enrolled") from None
+            message = _("培训人员 %(name)s 已在“%(where)s”的学徒制培训中（已提交或已备案、未流失），"
+                        "同一人同一时间只能参加一个学徒制培训") % {"name": trainee.name, "where": where}
+            raise ValidationError(message, code="already_enrolled") from None
 
 
 def release_places(filing, trainees=None) -> int:
