@@ -1,6 +1,8 @@
 """The programme's spreadsheet imports (batch.registry.ImportSpec); registered by apprenticeships.registration.
 Each row runs through the form of the screen that adds one record."""
 
+import datetime
+
 from django.utils.translation import gettext_lazy as _
 
 from apprenticeships.forms.filing import TrainingClassForm
@@ -25,9 +27,9 @@ def register_imports() -> None:
             Column("职业编码", "occupation_code", example="6-31-01-03", text=True, width=14),
             Column("培训目标等级", "target_level", required=True, choices=_choices(TargetLevel.choices),
                    example=TargetLevel.SENIOR, width=16),
-            Column("培训开始日期", "starts_on", required=True, example="2027-03-01", text=True, width=12,
+            Column("培训开始日期", "starts_on", required=True, example=datetime.date(2027, 3, 1), width=12,
                    help_text="如 2027-03-01，应晚于提交日期"),
-            Column("培训结束日期", "ends_on", required=True, example="2028-02-29", text=True, width=12),
+            Column("培训结束日期", "ends_on", required=True, example=datetime.date(2028, 2, 29), width=12),
             Column("培训总课时", "hours", required=True, example=400, width=10),
             Column("培训方式", "mode", required=True, choices=_choices(TrainingMode.choices),
                    example=TrainingMode.ON_THE_JOB, width=16),

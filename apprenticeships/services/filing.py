@@ -45,6 +45,10 @@ CLASS_FIELDS = ("occupation", "occupation_code", "target_level", "starts_on", "e
 NO_RECOGNITION = _("该企业没有当前有效的产业技能生态链企业认定记录，请联系地市人社部门维护")
 
 
+class Incomplete(ValidationError):
+    """The submission's problems, one message each (submission_problems)."""
+
+
 # ------------------------------------------------------------------------------------------ recognition
 
 
@@ -311,7 +315,7 @@ def submit_filing(*, filing: Filing, actor, today: datetime.date | None = None) 
         raise PermissionDenied(_("提交审核还需要“提交申报、撤回申报”权限，请联系单位管理员"))
     problems = submission_problems(locked, today)
     if problems:
-        raise ValidationError(problems, code="incomplete")
+        raise Incomplete(problems)
     review_services.submit(kind_key=FILING_KIND, subject=locked, actor=actor)
     locked.refresh_from_db()
     add_event(subject=locked, event="submitted", label=_("提交审核"), actor=actor, status=locked.status)

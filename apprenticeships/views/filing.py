@@ -211,11 +211,11 @@ def filing_submit(request, pk):
     except PermissionDenied as error:
         messages.error(request, str(error) or _("您无权提交该备案"))
         return redirect("apprenticeships:filing_edit", pk=filing.pk)
+    except services.Incomplete:
+        messages.error(request, _("备案信息不完整，未提交，请按下列提示补充后再提交"))
+        return redirect("apprenticeships:filing_edit", pk=filing.pk)
     except ValidationError as error:
-        if error.code == "incomplete":
-            messages.error(request, _("备案信息不完整，未提交，请按下列提示补充后再提交"))
-        else:
-            messages.error(request, _error_text(error))
+        messages.error(request, _error_text(error))
         return redirect("apprenticeships:filing_edit", pk=filing.pk)
     messages.success(request, _("已提交审核"))
     return redirect("apprenticeships:filing_detail", pk=filing.pk)
