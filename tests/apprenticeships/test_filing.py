@@ -28,8 +28,8 @@ pytestmark = pytest.mark.django_db
 
 START = datetime.date(2027, 1, 4)
 END = datetime.date(2028, 1, 3)
-CLASS_HEADERS = ["培训职业（工种）", "职业编码", "培训目标等级", "培训开始日期", "培训结束日期", "培训总课时", "培训方式",
-                 "培训期超过2年的原因"]
+CLASS_HEADERS = ["培训职业（工种）", "职业编码", "培训目标等级", "培训开始日期", "培训结束日期", "培训总课时",
+                 "培训方式", "培训期超过2年的原因"]
 
 
 def url(name, filing=None):
@@ -184,7 +184,8 @@ def test_filing_flow_submit_return_resubmit_approve_print(client, admin_a, enter
     run_on_commit(lambda: client.post(import_url, {"file": xlsx_upload(xlsx_bytes(rows, headers=CLASS_HEADERS))}))
     job = BatchJob.objects.get()
     assert (job.status, job.created_rows, job.failed_rows) == (JobStatus.PARTLY_FAILED, 1, 1)
-    assert [(error.row_number, error.message) for error in job.row_errors.all()] == [(3, "一次备案只允许新增一条培训信息")]
+    errors = [(error.row_number, error.message) for error in job.row_errors.all()]
+    assert errors == [(3, "一次备案只允许新增一条培训信息")]
     training_class = TrainingClass.objects.get(filing=filing)
     assert (training_class.occupation, training_class.target_level, training_class.mode, training_class.hours,
             training_class.import_job_id) == ("电工", "senior", "on_the_job", 400, job.pk)
