@@ -21,7 +21,7 @@ from apprenticeships.models import (
     FilingStatus,
     TrainingClass,
 )
-from apprenticeships.rules import COMMITMENT_VERSION, FILE, may_file
+from apprenticeships.rules import COMMITMENT_VERSION, FILE, INSTITUTION_KINDS, may_file
 from apprenticeships.selectors.filing import material_labels
 from apprenticeships.selectors.parameters import rules_for
 from apprenticeships.services import places
@@ -162,6 +162,8 @@ def save_institution(*, filing: Filing, actor, institution=None, other_instituti
         raise ValidationError({"other_institution_name": _("未选择合作培训机构的，请填写其他培训机构名称")})
     if institution is not None and other:
         raise ValidationError({"other_institution_name": _("合作培训机构与其他培训机构名称只能填写一项")})
+    if institution is not None and institution.kind not in INSTITUTION_KINDS:
+        raise ValidationError({"institution": _("合作培训机构应为平台上的培训机构或院校")})
     before = snapshot(locked, INSTITUTION_FIELDS)
     locked.institution = institution
     locked.other_institution_name = "" if institution is not None else other

@@ -448,3 +448,21 @@ def test_only_the_enterprises_county_decides(client, admin_a, draft_a, offices, 
 
 def test_trainees_places_are_not_held_by_a_draft(draft_a):
     assert not Trainee.objects.filter(filing=draft_a, holds_place=True).exists()
+
+
+def test_wrong_states_change_nothing(client, admin_a, filing_a, enterprise_b):
+    client.force_login(admin_a)
+    response = client.post(url("filing_submit", filing_a))
+    assert "备案当前状态为“审核通过”，不能修改" in texts(response)
+    response = client.post(url("filing_materials", filing_a),
+                           {"material": "plan", "file": upload("plan.pdf", pdf_bytes(), "application/pdf")})
+    assert "备案当前状态为“审核通过”，不能修改" in texts(response)
+    response = client.post(url("filing_edit", filing_a), {"apprenticeship_type": "enterprise", "contact_name": "改",
+                                                          "contact_phone": "0371-1234567"})
+    assert "备案当前状态为“审核通过”，不能修改" in texts(response)
+    assert Filing.objects.get(pk=filing_a.pk).contact_name != "改"
+    assert Review.objects.count() == 0
+    # Only training institutions and schools may be named.
+    draft = ap.filing(filing_a.organisation, by=admin_a)
+    with pytest.raises(services.ValidationError):
+        services.save_institution(filing=draft, actor=admin_a, institution=enterprise_b)
