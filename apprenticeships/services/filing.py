@@ -367,6 +367,8 @@ def delete_filing(*, filing: Filing, actor) -> None:
     record(actor=actor, action="apprenticeships.filing_deleted", target=locked,
            before={"number": locked.number, "apprenticeship_type": locked.apprenticeship_type,
                    "status": locked.status})
+    # Courses point at the filing's teachers (PROTECT): they go first, then the filing with everything else.
+    locked.courses.all().delete()
     locked.delete()
 
 

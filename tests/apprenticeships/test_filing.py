@@ -466,3 +466,24 @@ def test_wrong_states_change_nothing(client, admin_a, filing_a, enterprise_b):
     draft = ap.filing(filing_a.organisation, by=admin_a)
     with pytest.raises(services.ValidationError):
         services.save_institution(filing=draft, actor=admin_a, institution=enterprise_b)
+
+
+def test_a_complete_draft_never_submitted_is_deleted_with_its_rows(client, admin_a, draft_a):
+    client.force_login(admin_a)
+    response = client.post(url("filing_delete", draft_a))
+    assert response["Location"] == url("filings")
+    assert not Filing.objects.filter(pk=draft_a.pk).exists()
+    assert not Trainee.objects.filter(filing_id=draft_a.pk).exists()
+    assert not FilingMaterial.objects.filter(filing_id=draft_a.pk).exists()
+
+
+def test_the_chain_county_then_filed_with_the_city_or_the_city_alone(enterprise_a, admin_a):
+    from apprenticeships.kinds import filing_chain
+
+    county = ap.filing(enterprise_a, by=admin_a)
+    assert [(step.level, step.region.code, step.is_filing) for step in filing_chain(county)] == [
+        ("county", "410105", False), ("city", "410100", True)]
+    city_enterprise = factories.OrganisationFactory(name="市直企业", region=factories.region("410100"))
+    city = ap.filing(city_enterprise)
+    assert [(step.level, step.region.code, step.is_filing) for step in filing_chain(city)] == [
+        ("city", "410100", False)]
