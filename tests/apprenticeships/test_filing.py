@@ -487,3 +487,13 @@ def test_the_chain_county_then_filed_with_the_city_or_the_city_alone(enterprise_
     city = ap.filing(city_enterprise)
     assert [(step.level, step.region.code, step.is_filing) for step in filing_chain(city)] == [
         ("city", "410100", False)]
+
+
+def test_tabs_of_an_approved_filing_are_read_only(client, admin_a, filing_a):
+    client.force_login(admin_a)
+    for name, form in (("filing_edit", "info-form"), ("filing_institution", "institution-form"),
+                       ("filing_class", "class-form"), ("filing_materials", 'type="file"')):
+        page = client.get(url(name, filing_a)).content.decode()
+        assert 'data-testid="read-only"' in page and form not in page
+    assert 'data-testid="training-class"' in client.get(url("filing_class", filing_a)).content.decode()
+    assert 'data-testid="filing-submit"' not in client.get(url("filing_edit", filing_a)).content.decode()
