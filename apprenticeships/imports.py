@@ -1,12 +1,45 @@
 """The programme's spreadsheet imports (batch.registry.ImportSpec); registered by apprenticeships.registration.
 Each row runs through the form of the screen that adds one record."""
 
+import datetime
+
+from django.utils.translation import gettext_lazy as _
+
+from apprenticeships.forms.filing import TrainingClassForm
+from apprenticeships.models import TargetLevel, TrainingMode
+from apprenticeships.rules import FILE, may_file
+from apprenticeships.selectors.filing import filing_for_import
+from apprenticeships.services.filing import import_class_rows
 from batch.registry import Column, ImportParent, ImportSpec, register_import  # noqa: F401
+
+
+def _choices(pairs):
+    return tuple((value, str(label)) for value, label in pairs)
 
 
 def register_imports() -> None:
     # --- filing: 培训信息 ----------------------------------------------------------------------------------------
-    pass
+    # One row per filing: a second row, or a row when the filing has one already, fails.
+    register_import(ImportSpec(
+        key="apprenticeship_class", label=str(_("学徒制培训信息导入")), permission=FILE,
+        columns=(
+            Column("培训职业（工种）", "occupation", required=True, example="电工", width=16),
+            Column("职业编码", "occupation_code", example="6-31-01-03", text=True, width=14),
+            Column("培训目标等级", "target_level", required=True, choices=_choices(TargetLevel.choices),
+                   example=TargetLevel.SENIOR, width=16),
+            Column("培训开始日期", "starts_on", required=True, example=datetime.date(2027, 3, 1), width=12,
+                   help_text="如 2027-03-01，应晚于提交日期"),
+            Column("培训结束日期", "ends_on", required=True, example=datetime.date(2028, 2, 29), width=12),
+            Column("培训总课时", "hours", required=True, example=400, width=10),
+            Column("培训方式", "mode", required=True, choices=_choices(TrainingMode.choices),
+                   example=TrainingMode.ON_THE_JOB, width=16),
+            Column("培训期超过2年的原因", "extension_reason", example="", width=24),
+        ),
+        form_class=TrainingClassForm, natural_key=("occupation",), apply=import_class_rows,
+        form_kwargs=lambda actor, organisation, **context: {"filing": context.get("parent")},
+        back_url_name="apprenticeships:filings", allowed=may_file, with_job=True,
+        parent=ImportParent(get=filing_for_import, describe=lambda filing: f"{filing.number}"),
+    ))
 
     # --- people: 培训师资, 培训人员, 培训课程 -----------------------------------------------------------------------
 

@@ -6,13 +6,56 @@ reviews.materials); registered by apprenticeships.registration.
 - 学徒制培训补贴申领: the county, then the city (final decision).
 """
 
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from apprenticeships.rules import REVIEW
+from apprenticeships.selectors.filing import filing_summary
+from apprenticeships.services.filing import FILING_KIND, FILING_STATUS_MAP, may_submit_filing
+from regions.models import RegionLevel
 from reviews.materials import register_materials  # noqa: F401  (used by the sections below)
 from reviews.registry import ReviewKind, government_chain, register  # noqa: F401
+
+# --- filing ------------------------------------------------------------------------------------------------
+
+
+def filing_chain(filing):
+    """The county HR department where the enterprise is insured decides, then it is filed with the city; an
+    enterprise registered at city level is decided by the city."""
+    if filing.region.level == RegionLevel.CITY:
+        return government_chain(filing.region, ["city"])
+    return government_chain(filing.region, ["county"], filing_levels=("city",))
+
+
+def _filing_title(filing) -> str:
+    return _("学徒制培训备案：%(unit)s·%(number)s（%(type)s）") % {
+        "unit": filing.organisation.name, "number": filing.number, "type": filing.get_apprenticeship_type_display()}
+
+
+def _filing_materials(filing, user):
+    return "apprenticeships/filing/review_materials.html", filing_summary(filing)
+
+
+FILING_REVIEW = ReviewKind(
+    key=FILING_KIND,
+    label=_("学徒制培训备案审核"),
+    build_chain=filing_chain,
+    submitter_org=lambda filing: filing.organisation,
+    region=lambda filing: filing.region,
+    title=_filing_title,
+    subject_url=lambda filing: reverse("apprenticeships:filing_detail", args=[filing.pk]),
+    status_map=FILING_STATUS_MAP,
+    can_submit=may_submit_filing,
+    # Once approved the trainees train, courses are configured and claims follow: not taken back.
+    revocable_after_final=False,
+    decide_permission=REVIEW,
+)
 
 
 def register_kinds() -> None:
     # --- filing ----------------------------------------------------------------------------------------------
-    pass
+    register(FILING_REVIEW)
+    register_materials(FILING_KIND, _filing_materials)
 
     # --- changes: teacher change -------------------------------------------------------------------------------
 

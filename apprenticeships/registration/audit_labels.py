@@ -6,6 +6,13 @@ from audit.labels import register_action
 
 LABELS = {
     # --- filing ----------------------------------------------------------------------------------------------
+    "apprenticeships.filing_status": _("学徒制培训备案状态变更"),
+    "apprenticeships.filing_created": _("创建学徒制培训备案（确认承诺书）"),
+    "apprenticeships.filing_info_saved": _("保存学徒制培训备案信息"),
+    "apprenticeships.filing_institution_saved": _("保存学徒制培训机构情况"),
+    "apprenticeships.filing_class_saved": _("保存学徒制培训信息"),
+    "apprenticeships.filing_material_uploaded": _("上传学徒制培训备案材料"),
+    "apprenticeships.filing_deleted": _("删除学徒制培训备案"),
 
     # --- people ----------------------------------------------------------------------------------------------
 

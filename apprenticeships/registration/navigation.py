@@ -1,12 +1,18 @@
 """The programme's menu section (core.navigation) and who sees each entry, in menu order."""
 
 
+from django.utils.translation import gettext_lazy as _
+
 from apprenticeships import rules  # noqa: F401  (used by the sections below)
 from apprenticeships.rules import GROUP, PROGRAMME
-from core.navigation import add_programme_entry, register_programme
+from core.navigation import NavEntry, add_programme_entry, register_programme
 
 ENTRIES = [
     # --- filing: 申请备案, 办理结果 -----------------------------------------------------------------------------
+    NavEntry(label=_("申请备案"), url_name="apprenticeships:filing_new", icon="file-earmark-plus",
+             visible=rules.may_file, needs_organisation=True),
+    NavEntry(label=_("备案办理结果"), url_name="apprenticeships:filings", icon="card-checklist",
+             visible=rules.may_file, needs_organisation=True),
 
     # --- people: 单位培训人员查询 ------------------------------------------------------------------------------
 

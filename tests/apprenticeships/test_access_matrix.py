@@ -24,6 +24,15 @@ PERSONAS = ("owner", "enterprise_b", "claimer", "member", "institution", "instit
 # URL name -> (the object its id names, the GET status per persona in PERSONAS order).
 MATRIX = {
     # --- filing ----------------------------------------------------------------------------------------------
+    "apprenticeships:filing_detail": ("filing", "200 404 200 404 200 404 200 404 200 404 404 404 302"),
+    "apprenticeships:filing_print": ("filing", "200 404 200 404 200 404 200 404 200 404 404 404 302"),
+    "apprenticeships:filing_edit": ("draft", "200 404 403 404 403 404 403 404 403 404 404 404 302"),
+    "apprenticeships:filing_institution": ("draft", "200 404 403 404 403 404 403 404 403 404 404 404 302"),
+    "apprenticeships:filing_class": ("draft", "200 404 403 404 403 404 403 404 403 404 404 404 302"),
+    "apprenticeships:filing_materials": ("draft", "200 404 403 404 403 404 403 404 403 404 404 404 302"),
+    "apprenticeships:filing_submit": ("draft", "405 405 405 405 405 405 405 405 405 405 405 405 405"),
+    "apprenticeships:filing_withdraw": ("filing", "405 405 405 405 405 405 405 405 405 405 405 405 405"),
+    "apprenticeships:filing_delete": ("draft", "405 405 405 405 405 405 405 405 405 405 405 405 405"),
 
     # --- people ----------------------------------------------------------------------------------------------
 
@@ -39,6 +48,7 @@ MATRIX = {
 # Pages that name no object (lists, forms for a new record): the navigation test opens them for every persona.
 WITHOUT_OBJECT = {
     # --- filing ----------------------------------------------------------------------------------------------
+    "apprenticeships:filing_new", "apprenticeships:filings",
 
     # --- people ----------------------------------------------------------------------------------------------
 
@@ -56,6 +66,13 @@ POST_PERSONAS = ("enterprise_b", "claimer", "member", "institution_b", "county_b
                  "individual")
 POSTS = {
     # --- filing ----------------------------------------------------------------------------------------------
+    "apprenticeships:filing_edit": ("draft", "404 403 404 404 404 404 404 404"),
+    "apprenticeships:filing_institution": ("draft", "404 403 404 404 404 404 404 404"),
+    "apprenticeships:filing_class": ("draft", "404 403 404 404 404 404 404 404"),
+    "apprenticeships:filing_materials": ("draft", "404 403 404 404 404 404 404 404"),
+    "apprenticeships:filing_submit": ("draft", "404 403 404 404 404 404 404 404"),
+    "apprenticeships:filing_withdraw": ("filing", "404 403 404 404 404 404 404 404"),
+    "apprenticeships:filing_delete": ("draft", "404 403 404 404 404 404 404 404"),
 
     # --- people ----------------------------------------------------------------------------------------------
 
