@@ -1,14 +1,17 @@
 """The programme's menu section (core.navigation) and who sees each entry, in menu order."""
 
+from django.utils.translation import gettext_lazy as _
 
 from apprenticeships import rules  # noqa: F401  (used by the sections below)
 from apprenticeships.rules import GROUP, PROGRAMME
-from core.navigation import add_programme_entry, register_programme
+from core.navigation import NavEntry, add_programme_entry, register_programme
 
 ENTRIES = [
     # --- filing: 申请备案, 办理结果 -----------------------------------------------------------------------------
 
     # --- people: 单位培训人员查询 ------------------------------------------------------------------------------
+    NavEntry(_("单位培训人员查询"), "apprenticeships:trainees", "people", rules.FILE, visible=rules.may_file,
+             needs_organisation=True),
 
     # --- changes: 备案变更申请 ---------------------------------------------------------------------------------
 
