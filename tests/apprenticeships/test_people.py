@@ -372,3 +372,20 @@ def test_no_import_into_a_submitted_filing_or_by_a_reader(client, admin_a, claim
     client.force_login(claimer_a)
     assert client.get(f"{reverse('batch:import', args=[TRAINEES_IMPORT])}?parent={draft_a.pk}").status_code == 403
     assert client.get(f"{reverse('batch:import', args=[TRAINEES_IMPORT])}?parent=abc").status_code in (403, 404)
+
+
+def test_a_returned_filing_is_editable_again(client, admin_a, enterprise_a, institution):
+    filing = ap.complete_filing(enterprise_a, by=admin_a, institution=institution, status=FilingStatus.RETURNED)
+    client.force_login(admin_a)
+    page = client.get(_url("filing_trainees", filing.pk)).content.decode()
+    assert 'data-testid="add-trainee"' in page and 'data-testid="read-only"' not in page
+    assert client.post(_url("filing_trainee_create", filing.pk), _trainee()).status_code == 302
+    assert filing.trainees.filter(name="钱学徒").exists()
+
+
+@pytest.mark.parametrize("key", [TEACHERS_IMPORT, TRAINEES_IMPORT, COURSES_IMPORT])
+def test_templates_download_for_filers_only(client, filer_a, claimer_a, key):
+    client.force_login(filer_a)
+    assert client.get(reverse("batch:template", args=[key])).status_code == 200
+    client.force_login(claimer_a)
+    assert client.get(reverse("batch:template", args=[key])).status_code == 403
