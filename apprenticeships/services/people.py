@@ -11,6 +11,7 @@ import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -26,10 +27,11 @@ from apprenticeships.models import (
     Teacher,
     Trainee,
 )
-from apprenticeships.rules import may_file
+from apprenticeships.rules import ATTENDANCE, may_file
 from apprenticeships.services.places import release_places
 from audit.services import record, snapshot
 from core.constraints import known_violation
+from notifications.services import notify_organisation
 
 TEACHER_FIELDS = ("name", "id_number", "kind", "qualification", "certificate_number", "mobile")
 TRAINEE_FIELDS = ("name", "id_number", "mobile", "education", "hired_on", "contract_starts_on", "contract_ends_on",
@@ -348,6 +350,14 @@ def mark_lost(*, actor, trainee: Trainee, lost_on: datetime.date, reason: str,
                  % {"name": trainee.name, "day": lost_on.isoformat(), "reason": trainee.lost_reason})[:255],
         before={"trainee": trainee.name, **before}, after={"trainee": trainee.name, **after})
     record(actor=actor, action="apprenticeships.trainee_lost", target=trainee, before=before, after=after)
+    if filing.institution_id:
+        # The institution records attendance: a lost trainee has none from now on.
+        notify_organisation(
+            organisation=filing.institution, permission=ATTENDANCE,
+            title=_("学徒制培训人员流失：%(name)s（%(number)s）") % {"name": trainee.name, "number": filing.number},
+            body=_("%(enterprise)s 已将 %(name)s 标记为流失（%(day)s），此后不再记录其考勤。")
+            % {"enterprise": filing.organisation.name, "name": trainee.name, "day": lost_on.isoformat()},
+            url=reverse("apprenticeships:filing_trainees", args=[filing.pk]))
     return trainee
 
 

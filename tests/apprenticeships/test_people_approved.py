@@ -14,6 +14,7 @@ from apprenticeships.services.places import hold_places
 from audit.models import AuditEntry
 from batch.models import BatchJob, JobStatus
 from batch.registry import get_import
+from notifications.models import Notification
 from tests import factories
 from tests.apprenticeships import factories as ap
 from tests.batch.helpers import read_rows, upload, xlsx_bytes
@@ -33,7 +34,8 @@ def _url(name, pk=None):
 # --- 标记为流失 ----------------------------------------------------------------------------------------------------
 
 
-def test_a_lost_trainee_frees_the_place_and_may_enrol_elsewhere(client, admin_a, admin_b, enterprise_b, filing_a):
+def test_a_lost_trainee_frees_the_place_and_may_enrol_elsewhere(client, admin_a, admin_b, enterprise_b, filing_a,
+                                                                institution_admin):
     trainee = filing_a.trainees.first()
     assert trainee.holds_place
     # Before: enterprise B's filing with the same person is refused at submission (the place is held).
@@ -62,6 +64,7 @@ def test_a_lost_trainee_frees_the_place_and_may_enrol_elsewhere(client, admin_a,
     assert (change.kind, change.actor, change.before["holds_place"], change.after["lost_on"]) == (
         ChangeKind.TRAINEE_LOST, admin_a, True, TODAY.isoformat())
     assert AuditEntry.objects.filter(action="apprenticeships.trainee_lost", target_id=str(trainee.pk)).exists()
+    assert Notification.objects.filter(recipient=institution_admin, title__startswith="学徒制培训人员流失").count() == 1
     page = client.get(_url("filing_trainees", filing_a.pk)).content.decode()
     assert page.count('data-testid="lost"') == 1 and page.count('data-testid="mark-lost"') == 1
 
