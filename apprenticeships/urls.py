@@ -3,6 +3,7 @@
 from django.urls import path  # noqa: F401
 
 from apprenticeships.views import filing
+from apprenticeships.views import people
 
 app_name = "apprenticeships"
 urlpatterns = [
@@ -20,6 +21,21 @@ urlpatterns = [
     path("filings/<int:pk>/print/", filing.filing_print, name="filing_print"),
 
     # --- people: 培训师资, 培训人员, 培训课程 tabs, 标记为流失, 考核结果, 单位培训人员查询 ---
+    path("filings/<int:pk>/teachers/", people.teachers, name="filing_teachers"),
+    path("filings/<int:pk>/teachers/new/", people.teacher_create, name="filing_teacher_create"),
+    path("people/teachers/<int:pk>/edit/", people.teacher_edit, name="filing_teacher_edit"),
+    path("people/teachers/<int:pk>/delete/", people.teacher_delete, name="filing_teacher_delete"),
+    path("filings/<int:pk>/trainees/", people.trainees_tab, name="filing_trainees"),
+    path("filings/<int:pk>/trainees/new/", people.trainee_create, name="filing_trainee_create"),
+    path("people/trainees/<int:pk>/edit/", people.trainee_edit, name="filing_trainee_edit"),
+    path("people/trainees/<int:pk>/delete/", people.trainee_delete, name="filing_trainee_delete"),
+    path("people/trainees/<int:pk>/lost/", people.trainee_lost, name="trainee_lost"),
+    path("people/trainees/<int:pk>/certificate/", people.trainee_certificate, name="trainee_certificate"),
+    path("filings/<int:pk>/courses/", people.courses, name="filing_courses"),
+    path("filings/<int:pk>/courses/new/", people.course_create, name="filing_course_create"),
+    path("people/courses/<int:pk>/edit/", people.course_edit, name="filing_course_edit"),
+    path("people/courses/<int:pk>/delete/", people.course_delete, name="filing_course_delete"),
+    path("people/trainees/", people.trainee_search, name="trainees"),
 
     # --- changes: 备案变更申请 (课程信息配置, 开班信息变更, 师资信息变更, 查看变更内容) ---
 

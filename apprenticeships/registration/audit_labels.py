@@ -15,6 +15,17 @@ LABELS = {
     "apprenticeships.filing_deleted": _("删除学徒制培训备案"),
 
     # --- people ----------------------------------------------------------------------------------------------
+    "apprenticeships.teacher_added": _("新增学徒制培训师资"),
+    "apprenticeships.teacher_updated": _("修改学徒制培训师资"),
+    "apprenticeships.teacher_deleted": _("删除学徒制培训师资"),
+    "apprenticeships.trainee_added": _("新增学徒制培训人员"),
+    "apprenticeships.trainee_updated": _("修改学徒制培训人员"),
+    "apprenticeships.trainee_deleted": _("删除学徒制培训人员"),
+    "apprenticeships.course_added": _("新增学徒制培训课程"),
+    "apprenticeships.course_updated": _("修改学徒制培训课程"),
+    "apprenticeships.course_deleted": _("删除学徒制培训课程"),
+    "apprenticeships.trainee_lost": _("学徒制培训人员标记为流失"),
+    "apprenticeships.trainee_certified": _("登记学徒考核结果（取得证书）"),
 
     # --- changes ---------------------------------------------------------------------------------------------
 

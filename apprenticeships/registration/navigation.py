@@ -1,5 +1,6 @@
 """The programme's menu section (core.navigation) and who sees each entry, in menu order."""
 
+from django.utils.translation import gettext_lazy as _
 
 from django.utils.translation import gettext_lazy as _
 
@@ -15,6 +16,8 @@ ENTRIES = [
              visible=rules.may_file, needs_organisation=True),
 
     # --- people: 单位培训人员查询 ------------------------------------------------------------------------------
+    NavEntry(_("单位培训人员查询"), "apprenticeships:trainees", "people", rules.FILE, visible=rules.may_file,
+             needs_organisation=True),
 
     # --- changes: 备案变更申请 ---------------------------------------------------------------------------------
 

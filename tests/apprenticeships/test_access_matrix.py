@@ -35,6 +35,22 @@ MATRIX = {
     "apprenticeships:filing_delete": ("draft", "405 405 405 405 405 405 405 405 405 405 405 405 405"),
 
     # --- people ----------------------------------------------------------------------------------------------
+    # Whoever sees the filing reads its tabs (the claim-only sub-admin, the named institution, the county and the
+    # city read-only); only the enterprise's filers write (403 for the other readers). Deletes are POST only.
+    "apprenticeships:filing_teachers": ("filing", "200 404 200 404 200 404 200 404 200 404 404 404 302"),
+    "apprenticeships:filing_teacher_create": ("draft", "200 404 403 404 403 404 403 404 403 404 404 404 302"),
+    "apprenticeships:filing_teacher_edit": ("teacher", "200 404 403 404 403 404 403 404 403 404 404 404 302"),
+    "apprenticeships:filing_teacher_delete": ("teacher", "405 405 405 405 405 405 405 405 405 405 405 405 405"),
+    "apprenticeships:filing_trainees": ("filing", "200 404 200 404 200 404 200 404 200 404 404 404 302"),
+    "apprenticeships:filing_trainee_create": ("draft", "200 404 403 404 403 404 403 404 403 404 404 404 302"),
+    "apprenticeships:filing_trainee_edit": ("draft_trainee", "200 404 403 404 403 404 403 404 403 404 404 404 302"),
+    "apprenticeships:filing_trainee_delete": ("draft_trainee", "405 405 405 405 405 405 405 405 405 405 405 405 405"),
+    "apprenticeships:trainee_lost": ("trainee", "200 404 403 404 403 404 403 404 403 404 404 404 302"),
+    "apprenticeships:trainee_certificate": ("trainee", "200 404 403 404 403 404 403 404 403 404 404 404 302"),
+    "apprenticeships:filing_courses": ("filing", "200 404 200 404 200 404 200 404 200 404 404 404 302"),
+    "apprenticeships:filing_course_create": ("draft", "200 404 403 404 403 404 403 404 403 404 404 404 302"),
+    "apprenticeships:filing_course_edit": ("draft_course", "200 404 403 404 403 404 403 404 403 404 404 404 302"),
+    "apprenticeships:filing_course_delete": ("draft_course", "405 405 405 405 405 405 405 405 405 405 405 405 405"),
 
     # --- changes ---------------------------------------------------------------------------------------------
 
@@ -51,6 +67,7 @@ WITHOUT_OBJECT = {
     "apprenticeships:filing_new", "apprenticeships:filings",
 
     # --- people ----------------------------------------------------------------------------------------------
+    "apprenticeships:trainees",
 
     # --- changes ---------------------------------------------------------------------------------------------
 
@@ -75,6 +92,17 @@ POSTS = {
     "apprenticeships:filing_delete": ("draft", "404 403 404 404 404 404 404 404"),
 
     # --- people ----------------------------------------------------------------------------------------------
+    "apprenticeships:filing_teacher_create": ("draft", "404 403 404 404 404 404 404 404"),
+    "apprenticeships:filing_teacher_edit": ("teacher", "404 403 404 404 404 404 404 404"),
+    "apprenticeships:filing_teacher_delete": ("teacher", "404 403 404 404 404 404 404 404"),
+    "apprenticeships:filing_trainee_create": ("draft", "404 403 404 404 404 404 404 404"),
+    "apprenticeships:filing_trainee_edit": ("draft_trainee", "404 403 404 404 404 404 404 404"),
+    "apprenticeships:filing_trainee_delete": ("draft_trainee", "404 403 404 404 404 404 404 404"),
+    "apprenticeships:trainee_lost": ("trainee", "404 403 404 404 404 404 404 404"),
+    "apprenticeships:trainee_certificate": ("trainee", "404 403 404 404 404 404 404 404"),
+    "apprenticeships:filing_course_create": ("draft", "404 403 404 404 404 404 404 404"),
+    "apprenticeships:filing_course_edit": ("draft_course", "404 403 404 404 404 404 404 404"),
+    "apprenticeships:filing_course_delete": ("draft_course", "404 403 404 404 404 404 404 404"),
 
     # --- changes ---------------------------------------------------------------------------------------------
 
