@@ -1,9 +1,11 @@
 """The programme's menu section (core.navigation) and who sees each entry, in menu order."""
 
 
+from django.utils.translation import gettext_lazy as _
+
 from apprenticeships import rules  # noqa: F401  (used by the sections below)
 from apprenticeships.rules import GROUP, PROGRAMME
-from core.navigation import add_programme_entry, register_programme
+from core.navigation import NavEntry, add_programme_entry, register_programme
 
 ENTRIES = [
     # --- filing: 申请备案, 办理结果 -----------------------------------------------------------------------------
@@ -11,6 +13,8 @@ ENTRIES = [
     # --- people: 单位培训人员查询 ------------------------------------------------------------------------------
 
     # --- changes: 备案变更申请 ---------------------------------------------------------------------------------
+    NavEntry(_("备案变更申请"), "apprenticeships:changes", "pencil-square", rules.FILE, visible=rules.may_file,
+             needs_organisation=True, also_under=("/apprenticeships/changes/",)),
 
     # --- tracking: 培训情况跟踪, 培训场地维护, institution's filings and attendance ---------------------------------
 
