@@ -301,7 +301,8 @@ def warn_unconfigured(*, course_id: int, today: datetime.date) -> bool:
     notify_organisation(organisation=filing.organisation, permission=FILE,
                         title=_("课程未配置，明日开课：%(name)s") % {"name": row.name},
                         body=_("备案 %(number)s 的课程“%(name)s”明日（%(day)s）开课，"
-                               "尚未配置培训日期或场地，请尽快配置。") % {"number": filing.number, "name": row.name, "day": _day(today + ONE_DAY)},
+                               "尚未配置培训日期或场地，请尽快配置。")
+                        % {"number": filing.number, "name": row.name, "day": _day(today + ONE_DAY)},
                         url=reverse("apprenticeships:course_configure", args=[row.pk]))
     row.unconfigured_warned_on = today
     row.save(update_fields=["unconfigured_warned_on"])
