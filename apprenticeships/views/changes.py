@@ -232,6 +232,9 @@ def teacher_change_teacher(request, pk):
         try:
             teacher_services.add_teacher(change=change, actor=request.user, data=form.cleaned_data)
         except ValidationError as error:
+            if not hasattr(error, "error_dict"):  # the change's state: said at the top of the page
+                messages.error(request, _text(error))
+                return redirect("apprenticeships:teacher_change", pk=filing.pk)
             form.bind_errors(error)
         else:
             messages.success(request, _("已新增教师 %(name)s") % {"name": form.cleaned_data["name"]})
@@ -269,6 +272,9 @@ def teacher_change_swap(request, pk):
             teacher_services.swap_teacher(change=change, actor=request.user, course_id=form.cleaned_data["course"].pk,
                                           new_teacher_id=form.cleaned_data["new_teacher"].pk)
         except ValidationError as error:
+            if not hasattr(error, "error_dict"):
+                messages.error(request, _text(error))
+                return redirect(_courses_tab(filing))
             form.bind_errors(error)
         else:
             messages.success(request, _("课程“%(course)s”的授课教师将变更为 %(name)s（审核通过后生效）") % {
@@ -304,6 +310,9 @@ def teacher_change_submit(request, pk):
         try:
             teacher_services.submit_change(change=change, actor=request.user, reason=form.cleaned_data["reason"])
         except ValidationError as error:
+            if not hasattr(error, "error_dict"):
+                messages.error(request, _text(error))
+                return redirect("apprenticeships:teacher_change", pk=filing.pk)
             form.bind_errors(error)
         except PermissionDenied as error:  # the review engine's: the actor may not submit for the enterprise
             form.add_error(None, str(error) or _("您无权提交该事项"))

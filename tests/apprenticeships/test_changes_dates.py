@@ -22,9 +22,8 @@ D = datetime.date
 
 
 def _filing(enterprise, admin, starts_on, ends_on=None, **kwargs):
-    return ap.complete_filing(enterprise, by=admin, starts_on=starts_on,
-                              ends_on=ends_on or starts_on.replace(year=starts_on.year + 1) - datetime.timedelta(days=1),
-                              **kwargs)
+    ends_on = ends_on or starts_on.replace(year=starts_on.year + 1) - datetime.timedelta(days=1)
+    return ap.complete_filing(enterprise, by=admin, starts_on=starts_on, ends_on=ends_on, **kwargs)
 
 
 def _class(filing):

@@ -94,7 +94,7 @@ def test_the_whole_change_through_the_screens(client, filing_a, admin_a, city_re
     assert [(step.level, step.region.code) for step in review.steps.all()] == [("city", "410100")]
     # While pending nothing can be edited.
     response = client.post(reverse("apprenticeships:teacher_change_teacher", args=[filing_a.pk]),
-                           _teacher_data(name="王老师", id_number=factories.make_id_number("19860101")))
+                           _teacher_data(name="王老师", id_number=factories.make_id_number("19860101")), follow=True)
     assert "师资信息变更申请当前状态为“待审核”，不能修改" in response.content.decode()
 
     # The city reads the materials and approves: the course changes.
