@@ -238,9 +238,18 @@ def test_review_materials_show_the_swaps(client, submitted, city_reviewer):
     assert "课程教师替换" in body and "新增教师" in body and "高级讲师" in body
 
 
-def test_a_lone_sub_admin_with_filing_permission(filing_a, filer_a):
-    """A sub-administrator holding only the filing permission prepares the change (submitting may need the
-    review permission of the unit: the engine says so in words)."""
-    change = services.open_change(filing=filing_a, actor=filer_a)
-    services.add_teacher(change=change, actor=filer_a, data=_teacher_data())
-    assert ap.factories.region("410100")  # the city the change goes to
+def test_a_sub_admin_with_only_the_filing_permission_prepares_but_the_engine_asks_for_submit(client, filing_a,
+                                                                                           filer_a, city_reviewer):
+    """The filing permission opens the screens; submitting to a review is the unit's 提交申报 permission
+    (reviews.submit, the engine's rule): without it the page says so and nothing is written."""
+    client.force_login(filer_a)
+    client.post(reverse("apprenticeships:teacher_change", args=[filing_a.pk]))
+    change = TeacherChange.objects.get(filing=filing_a)
+    client.post(reverse("apprenticeships:teacher_change_teacher", args=[filing_a.pk]), _teacher_data())
+    assert change.new_teachers.count() == 1
+    response = client.post(reverse("apprenticeships:teacher_change_submit", args=[filing_a.pk]), {"reason": "离职"})
+    assert response.status_code == 400
+    assert "您无权提交该事项" in response.content.decode()
+    change.refresh_from_db()
+    assert (change.status, change.reason) == (TeacherChangeStatus.DRAFT, "")
+    assert not Review.objects.exists()
