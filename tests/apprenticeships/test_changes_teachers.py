@@ -13,7 +13,6 @@ from reviews import services as review_services
 from reviews.models import Review, ReviewStatus
 from reviews.selectors import latest_review_for
 from tests import factories
-from tests.apprenticeships import factories as ap
 
 pytestmark = pytest.mark.django_db
 
