@@ -19,6 +19,7 @@ from apprenticeships.models import (
     TEACHER_CHANGE_TRANSITIONS,
     ChangeKind,
     Course,
+    FilingStatus,
     Teacher,
     TeacherChange,
     TeacherChangeStatus,
@@ -207,6 +208,10 @@ def _review_hook(*, subject, status, actor, review=None):
     with before/after. Nothing changes otherwise."""
     if ReviewStatus(status) != ReviewStatus.APPROVED:
         return None
+    if subject.filing.status != FilingStatus.APPROVED:
+        # 注销培训班 meanwhile: no more changes (the city rejects instead).
+        raise ValidationError(_("该备案当前状态为“%(status)s”，师资信息变更不能再生效，请作不通过处理") % {
+            "status": subject.filing.get_status_display()}, code="state")
     swaps = {swap.course_id: swap for swap in subject.swaps.select_related("old_teacher", "new_teacher")}
     courses = Course.objects.select_for_update(of=("self",)).filter(pk__in=list(swaps)).order_by("pk")
     before, after = {}, {}

@@ -252,3 +252,18 @@ def test_a_sub_admin_with_only_the_filing_permission_prepares_but_the_engine_ask
     change.refresh_from_db()
     assert (change.status, change.reason) == (TeacherChangeStatus.DRAFT, "")
     assert not Review.objects.exists()
+
+
+def test_a_cancelled_filing_s_change_cannot_take_effect(submitted, filing_a, city_reviewer):
+    from apprenticeships.models import Filing
+
+    Filing.objects.filter(pk=filing_a.pk).update(status="cancelled", cancel_reason="企业停产")
+    review = latest_review_for(submitted)
+    with pytest.raises(Exception, match="师资信息变更不能再生效"):
+        review_services.decide(review_id=review.pk, actor=city_reviewer, decision="approve")
+    submitted.refresh_from_db()
+    assert submitted.status == TeacherChangeStatus.SUBMITTED
+    assert _offline(filing_a).teacher != submitted.swaps.get().new_teacher
+    review_services.decide(review_id=review.pk, actor=city_reviewer, decision="reject", reason="培训班已注销")
+    submitted.refresh_from_db()
+    assert submitted.status == TeacherChangeStatus.REJECTED
