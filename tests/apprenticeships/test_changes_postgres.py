@@ -122,3 +122,44 @@ def test_two_parallel_inserts_of_an_open_change_hit_the_constraint(enterprise_a,
     assert len(created) == 1 and len(refused) == 1, results
     assert refused[0].messages == ["该备案已有办理中的师资变更申请，请先办结"]
     assert TeacherChange.objects.filter(filing=filing).count() == 1
+
+
+@pytest.mark.parametrize("dates_first", [True, False])
+def test_a_date_change_and_a_course_configuration_queue_on_the_filing(enterprise_a, admin_a, dates_first,
+                                                                      monkeypatch):
+    """Both take the filing's row first: whichever comes second sees the other's write, so a configured course
+    never ends up outside the class period."""
+    filing = ap.complete_filing(enterprise_a, by=admin_a, starts_on=D(2026, 6, 1), ends_on=D(2027, 5, 31))
+    course = filing.courses.get(delivery="online")
+    original = services.lock_class
+
+    def slow_lock(locked_filing):
+        training_class = original(locked_filing)
+        time.sleep(0.4)
+        return training_class
+
+    monkeypatch.setattr(services, "lock_class", slow_lock)
+
+    def change_dates():
+        if not dates_first:
+            time.sleep(0.15)
+        return services.change_class_dates(filing=filing, actor=admin_a, starts_on=D(2026, 6, 11),
+                                           ends_on=D(2027, 6, 10), today=D(2026, 3, 2))
+
+    def configure():
+        if dates_first:
+            time.sleep(0.15)
+        return services.configure_course(course=course, actor=admin_a, today=D(2026, 3, 2), data={
+            "starts_on": D(2026, 6, 10), "ends_on": D(2026, 6, 12), "daily_start": datetime.time(9),
+            "daily_end": datetime.time(12), "venue": None})
+
+    results = run_together(change_dates, configure)
+    first, second = (results[0], results[1]) if dates_first else (results[1], results[0])
+    assert not isinstance(first, Exception), results
+    assert isinstance(second, ValidationError), results
+    filing.training_class.refresh_from_db()
+    course.refresh_from_db()
+    if dates_first:
+        assert filing.training_class.starts_on == D(2026, 6, 11) and course.starts_on is None
+    else:
+        assert filing.training_class.starts_on == D(2026, 6, 1) and course.starts_on == D(2026, 6, 10)
