@@ -13,6 +13,8 @@ from apprenticeships.rules import REVIEW
 from apprenticeships.selectors.filing import filing_summary
 from apprenticeships.services.filing import FILING_KIND, FILING_STATUS_MAP, may_submit_filing
 from regions.models import RegionLevel
+from apprenticeships.rules import FILE, REVIEW
+from apprenticeships.services import teacher_changes
 from reviews.materials import register_materials  # noqa: F401  (used by the sections below)
 from reviews.registry import ReviewKind, government_chain, register  # noqa: F401
 
@@ -52,11 +54,45 @@ FILING_REVIEW = ReviewKind(
 )
 
 
+# --- changes: teacher change ---------------------------------------------------------------------------------
+def _teacher_change_title(change) -> str:
+    filing = change.filing
+    return _("师资信息变更：%(unit)s·%(number)s（%(swaps)s门课程更换教师，新增%(new)s名教师）") % {
+        "unit": filing.organisation.name, "number": filing.number, "swaps": change.swaps.count(),
+        "new": change.new_teachers.count()}
+
+
+TEACHER_CHANGE_REVIEW = ReviewKind(
+    key=teacher_changes.TEACHER_CHANGE_KIND,
+    label=_("学徒制师资信息变更审核"),
+    # The 地市人社部门 of the filing (manual 003 §3.2.1.4).
+    build_chain=lambda change: government_chain(change.filing.region, ["city"]),
+    submitter_org=lambda change: change.filing.organisation,
+    region=lambda change: change.filing.region,
+    title=_teacher_change_title,
+    subject_url=lambda change: reverse("apprenticeships:change_records", args=[change.filing_id]),
+    status_map=teacher_changes.TEACHER_CHANGE_STATUS_MAP,
+    can_submit=lambda actor, change: actor.has_perm(FILE),
+    # The approval has changed the courses' teachers: it is not taken back (a new change follows instead).
+    revocable_after_final=False,
+    decide_permission=REVIEW,
+)
+
+
+def _teacher_change_materials(change, user):
+    return "apprenticeships/changes/review_materials.html", {
+        "change": change, "filing": change.filing,
+        "swaps": change.swaps.select_related("course", "old_teacher", "new_teacher").order_by("course_id"),
+        "new_teachers": change.new_teachers.order_by("pk")}
+
+
 def register_kinds() -> None:
     # --- filing ----------------------------------------------------------------------------------------------
     register(FILING_REVIEW)
     register_materials(FILING_KIND, _filing_materials)
 
     # --- changes: teacher change -------------------------------------------------------------------------------
+    register(TEACHER_CHANGE_REVIEW)
+    register_materials(TEACHER_CHANGE_REVIEW.key, _teacher_change_materials)
 
     # --- claims ----------------------------------------------------------------------------------------------

@@ -4,6 +4,8 @@ from django.utils.translation import gettext_lazy as _
 
 from django.utils.translation import gettext_lazy as _
 
+from django.utils.translation import gettext_lazy as _
+
 from apprenticeships import rules  # noqa: F401  (used by the sections below)
 from apprenticeships.rules import GROUP, PROGRAMME
 from core.navigation import NavEntry, add_programme_entry, register_programme
@@ -20,6 +22,8 @@ ENTRIES = [
              needs_organisation=True),
 
     # --- changes: 备案变更申请 ---------------------------------------------------------------------------------
+    NavEntry(_("备案变更申请"), "apprenticeships:changes", "pencil-square", rules.FILE, visible=rules.may_file,
+             needs_organisation=True, also_under=("/apprenticeships/changes/",)),
 
     # --- tracking: 培训情况跟踪, 培训场地维护, institution's filings and attendance ---------------------------------
 

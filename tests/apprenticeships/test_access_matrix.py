@@ -53,6 +53,18 @@ MATRIX = {
     "apprenticeships:filing_course_delete": ("draft_course", "405 405 405 405 405 405 405 405 405 405 405 405 405"),
 
     # --- changes ---------------------------------------------------------------------------------------------
+    "apprenticeships:class_dates": ("filing", "200 404 403 403 403 403 403 403 403 403 403 403 302"),
+    "apprenticeships:class_dates_preview": ("filing", "200 404 403 403 403 403 403 403 403 403 403 403 302"),
+    "apprenticeships:course_configure": ("course", "200 404 403 403 403 403 403 403 403 403 403 403 302"),
+    "apprenticeships:teacher_change": ("filing", "200 404 403 403 403 403 403 403 403 403 403 403 302"),
+    "apprenticeships:teacher_change_teacher": ("filing", "405 405 405 405 405 405 405 405 405 405 405 405 405"),
+    "apprenticeships:teacher_change_teacher_delete": ("filing", "405 405 405 405 405 405 405 405 405 405 405 405 405"),
+    "apprenticeships:teacher_change_swap": ("filing", "405 405 405 405 405 405 405 405 405 405 405 405 405"),
+    "apprenticeships:teacher_change_swap_delete": ("filing", "405 405 405 405 405 405 405 405 405 405 405 405 405"),
+    "apprenticeships:teacher_change_submit": ("filing", "405 405 405 405 405 405 405 405 405 405 405 405 405"),
+    "apprenticeships:teacher_change_withdraw": ("filing", "405 405 405 405 405 405 405 405 405 405 405 405 405"),
+    # 【查看变更内容】: the access rule (members with a programme permission, the named institution, HR of the region).
+    "apprenticeships:change_records": ("filing", "200 404 200 404 200 404 200 404 200 404 404 404 302"),
 
     # --- tracking --------------------------------------------------------------------------------------------
 
@@ -70,6 +82,7 @@ WITHOUT_OBJECT = {
     "apprenticeships:trainees",
 
     # --- changes ---------------------------------------------------------------------------------------------
+    "apprenticeships:changes",
 
     # --- tracking --------------------------------------------------------------------------------------------
 
@@ -105,6 +118,15 @@ POSTS = {
     "apprenticeships:filing_course_delete": ("draft_course", "404 403 404 404 404 404 404 404"),
 
     # --- changes ---------------------------------------------------------------------------------------------
+    "apprenticeships:class_dates": ("filing", "404 403 403 403 403 403 403 403"),
+    "apprenticeships:course_configure": ("course", "404 403 403 403 403 403 403 403"),
+    "apprenticeships:teacher_change": ("filing", "404 403 403 403 403 403 403 403"),
+    "apprenticeships:teacher_change_teacher": ("filing", "404 403 403 403 403 403 403 403"),
+    "apprenticeships:teacher_change_teacher_delete": ("filing", "404 403 403 403 403 403 403 403"),
+    "apprenticeships:teacher_change_swap": ("filing", "404 403 403 403 403 403 403 403"),
+    "apprenticeships:teacher_change_swap_delete": ("filing", "404 403 403 403 403 403 403 403"),
+    "apprenticeships:teacher_change_submit": ("filing", "404 403 403 403 403 403 403 403"),
+    "apprenticeships:teacher_change_withdraw": ("filing", "404 403 403 403 403 403 403 403"),
 
     # --- tracking --------------------------------------------------------------------------------------------
 
