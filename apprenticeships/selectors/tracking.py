@@ -93,4 +93,4 @@ def advance_owed(filing: Filing) -> Decimal:
     """The advances (预支) counted on claims for the filing's trainees: owed back once the class is cancelled."""
     total = ClaimLine.objects.filter(kind=LineKind.ADVANCE, counted=True,
                                      subject__in=trainee_subjects(filing)).aggregate(total=Sum("amount"))["total"]
-    return total or Decimal("0")
+    return Decimal(total or 0).quantize(Decimal("0.01"))
