@@ -2,9 +2,8 @@
 a URL can name, each with the user who owns it. Enterprise A (金水区, 郑州) files; the training institution is
 named by its filings."""
 
-from dataclasses import dataclass
-
 import datetime
+from dataclasses import dataclass
 
 from django.utils import timezone
 
