@@ -125,6 +125,25 @@ def summary(filing: Filing, today: datetime.date | None = None) -> AttendanceSum
     return result
 
 
+def flags_for(filings, today: datetime.date | None = None) -> dict:
+    """The cross-check of each listed filing for 培训情况跟踪: {filing id: {"no_teacher": sessions with trainees
+    present but no teacher present, "below": trainees under the region's threshold (None: no threshold)}}."""
+    ids = [filing.pk for filing in filings]
+    no_teacher = dict(AttendanceSession.objects.filter(
+        course__filing_id__in=ids, teacher_present=False, marks__mark=Mark.PRESENT).values("course__filing_id")
+        .annotate(count=Count("id", distinct=True)).values_list("course__filing_id", "count"))
+    flags = {}
+    for filing in filings:
+        threshold = attendance_threshold(filing, today)
+        below = None
+        if threshold is not None:
+            rows = AttendanceMark.objects.filter(session__course__filing=filing).values("trainee").annotate(
+                total=Count("id"), present=Count("id", filter=Q(mark=Mark.PRESENT)))
+            below = sum(1 for row in rows if rate(row["present"], row["total"]) < threshold)
+        flags[filing.pk] = {"no_teacher": no_teacher.get(filing.pk, 0), "below": below}
+    return flags
+
+
 def records(filing: Filing, *, teacher=None, trainee=None, course=None):
     """The sessions (考勤记录) of the filing, filtered; each with its counts of present/absent/leave marks."""
     sessions = sessions_of(filing).select_related("course", "teacher", "recorded_by")

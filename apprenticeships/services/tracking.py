@@ -14,6 +14,7 @@ from apprenticeships.services.places import release_places
 from apprenticeships.services.states import FILING_STATES
 from audit.services import record
 from notifications.services import notify_organisation
+from timeline.services import add_event
 
 
 def _filing_url(filing) -> str:
@@ -49,6 +50,8 @@ def cancel_class(*, filing, actor, reason: str):
                before={"status": FilingStatus.APPROVED}, after={"status": FilingStatus.CANCELLED,
                                                                 "reason": reason, "released": released,
                                                                 "advance_owed": str(owed)})
+        add_event(subject=row, event="cancelled", label=_("注销培训班"), actor=actor, status=FilingStatus.CANCELLED,
+                  note=reason)
         if row.institution_id:
             notify_organisation(
                 organisation=row.institution, permission=ATTENDANCE,

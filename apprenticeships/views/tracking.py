@@ -13,7 +13,7 @@ from apprenticeships.forms.tracking import CancelForm, TrackingFilterForm
 from apprenticeships.models import FilingStatus
 from apprenticeships.rules import may_file, may_record_attendance
 from apprenticeships.selectors.access import get_filing_for_user
-from apprenticeships.selectors.attendance import may_record_for
+from apprenticeships.selectors.attendance import flags_for, may_record_for
 from apprenticeships.selectors.tracking import (
     ClassState,
     advance_owed,
@@ -32,9 +32,11 @@ def may_cancel(user, filing) -> bool:
 
 def _rows(user, filings, today):
     rows = []
+    flags = flags_for(list(filings), today)
     for filing in filings:
         state = class_state(filing, today)
         rows.append({"filing": filing, "state": state, "state_label": ClassState.LABELS[state],
+                     "flags": flags[filing.pk],
                      "can_cancel": may_cancel(user, filing) and filing.status == FilingStatus.APPROVED})
     return rows
 

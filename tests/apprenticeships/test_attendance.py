@@ -311,3 +311,20 @@ def test_import_refused_for_others_and_for_a_cancelled_class(client, filing_a, c
     assert job.failed_rows == 1
     assert "该培训班已注销" in job.row_errors.get().message
     assert not AttendanceSession.objects.exists()
+
+
+def test_the_tracking_list_flags_the_cross_check(client, admin_a, institution_admin, filing_a, course):
+    first, second = filing_a.trainees.order_by("id")
+    _record(course, institution_admin, TODAY - 2 * DAY, {first: Mark.PRESENT, second: Mark.ABSENT},
+            teacher_present=False)
+    _record(course, institution_admin, TODAY - DAY, {first: Mark.PRESENT, second: Mark.PRESENT})
+    client.force_login(admin_a)
+    response = client.get(reverse("apprenticeships:tracking"))
+    row = next(row for row in response.context["rows"] if row["filing"] == filing_a)
+    assert row["flags"] == {"no_teacher": 1, "below": None}
+    assert "1 次学员出勤但教师未到课" in response.content.decode()
+    RuleSet.objects.update(attendance_threshold=Decimal("0.6"))
+    response = client.get(reverse("apprenticeships:tracking"))
+    row = next(row for row in response.context["rows"] if row["filing"] == filing_a)
+    assert row["flags"] == {"no_teacher": 1, "below": 1}
+    assert "1 人出勤率低于提示线" in response.content.decode()

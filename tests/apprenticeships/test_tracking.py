@@ -14,6 +14,7 @@ from audit.models import AuditEntry
 from claims.models import Claim, ClaimLine, ClaimStatus, LineKind
 from notifications.models import Notification
 from tests.apprenticeships import factories as ap
+from timeline.selectors import events_for
 
 pytestmark = pytest.mark.django_db
 
@@ -174,6 +175,7 @@ def test_cancel_moves_the_filing_frees_places_records_and_tells_the_institution(
         ChangeKind.CANCELLED, admin_a, "企业经营调整", 2)
     assert AuditEntry.objects.filter(action="apprenticeships.class_cancelled", target_id=str(filing_a.pk)).exists()
     assert AuditEntry.objects.filter(action="apprenticeships.filing_status", target_id=str(filing_a.pk)).exists()
+    assert [(event.event, event.note) for event in events_for(filing_a)] == [("cancelled", "企业经营调整")]
     told = set(Notification.objects.filter(title__contains=filing_a.number).values_list("recipient", flat=True))
     assert told == {institution_admin.pk, institution_recorder.pk}
     assert "培训班已注销，培训人员的在训名额已释放" in _messages(response)
