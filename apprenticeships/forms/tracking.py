@@ -176,6 +176,8 @@ class AttendanceForm(BindErrorsMixin, forms.Form):
 
     def clean(self):
         cleaned = super().clean()
+        if cleaned.get("teacher_present") and cleaned.get("teacher") is None and "teacher" not in self.errors:
+            self.add_error("teacher", _("教师到课时请选择授课教师"))
         for trainee in self.lost:
             if f"mark_{trainee.pk}" in self.data:
                 self.add_error(None, _("培训人员 %(name)s 已流失，不能记录考勤") % {"name": trainee.name})

@@ -328,3 +328,12 @@ def test_the_tracking_list_flags_the_cross_check(client, admin_a, institution_ad
     row = next(row for row in response.context["rows"] if row["filing"] == filing_a)
     assert row["flags"] == {"no_teacher": 1, "below": 1}
     assert "1 人出勤率低于提示线" in response.content.decode()
+
+
+def test_a_teacher_present_needs_the_teacher_named(client, institution_admin, filing_a, course):
+    client.force_login(institution_admin)
+    response = client.post(reverse("apprenticeships:attendance_record", args=[course.pk]),
+                           _post(course, TODAY, {t: Mark.PRESENT for t in filing_a.trainees.all()}, teacher=False))
+    assert response.status_code == 200
+    assert response.context["form"].errors["teacher"] == ["教师到课时请选择授课教师"]
+    assert not AttendanceSession.objects.exists()
