@@ -337,3 +337,11 @@ def test_a_teacher_present_needs_the_teacher_named(client, institution_admin, fi
     assert response.status_code == 200
     assert response.context["form"].errors["teacher"] == ["教师到课时请选择授课教师"]
     assert not AttendanceSession.objects.exists()
+
+
+def test_the_import_template_has_the_columns(client, institution_admin, course):
+    client.force_login(institution_admin)
+    response = client.get(reverse("batch:template", args=["apprenticeship_attendance"]) + f"?parent={course.pk}")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+    assert _headers() == ["日期", "身份证号", "姓名", "考勤", "教师到课"]
