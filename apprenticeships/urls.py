@@ -5,6 +5,9 @@ from django.urls import path  # noqa: F401
 from apprenticeships.views import filing
 from apprenticeships.views import people
 from apprenticeships.views import changes
+from apprenticeships.views import attendance as attendance_views
+from apprenticeships.views import tracking as tracking_views
+from apprenticeships.views import venues as venue_views
 
 app_name = "apprenticeships"
 urlpatterns = [
@@ -55,6 +58,16 @@ urlpatterns = [
     path("filings/<int:pk>/changes/", changes.change_records, name="change_records"),
 
     # --- tracking: 培训情况跟踪, 查看考勤, 注销培训班, 培训场地维护, institution's filings and attendance ---
+    path("tracking/", tracking_views.tracking, name="tracking"),
+    path("tracking/<int:pk>/cancel/", tracking_views.filing_cancel, name="filing_cancel"),
+    path("tracking/<int:pk>/attendance/", attendance_views.attendance, name="attendance"),
+    path("tracking/<int:pk>/attendance/records/", attendance_views.attendance_records, name="attendance_records"),
+    path("attendance/courses/<int:pk>/", attendance_views.attendance_record, name="attendance_record"),
+    path("institution/filings/", tracking_views.institution_filings_view, name="institution_filings"),
+    path("venues/", venue_views.venues, name="venues"),
+    path("venues/new/", venue_views.venue_new, name="venue_new"),
+    path("venues/<int:pk>/edit/", venue_views.venue_edit, name="venue_edit"),
+    path("venues/<int:pk>/delete/", venue_views.venue_delete, name="venue_delete"),
 
     # --- claims: 立即办理, 办理结果, downloads ---
 

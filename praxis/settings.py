@@ -293,3 +293,8 @@ CONTENT_SECURITY_POLICY = (
 # check(organisation) -> RegistryAnswer; by default the registry table the education departments import.
 PRAXIS_INTERNSHIP_REGISTRY_CHECK = env_str("PRAXIS_INTERNSHIP_REGISTRY_CHECK",
                                            "internships.registry_check.registry_table_check")
+
+# --- Apprenticeships (企业新型学徒制): 培训场地维护's map ------------------------------------------------------
+# An intranet XYZ tile source, e.g. "https://tiles.intranet.example/{z}/{x}/{y}.png" (its origin must also be
+# allowed by img-src). Empty (the default): no map, the venue's coordinates are typed, so Praxis works offline.
+PRAXIS_MAP_TILE_URL = env_str("PRAXIS_MAP_TILE_URL", "")

@@ -40,6 +40,16 @@ LABELS = {
     "apprenticeships.teacher_change_reason": _("师资信息变更：填写变更原因"),
 
     # --- tracking --------------------------------------------------------------------------------------------
+    "apprenticeships.class_cancelled": _("注销学徒制培训班"),
+    "apprenticeships.venue_created": _("新增学徒制培训场地"),
+    "apprenticeships.venue_updated": _("修改学徒制培训场地"),
+    "apprenticeships.venue_deleted": _("删除学徒制培训场地"),
+    "apprenticeships.attendance_recorded": _("记录学徒制培训考勤"),
+    "apprenticeships.attendance_updated": _("修改学徒制培训考勤"),
+    "apprenticeships.attendance_imported": _("导入学徒制培训考勤"),
+    # The filing's status writer (services/states.py), which cancelling uses; the filing section may label it
+    # too: unpacked, so a second label merges without a repeated key.
+    **{"apprenticeships.filing_status": _("学徒制培训备案状态变更")},
 
     # --- claims ----------------------------------------------------------------------------------------------
 

@@ -8,6 +8,10 @@ from django.utils.translation import gettext_lazy as _
 
 from apprenticeships import rules  # noqa: F401  (used by the sections below)
 from apprenticeships.rules import GROUP, PROGRAMME
+
+from apprenticeships import rules  # noqa: F401  (used by the sections below)
+from apprenticeships.rules import GROUP, PROGRAMME
+from apprenticeships.selectors.tracking import may_track
 from core.navigation import NavEntry, add_programme_entry, register_programme
 
 ENTRIES = [
@@ -26,6 +30,13 @@ ENTRIES = [
              needs_organisation=True, also_under=("/apprenticeships/changes/",)),
 
     # --- tracking: 培训情况跟踪, 培训场地维护, institution's filings and attendance ---------------------------------
+    NavEntry(_("培训情况跟踪"), "apprenticeships:tracking", "clipboard-data", visible=may_track,
+             needs_organisation=True, also_under=("/apprenticeships/tracking/",)),
+    NavEntry(_("培训场地维护"), "apprenticeships:venues", "geo-alt", rules.FILE, visible=rules.is_enterprise,
+             needs_organisation=True, also_under=("/apprenticeships/venues/",)),
+    NavEntry(_("学徒制培训班（培训机构）"), "apprenticeships:institution_filings", "mortarboard", rules.ATTENDANCE,
+             visible=rules.may_record_attendance, needs_organisation=True,
+             also_under=("/apprenticeships/institution/", "/apprenticeships/attendance/")),
 
     # --- claims: 补贴申领, 补贴办理结果 --------------------------------------------------------------------------
 

@@ -67,6 +67,14 @@ MATRIX = {
     "apprenticeships:change_records": ("filing", "200 404 200 404 200 404 200 404 200 404 404 404 302"),
 
     # --- tracking --------------------------------------------------------------------------------------------
+    # Enterprise B, another county, another city and an institution not named: 404; the enterprise's claim
+    # sub-admin and (for recording) its members, the county and the city: 403 (they see the filing).
+    "apprenticeships:attendance": ("filing", "200 404 403 404 200 404 200 404 200 404 404 404 302"),
+    "apprenticeships:attendance_records": ("filing", "200 404 403 404 200 404 200 404 200 404 404 404 302"),
+    "apprenticeships:attendance_record": ("attendance_course", "200 404 403 403 200 404 403 404 403 404 404 404 302"),
+    "apprenticeships:filing_cancel": ("filing", "200 404 403 404 403 404 403 404 403 404 404 404 302"),
+    "apprenticeships:venue_edit": ("venue", "200 404 403 403 403 403 403 403 403 403 403 403 302"),
+    "apprenticeships:venue_delete": ("venue", "405 405 405 405 405 405 405 405 405 405 405 405 405"),
 
     # --- claims ----------------------------------------------------------------------------------------------
 
@@ -85,6 +93,8 @@ WITHOUT_OBJECT = {
     "apprenticeships:changes",
 
     # --- tracking --------------------------------------------------------------------------------------------
+    "apprenticeships:tracking", "apprenticeships:institution_filings", "apprenticeships:venues",
+    "apprenticeships:venue_new",
 
     # --- claims ----------------------------------------------------------------------------------------------
 
@@ -129,6 +139,10 @@ POSTS = {
     "apprenticeships:teacher_change_withdraw": ("filing", "404 403 403 403 403 403 403 403"),
 
     # --- tracking --------------------------------------------------------------------------------------------
+    "apprenticeships:filing_cancel": ("filing", "404 403 404 404 404 404 404 404"),
+    "apprenticeships:attendance_record": ("attendance_course", "404 403 403 404 404 404 404 404"),
+    "apprenticeships:venue_edit": ("venue", "404 403 403 403 403 403 403 403"),
+    "apprenticeships:venue_delete": ("venue", "404 403 403 403 403 403 403 403"),
 
     # --- claims ----------------------------------------------------------------------------------------------
 

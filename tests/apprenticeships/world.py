@@ -2,8 +2,13 @@
 a URL can name, each with the user who owns it. Enterprise A (金水区, 郑州) files; the training institution is
 named by its filings."""
 
+import datetime
 from dataclasses import dataclass
 
+from django.utils import timezone
+
+from apprenticeships.rules import ATTENDANCE
+from tests import factories
 from tests.apprenticeships import factories as ap
 
 
@@ -32,6 +37,16 @@ def build_world(*, enterprise_a, admin_a, institution, city_reviewer):
     # --- changes ---------------------------------------------------------------------------------------------
 
     # --- tracking --------------------------------------------------------------------------------------------
+    # A venue of enterprise A; a course of the approved filing configured around today (its attendance is
+    # recorded by the named institution).
+    today = timezone.localdate()
+    venue = ap.venue(enterprise_a, name="矩阵实训场地")
+    attended = ap.course(filing, name="考勤课程", starts_on=today - datetime.timedelta(days=10),
+                         ends_on=today + datetime.timedelta(days=10), venue=venue)
+    world["venue"] = Thing(venue.pk, admin_a)
+    recorder = factories.UserFactory(organisation=institution, username="matrix_recorder", real_name="矩阵考勤员")
+    recorder.roles.add(institution.roles.create(name="矩阵考勤员", permissions=[ATTENDANCE]))
+    world["attendance_course"] = Thing(attended.pk, recorder)
 
     # --- claims ----------------------------------------------------------------------------------------------
 
