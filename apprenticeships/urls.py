@@ -2,6 +2,8 @@
 
 from django.urls import path  # noqa: F401
 
+from apprenticeships.views import claims
+
 app_name = "apprenticeships"
 urlpatterns = [
     # --- filing: 申请备案 tabs (企业信息/备案信息, 培训机构情况, 培训信息, 上传材料), 办理结果, print, review ---
@@ -13,6 +15,21 @@ urlpatterns = [
     # --- tracking: 培训情况跟踪, 查看考勤, 注销培训班, 培训场地维护, institution's filings and attendance ---
 
     # --- claims: 立即办理, 办理结果, downloads ---
+    path("claims/", claims.claim_list, name="claims"),
+    path("claims/new/", claims.claim_new, name="claim_new"),
+    path("claims/<int:pk>/", claims.claim_edit, name="claim_edit"),
+    path("claims/<int:pk>/basics/", claims.claim_basics, name="claim_basics"),
+    path("claims/<int:pk>/people/", claims.claim_people_add, name="claim_people_add"),
+    path("claims/<int:pk>/people/<int:entry>/remove/", claims.claim_person_remove, name="claim_person_remove"),
+    path("claims/<int:pk>/attachments/", claims.claim_attachment_add, name="claim_attachment_add"),
+    path("claims/<int:pk>/attachments/<int:material>/remove/", claims.claim_attachment_remove,
+         name="claim_attachment_remove"),
+    path("claims/<int:pk>/submit/", claims.claim_submit, name="claim_submit"),
+    path("claims/<int:pk>/withdraw/", claims.claim_withdraw, name="claim_withdraw"),
+    path("claims/<int:pk>/delete/", claims.claim_delete, name="claim_delete"),
+    path("claims/<int:pk>/pay/", claims.claim_pay, name="claim_pay"),
+    path("claims/<int:pk>/form.pdf", claims.claim_pdf, name="claim_pdf"),
+    path("claims/<int:pk>/roster.pdf", claims.claim_roster_pdf, name="claim_roster_pdf"),
 
     # --- hr: filings of the region, 生态链企业认定, parameters, statistics ---
 ]

@@ -1,9 +1,11 @@
 """The programme's menu section (core.navigation) and who sees each entry, in menu order."""
 
 
+from django.utils.translation import gettext_lazy as _
+
 from apprenticeships import rules  # noqa: F401  (used by the sections below)
 from apprenticeships.rules import GROUP, PROGRAMME
-from core.navigation import add_programme_entry, register_programme
+from core.navigation import NavEntry, add_programme_entry, register_programme
 
 ENTRIES = [
     # --- filing: 申请备案, 办理结果 -----------------------------------------------------------------------------
@@ -15,6 +17,10 @@ ENTRIES = [
     # --- tracking: 培训情况跟踪, 培训场地维护, institution's filings and attendance ---------------------------------
 
     # --- claims: 补贴申领, 补贴办理结果 --------------------------------------------------------------------------
+    NavEntry(_("补贴申领"), "apprenticeships:claim_new", "cash-coin", rules.CLAIM, visible=rules.may_claim,
+             needs_organisation=True),
+    NavEntry(_("补贴办理结果"), "apprenticeships:claims", "receipt", rules.CLAIM, visible=rules.may_claim,
+             needs_organisation=True),
 
     # --- hr: filings of the region, recognitions, parameters, statistics --------------------------------------
 ]
