@@ -179,6 +179,9 @@ def _action(request, claim, action, success: str, *, to_list: bool = False):
     except ValidationError as error:
         messages.error(request, _error_text(error))
         return _back(claim)
+    except PermissionDenied as error:  # e.g. the review engine: a sub-admin without 提交审核 (reviews.submit)
+        messages.error(request, str(error) or _("您无权进行此操作"))
+        return _back(claim)
     messages.success(request, success)
     return redirect("apprenticeships:claims") if to_list else _back(claim)
 
