@@ -222,7 +222,8 @@ def test_advance_claim_end_to_end(client, enterprise_a, admin_a, claimer, county
     assert f"学徒制补贴申领 {claim.number}：预支补贴 2400.00 元（已拨付）" in other_page
     response = client.post(url("claim_submit", other))
     assert Claim.objects.get(pk=other.pk).status == ClaimStatus.DRAFT
-    assert messages_of(response)[0].startswith("以下人员不符合申领条件，请移除后再提交：学徒1（该人员本次培训的预支补贴已在申领")
+    assert messages_of(response)[0].startswith(
+        "以下人员不符合申领条件，请移除后再提交：学徒1（该人员本次培训的预支补贴已在申领")
 
 
 def test_balance_claim_with_the_advance_deducted_and_refused_people(client, enterprise_a, admin_a, claimer,
@@ -301,7 +302,8 @@ def test_people_imported_by_id_number(client, enterprise_a, admin_a, claimer, fi
     rows = [[first.id_number, "学徒1"], [second.id_number, ""], [unknown, "路人"],
             [filing_b.trainees.first().id_number, ""], [first.id_number.lower()[:17] + "0", ""],
             [second.id_number, "别人"]]
-    run_on_commit(lambda: client.post(import_url, {"file": xlsx_upload(xlsx_bytes(rows, headers=["身份证号", "姓名"]))}))
+    sheet = xlsx_upload(xlsx_bytes(rows, headers=["身份证号", "姓名"]))
+    run_on_commit(lambda: client.post(import_url, {"file": sheet}))
     job = BatchJob.objects.get(spec="apprenticeship_claim_people")
     assert (job.status, job.created_rows, job.failed_rows) == (JobStatus.PARTLY_FAILED, 2, 4)
     reasons = sorted(job.row_errors.values_list("message", flat=True))

@@ -60,7 +60,8 @@ def test_advance_of_a_filed_enterprise(enterprise_a, admin_a):
 
 def test_advance_with_the_shortage_uplift_for_senior_levels(enterprise_a, admin_a):
     ShortageOccupation.objects.create(region=factories.region("410100"), year=2026, occupation="电工",
-                                      uplift_rate=Decimal("0.20"), source="紧缺急需目录", set_by=factories.UserFactory())
+                                      uplift_rate=Decimal("0.20"), source="紧缺急需目录",
+                                      set_by=factories.UserFactory())
     line = compute_line(enrolment(enterprise_a), ClaimStage.ADVANCE, today=datetime.date(2026, 3, 1))
     assert line.amount == Decimal("2880.00")
     assert line.explanation == ("补贴标准 6,000 元/年 × 培训期 1.00 年 × (1 + 紧缺急需上浮 20%) × 预支比例 40% "
