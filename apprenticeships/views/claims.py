@@ -5,7 +5,7 @@ the city's 拨付登记. The .xlsx roster is the batch export "apprenticeship_cl
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.http import content_disposition_header
@@ -20,7 +20,7 @@ from apprenticeships.forms.claims import (
     PaymentForm,
     StartForm,
 )
-from apprenticeships.models import ClaimDetails
+from apprenticeships.models import ClaimDetails, ClaimMaterial, ClaimPerson
 from apprenticeships.registration.claims import may_pay
 from apprenticeships.rules import CLAIM_COMMITMENT_VERSION, may_claim
 from apprenticeships.selectors.claims import apprenticeship_claims_for_user, get_apprenticeship_claim_for_user
@@ -135,6 +135,13 @@ def _own_claim(request, pk):
     return claim
 
 
+def _claim_id_of(model, pk) -> int:
+    claim_id = model.objects.filter(pk=pk).values_list("claim_id", flat=True).first()
+    if claim_id is None:
+        raise Http404
+    return claim_id
+
+
 def _back(claim):
     return redirect("apprenticeships:claim_edit", pk=claim.pk)
 
@@ -188,9 +195,10 @@ def _action(request, claim, action, success: str, *, to_list: bool = False):
 
 @require_POST
 @login_required
-def claim_person_remove(request, pk, entry):
-    claim = _own_claim(request, pk)
-    return _action(request, claim, lambda: services.remove_person(claim=claim, actor=request.user, entry_id=entry),
+def claim_person_remove(request, pk):
+    """移除 a person (pk: the ClaimPerson), checked through the claim's access rule."""
+    claim = _own_claim(request, _claim_id_of(ClaimPerson, pk))
+    return _action(request, claim, lambda: services.remove_person(claim=claim, actor=request.user, entry_id=pk),
                    _("已移除该人员"))
 
 
@@ -212,10 +220,11 @@ def claim_attachment_add(request, pk):
 
 @require_POST
 @login_required
-def claim_attachment_remove(request, pk, material):
-    claim = _own_claim(request, pk)
+def claim_attachment_remove(request, pk):
+    """删除 an attachment (pk: the ClaimMaterial), checked through the claim's access rule."""
+    claim = _own_claim(request, _claim_id_of(ClaimMaterial, pk))
     return _action(request, claim, lambda: services.remove_attachment(claim=claim, actor=request.user,
-                                                                      material_id=material), _("附件已删除"))
+                                                                      material_id=pk), _("附件已删除"))
 
 
 @require_POST

@@ -32,6 +32,19 @@ MATRIX = {
     # --- tracking --------------------------------------------------------------------------------------------
 
     # --- claims ----------------------------------------------------------------------------------------------
+    "apprenticeships:claim_edit": ("claim", "200 404 200 404 404 404 200 404 200 404 404 404 302"),
+    "apprenticeships:claim_pdf": ("claim", "200 404 200 404 404 404 200 404 200 404 404 404 302"),
+    "apprenticeships:claim_roster_pdf": ("claim", "200 404 200 404 404 404 200 404 200 404 404 404 302"),
+    "apprenticeships:claim_basics": ("claim_draft", "405 405 405 405 405 405 405 405 405 405 405 405 405"),
+    "apprenticeships:claim_people_add": ("claim_draft", "405 405 405 405 405 405 405 405 405 405 405 405 405"),
+    "apprenticeships:claim_person_remove": ("claim_draft_entry", "405 405 405 405 405 405 405 405 405 405 405 405 405"),
+    "apprenticeships:claim_attachment_add": ("claim_draft", "405 405 405 405 405 405 405 405 405 405 405 405 405"),
+    "apprenticeships:claim_attachment_remove": ("claim_draft_material",
+                                                "405 405 405 405 405 405 405 405 405 405 405 405 405"),
+    "apprenticeships:claim_submit": ("claim_draft", "405 405 405 405 405 405 405 405 405 405 405 405 405"),
+    "apprenticeships:claim_withdraw": ("claim", "405 405 405 405 405 405 405 405 405 405 405 405 405"),
+    "apprenticeships:claim_delete": ("claim_draft", "405 405 405 405 405 405 405 405 405 405 405 405 405"),
+    "apprenticeships:claim_pay": ("claim", "405 405 405 405 405 405 405 405 405 405 405 405 405"),
 
     # --- hr --------------------------------------------------------------------------------------------------
 }
@@ -47,6 +60,7 @@ WITHOUT_OBJECT = {
     # --- tracking --------------------------------------------------------------------------------------------
 
     # --- claims ----------------------------------------------------------------------------------------------
+    "apprenticeships:claim_new", "apprenticeships:claims",
 
     # --- hr --------------------------------------------------------------------------------------------------
 }
@@ -64,6 +78,16 @@ POSTS = {
     # --- tracking --------------------------------------------------------------------------------------------
 
     # --- claims ----------------------------------------------------------------------------------------------
+    # claimer (enterprise A's claim sub-admin) may make most of these on the draft: "-" skips it.
+    "apprenticeships:claim_basics": ("claim_draft", "404 - 404 404 404 404 404 404"),
+    "apprenticeships:claim_people_add": ("claim_draft", "404 - 404 404 404 404 404 404"),
+    "apprenticeships:claim_person_remove": ("claim_draft_entry", "404 - 404 404 404 404 404 404"),
+    "apprenticeships:claim_attachment_add": ("claim_draft", "404 - 404 404 404 404 404 404"),
+    "apprenticeships:claim_attachment_remove": ("claim_draft_material", "404 - 404 404 404 404 404 404"),
+    "apprenticeships:claim_submit": ("claim_draft", "404 - 404 404 404 404 404 404"),
+    "apprenticeships:claim_withdraw": ("claim", "404 - 404 404 404 404 404 404"),
+    "apprenticeships:claim_delete": ("claim_draft", "404 - 404 404 404 404 404 404"),
+    "apprenticeships:claim_pay": ("claim", "404 403 404 404 404 404 404 404"),
 
     # --- hr --------------------------------------------------------------------------------------------------
 }

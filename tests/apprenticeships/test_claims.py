@@ -173,7 +173,8 @@ def test_advance_claim_end_to_end(client, enterprise_a, admin_a, claimer, county
     assert claim.status == ClaimStatus.SUBMITTED and claim.submitted_by == claimer
     assert set(claim.lines.values_list("counted", flat=True)) == {True}
     # Submitted: no more edits.
-    response = client.post(url("claim_person_remove", claim, claim.apprenticeship_people.first().pk))
+    response = client.post(reverse("apprenticeships:claim_person_remove",
+                                   args=[claim.apprenticeship_people.first().pk]))
     assert messages_of(response) == ["补贴申领当前状态为“审核中”，不能移除人员"]
     assert claim.apprenticeship_people.count() == 2
 
@@ -252,7 +253,7 @@ def test_balance_claim_with_the_advance_deducted_and_refused_people(client, ente
     assert messages_of(response) == [
         "以下人员不符合申领条件，请移除后再提交：学徒2（未取得高级工（三级）及以上职业技能等级证书（学徒经评价考核合格后方可申领清算））"]
     entry = ClaimPerson.objects.get(claim=claim, trainee=uncertified)
-    client.post(url("claim_person_remove", claim, entry.pk))
+    client.post(reverse("apprenticeships:claim_person_remove", args=[entry.pk]))
     response = client.post(url("claim_submit", claim))
     assert messages_of(response) == ["申领已提交，等待县级人社部门审核"]
     assert Claim.objects.get(pk=claim.pk).status == ClaimStatus.SUBMITTED
