@@ -112,7 +112,6 @@ def _context(request, claim, **forms) -> dict:
         "can_pay": claim.status == ClaimStatus.APPROVED and may_pay(user, claim),
         "can_delete": own and claim.status == ClaimStatus.DRAFT and review is None,
         "can_withdraw": own and _withdrawable(claim, review),
-        "submitted": claim.status not in (ClaimStatus.DRAFT,) or claim.submitted_at is not None,
         "problems": services.submission_problems(claim) if editable else [],
         "history": history, "events": events_for(claim),
         "refusal": refusal if claim.status in (ClaimStatus.RETURNED, ClaimStatus.REJECTED) else None,
