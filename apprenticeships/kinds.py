@@ -15,6 +15,13 @@ from apprenticeships.services.filing import FILING_KIND, FILING_STATUS_MAP, may_
 from regions.models import RegionLevel
 from apprenticeships.rules import FILE, REVIEW
 from apprenticeships.services import teacher_changes
+from django.utils.translation import gettext_lazy as _
+
+from apprenticeships.rules import REVIEW
+from apprenticeships.services.claims import CLAIM_KIND, self_check
+from apprenticeships.services.claims import may_file as may_file_claim
+from apprenticeships.services.roster import roster
+from claims.services import CLAIM_STATUS_MAP
 from reviews.materials import register_materials  # noqa: F401  (used by the sections below)
 from reviews.registry import ReviewKind, government_chain, register  # noqa: F401
 
@@ -86,6 +93,38 @@ def _teacher_change_materials(change, user):
         "new_teachers": change.new_teachers.order_by("pk")}
 
 
+# --- claims ------------------------------------------------------------------------------------------------------
+def _claim_title(claim) -> str:
+    details = getattr(claim, "apprenticeship", None)
+    return _("企业新型学徒制培训补贴申领：%(unit)s·%(number)s（%(stage)s，%(total)s元）") % {
+        "unit": claim.organisation.name, "number": claim.number,
+        "stage": details.get_stage_display() if details else "", "total": claim.total}
+
+
+CLAIM_REVIEW = ReviewKind(
+    key=CLAIM_KIND,
+    label=_("企业新型学徒制培训补贴申领审核"),
+    build_chain=lambda claim: government_chain(claim.organisation.region, ["county", "city"]),
+    submitter_org=lambda claim: claim.organisation,
+    region=lambda claim: claim.organisation.region,
+    title=_claim_title,
+    subject_url=lambda claim: reverse("apprenticeships:claim_edit", args=[claim.pk]),
+    status_map=CLAIM_STATUS_MAP,
+    can_submit=lambda user, claim: may_file_claim(user, claim.organisation),
+    revocable_after_final=False,
+    resubmit_after_approval=False,
+    decide_permission=REVIEW,
+)
+
+
+def _claim_materials(claim, user):
+    lines = roster(claim)
+    return "apprenticeships/claims/review_materials.html", {
+        "claim": claim, "claim_lines": claim.lines.order_by("position", "id"), "checks": self_check(claim, lines),
+        "materials": claim.apprenticeship_materials.select_related("attachment"),
+        "pdf_url": reverse("apprenticeships:claim_roster_pdf", args=[claim.pk])}
+
+
 def register_kinds() -> None:
     # --- filing ----------------------------------------------------------------------------------------------
     register(FILING_REVIEW)
@@ -96,3 +135,5 @@ def register_kinds() -> None:
     register_materials(TEACHER_CHANGE_REVIEW.key, _teacher_change_materials)
 
     # --- claims ----------------------------------------------------------------------------------------------
+    register(CLAIM_REVIEW)
+    register_materials(CLAIM_REVIEW.key, _claim_materials)

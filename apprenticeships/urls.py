@@ -8,6 +8,7 @@ from apprenticeships.views import changes
 from apprenticeships.views import attendance as attendance_views
 from apprenticeships.views import tracking as tracking_views
 from apprenticeships.views import venues as venue_views
+from apprenticeships.views import claims
 
 app_name = "apprenticeships"
 urlpatterns = [
@@ -70,6 +71,20 @@ urlpatterns = [
     path("venues/<int:pk>/delete/", venue_views.venue_delete, name="venue_delete"),
 
     # --- claims: 立即办理, 办理结果, downloads ---
+    path("claims/", claims.claim_list, name="claims"),
+    path("claims/new/", claims.claim_new, name="claim_new"),
+    path("claims/<int:pk>/", claims.claim_edit, name="claim_edit"),
+    path("claims/<int:pk>/basics/", claims.claim_basics, name="claim_basics"),
+    path("claims/<int:pk>/people/", claims.claim_people_add, name="claim_people_add"),
+    path("claims/people/<int:pk>/remove/", claims.claim_person_remove, name="claim_person_remove"),
+    path("claims/<int:pk>/attachments/", claims.claim_attachment_add, name="claim_attachment_add"),
+    path("claims/attachments/<int:pk>/remove/", claims.claim_attachment_remove, name="claim_attachment_remove"),
+    path("claims/<int:pk>/submit/", claims.claim_submit, name="claim_submit"),
+    path("claims/<int:pk>/withdraw/", claims.claim_withdraw, name="claim_withdraw"),
+    path("claims/<int:pk>/delete/", claims.claim_delete, name="claim_delete"),
+    path("claims/<int:pk>/pay/", claims.claim_pay, name="claim_pay"),
+    path("claims/<int:pk>/form.pdf", claims.claim_pdf, name="claim_pdf"),
+    path("claims/<int:pk>/roster.pdf", claims.claim_roster_pdf, name="claim_roster_pdf"),
 
     # --- hr: filings of the region, 生态链企业认定, parameters, statistics ---
 ]

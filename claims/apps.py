@@ -15,7 +15,8 @@ class ClaimsConfig(AppConfig):
         register_constraint(ClaimLine, "claim_one_person_month",
                             _("该人员该月份的补贴已在其他申领中申领，同一人同一月份只能申领一次"), code="claimed")
         register_constraint(ClaimLine, "claim_once_per_subject",
-                            _("该人员的保险补贴或期满补差已在其他申领中申领，每人见习期内只计一次"), code="claimed")
+                            _("该人员的该项补贴（保险补贴、期满补差、预支或清算补贴）已在其他申领中申领，"
+                              "同一补贴对象只计一次"), code="claimed")
         for code, label in {
             "claims.created": _("创建补贴申领"),
             "claims.lines_replaced": _("重新计算补贴申领明细"),

@@ -83,12 +83,21 @@ def _counted_elsewhere(programme: str, specs, claim: Claim | None = None) -> dic
     return held
 
 
+def _calculate(claim_programme, *, organisation, first_month, last_month, claim=None) -> list[LineSpec]:
+    """The calculator's lines: a per_claim programme computes from what the unit put on the claim (nothing
+    before the claim exists), the others from the organisation's period."""
+    if claim_programme.per_claim:
+        return [] if claim is None else list(claim_programme.calculator(claim=claim))
+    return list(claim_programme.calculator(organisation=organisation, first_month=first_month,
+                                           last_month=last_month))
+
+
 def _claimable(claim_programme, *, organisation, first_month, last_month, claim=None, keep=frozenset()):
     """The lines the period earns that no other claim holds (and those in `keep`: the draft's own, so that a
     month someone else counted meanwhile is refused at submission rather than silently dropped). Lines of
     0 元 are not claimed: they would freeze the month at nothing (a missing parameter, a 不在岗 report)."""
-    specs = [spec for spec in claim_programme.calculator(organisation=organisation, first_month=first_month,
-                                                         last_month=last_month) if spec.amount > 0]
+    specs = [spec for spec in _calculate(claim_programme, organisation=organisation, first_month=first_month,
+                                         last_month=last_month, claim=claim) if spec.amount > 0]
     held = _counted_elsewhere(claim_programme.key, specs, claim)
     return [spec for spec in specs if spec.key not in held or spec.key in keep]
 
@@ -137,12 +146,13 @@ def _snapshot(claim: Claim) -> dict:
 @transaction.atomic
 def create_claim(*, programme: str, organisation, actor, first_month: datetime.date, last_month: datetime.date,
                  note: str = "") -> Claim:
-    """新建申领: a draft whose lines are what the period earns and no other claim holds."""
+    """新建申领: a draft whose lines are what the period earns and no other claim holds. A per_claim programme's
+    draft starts empty: its lines come from the people the unit then puts on it (recompute_lines)."""
     claim_programme = registry.get(programme)
     _check_filer(actor, organisation, programme)
     _check_period(first_month, last_month)
     specs = _claimable(claim_programme, organisation=organisation, first_month=first_month, last_month=last_month)
-    if not specs:
+    if not specs and not claim_programme.per_claim:
         raise ValidationError(_("%(first)s至%(last)s没有可申领的补贴：该期间的补贴均已申领，或没有应发补贴的人员")
                               % {"first": month_label(first_month), "last": month_label(last_month)},
                               code="nothing")
@@ -171,6 +181,13 @@ def _current_specs(claim: Claim, *, keep_own: bool):
             for line in claim.lines.all()} if keep_own else frozenset()
     return _claimable(claim_programme, organisation=claim.organisation, first_month=claim.first_month,
                       last_month=claim.last_month, claim=claim, keep=keep)
+
+
+def recompute_lines(claim: Claim) -> Decimal:
+    """A per_claim programme's draft after the unit changed what is on it (people added or removed): the lines
+    computed again, those another claim counts left out; an empty claim is allowed (unlike 重新计算). The caller
+    holds the claim's lock, checks the filer and the state and records the change."""
+    return _write_lines(claim, _current_specs(claim, keep_own=False))
 
 
 @transaction.atomic
@@ -246,13 +263,13 @@ def _conflict(claim: Claim) -> ValidationError | None:
         other = held.get(line_key(line.kind, line.person_id, line.subject, line.month))
         if other is None:
             continue
-        name = line.person.real_name or line.person.username
+        name = line.detail.get("name") or line.person.real_name or line.person.username
         if line.kind == LineKind.MONTH:
             return ValidationError(
                 _("%(name)s %(month)s的补贴已在申领 %(number)s 中申领，同一人同一月份只能申领一次；请重新计算本申领")
                 % {"name": name, "month": month_label(line.month), "number": other.claim.number}, code="claimed")
         return ValidationError(
-            _("%(name)s的%(kind)s已在申领 %(number)s 中申领，每人见习期内只计一次；请重新计算本申领")
+            _("%(name)s的%(kind)s已在申领 %(number)s 中申领，同一补贴对象每项补贴只计一次；请重新计算本申领")
             % {"name": name, "kind": line.get_kind_display(), "number": other.claim.number}, code="claimed")
     return None
 
@@ -330,8 +347,9 @@ def correction_specs(original: Claim, *, exclude: Claim | None = None) -> list[L
     what was claimed (the line and the counted corrections of it); nothing where they agree. Lines the
     original claim did not hold are not corrections: a normal claim files them (and the constraints hold)."""
     claim_programme = registry.get(original.programme)
-    recomputed = {spec.key: spec for spec in claim_programme.calculator(
-        organisation=original.organisation, first_month=original.first_month, last_month=original.last_month)}
+    recomputed = {spec.key: spec for spec in _calculate(
+        claim_programme, organisation=original.organisation, first_month=original.first_month,
+        last_month=original.last_month, claim=original)}
     corrected = ClaimLine.objects.filter(kind=LineKind.CORRECTION, counted=True, corrects__claim=original)
     if exclude is not None:
         corrected = corrected.exclude(claim=exclude)

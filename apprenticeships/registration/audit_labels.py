@@ -52,6 +52,12 @@ LABELS = {
     **{"apprenticeships.filing_status": _("学徒制培训备案状态变更")},
 
     # --- claims ----------------------------------------------------------------------------------------------
+    "apprenticeships.claim_started": _("学徒制补贴申领：确认承诺书并创建申领"),
+    "apprenticeships.claim_basics_saved": _("学徒制补贴申领：保存单位基本信息"),
+    "apprenticeships.claim_people_added": _("学徒制补贴申领：添加人员"),
+    "apprenticeships.claim_person_removed": _("学徒制补贴申领：移除人员"),
+    "apprenticeships.claim_attachment_added": _("学徒制补贴申领：上传附件"),
+    "apprenticeships.claim_attachment_removed": _("学徒制补贴申领：删除附件"),
 
     # --- hr --------------------------------------------------------------------------------------------------
 }

@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 
 from django.utils.translation import gettext_lazy as _
 
+from django.utils.translation import gettext_lazy as _
+
 from apprenticeships import rules  # noqa: F401  (used by the sections below)
 from apprenticeships.rules import GROUP, PROGRAMME
 
@@ -39,6 +41,10 @@ ENTRIES = [
              also_under=("/apprenticeships/institution/", "/apprenticeships/attendance/")),
 
     # --- claims: 补贴申领, 补贴办理结果 --------------------------------------------------------------------------
+    NavEntry(_("补贴申领"), "apprenticeships:claim_new", "cash-coin", rules.CLAIM, visible=rules.may_claim,
+             needs_organisation=True),
+    NavEntry(_("补贴办理结果"), "apprenticeships:claims", "receipt", rules.CLAIM, visible=rules.may_claim,
+             needs_organisation=True),
 
     # --- hr: filings of the region, recognitions, parameters, statistics --------------------------------------
 ]

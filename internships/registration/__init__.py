@@ -7,7 +7,7 @@ from internships.constraints import register_constraints
 from internships.exports import register_exports
 from internships.imports import register_imports
 from internships.kinds import register_kinds
-from internships.registration import audit_labels, daily, navigation, permissions, purposes, sign_in
+from internships.registration import audit_labels, daily, involvement, navigation, permissions, purposes, sign_in
 
 
 def register() -> None:
@@ -22,3 +22,4 @@ def register() -> None:
     navigation.register_navigation()  # core.navigation: the programme's menu section
     audit_labels.register_audit_labels()  # audit.labels: the Chinese label of every action code
     daily.register_daily_jobs()  # core.daily: reminders before a policy ends, internships reaching their end
+    involvement.register_involvement_lookup()  # accounts.involvement: the person's internships, for self-checks

@@ -77,6 +77,19 @@ MATRIX = {
     "apprenticeships:venue_delete": ("venue", "405 405 405 405 405 405 405 405 405 405 405 405 405"),
 
     # --- claims ----------------------------------------------------------------------------------------------
+    "apprenticeships:claim_edit": ("claim", "200 404 200 404 404 404 200 404 200 404 404 404 302"),
+    "apprenticeships:claim_pdf": ("claim", "200 404 200 404 404 404 200 404 200 404 404 404 302"),
+    "apprenticeships:claim_roster_pdf": ("claim", "200 404 200 404 404 404 200 404 200 404 404 404 302"),
+    "apprenticeships:claim_basics": ("claim_draft", "405 405 405 405 405 405 405 405 405 405 405 405 405"),
+    "apprenticeships:claim_people_add": ("claim_draft", "405 405 405 405 405 405 405 405 405 405 405 405 405"),
+    "apprenticeships:claim_person_remove": ("claim_draft_entry", "405 405 405 405 405 405 405 405 405 405 405 405 405"),
+    "apprenticeships:claim_attachment_add": ("claim_draft", "405 405 405 405 405 405 405 405 405 405 405 405 405"),
+    "apprenticeships:claim_attachment_remove": ("claim_draft_material",
+                                                "405 405 405 405 405 405 405 405 405 405 405 405 405"),
+    "apprenticeships:claim_submit": ("claim_draft", "405 405 405 405 405 405 405 405 405 405 405 405 405"),
+    "apprenticeships:claim_withdraw": ("claim", "405 405 405 405 405 405 405 405 405 405 405 405 405"),
+    "apprenticeships:claim_delete": ("claim_draft", "405 405 405 405 405 405 405 405 405 405 405 405 405"),
+    "apprenticeships:claim_pay": ("claim", "405 405 405 405 405 405 405 405 405 405 405 405 405"),
 
     # --- hr --------------------------------------------------------------------------------------------------
 }
@@ -97,6 +110,7 @@ WITHOUT_OBJECT = {
     "apprenticeships:venue_new",
 
     # --- claims ----------------------------------------------------------------------------------------------
+    "apprenticeships:claim_new", "apprenticeships:claims",
 
     # --- hr --------------------------------------------------------------------------------------------------
 }
@@ -145,6 +159,16 @@ POSTS = {
     "apprenticeships:venue_delete": ("venue", "404 403 403 403 403 403 403 403"),
 
     # --- claims ----------------------------------------------------------------------------------------------
+    # claimer (enterprise A's claim sub-admin) may make most of these on the draft: "-" skips it.
+    "apprenticeships:claim_basics": ("claim_draft", "404 - 404 404 404 404 404 404"),
+    "apprenticeships:claim_people_add": ("claim_draft", "404 - 404 404 404 404 404 404"),
+    "apprenticeships:claim_person_remove": ("claim_draft_entry", "404 - 404 404 404 404 404 404"),
+    "apprenticeships:claim_attachment_add": ("claim_draft", "404 - 404 404 404 404 404 404"),
+    "apprenticeships:claim_attachment_remove": ("claim_draft_material", "404 - 404 404 404 404 404 404"),
+    "apprenticeships:claim_submit": ("claim_draft", "404 - 404 404 404 404 404 404"),
+    "apprenticeships:claim_withdraw": ("claim", "404 - 404 404 404 404 404 404"),
+    "apprenticeships:claim_delete": ("claim_draft", "404 - 404 404 404 404 404 404"),
+    "apprenticeships:claim_pay": ("claim", "404 403 404 404 404 404 404 404"),
 
     # --- hr --------------------------------------------------------------------------------------------------
 }

@@ -49,6 +49,48 @@ def build_world(*, enterprise_a, admin_a, institution, city_reviewer):
     world["attendance_course"] = Thing(attended.pk, recorder)
 
     # --- claims ----------------------------------------------------------------------------------------------
+    world.update(_claims(enterprise_a, admin_a, filing))
 
     # --- hr --------------------------------------------------------------------------------------------------
     return world
+
+
+def _claims(enterprise, admin, filing) -> dict:
+    """A submitted advance claim (counted lines, no review needed for reading) and a draft with a person and an
+    attachment (the targets of the remove URLs)."""
+    from decimal import Decimal
+
+    from django.utils import timezone
+
+    from apprenticeships.models import ClaimDetails, ClaimMaterial, ClaimPerson
+    from claims.models import Claim, ClaimLine, ClaimStatus, LineKind
+    from tests.internships.factories import attachment
+
+    month = timezone.localdate().replace(day=1)
+    trainee = filing.trainees.order_by("id").first()
+    made = {}
+    for key, status, number in (("claim", ClaimStatus.SUBMITTED, "XTBT-2026-990001"),
+                                ("claim_draft", ClaimStatus.DRAFT, "XTBT-2026-990002")):
+        claim = Claim.objects.create(programme="apprenticeships", organisation=enterprise, number=number,
+                                     first_month=month, last_month=month, status=status, created_by=admin,
+                                     submitted_at=timezone.now() if status != ClaimStatus.DRAFT else None,
+                                     submitted_by=admin if status != ClaimStatus.DRAFT else None,
+                                     total=Decimal("2400.00") if status != ClaimStatus.DRAFT else Decimal("0"))
+        ClaimDetails.objects.create(claim=claim, stage="advance", commitment_version="2026-01",
+                                    commitment_accepted_by=admin, commitment_accepted_at=timezone.now(),
+                                    contact_name="甲联系人", contact_phone="0371-66668888", bank_name="工商银行",
+                                    account_name=enterprise.name, bank_account="6222021001012345678",
+                                    basics_saved_at=timezone.now())
+        entry = ClaimPerson.objects.create(claim=claim, trainee=trainee, added_by=admin)
+        material = ClaimMaterial.objects.create(
+            claim=claim, uploaded_by=admin,
+            attachment=attachment("apprenticeship_claim_attachment", enterprise, admin))
+        if status != ClaimStatus.DRAFT:
+            ClaimLine.objects.create(claim=claim, programme="apprenticeships", organisation=enterprise, counted=True,
+                                     kind=LineKind.ADVANCE, person=trainee.person, amount=Decimal("2400.00"),
+                                     subject=f"apprenticeships.trainee:{trainee.pk}", explanation="预支",
+                                     detail={"name": trainee.name, "id_number": trainee.id_number})
+        made[key] = Thing(claim.pk, admin)
+        made[f"{key}_entry"] = Thing(entry.pk, admin)
+        made[f"{key}_material"] = Thing(material.pk, admin)
+    return made

@@ -118,7 +118,7 @@ def test_the_database_holds_a_person_month_and_a_subject_once(programme, lines, 
     with pytest.raises(IntegrityError) as error, transaction.atomic():
         second.lines.filter(kind=LineKind.INSURANCE).update(counted=True)
     assert known_violation(error.value).messages == [
-        "该人员的保险补贴或期满补差已在其他申领中申领，每人见习期内只计一次"]
+        "该人员的该项补贴（保险补贴、期满补差、预支或清算补贴）已在其他申领中申领，同一补贴对象只计一次"]
     # The service names the person and the month.
     with pytest.raises(ValidationError) as refused:
         claim_services._count_lines(second)

@@ -7,7 +7,16 @@ from traineeships.constraints import register_constraints
 from traineeships.exports import register_exports
 from traineeships.imports import register_imports
 from traineeships.kinds import register_kinds
-from traineeships.registration import audit_labels, claims, daily, navigation, permissions, purposes, sign_in
+from traineeships.registration import (
+    audit_labels,
+    claims,
+    daily,
+    involvement,
+    navigation,
+    permissions,
+    purposes,
+    sign_in,
+)
 
 
 def register() -> None:
@@ -23,3 +32,4 @@ def register() -> None:
     navigation.register_navigation()  # core.navigation: the programme's menu section
     audit_labels.register_audit_labels()  # audit.labels: the Chinese label of every action code
     daily.register_daily_jobs()  # core.daily: 见习期满, the end of the 留用 registration period, lapsed approvals
+    involvement.register_involvement_lookup()  # accounts.involvement: the person's traineeships, for self-checks
