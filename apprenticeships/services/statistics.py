@@ -83,13 +83,13 @@ def statistics_for(region: Region, *, year: int, month_from: int = 1, month_to: 
     trainees = Trainee.objects.filter(region_q(region, prefix="filing__organisation__region__"))
     enrolled = (trainees.filter(filing__status__in=(FilingStatus.APPROVED, FilingStatus.CANCELLED),
                                 filing__approved_at__date__range=(start, end))
-                .annotate(month=TruncMonth("filing__approved_at")).values(code=F(f"filing__{key}"), m=F("month"))
+                .values(code=F(f"filing__{key}"), m=TruncMonth("filing__approved_at"))
                 .annotate(n=Count("id")))
     for item in enrolled:
         for row in rows_for(item["code"], _month(item["m"])):
             row.enrolled += item["n"]
-    lost = (trainees.filter(lost_on__range=(start, end)).annotate(month=TruncMonth("lost_on"))
-            .values(code=F(f"filing__{key}"), m=F("month")).annotate(n=Count("id")))
+    lost = (trainees.filter(lost_on__range=(start, end))
+            .values(code=F(f"filing__{key}"), m=TruncMonth("lost_on")).annotate(n=Count("id")))
     for item in lost:
         for row in rows_for(item["code"], _month(item["m"])):
             row.lost += item["n"]
@@ -103,7 +103,7 @@ def statistics_for(region: Region, *, year: int, month_from: int = 1, month_to: 
         ("paid", lines.filter(claim__status=ClaimStatus.PAID, claim__paid_on__range=(start, end)), "claim__paid_on"),
     )
     for name, queryset, when in money:
-        for item in (queryset.annotate(month=TruncMonth(when)).values(code=F(key), m=F("month"))
+        for item in (queryset.values(code=F(key), m=TruncMonth(when))
                      .annotate(total=Sum("amount"))):
             for row in rows_for(item["code"], _month(item["m"])):
                 setattr(row, name, getattr(row, name) + (item["total"] or Decimal("0")))
