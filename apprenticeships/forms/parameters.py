@@ -108,8 +108,8 @@ class ShortageForm(BindErrorsMixin, forms.Form):
         widget=forms.NumberInput(attrs={**INPUT, "step": "0.01"}),
         help_text=_("高级工及以上等级、列入当年紧缺急需职业（工种）目录的，补贴标准可上浮，最高30%（填0.3）"),
         error_messages={"required": _("请填写上浮比例"), "min_value": _("上浮比例不能为负数"),
-                        "max_value": _("上浮比例最高为30%（0.3）"), "invalid": _("请输入数字"),
-                        "max_decimal_places": _("最多三位小数"), "max_digits": _("上浮比例最高为30%（0.3）")})
+                        "max_value": _("上浮比例最高为30%%（0.3）"), "invalid": _("请输入数字"),
+                        "max_decimal_places": _("最多三位小数"), "max_digits": _("上浮比例最高为30%%（0.3）")})
     source = _source()
 
 
