@@ -87,6 +87,7 @@ def recognition_new(request):
 @require_http_methods(["GET", "POST"])
 @login_required
 def recognition_edit(request, pk):
+    _require_recognitions(request.user)
     recognition = get_recognition_for_user(request.user, pk)
     _require_keeper(request.user)
     city = recognition_department(request.user).region
@@ -110,6 +111,7 @@ def recognition_edit(request, pk):
 @require_POST
 @login_required
 def recognition_revoke(request, pk):
+    _require_recognitions(request.user)
     recognition = get_recognition_for_user(request.user, pk)
     _require_keeper(request.user)
     form = RevokeForm(request.POST)

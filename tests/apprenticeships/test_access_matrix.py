@@ -34,6 +34,11 @@ MATRIX = {
     # --- claims ----------------------------------------------------------------------------------------------
 
     # --- hr --------------------------------------------------------------------------------------------------
+    "apprenticeships:recognition_edit": ("recognition", "200 403 403 403 403 403 403 403 200 404 403 403 302"),
+    "apprenticeships:recognition_revoke": ("recognition", "405 405 405 405 405 405 405 405 405 405 405 405 405"),
+    "apprenticeships:standard_edit": ("standard", "200 403 403 403 403 403 403 403 200 404 403 403 302"),
+    "apprenticeships:shortage_edit": ("shortage", "200 403 403 403 403 403 403 403 200 404 403 403 302"),
+    "apprenticeships:ruleset_edit": ("ruleset", "200 403 403 403 403 403 403 403 200 404 403 403 302"),
 }
 
 # Pages that name no object (lists, forms for a new record): the navigation test opens them for every persona.
@@ -49,6 +54,9 @@ WITHOUT_OBJECT = {
     # --- claims ----------------------------------------------------------------------------------------------
 
     # --- hr --------------------------------------------------------------------------------------------------
+    "apprenticeships:hr_filings", "apprenticeships:statistics", "apprenticeships:recognitions",
+    "apprenticeships:recognition_new", "apprenticeships:parameters", "apprenticeships:standard_new",
+    "apprenticeships:shortage_new", "apprenticeships:ruleset_new",
 }
 
 # Writes by people who may not make them: the status, and nothing written (audit log and reviews unchanged).
@@ -66,6 +74,11 @@ POSTS = {
     # --- claims ----------------------------------------------------------------------------------------------
 
     # --- hr --------------------------------------------------------------------------------------------------
+    "apprenticeships:recognition_edit": ("recognition", "403 403 403 403 403 404 403 403"),
+    "apprenticeships:recognition_revoke": ("recognition", "403 403 403 403 403 404 403 403"),
+    "apprenticeships:standard_edit": ("standard", "403 403 403 403 403 404 403 403"),
+    "apprenticeships:shortage_edit": ("shortage", "403 403 403 403 403 404 403 403"),
+    "apprenticeships:ruleset_edit": ("ruleset", "403 403 403 403 403 404 403 403"),
 }
 
 
