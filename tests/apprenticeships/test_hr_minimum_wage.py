@@ -85,3 +85,19 @@ def test_another_province_sees_nothing_of_this_one(client, province_hr):
     assert list(client.get(LIST).context["object_list"]) == []
     row = MinimumWage.objects.get(region_id="410000")
     assert client.get(reverse("calendars:wage_edit", args=[row.pk])).status_code == 404
+
+
+def test_traineeship_rates_read_the_wage_from_calendars(city_reviewer):
+    """The traineeship roster's rates take the wage of calendars.MinimumWage (a city's own row beats the
+    province's), and a month without a minimum wage has no rates (the claim names what is missing)."""
+    from tests.traineeships.test_placements import wage_parameter
+    from traineeships.services.roster import ParameterTable, region_codes
+
+    county = factories.region("410105")
+    MinimumWage.objects.all().delete()
+    wage_parameter(city_reviewer, wage="2200")  # 郑州: 地区参数 and a MinimumWage row from 2026-01
+    table = ParameterTable(region_codes(county))
+    rates = table(region_codes(county), datetime.date(2026, 3, 1))
+    assert rates.minimum_wage == Decimal("2200") and rates.base_rate == Decimal("0.600")
+    MinimumWage.objects.all().delete()
+    assert ParameterTable(region_codes(county))(region_codes(county), datetime.date(2026, 3, 1)) is None
