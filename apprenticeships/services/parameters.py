@@ -125,3 +125,34 @@ def update_parameter(*, kind: str, row, actor, data: dict):
     record(actor=actor, action=ACTIONS[kind][1], target=locked, before=before,
            after=snapshot(locked, ("region", *fields)))
     return locked
+
+
+@transaction.atomic
+def import_shortage(*, actor, organisation, rows: list[dict]) -> tuple[int, int, int]:
+    """紧缺急需职业目录导入: each row (the add form's cleaned data) added to the department's region, or updating
+    the entry of the same year and occupation; audited like the screen's writes."""
+    department = _department(actor)
+    _lock_region(department.region_id)
+    created = updated = unchanged = 0
+    for data in rows:
+        values = _clean("shortage", data)
+        row = ShortageOccupation.objects.select_for_update().filter(
+            region=department.region, year=values["year"], occupation=values["occupation"]).first()
+        if row is None:
+            row = ShortageOccupation(region=department.region, set_by=actor, **values)
+            _save(row)
+            record(actor=actor, action=ACTIONS["shortage"][0], target=row,
+                   after=snapshot(row, ("region", *SHORTAGE_FIELDS)))
+            created += 1
+        elif all(getattr(row, name) == value for name, value in values.items()):
+            unchanged += 1
+        else:
+            before = snapshot(row, ("region", *SHORTAGE_FIELDS))
+            for name, value in values.items():
+                setattr(row, name, value)
+            row.set_by = actor
+            _save(row)
+            record(actor=actor, action=ACTIONS["shortage"][1], target=row, before=before,
+                   after=snapshot(row, ("region", *SHORTAGE_FIELDS)))
+            updated += 1
+    return created, updated, unchanged

@@ -175,3 +175,49 @@ def test_who_may_not_manage_parameters(client, admin_a, county_reviewer_a, educa
     assert client.get(edit).status_code == 200
     assert not AuditEntry.objects.filter(action__startswith="apprenticeships.").exists()
     assert SubsidyStandard.objects.filter(region_id="410300").count() == 0
+
+
+SHORTAGE_HEADERS = ["目录年度", "职业（工种）", "上浮比例", "依据文件"]
+
+
+def run_shortage_import(client, rows, capture):
+    from batch.models import BatchJob
+    from tests.batch.helpers import upload, xlsx_bytes
+
+    with capture(execute=True):
+        response = client.post(reverse("batch:import", args=["apprenticeship_shortage"]),
+                               {"file": upload(xlsx_bytes(rows, headers=SHORTAGE_HEADERS), name="目录.xlsx")})
+    assert response.status_code == 302
+    return BatchJob.objects.filter(kind="import").latest("id")
+
+
+def test_shortage_list_import_good_and_bad_rows(client, city_reviewer, django_capture_on_commit_callbacks):
+    from batch.models import JobStatus
+
+    client.force_login(city_reviewer)
+    page = client.get(LIST + "?tab=shortage").content.decode()
+    assert reverse("batch:import", args=["apprenticeship_shortage"]) in page
+    assert client.get(reverse("batch:template", args=["apprenticeship_shortage"])).status_code == 200
+    ShortageOccupation.objects.create(region_id="410100", year=2026, occupation="焊工", uplift_rate="0.1",
+                                      source="旧目录", set_by=city_reviewer)
+    job = run_shortage_import(client, [
+        [2026, "电工", "0.3", "郑人社〔2026〕9号"],
+        [2026, "焊工", "0.2", "郑州市2026年紧缺急需职业（工种）目录"],  # updates the existing entry
+        [2026, "钳工", "0.5", "郑州市2026年紧缺急需职业（工种）目录"],  # over 30 %: refused
+        [2026, "", "0.1", ""],  # no occupation, no source: refused
+    ], django_capture_on_commit_callbacks)
+    assert (job.status, job.created_rows, job.updated_rows, job.failed_rows) == (JobStatus.PARTLY_FAILED, 1, 1, 2)
+    messages = [(error.row_number, error.message) for error in job.row_errors.order_by("row_number")]
+    assert messages[0] == (4, "上浮比例：上浮比例最高为30%（0.3）")
+    assert messages[1][0] == 5 and "请填写职业（工种）" in messages[1][1]
+    assert dict(ShortageOccupation.objects.values_list("occupation", "uplift_rate")) == {
+        "电工": Decimal("0.300"), "焊工": Decimal("0.200")}
+    assert AuditEntry.objects.filter(action="apprenticeships.shortage_created").count() == 1
+    assert AuditEntry.objects.filter(action="apprenticeships.shortage_updated").count() == 1
+
+
+def test_shortage_import_refused_to_who_may_not_manage(client, county_reviewer_a, admin_a):
+    for user in (county_reviewer_a, admin_a):
+        client.force_login(user)
+        assert client.get(reverse("batch:import", args=["apprenticeship_shortage"])).status_code == 403
+        assert client.get(reverse("batch:template", args=["apprenticeship_shortage"])).status_code == 403
