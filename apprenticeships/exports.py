@@ -7,6 +7,8 @@ from apprenticeships.rules import FILE, may_file
 from batch.registry import ExportSpec, register_export  # noqa: F401
 from apprenticeships.rules import CLAIM, is_hr_reviewer, may_claim
 from apprenticeships.selectors.claims import claim_lines_for_export
+from apprenticeships.models import ApprenticeshipType, FilingStatus, TargetLevel
+from apprenticeships.rules import is_hr_reviewer
 from batch.registry import Column, ExportSpec, register_export  # noqa: F401
 
 
@@ -42,3 +44,74 @@ def register_exports() -> None:
     ))
 
     # --- hr: filings of the region ---------------------------------------------------------------------------
+    register_export(ExportSpec(
+        key="apprenticeship_hr_filings", label=str(_("辖区学徒制备案导出")), permission="",
+        columns=HR_FILING_COLUMNS, queryset=hr_filings_for_export, allowed=is_hr_reviewer,
+        back_url_name="apprenticeships:hr_filings",
+    ))
+    register_export(ExportSpec(
+        key="apprenticeship_statistics", label=str(_("学徒制统计导出")), permission="",
+        columns=STATISTICS_COLUMNS, queryset=statistics_for_export, allowed=is_hr_reviewer,
+        back_url_name="apprenticeships:statistics",
+    ))
+
+
+# --- hr ----------------------------------------------------------------------------------------------------------
+
+
+def _choices(enum) -> tuple:
+    return tuple((value, str(label)) for value, label in enum.choices)
+
+
+HR_FILING_COLUMNS = (
+    Column("备案编号", "number", width=20),
+    Column("企业名称", "organisation__name", width=28),
+    Column("统一社会信用代码", "organisation__credit_code", text=True, width=22),
+    Column("备案地（参保地）", "region__full_name", width=24),
+    Column("学徒制培训类型", "apprenticeship_type", choices=_choices(ApprenticeshipType), width=18),
+    Column("状态", "status", choices=_choices(FilingStatus), width=12),
+    Column("培训职业（工种）", "training_class__occupation", width=16),
+    Column("培训目标等级", "training_class__target_level", choices=_choices(TargetLevel), width=14),
+    Column("培训开始日期", "training_class__starts_on", width=14),
+    Column("培训结束日期", "training_class__ends_on", width=14),
+    Column("提交时间", "submitted_at", width=18),
+    Column("审核通过时间", "approved_at", width=18),
+)
+
+
+def hr_filings_for_export(user, params):
+    from apprenticeships.forms.hr import filing_filters
+    from apprenticeships.selectors.hr import filter_filings, region_filings
+
+    filters, _problems = filing_filters(params)
+    return filter_filings(region_filings(user), **filters).order_by("-submitted_at", "-id")
+
+
+def _statistics_column(header: str, name: str, width: int = 14) -> Column:
+    return Column(header, name, width=width, value=lambda row: getattr(row, name))
+
+
+STATISTICS_COLUMNS = (
+    _statistics_column("分类", "kind", 10),
+    _statistics_column("地区/月份", "name", 24),
+    _statistics_column("备案在训人数", "enrolled"),
+    _statistics_column("流失人数", "lost"),
+    _statistics_column("流失率", "lost_rate"),
+    _statistics_column("申领金额（元）", "claimed", 16),
+    _statistics_column("审核通过金额（元）", "approved", 18),
+    _statistics_column("已拨付金额（元）", "paid", 16),
+)
+
+
+def statistics_for_export(user, params):
+    from django.core.exceptions import PermissionDenied
+
+    from apprenticeships.forms.hr import statistics_filters
+    from apprenticeships.rules import hr_department
+    from apprenticeships.services.statistics import export_rows, statistics_for
+
+    department = hr_department(user)
+    if department is None:
+        raise PermissionDenied
+    filters, _problems = statistics_filters(params)
+    return export_rows(statistics_for(department.region, **filters))

@@ -9,6 +9,7 @@ from apprenticeships.views import attendance as attendance_views
 from apprenticeships.views import tracking as tracking_views
 from apprenticeships.views import venues as venue_views
 from apprenticeships.views import claims
+from apprenticeships.views import hr, parameters
 
 app_name = "apprenticeships"
 urlpatterns = [
@@ -87,4 +88,19 @@ urlpatterns = [
     path("claims/<int:pk>/roster.pdf", claims.claim_roster_pdf, name="claim_roster_pdf"),
 
     # --- hr: filings of the region, 生态链企业认定, parameters, statistics ---
+    path("hr/filings/", hr.hr_filings, name="hr_filings"),
+    path("hr/statistics/", hr.statistics, name="statistics"),
+    path("hr/recognitions/", hr.recognitions, name="recognitions"),
+    path("hr/recognitions/new/", hr.recognition_new, name="recognition_new"),
+    path("hr/recognitions/<int:pk>/", hr.recognition_edit, name="recognition_edit"),
+    path("hr/recognitions/<int:pk>/revoke/", hr.recognition_revoke, name="recognition_revoke"),
+    path("hr/parameters/", parameters.parameters, name="parameters"),
+    path("hr/parameters/standards/new/", parameters.parameter_new, {"kind": "standards"}, name="standard_new"),
+    path("hr/parameters/standards/<int:pk>/", parameters.parameter_edit, {"kind": "standards"},
+         name="standard_edit"),
+    path("hr/parameters/shortage/new/", parameters.parameter_new, {"kind": "shortage"}, name="shortage_new"),
+    path("hr/parameters/shortage/<int:pk>/", parameters.parameter_edit, {"kind": "shortage"},
+         name="shortage_edit"),
+    path("hr/parameters/rules/new/", parameters.parameter_new, {"kind": "rules"}, name="ruleset_new"),
+    path("hr/parameters/rules/<int:pk>/", parameters.parameter_edit, {"kind": "rules"}, name="ruleset_edit"),
 ]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from calendars import views
+from calendars import views, wage_views
 
 app_name = "calendars"
 urlpatterns = [
@@ -10,4 +10,7 @@ urlpatterns = [
     path("days/add/", views.day_create, name="day_create"),
     path("days/<int:pk>/edit/", views.day_edit, name="day_edit"),
     path("days/<int:pk>/delete/", views.day_delete, name="day_delete"),
+    path("wages/", wage_views.wage_list, name="wages"),
+    path("wages/new/", wage_views.wage_create, name="wage_create"),
+    path("wages/<int:pk>/", wage_views.wage_edit, name="wage_edit"),
 ]

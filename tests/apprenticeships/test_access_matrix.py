@@ -92,6 +92,11 @@ MATRIX = {
     "apprenticeships:claim_pay": ("claim", "405 405 405 405 405 405 405 405 405 405 405 405 405"),
 
     # --- hr --------------------------------------------------------------------------------------------------
+    "apprenticeships:recognition_edit": ("recognition", "200 403 403 403 403 403 403 403 200 404 403 403 302"),
+    "apprenticeships:recognition_revoke": ("recognition", "405 405 405 405 405 405 405 405 405 405 405 405 405"),
+    "apprenticeships:standard_edit": ("standard", "200 403 403 403 403 403 403 403 200 404 403 403 302"),
+    "apprenticeships:shortage_edit": ("shortage", "200 403 403 403 403 403 403 403 200 404 403 403 302"),
+    "apprenticeships:ruleset_edit": ("ruleset", "200 403 403 403 403 403 403 403 200 404 403 403 302"),
 }
 
 # Pages that name no object (lists, forms for a new record): the navigation test opens them for every persona.
@@ -113,6 +118,9 @@ WITHOUT_OBJECT = {
     "apprenticeships:claim_new", "apprenticeships:claims",
 
     # --- hr --------------------------------------------------------------------------------------------------
+    "apprenticeships:hr_filings", "apprenticeships:statistics", "apprenticeships:recognitions",
+    "apprenticeships:recognition_new", "apprenticeships:parameters", "apprenticeships:standard_new",
+    "apprenticeships:shortage_new", "apprenticeships:ruleset_new",
 }
 
 # Writes by people who may not make them: the status, and nothing written (audit log and reviews unchanged).
@@ -171,6 +179,11 @@ POSTS = {
     "apprenticeships:claim_pay": ("claim", "404 403 404 404 404 404 404 404"),
 
     # --- hr --------------------------------------------------------------------------------------------------
+    "apprenticeships:recognition_edit": ("recognition", "403 403 403 403 403 404 403 403"),
+    "apprenticeships:recognition_revoke": ("recognition", "403 403 403 403 403 404 403 403"),
+    "apprenticeships:standard_edit": ("standard", "403 403 403 403 403 404 403 403"),
+    "apprenticeships:shortage_edit": ("shortage", "403 403 403 403 403 404 403 403"),
+    "apprenticeships:ruleset_edit": ("ruleset", "403 403 403 403 403 404 403 403"),
 }
 
 

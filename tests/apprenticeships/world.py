@@ -52,6 +52,16 @@ def build_world(*, enterprise_a, admin_a, institution, city_reviewer):
     world.update(_claims(enterprise_a, admin_a, filing))
 
     # --- hr --------------------------------------------------------------------------------------------------
+    from apprenticeships.models import RuleSet, ShortageOccupation, SubsidyStandard
+    from tests import factories
+
+    zhengzhou = factories.region("410100")
+    world["recognition"] = Thing(ap.recognition(enterprise_a, zhengzhou, by=city_reviewer).pk, city_reviewer)
+    world["standard"] = Thing(SubsidyStandard.objects.filter(region=zhengzhou).first().pk, city_reviewer)
+    world["ruleset"] = Thing(RuleSet.objects.filter(region=zhengzhou).first().pk, city_reviewer)
+    world["shortage"] = Thing(ShortageOccupation.objects.create(
+        region=zhengzhou, year=2026, occupation="电工", uplift_rate="0.2", source="目录", set_by=city_reviewer).pk,
+        city_reviewer)
     return world
 
 

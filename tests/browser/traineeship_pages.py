@@ -28,11 +28,14 @@ def id_number_aged(years: int, today: datetime.date, region_code: str = "410105"
 
 
 def region_parameter(*, region_code: str, valid_from: datetime.date, wage: str, set_by):
+    from calendars.models import MinimumWage
     from tests import factories
     from traineeships.models import RegionParameter
 
+    MinimumWage.objects.create(region=factories.region(region_code), valid_from=valid_from, monthly=Decimal(wage),
+                               source="测试最低工资标准", set_by=set_by)
     return RegionParameter.objects.create(
-        region=factories.region(region_code), valid_from=valid_from, minimum_wage_monthly=Decimal(wage),
+        region=factories.region(region_code), valid_from=valid_from,
         subsidy_rate=Decimal("0.600"), raised_subsidy_rate=Decimal("0.700"), retention_threshold=Decimal("0.500"),
         insurance_subsidy_cap=Decimal("240"), set_by=set_by,
     )

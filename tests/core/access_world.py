@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from django.utils import timezone
 
 from batch.models import BatchJob, JobKind, JobStatus
-from calendars.models import CalendarYear, DayKind, SpecialDay
+from calendars.models import CalendarYear, DayKind, MinimumWage, SpecialDay
 from claims import services as claim_services
 from notifications.models import Notification
 from organisations.models import Department, OrganisationKind, Origin, StaffMember
@@ -64,6 +64,9 @@ def build_world(*, enterprise_a, admin_a, member_a, county_hr_a, county_reviewer
     return {
         "calendar_year": Thing(draft_year.year, platform_staff),
         "calendar_day": Thing(draft_day.pk, platform_staff),
+        "minimum_wage": Thing(MinimumWage.objects.create(
+            region_id="410000", valid_from=datetime.date(2026, 1, 1), monthly=2100, source="豫政〔2026〕1号",
+            set_by=platform_staff).pk, platform_staff),
         "organisation": Thing(enterprise_a.pk, admin_a),
         "base": Thing(base.pk, admin_a),
         "post": Thing(post.pk, admin_a),

@@ -30,6 +30,7 @@ MATRIX = {
     "calendars:publish": ("calendar_year", "405 405 405 405 405 405 405 405 405"),
     "calendars:day_edit": ("calendar_day", "200 403 403 403 403 403 403 403 302"),
     "calendars:day_delete": ("calendar_day", "200 403 403 403 403 403 403 403 302"),
+    "calendars:wage_edit": ("minimum_wage", "200 403 403 403 403 403 403 403 302"),
     "batch:detail": ("job", "200 404 404 404 404 404 404 404 302"),
     "batch:download_failed": ("job", "404 404 404 404 404 404 404 404 302"),
     "batch:download_result": ("job", "404 404 404 404 404 404 404 404 302"),
@@ -110,6 +111,7 @@ POSTS = {
     "calendars:day_delete": ("calendar_day", "403 403 403 403 403 403"),
     "calendars:day_edit": ("calendar_day", "403 403 403 403 403 403"),
     "calendars:publish": ("calendar_year", "403 403 403 403 403 403"),
+    "calendars:wage_edit": ("minimum_wage", "403 403 403 403 403 403"),
     "organisations:account_active": ("account", "403 404 404 404 404 403"),
     "organisations:account_edit": ("account", "403 404 404 404 404 403"),
     "organisations:account_password": ("account", "403 404 404 404 404 403"),
@@ -178,6 +180,7 @@ WITHOUT_OBJECT = {
     "traineeships:match_drafts", "traineeships:match_scans", "traineeships:match_submit", "traineeships:match_records",
     "accounts:individual_sign_in", "accounts:individual_verify", "accounts:individual_resend",
     "accounts:individual_bind", "calendars:years", "calendars:day_create",
+    "calendars:wages", "calendars:wage_create",
     "captcha-image", "captcha-image-2x", "captcha-audio", "captcha-refresh",
 }
 

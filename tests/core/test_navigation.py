@@ -87,7 +87,7 @@ def test_platform_admin_is_not_offered_the_screens_of_an_organisation(personas):
                   "岗位查询", "上岗人员", "批量上报", "报名审核"):
         assert label not in offered
     assert "单位名录" in menu["单位管理"]
-    assert menu["系统管理"] == ["登录日志", "操作日志", "工作日历"]
+    assert menu["系统管理"] == ["登录日志", "操作日志", "工作日历", "最低工资标准"]
 
 
 def test_individual_menu_has_no_unit_management(personas):

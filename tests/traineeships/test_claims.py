@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from python_calamine import CalamineWorkbook
 
+from calendars.models import MinimumWage
 from claims.models import Claim, ClaimLine, ClaimStatus, LineKind
 from reviews.selectors import latest_review_for
 from tests.batch.helpers import sheet_xml
@@ -31,7 +32,7 @@ from tests.traineeships.claim_helpers import (
 )
 from tests.traineeships.test_placements import on_post_placement
 from tests.traineeships.test_register import member_with
-from traineeships.models import MonthlyReport, RegionParameter
+from traineeships.models import MonthlyReport
 
 pytest_plugins = ["tests.traineeships.test_placements"]
 
@@ -129,7 +130,7 @@ def test_unit_files_county_and_city_approve_city_registers_payment(client, admin
 @pytest.mark.django_db
 def test_lines_are_frozen_on_submission(client, admin_a, placement, wage, county_reviewer_a, city_reviewer):
     claim = submitted(client, admin_a)
-    RegionParameter.objects.filter(pk=wage.pk).update(minimum_wage_monthly=Decimal("2500"))
+    MinimumWage.objects.filter(region_id=wage.region_id, valid_from=wage.valid_from).update(monthly=Decimal("2500"))
     before = lines(claim)
     assert decide(client, county_reviewer_a, claim).status_code == 302
     assert decide(client, city_reviewer, claim).status_code == 302

@@ -62,23 +62,22 @@ def test_the_database_refuses_overlapping_periods_itself(city_reviewer):
     from django.db import IntegrityError, transaction
 
     first = RegionParameter.objects.create(region_id="410105", valid_from=datetime.date(2025, 1, 1), valid_to=None,
-                                           minimum_wage_monthly=2100, subsidy_rate="0.6", raised_subsidy_rate="0.7",
+                                           subsidy_rate="0.6", raised_subsidy_rate="0.7",
                                            insurance_subsidy_cap=240, set_by=city_reviewer)
     with pytest.raises(IntegrityError) as caught, transaction.atomic():
         RegionParameter.objects.create(region_id="410105", valid_from=datetime.date(2030, 1, 1), valid_to=None,
-                                       minimum_wage_monthly=2100, subsidy_rate="0.6", raised_subsidy_rate="0.7",
+                                       subsidy_rate="0.6", raised_subsidy_rate="0.7",
                                        insurance_subsidy_cap=240, set_by=city_reviewer)
     from core.constraints import known_violation
 
     assert known_violation(caught.value).message_dict == {"valid_from": ["该地区在此期间已有参数设置，期间不能重叠"]}
     # Another region, or a period that ends before the first begins, is fine.
     RegionParameter.objects.create(region_id="410103", valid_from=datetime.date(2025, 1, 1),
-                                   minimum_wage_monthly=2100, subsidy_rate="0.6", raised_subsidy_rate="0.7",
+                                   subsidy_rate="0.6", raised_subsidy_rate="0.7",
                                    insurance_subsidy_cap=240, set_by=city_reviewer)
     RegionParameter.objects.create(region_id="410105", valid_from=datetime.date(2024, 1, 1),
-                                   valid_to=datetime.date(2024, 12, 31), minimum_wage_monthly=2000,
-                                   subsidy_rate="0.6", raised_subsidy_rate="0.7", insurance_subsidy_cap=240,
-                                   set_by=city_reviewer)
+                                   valid_to=datetime.date(2024, 12, 31), subsidy_rate="0.6", raised_subsidy_rate="0.7",
+                                   insurance_subsidy_cap=240, set_by=city_reviewer)
     assert RegionParameter.objects.exclude(pk=first.pk).count() == 2
 
 

@@ -1,6 +1,7 @@
 """HR departments: 报省厅备案 and 已备案基地, 岗位发布 several at once, unpublishing, and the region parameters."""
 
 import datetime
+from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -137,7 +138,7 @@ def test_only_the_city_publishes(client, two_approved_posts, county_reviewer_a, 
 
 
 def parameter_form(region="410105", **overrides):
-    data = {"region": region, "valid_from": "2025-01", "valid_to": "", "minimum_wage_monthly": "2100",
+    data = {"region": region, "valid_from": "2025-01", "valid_to": "",
             "subsidy_rate": "0.6", "raised_subsidy_rate": "0.7", "retention_threshold": "0.5",
             "insurance_subsidy_cap": "240", "graduate_window_years": "2", "pre_graduation_months": "0",
             "approval_lapse_days": "30", "retention_registration_days": "30", "backdating_warning_days": "30",
@@ -164,13 +165,13 @@ def test_parameters_validation_and_overlap(client, city_reviewer):
     assert 'data-field-error="raised_subsidy_rate">留用达标后的补贴比例不能低于见习补贴比例' in bad
     assert RegionParameter.objects.count() == 1
     # The city's own setting and a later county period are fine.
-    assert client.post(PARAMETERS_NEW, parameter_form(region="410100", minimum_wage_monthly="2000")).status_code == 302
-    assert client.post(PARAMETERS_NEW, parameter_form(valid_from="2026-01", minimum_wage_monthly="2200")).status_code \
+    assert client.post(PARAMETERS_NEW, parameter_form(region="410100")).status_code == 302
+    assert client.post(PARAMETERS_NEW, parameter_form(valid_from="2026-01")).status_code \
         == 302
     edit = reverse("traineeships:parameter_edit", args=[parameter.pk])
-    assert client.post(edit, parameter_form(valid_to="2025-11", minimum_wage_monthly="2150")).status_code == 302
+    assert client.post(edit, parameter_form(valid_to="2025-11", subsidy_rate="0.65")).status_code == 302
     parameter.refresh_from_db()
-    assert str(parameter.minimum_wage_monthly) == "2150.00"
+    assert str(parameter.subsidy_rate) == "0.650"
     assert AuditEntry.objects.filter(action="traineeships.parameter_updated").exists()
 
 
@@ -182,13 +183,13 @@ def test_parameter_lookup_prefers_the_most_specific_region(city_reviewer):
     base = {"valid_to": None, "subsidy_rate": 0.6, "raised_subsidy_rate": 0.7, "retention_threshold": 0.5,
             "insurance_subsidy_cap": 240, "note": ""}
     create_parameter(actor=city_reviewer, data={**base, "region": factories.region("410100"),
-                                                "valid_from": datetime.date(2024, 1, 1), "minimum_wage_monthly": 2000})
+                                                "valid_from": datetime.date(2024, 1, 1), "subsidy_rate": 0.5})
     create_parameter(actor=city_reviewer, data={**base, "region": factories.region("410105"),
-                                                "valid_from": datetime.date(2025, 1, 1), "minimum_wage_monthly": 2100})
+                                                "valid_from": datetime.date(2025, 1, 1)})
     county = factories.region("410105")
-    assert parameter_for(county, datetime.date(2024, 6, 15)).minimum_wage_monthly == 2000
-    assert parameter_for(county, datetime.date(2025, 6, 15)).minimum_wage_monthly == 2100
-    assert parameter_for(factories.region("410103"), datetime.date(2025, 6, 1)).minimum_wage_monthly == 2000
+    assert parameter_for(county, datetime.date(2024, 6, 15)).subsidy_rate == Decimal("0.5")
+    assert parameter_for(county, datetime.date(2025, 6, 15)).subsidy_rate == Decimal("0.6")
+    assert parameter_for(factories.region("410103"), datetime.date(2025, 6, 1)).subsidy_rate == Decimal("0.5")
     assert parameter_for(factories.region("410202"), datetime.date(2025, 6, 1)) is None
 
 

@@ -25,7 +25,12 @@ END = datetime.date(2026, 8, 31)
 
 
 def wage_parameter(setter, region_code="410100", valid_from=datetime.date(2026, 1, 1), wage="2100", **overrides):
-    values = {"minimum_wage_monthly": Decimal(wage), "subsidy_rate": Decimal("0.600"),
+    """The region's 地区参数 and its minimum wage (kept in calendars.MinimumWage, read by calendars.wages)."""
+    from calendars.models import MinimumWage
+
+    MinimumWage.objects.create(region=factories.region(region_code), valid_from=valid_from, monthly=Decimal(wage),
+                               source="测试最低工资标准", set_by=setter)
+    values = {"subsidy_rate": Decimal("0.600"),
               "raised_subsidy_rate": Decimal("0.700"), "retention_threshold": Decimal("0.500"),
               "insurance_subsidy_cap": Decimal("240"), **overrides}
     return RegionParameter.objects.create(region=factories.region(region_code), valid_from=valid_from,

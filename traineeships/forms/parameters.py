@@ -65,11 +65,6 @@ class RegionParameterForm(forms.Form):
                                                     "invalid_choice": _("只能选择本部门辖区内的地区")})
     valid_from = MonthField(label=_("起始月份"), error_messages={"required": _("请填写起始月份")})
     valid_to = MonthField(label=_("截止月份"), last_day=True, required=False, help_text=_("留空表示长期有效"))
-    minimum_wage_monthly = forms.DecimalField(
-        label=_("月最低工资标准（元）"), max_digits=8, decimal_places=2, min_value=Decimal("0.01"),
-        widget=forms.NumberInput(attrs={**INPUT, "step": "0.01"}),
-        error_messages={"required": _("请填写月最低工资标准"), "min_value": _("最低工资标准必须大于0")},
-    )
     subsidy_rate = _rate(_("见习补贴比例"), Decimal("0.6"))
     raised_subsidy_rate = _rate(_("留用达标后的补贴比例"), Decimal("0.7"))
     retention_threshold = _rate(_("留用率达标线"), Decimal("0.5"))
@@ -103,7 +98,7 @@ class RegionParameterForm(forms.Form):
 def parameter_initial(parameter) -> dict:
     return {
         "region": parameter.region_id, "valid_from": parameter.valid_from, "valid_to": parameter.valid_to,
-        "minimum_wage_monthly": parameter.minimum_wage_monthly, "subsidy_rate": parameter.subsidy_rate,
+        "subsidy_rate": parameter.subsidy_rate,
         "raised_subsidy_rate": parameter.raised_subsidy_rate, "retention_threshold": parameter.retention_threshold,
         "insurance_subsidy_cap": parameter.insurance_subsidy_cap, "note": parameter.note,
         **{name: getattr(parameter, name) for name in RULE_FIELDS},

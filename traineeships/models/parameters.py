@@ -22,9 +22,7 @@ class RegionParameter(models.Model):
     # month, or empty for "until further notice".
     valid_from = models.DateField(_("起始月份"))
     valid_to = models.DateField(_("截止月份"), null=True, blank=True)
-    minimum_wage_monthly = models.DecimalField(
-        _("月最低工资标准（元）"), max_digits=8, decimal_places=2, validators=[MinValueValidator(Decimal("0.01"))]
-    )
+    # The minimum wage is not kept here: calendars.wages.minimum_wage (calendars.MinimumWage) is the one place.
     subsidy_rate = models.DecimalField(_("见习补贴比例"), max_digits=4, decimal_places=3, validators=RATE_VALIDATORS)
     raised_subsidy_rate = models.DecimalField(
         _("留用达标后的补贴比例"), max_digits=4, decimal_places=3, validators=RATE_VALIDATORS

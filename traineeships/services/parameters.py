@@ -1,4 +1,5 @@
-"""Writes of 地区参数 (minimum wage, subsidy rates, insurance cap per region and period)."""
+"""Writes of 地区参数 (subsidy rates, insurance cap, rules per region and period; the minimum wage is kept in
+calendars.MinimumWage)."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -12,13 +13,13 @@ from traineeships.models import RegionParameter
 from traineeships.selectors import parameter_regions_for_user
 
 PARAMETER_FIELDS = (
-    "region", "valid_from", "valid_to", "minimum_wage_monthly", "subsidy_rate", "raised_subsidy_rate",
+    "region", "valid_from", "valid_to", "subsidy_rate", "raised_subsidy_rate",
     "retention_threshold", "insurance_subsidy_cap", "graduate_window_years", "pre_graduation_months",
     "approval_lapse_days", "retention_registration_days", "backdating_warning_days", "retention_window_months",
     "note",
 )
 # The non-money rules have the national defaults of the model when a caller does not give them.
-RULE_FIELDS = PARAMETER_FIELDS[8:14]
+RULE_FIELDS = PARAMETER_FIELDS[7:13]
 
 
 def _period_text(parameter: RegionParameter) -> str:

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from attachments.services import store_upload
 from audit.services import record, snapshot
 from audit.state import StateMachine, StatusMap
+from calendars.wages import minimum_wage
 from core.constraints import known_violation
 from notifications.services import notify
 from organisations.services import require_verified
@@ -92,12 +93,12 @@ def check_terms(post: Post, data: dict) -> dict:
             ) % {"start": start_on.isoformat(), "earliest": earliest.isoformat(), "latest": latest.isoformat()}
     allowance = data.get("monthly_allowance")
     if start_on and allowance is not None:
-        parameter = parameter_for(post.work_region, start_on)
-        if parameter is None:
+        wage = minimum_wage(post.work_region, start_on)
+        if parameter_for(post.work_region, start_on) is None or wage is None:
             errors["monthly_allowance"] = _(NO_WAGE_MESSAGE)
-        elif allowance < parameter.minimum_wage_monthly:
+        elif allowance < wage:
             errors["monthly_allowance"] = _("生活费不能低于当地%(month)s的月最低工资标准 %(wage)s 元") % {
-                "month": f"{start_on:%Y年%-m月}", "wage": parameter.minimum_wage_monthly}
+                "month": f"{start_on:%Y年%-m月}", "wage": wage}
     valid_from, valid_to = data.get("insurance_valid_from"), data.get("insurance_valid_to")
     if valid_from and valid_to and valid_to < valid_from:
         errors["insurance_valid_to"] = _("保险截止日期不能早于起始日期")
@@ -516,5 +517,4 @@ def register_not_retained(*, placement: Placement, actor) -> Placement:
 
 
 def minimum_wage_on(post: Post, day: datetime.date) -> Decimal | None:
-    parameter = parameter_for(post.work_region, day)
-    return parameter.minimum_wage_monthly if parameter else None
+    return minimum_wage(post.work_region, day)

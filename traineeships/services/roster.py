@@ -334,17 +334,32 @@ class ParameterTable:
     (the most specific region with a period containing the month)."""
 
     def __init__(self, region_codes):
+        from calendars.models import MinimumWage
         from traineeships.models import RegionParameter
 
         self.by_region: dict[str, list] = {}
         for parameter in RegionParameter.objects.filter(region_id__in=set(region_codes)).order_by("-valid_from"):
             self.by_region.setdefault(parameter.region_id, []).append(parameter)
+        # The minimum wage of calendars.wages (the one place), resolved the same way, loaded once as well.
+        self.wages_by_region: dict[str, list] = {}
+        for wage in MinimumWage.objects.filter(region_id__in=set(region_codes)).order_by("-valid_from"):
+            self.wages_by_region.setdefault(wage.region_id, []).append(wage)
+
+    def wage(self, codes, month: datetime.date) -> Decimal | None:
+        for code in codes:
+            for wage in self.wages_by_region.get(code, ()):
+                if wage.valid_from <= month and (wage.valid_to is None or wage.valid_to >= month):
+                    return wage.monthly
+        return None
 
     def __call__(self, codes, month: datetime.date) -> Rates | None:
         for code in codes:
             for parameter in self.by_region.get(code, ()):
                 if parameter.valid_from <= month and (parameter.valid_to is None or parameter.valid_to >= month):
-                    return Rates(parameter.minimum_wage_monthly, parameter.subsidy_rate,
+                    wage = self.wage(codes, month)
+                    if wage is None:
+                        return None
+                    return Rates(wage, parameter.subsidy_rate,
                                  parameter.raised_subsidy_rate, parameter.retention_threshold,
                                  parameter.insurance_subsidy_cap, parameter.retention_window_months)
         return None
