@@ -3,13 +3,10 @@
 from django.utils.translation import gettext_lazy as _
 
 from apprenticeships.forms.people import TRAINEE_LIST_COLUMNS, TRAINEE_LIST_EXPORT, trainees_for_export
-from apprenticeships.rules import FILE, may_file
-from batch.registry import ExportSpec, register_export  # noqa: F401
-from apprenticeships.rules import CLAIM, is_hr_reviewer, may_claim
-from apprenticeships.selectors.claims import claim_lines_for_export
 from apprenticeships.models import ApprenticeshipType, FilingStatus, TargetLevel
-from apprenticeships.rules import is_hr_reviewer
-from batch.registry import Column, ExportSpec, register_export  # noqa: F401
+from apprenticeships.rules import CLAIM, FILE, is_hr_reviewer, may_claim, may_file
+from apprenticeships.selectors.claims import claim_lines_for_export
+from batch.registry import Column, ExportSpec, register_export
 
 
 def register_exports() -> None:

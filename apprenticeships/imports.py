@@ -5,31 +5,24 @@ import datetime
 
 from django.utils.translation import gettext_lazy as _
 
-from apprenticeships.forms.filing import TrainingClassForm
-from apprenticeships.models import TargetLevel, TrainingMode
-from apprenticeships.rules import FILE, may_file
-from apprenticeships.selectors.filing import filing_for_import
-from apprenticeships.services.filing import import_class_rows
-from django.utils.translation import gettext_lazy as _
-
 from apprenticeships.forms import people as people_forms
-from apprenticeships.rules import FILE, may_file
-from apprenticeships.selectors.people import filing_for_certificates, filing_for_import
-from apprenticeships.services import people as people_services
-from django.utils.translation import gettext_lazy as _
-
-from apprenticeships.forms.tracking import YES_NO, AttendanceRowForm
-from apprenticeships.models import Mark
-from apprenticeships.rules import ATTENDANCE, may_file, may_record_attendance
-from apprenticeships.selectors.attendance import course_for_import
-from apprenticeships.services.attendance import import_attendance_rows
-from django.utils.translation import gettext_lazy as _
-
 from apprenticeships.forms.claims import PersonRowForm
-from apprenticeships.rules import CLAIM, may_claim
+from apprenticeships.forms.filing import TrainingClassForm
+from apprenticeships.forms.parameters import ShortageForm
+from apprenticeships.forms.tracking import YES_NO, AttendanceRowForm
+from apprenticeships.models import Mark, TargetLevel, TrainingMode
+from apprenticeships.rules import ATTENDANCE, CLAIM, FILE, MANAGE_PARAMETERS, may_claim, may_file, may_record_attendance
+from apprenticeships.selectors import filing as filing_selectors
+from apprenticeships.selectors import people as people_selectors
+from apprenticeships.selectors.attendance import course_for_import
 from apprenticeships.selectors.claims import claim_for_import
+from apprenticeships.selectors.hr import may_manage_parameters
+from apprenticeships.services import people as people_services
+from apprenticeships.services.attendance import import_attendance_rows
 from apprenticeships.services.claims import import_people_rows
-from batch.registry import Column, ImportParent, ImportSpec, register_import  # noqa: F401
+from apprenticeships.services.filing import import_class_rows
+from apprenticeships.services.parameters import import_shortage
+from batch.registry import Column, ImportParent, ImportSpec, register_import
 
 
 def _choices(pairs):
@@ -57,7 +50,7 @@ def register_imports() -> None:
         form_class=TrainingClassForm, natural_key=("occupation",), apply=import_class_rows,
         form_kwargs=lambda actor, organisation, **context: {"filing": context.get("parent")},
         back_url_name="apprenticeships:filings", allowed=may_file, with_job=True,
-        parent=ImportParent(get=filing_for_import, describe=lambda filing: f"{filing.number}"),
+        parent=ImportParent(get=filing_selectors.filing_for_import, describe=lambda filing: f"{filing.number}"),
     ))
 
     # --- people: 培训师资, 培训人员, 培训课程 -----------------------------------------------------------------------
@@ -79,13 +72,13 @@ def register_imports() -> None:
         register_import(ImportSpec(
             key=key, label=str(label), permission=FILE, allowed=may_file, columns=columns, form_class=form_class,
             form_kwargs=people_forms.in_filing_kwargs, natural_key=natural_key, apply=apply, with_job=True,
-            parent=in_filing(filing_for_import)))
+            parent=in_filing(people_selectors.filing_for_import)))
     # 考核结果: by ID number into an approved filing.
     register_import(ImportSpec(
         key=people_forms.CERTIFICATES_IMPORT, label=str(_("考核结果导入")), permission=FILE, allowed=may_file,
         columns=people_forms.CERTIFICATE_COLUMNS, form_class=people_forms.CertificateRowForm,
         form_kwargs=people_forms.in_filing_kwargs, natural_key=("id_number",),
-        apply=people_services.import_certificate_rows, parent=in_filing(filing_for_certificates)))
+        apply=people_services.import_certificate_rows, parent=in_filing(people_selectors.filing_for_certificates)))
 
     # --- tracking: attendance --------------------------------------------------------------------------------
     # 考勤导入 into one configured course (?parent=<course id>): a row per trainee and day; the course's
@@ -125,22 +118,11 @@ def register_imports() -> None:
         form_kwargs=lambda actor, organisation, **context: {"parent": context.get("parent")},
         back_url_name="apprenticeships:claims",
         parent=ImportParent(get=claim_for_import, describe=lambda claim: f"补贴申领 {claim.number}"),
+    ))
 
     # --- hr: 紧缺急需职业目录 -----------------------------------------------------------------------------------------
-    _register_shortage_import()
-
-
-# --- hr ----------------------------------------------------------------------------------------------------------
-
-
-def _register_shortage_import() -> None:
-    from apprenticeships.forms.parameters import ShortageForm
-    from apprenticeships.rules import MANAGE_PARAMETERS
-    from apprenticeships.selectors.hr import may_manage_parameters
-    from apprenticeships.services.parameters import import_shortage
-
     register_import(ImportSpec(
-        key="apprenticeship_shortage", label="紧缺急需职业目录导入", permission=MANAGE_PARAMETERS,
+        key="apprenticeship_shortage", label=str(_("紧缺急需职业目录导入")), permission=MANAGE_PARAMETERS,
         columns=(
             Column("目录年度", "year", required=True, example=2026, width=10),
             Column("职业（工种）", "occupation", required=True, example="电工", width=20),
@@ -151,3 +133,4 @@ def _register_shortage_import() -> None:
         form_class=ShortageForm, natural_key=("year", "occupation"), apply=import_shortage,
         back_url_name="apprenticeships:parameters", allowed=may_manage_parameters,
     ))
+

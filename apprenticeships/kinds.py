@@ -9,21 +9,17 @@ reviews.materials); registered by apprenticeships.registration.
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from apprenticeships.rules import REVIEW
-from apprenticeships.selectors.filing import filing_summary
-from apprenticeships.services.filing import FILING_KIND, FILING_STATUS_MAP, may_submit_filing
-from regions.models import RegionLevel
 from apprenticeships.rules import FILE, REVIEW
+from apprenticeships.selectors.filing import filing_summary
 from apprenticeships.services import teacher_changes
-from django.utils.translation import gettext_lazy as _
-
-from apprenticeships.rules import REVIEW
 from apprenticeships.services.claims import CLAIM_KIND, self_check
 from apprenticeships.services.claims import may_file as may_file_claim
+from apprenticeships.services.filing import FILING_KIND, FILING_STATUS_MAP, may_submit_filing
 from apprenticeships.services.roster import roster
 from claims.services import CLAIM_STATUS_MAP
-from reviews.materials import register_materials  # noqa: F401  (used by the sections below)
-from reviews.registry import ReviewKind, government_chain, register  # noqa: F401
+from regions.models import RegionLevel
+from reviews.materials import register_materials
+from reviews.registry import ReviewKind, government_chain, register
 
 # --- filing ------------------------------------------------------------------------------------------------
 

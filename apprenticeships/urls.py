@@ -1,15 +1,11 @@
 """The programme's pages, one list (namespace "apprenticeships"). Each section's views live in views/<section>.py."""
 
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-from apprenticeships.views import filing
-from apprenticeships.views import people
-from apprenticeships.views import changes
 from apprenticeships.views import attendance as attendance_views
+from apprenticeships.views import changes, claims, filing, hr, parameters, people
 from apprenticeships.views import tracking as tracking_views
 from apprenticeships.views import venues as venue_views
-from apprenticeships.views import claims
-from apprenticeships.views import hr, parameters
 
 app_name = "apprenticeships"
 urlpatterns = [

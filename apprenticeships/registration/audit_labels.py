@@ -47,9 +47,6 @@ LABELS = {
     "apprenticeships.attendance_recorded": _("记录学徒制培训考勤"),
     "apprenticeships.attendance_updated": _("修改学徒制培训考勤"),
     "apprenticeships.attendance_imported": _("导入学徒制培训考勤"),
-    # The filing's status writer (services/states.py), which cancelling uses; the filing section may label it
-    # too: unpacked, so a second label merges without a repeated key.
-    **{"apprenticeships.filing_status": _("学徒制培训备案状态变更")},
 
     # --- claims ----------------------------------------------------------------------------------------------
     "apprenticeships.claim_started": _("学徒制补贴申领：确认承诺书并创建申领"),

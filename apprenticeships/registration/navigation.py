@@ -2,21 +2,10 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from django.utils.translation import gettext_lazy as _
-
-from django.utils.translation import gettext_lazy as _
-
-from django.utils.translation import gettext_lazy as _
-
-from django.utils.translation import gettext_lazy
-
-from apprenticeships import rules  # noqa: F401  (used by the sections below)
+from apprenticeships import rules
 from apprenticeships.rules import GROUP, PROGRAMME
-
-from apprenticeships import rules  # noqa: F401  (used by the sections below)
-from apprenticeships.rules import GROUP, PROGRAMME
-from apprenticeships.selectors.tracking import may_track
 from apprenticeships.selectors.hr import may_manage_parameters, may_see_recognitions
+from apprenticeships.selectors.tracking import may_track
 from core.navigation import NavEntry, add_programme_entry, register_programme
 
 ENTRIES = [
@@ -50,13 +39,13 @@ ENTRIES = [
              needs_organisation=True),
 
     # --- hr: filings of the region, recognitions, parameters, statistics --------------------------------------
-    NavEntry(gettext_lazy("辖区学徒制备案"), "apprenticeships:hr_filings", "archive", rules.REVIEW,
+    NavEntry(_("辖区学徒制备案"), "apprenticeships:hr_filings", "archive", rules.REVIEW,
              visible=rules.is_hr_reviewer, also_under=("/apprenticeships/hr/filings/",)),
-    NavEntry(gettext_lazy("学徒制统计"), "apprenticeships:statistics", "bar-chart", rules.REVIEW,
+    NavEntry(_("学徒制统计"), "apprenticeships:statistics", "bar-chart", rules.REVIEW,
              visible=rules.is_hr_reviewer),
-    NavEntry(gettext_lazy("生态链企业认定"), "apprenticeships:recognitions", "diagram-3", rules.RECOGNITION,
+    NavEntry(_("生态链企业认定"), "apprenticeships:recognitions", "diagram-3", rules.RECOGNITION,
              visible=may_see_recognitions, also_under=("/apprenticeships/hr/recognitions/",)),
-    NavEntry(gettext_lazy("学徒制参数"), "apprenticeships:parameters", "sliders", rules.MANAGE_PARAMETERS,
+    NavEntry(_("学徒制参数"), "apprenticeships:parameters", "sliders", rules.MANAGE_PARAMETERS,
              visible=may_manage_parameters, also_under=("/apprenticeships/hr/parameters/",)),
 ]
 

@@ -4,12 +4,23 @@ named by its filings."""
 
 import datetime
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.utils import timezone
 
+from apprenticeships.models import (
+    ClaimDetails,
+    ClaimMaterial,
+    ClaimPerson,
+    RuleSet,
+    ShortageOccupation,
+    SubsidyStandard,
+)
 from apprenticeships.rules import ATTENDANCE
+from claims.models import Claim, ClaimLine, ClaimStatus, LineKind
 from tests import factories
 from tests.apprenticeships import factories as ap
+from tests.internships.factories import attachment
 
 
 @dataclass
@@ -52,9 +63,6 @@ def build_world(*, enterprise_a, admin_a, institution, city_reviewer):
     world.update(_claims(enterprise_a, admin_a, filing))
 
     # --- hr --------------------------------------------------------------------------------------------------
-    from apprenticeships.models import RuleSet, ShortageOccupation, SubsidyStandard
-    from tests import factories
-
     zhengzhou = factories.region("410100")
     world["recognition"] = Thing(ap.recognition(enterprise_a, zhengzhou, by=city_reviewer).pk, city_reviewer)
     world["standard"] = Thing(SubsidyStandard.objects.filter(region=zhengzhou).first().pk, city_reviewer)
@@ -68,14 +76,6 @@ def build_world(*, enterprise_a, admin_a, institution, city_reviewer):
 def _claims(enterprise, admin, filing) -> dict:
     """A submitted advance claim (counted lines, no review needed for reading) and a draft with a person and an
     attachment (the targets of the remove URLs)."""
-    from decimal import Decimal
-
-    from django.utils import timezone
-
-    from apprenticeships.models import ClaimDetails, ClaimMaterial, ClaimPerson
-    from claims.models import Claim, ClaimLine, ClaimStatus, LineKind
-    from tests.internships.factories import attachment
-
     month = timezone.localdate().replace(day=1)
     trainee = filing.trainees.order_by("id").first()
     made = {}
