@@ -30,6 +30,9 @@ def test_every_registered_kind_names_its_decide_permission():
         "internship_position": "internships.review",
         "internship_complaint": "internships.school",
         "internship_appeal": "internships.school",
+        "apprenticeship_filing": "apprenticeships.review",
+        "apprenticeship_teacher_change": "apprenticeships.review",
+        "apprenticeship_claim": "apprenticeships.review",
     }
     assert "reviews.decide" not in CATALOGUE and all(code in CATALOGUE for code in kinds.values())
 
