@@ -2,6 +2,7 @@
 
 import secrets
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -281,10 +282,18 @@ SITE_CONTACT = env_str("SITE_CONTACT", "")  # 联系方式, e.g. "0371-12333"
 SITE_ICP = env_str("SITE_ICP", "")  # ICP 备案号, e.g. "豫ICP备00000000号"
 SITE_PSB = env_str("SITE_PSB", "")  # 公安机关备案号
 
+# --- Apprenticeships (企业新型学徒制): 培训场地维护's map ------------------------------------------------------
+# An intranet XYZ tile source, e.g. "https://tiles.intranet.example/{z}/{x}/{y}.png"; its origin is added to the
+# policy's img-src below. Empty (the default): no map, the venue's coordinates are typed, so Praxis works offline.
+PRAXIS_MAP_TILE_URL = env_str("PRAXIS_MAP_TILE_URL", "")
+_tiles = urlsplit(PRAXIS_MAP_TILE_URL)
+MAP_TILE_ORIGIN = f"{_tiles.scheme}://{_tiles.netloc}" if _tiles.scheme in ("http", "https") and _tiles.netloc else ""
+
 # --- Content-Security-Policy (core.middleware.ContentSecurityPolicyMiddleware) ------------------------
 # Scripts and styles only from our own static files: no inline <script>, no on*= handlers, no style="".
 CONTENT_SECURITY_POLICY = (
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
+    "default-src 'self'; script-src 'self'; style-src 'self'; "
+    f"img-src 'self' data:{' ' + MAP_TILE_ORIGIN if MAP_TILE_ORIGIN else ''}; font-src 'self'; "
     "connect-src 'self'; frame-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'"
 )
 
@@ -294,7 +303,3 @@ CONTENT_SECURITY_POLICY = (
 PRAXIS_INTERNSHIP_REGISTRY_CHECK = env_str("PRAXIS_INTERNSHIP_REGISTRY_CHECK",
                                            "internships.registry_check.registry_table_check")
 
-# --- Apprenticeships (企业新型学徒制): 培训场地维护's map ------------------------------------------------------
-# An intranet XYZ tile source, e.g. "https://tiles.intranet.example/{z}/{x}/{y}.png" (its origin must also be
-# allowed by img-src). Empty (the default): no map, the venue's coordinates are typed, so Praxis works offline.
-PRAXIS_MAP_TILE_URL = env_str("PRAXIS_MAP_TILE_URL", "")

@@ -56,3 +56,18 @@ def test_waiting_for_a_server_that_exited_says_so(tmp_path):
     )
     assert result.returncode == 1
     assert result.stderr == "网站进程 (gunicorn) 已退出，未能启动；原因见上方日志\n"
+
+
+@pytest.mark.parametrize(("tiles", "img_src"), [
+    ("", "img-src 'self' data:;"),
+    ("https://tiles.intranet.example/{z}/{x}/{y}.png", "img-src 'self' data: https://tiles.intranet.example;"),
+])
+def test_the_map_tile_origin_is_allowed_by_the_content_security_policy(tmp_path, tiles, img_src):
+    """培训场地维护's map draws tiles from the configured intranet source; without one, no other origin is allowed."""
+    environment = {**os.environ, "DJANGO_SETTINGS_MODULE": "praxis.settings", "PRAXIS_VAR_DIR": str(tmp_path),
+                   "PRAXIS_MAP_TILE_URL": tiles}
+    result = subprocess.run([sys.executable, "-c", "import django; django.setup(); from django.conf import settings; "
+                             "print(settings.CONTENT_SECURITY_POLICY)"], cwd=ROOT, env=environment,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert img_src in result.stdout
