@@ -4,6 +4,7 @@ it. Each pair once deadlocked (the unit locked post then review, the reviewer re
 request takes the post first; the reviewer's arrives while the unit holds it and before the unit asks for
 the review, which is exactly the interleaving that deadlocked."""
 
+import threading
 import time
 
 import pytest
@@ -33,11 +34,14 @@ def regions(transactional_db):
 @pytest.fixture
 def slow_sides(monkeypatch):
     """The unit holds the post a moment before it touches the review; the reviewer holds what the engine
-    locks first a moment before going on."""
+    locks first a moment before going on. Returns an event set once the first side holds its first lock, so the
+    second side starts then (a fixed delay let a slow first request lose the race on a loaded machine)."""
+    holding = threading.Event()
     for name in ("refresh_title", "withdraw", "submit"):
         original = getattr(review_services, name)
 
         def wait_then(*args, _original=original, **kwargs):
+            holding.set()
             time.sleep(HOLD)
             return _original(*args, **kwargs)
 
@@ -46,10 +50,12 @@ def slow_sides(monkeypatch):
 
     def lock_then_wait(review_id):
         review = original_lock(review_id)
+        holding.set()
         time.sleep(HOLD)
         return review
 
     monkeypatch.setattr(review_services, "_lock_review", lock_then_wait)
+    return holding
 
 
 @pytest.fixture
@@ -63,9 +69,10 @@ def _client(user):
     return client
 
 
-def _later(job, delay=0.4):
+def _later(holding, job):
+    """`job` once the other side holds its first lock (the slow_sides event)."""
     def run():
-        time.sleep(delay)
+        assert holding.wait(timeout=60), "the first side never took its lock"
         return job()
 
     return run
@@ -89,7 +96,7 @@ def test_unit_edits_a_pending_post_while_the_county_returns_it(pending_post, adm
     edit = lambda: unit.post(f"/traineeships/posts/{pending_post.pk}/edit/",  # noqa: E731
                              post_form_data(title="软件测试见习生（修订）"), follow=True)
     started = time.monotonic()
-    edited, returned = _pages(run_together(edit, _later(_return_it(county, pending_post))))
+    edited, returned = _pages(run_together(edit, _later(slow_sides, _return_it(county, pending_post))))
     assert time.monotonic() - started >= 2 * HOLD  # the county waited for the unit's post lock
     assert "已保存" in edited and "已提交审核结论：退回修改" in returned
     post = Post.objects.get(pk=pending_post.pk)
@@ -101,7 +108,7 @@ def test_unit_deletes_a_pending_post_while_the_county_returns_it(pending_post, a
                                                                   slow_sides):
     unit, county = _client(admin_a), _client(county_reviewer_a)
     delete = lambda: unit.post(f"/traineeships/posts/{pending_post.pk}/delete/", follow=True)  # noqa: E731
-    deleted, returned = _pages(run_together(delete, _later(_return_it(county, pending_post))))
+    deleted, returned = _pages(run_together(delete, _later(slow_sides, _return_it(county, pending_post))))
     assert "已删除" in deleted
     assert "申报单位已撤回该事项，请刷新页面查看最新结果" in returned
     assert Post.objects.get(pk=pending_post.pk).status == PostStatus.DELETED
@@ -113,7 +120,7 @@ def test_county_returns_first_then_the_unit_deletes(pending_post, admin_a, count
     deletes the returned post."""
     unit, county = _client(admin_a), _client(county_reviewer_a)
     delete = lambda: unit.post(f"/traineeships/posts/{pending_post.pk}/delete/", follow=True)  # noqa: E731
-    returned, deleted = _pages(run_together(_return_it(county, pending_post), _later(delete)))
+    returned, deleted = _pages(run_together(_return_it(county, pending_post), _later(slow_sides, delete)))
     assert "已提交审核结论：退回修改" in returned and "已删除" in deleted
     assert Post.objects.get(pk=pending_post.pk).status == PostStatus.DELETED
     assert latest_review_for(pending_post).status == ReviewStatus.RETURNED
@@ -135,7 +142,7 @@ def test_unit_withdraws_its_base_while_the_county_approves_it(enterprise_a, admi
         return review_services.decide(review_id=review.pk, actor=county_reviewer_a, decision="approve",
                                       step_id=step_id)
 
-    results = run_together(withdraw, _later(decide))
+    results = run_together(withdraw, _later(slow_sides, decide))
     errors = [result for result in results if isinstance(result, Exception)]
     assert len(errors) <= 1 and all(isinstance(error, review_services.ReviewConflict) for error in errors), errors
     review.refresh_from_db()
