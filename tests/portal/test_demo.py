@@ -315,3 +315,29 @@ def test_second_run_creates_no_apprenticeship_rows_even_on_another_day(monkeypat
     monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: tomorrow)
     assert "演示数据已存在，未做修改。" in seed()
     assert apprenticeship_snapshot() == before
+
+
+def test_apprenticeship_demo_pages_open_for_the_demo_users(client):
+    from django.urls import reverse
+
+    seed()
+    approved = Filing.objects.get(status=FilingStatus.APPROVED)
+    draft = Filing.objects.get(status=FilingStatus.DRAFT)
+    pages = {
+        "ent_a": [(reverse("apprenticeships:filings"), approved.number),
+                  (reverse("apprenticeships:filing_detail", args=[approved.pk]), "软件测试员"),
+                  (reverse("apprenticeships:filing_trainees", args=[approved.pk]), "郑学徒"),
+                  (reverse("apprenticeships:filing_edit", args=[draft.pk]), draft.number),
+                  (reverse("apprenticeships:venues"), "示范科技实训中心"),
+                  (reverse("apprenticeships:tracking"), approved.number)],
+        "inst": [(reverse("apprenticeships:institution_filings"), approved.number)],
+        "hr_jinshui": [(reverse("apprenticeships:hr_filings"), approved.number)],
+        "hr_city": [(reverse("apprenticeships:recognitions"), "郑州示范科技有限公司"),
+                    (reverse("apprenticeships:parameters"), "演示数据")],
+    }
+    for username, urls in pages.items():
+        client.force_login(User.objects.get(username=username))
+        for url, text in urls:
+            response = client.get(url)
+            assert response.status_code == 200, (username, url)
+            assert text in response.content.decode(), (username, url, text)
