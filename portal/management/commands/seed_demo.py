@@ -1,8 +1,8 @@
 """Demo data for a fresh installation: the 郑州 personas of the tests, with logins that work, and the demo
-state of 职业院校学生实习 (portal.demo_internships).
+state of 职业院校学生实习 (portal.demo_internships) and of 企业新型学徒制 (portal.demo_apprenticeships).
 
 The organisations and accounts are created straight through the ORM (this is a loader, not a user action,
-so there is no actor and no audit trail); the internship programme's state goes through its services, acted
+so there is no actor and no audit trail); the programmes' state goes through their services, acted
 by the demo users. Every row is looked up by its natural key first and left alone if it exists, so
 running the command again changes nothing — including anything a demo user has done since.
 """
@@ -18,6 +18,7 @@ from django.utils import timezone
 from accounts.models import User, UserKind
 from core.identifiers import id_check_char, uscc_check_char
 from organisations.models import Authority, Organisation, OrganisationKind, Origin, Role, VerificationStatus
+from portal.demo_apprenticeships import ApprenticeshipDemo
 from portal.demo_internships import InternshipDemo
 from regions.models import Region, RegionLevel
 
@@ -111,6 +112,10 @@ def organisation_specs() -> list[OrgSpec]:
                 origin=Origin.PLATFORM, credit_code=credit_code("12", "410105", "41600321X"),
                 platform_code="P900000021", address="郑州市金水区文化路80号", legal_representative="周院长",
                 introduction="公办全日制高等职业院校。"),
+        OrgSpec("institution", "郑州示范职业培训学校", kind=OrganisationKind.TRAINING_INSTITUTION, region="410105",
+                origin=Origin.PLATFORM, credit_code=credit_code("52", "410105", "MJY8C6Q3X"),
+                platform_code="P900000031", address="郑州市金水区东风路28号", legal_representative="郑校长",
+                introduction="民办职业技能培训机构，开展企业新型学徒制培训。"),
     ]
 
 
@@ -130,6 +135,7 @@ def user_specs(today: datetime.date) -> list[UserSpec]:
         UserSpec("企业管理员（已认证）", "ent_b", "乙企业管理员", "13800000012", org, "enterprise_b", True),
         UserSpec("企业管理员（未认证）", "ent_c", "丙企业管理员", "13800000013", org, "enterprise_c", True),
         UserSpec("学校管理员", "school", "学院管理员", "13800000021", org, "school", True),
+        UserSpec("培训机构管理员", "inst", "培训学校管理员", "13800000041", org, "institution", True),
         UserSpec("学生", "zhang", "张同学", "13800000031", individual,
                  id_number=id_number("410105", datetime.date(2004, 9, 12), 21)),
         UserSpec("实习学生（已选岗位）", "liu", "刘同学", "13800000034", individual,
@@ -153,8 +159,11 @@ class Command(BaseCommand):
             created, organisations = self._organisations()
             roles, role_count = self._roles(organisations)
             user_count, users = self._users(user_specs(today), organisations, roles)
-            programme_count = InternshipDemo(organisations=organisations, users={u.username: u for _s, u in users},
-                                             today=today, id_number=id_number).run()
+            by_username = {u.username: u for _s, u in users}
+            programme_count = InternshipDemo(organisations=organisations, users=by_username, today=today,
+                                             id_number=id_number).run()
+            programme_count += ApprenticeshipDemo(organisations=organisations, users=by_username, today=today,
+                                                  id_number=id_number).run()
         created += role_count + user_count + programme_count
         if created:
             self.stdout.write(self.style.SUCCESS(f"已创建演示数据 {created} 条。"))
