@@ -4,9 +4,6 @@ calendars.manage_wages keep the rows of the province and its cities and counties
 Periods of one region must not overlap: the check runs under a lock of the Region row (select_for_update), so
 two writers of one region's periods queue and the second sees the first's row. Every write is audited."""
 
-import calendar
-import datetime
-import re
 from decimal import Decimal
 
 from django import forms
@@ -21,10 +18,10 @@ from audit.services import record, snapshot
 from calendars.models import MinimumWage
 from calendars.rules import may_manage_wages
 from core.constraints import known_violation
+from core.forms import period_fields
 from regions.models import Region
 
 FIELDS = ("region", "valid_from", "valid_to", "monthly", "hourly", "source")
-MONTH_RE = re.compile(r"^(\d{4})-(\d{1,2})$")
 
 # --- selectors ---------------------------------------------------------------------------------------------------
 
@@ -52,35 +49,12 @@ def get_wage_for_user(user, pk: int) -> MinimumWage:
 # --- form --------------------------------------------------------------------------------------------------------
 
 
-class MonthField(forms.Field):
-    widget = forms.DateInput(attrs={"class": "form-control", "type": "month", "placeholder": "2026-01"})
-    default_error_messages = {"invalid": _("请输入年月，如 2026-01")}
-
-    def __init__(self, *, last_day: bool = False, **kwargs):
-        self.last_day = last_day
-        super().__init__(**kwargs)
-
-    def prepare_value(self, value):
-        return f"{value:%Y-%m}" if isinstance(value, datetime.date) else value
-
-    def to_python(self, value):
-        value = (value or "").strip()
-        if not value:
-            return None
-        match = MONTH_RE.match(value)
-        if not match or not 1 <= int(match.group(2)) <= 12 or not 1990 <= int(match.group(1)) <= 2100:
-            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
-        year, month = int(match.group(1)), int(match.group(2))
-        return datetime.date(year, month, calendar.monthrange(year, month)[1] if self.last_day else 1)
-
-
 class WageForm(forms.Form):
     region = forms.ModelChoiceField(label=_("适用地区"), queryset=Region.objects.none(), empty_label=_("--请选择--"),
                                     widget=forms.Select(attrs={"class": "form-select"}),
                                     error_messages={"required": _("请选择适用地区"),
                                                     "invalid_choice": _("只能选择本省的地区")})
-    valid_from = MonthField(label=_("起始月份"), error_messages={"required": _("请填写起始月份")})
-    valid_to = MonthField(label=_("截止月份"), last_day=True, required=False, help_text=_("留空表示长期有效"))
+    valid_from, valid_to = period_fields(first_year=1990)
     monthly = forms.DecimalField(label=_("月最低工资标准（元）"), max_digits=8, decimal_places=2,
                                  min_value=Decimal("0.01"),
                                  widget=forms.NumberInput(attrs={"class": "form-control", "step": "0.01"}),

@@ -1,5 +1,14 @@
 """Small pieces every app's forms share."""
 
+import calendar
+import datetime
+import re
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+MONTH_RE = re.compile(r"^(\d{4})-(\d{1,2})$")
+
 
 class BindErrorsMixin:
     """Put a service's ValidationError on the form: each field's messages beside that field, the rest (or a
@@ -11,3 +20,42 @@ class BindErrorsMixin:
                 self.add_error(field if field in self.fields else None, messages)
         else:
             self.add_error(None, error.messages)
+
+
+class MonthField(forms.Field):
+    """A month typed as YYYY-MM (the browser's month picker); cleaned to its first (or, with last_day, its last)
+    day. `example` is the placeholder and the example of the error message; a year outside first_year..last_year
+    is refused."""
+
+    def __init__(self, *, last_day: bool = False, example: str = "2026-01", first_year: int = 2000,
+                 last_year: int = 2100, **kwargs):
+        self.last_day, self.first_year, self.last_year = last_day, first_year, last_year
+        kwargs.setdefault("widget", forms.DateInput(attrs={"class": "form-control", "type": "month",
+                                                           "placeholder": example}))
+        kwargs["error_messages"] = {"invalid": _("请输入年月，如 %(example)s") % {"example": example},
+                                    **kwargs.get("error_messages", {})}
+        super().__init__(**kwargs)
+
+    def prepare_value(self, value):
+        if isinstance(value, datetime.date):
+            return f"{value:%Y-%m}"
+        return value
+
+    def to_python(self, value):
+        value = (value or "").strip()
+        if not value:
+            return None
+        match = MONTH_RE.match(value)
+        if (not match or not 1 <= int(match.group(2)) <= 12
+                or not self.first_year <= int(match.group(1)) <= self.last_year):
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        year, month = int(match.group(1)), int(match.group(2))
+        return datetime.date(year, month, calendar.monthrange(year, month)[1] if self.last_day else 1)
+
+
+def period_fields(**month_options) -> tuple[MonthField, MonthField]:
+    """The 起始月份 / 截止月份 pair of a parameter valid for a period (valid_from, valid_to; an empty 截止月份 is
+    open-ended); `month_options` go to both MonthFields."""
+    return (MonthField(label=_("起始月份"), error_messages={"required": _("请填写起始月份")}, **month_options),
+            MonthField(label=_("截止月份"), last_day=True, required=False, help_text=_("留空表示长期有效"),
+                       **month_options))

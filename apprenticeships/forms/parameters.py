@@ -1,8 +1,5 @@
 """学徒制参数 forms: 补贴标准, 紧缺急需职业目录, 规则参数 (region = the department's own; help texts name the rule)."""
 
-import calendar
-import datetime
-import re
 from decimal import Decimal
 
 from django import forms
@@ -10,48 +7,16 @@ from django.utils.translation import gettext_lazy as _
 
 from apprenticeships.models import ApprenticeshipType, TargetLevel
 from apprenticeships.models.parameters import MAX_UPLIFT, NATIONAL_FLOOR_PER_YEAR
-from core.forms import BindErrorsMixin
+from core.forms import BindErrorsMixin, period_fields
 
-MONTH_RE = re.compile(r"^(\d{4})-(\d{1,2})$")
 INPUT = {"class": "form-control"}
 SELECT = {"class": "form-select"}
-
-
-class MonthField(forms.Field):
-    """A month typed as YYYY-MM; cleaned to its first (or, with last_day, its last) day."""
-
-    widget = forms.DateInput(attrs={**INPUT, "type": "month", "placeholder": "2026-01"})
-    default_error_messages = {"invalid": _("请输入年月，如 2026-01")}
-
-    def __init__(self, *, last_day: bool = False, **kwargs):
-        self.last_day = last_day
-        super().__init__(**kwargs)
-
-    def prepare_value(self, value):
-        if isinstance(value, datetime.date):
-            return f"{value:%Y-%m}"
-        return value
-
-    def to_python(self, value):
-        value = (value or "").strip()
-        if not value:
-            return None
-        match = MONTH_RE.match(value)
-        if not match or not 1 <= int(match.group(2)) <= 12 or not 2000 <= int(match.group(1)) <= 2100:
-            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
-        year, month = int(match.group(1)), int(match.group(2))
-        return datetime.date(year, month, calendar.monthrange(year, month)[1] if self.last_day else 1)
 
 
 def _source():
     return forms.CharField(label=_("依据文件"), max_length=255,
                            widget=forms.TextInput(attrs={**INPUT, "placeholder": _("如：粤人社规〔2023〕13号")}),
                            error_messages={"required": _("请填写依据文件")})
-
-
-def _period_fields():
-    return (MonthField(label=_("起始月份"), error_messages={"required": _("请填写起始月份")}),
-            MonthField(label=_("截止月份"), last_day=True, required=False, help_text=_("留空表示长期有效")))
 
 
 def _rate(label, help_text, required=True):
@@ -72,7 +37,7 @@ def _count(label, help_text, low, high):
 
 
 class StandardForm(BindErrorsMixin, forms.Form):
-    valid_from, valid_to = _period_fields()
+    valid_from, valid_to = period_fields()
     apprenticeship_type = forms.ChoiceField(label=_("学徒制培训类型"), choices=ApprenticeshipType.choices,
                                             widget=forms.Select(attrs=SELECT),
                                             error_messages={"required": _("请选择学徒制培训类型"),
@@ -114,7 +79,7 @@ class ShortageForm(BindErrorsMixin, forms.Form):
 
 
 class RuleSetForm(BindErrorsMixin, forms.Form):
-    valid_from, valid_to = _period_fields()
+    valid_from, valid_to = period_fields()
     ecosystem_advance_rate = _rate(_("生态链企业预支比例"),
                                    _("产业技能生态链企业备案列名后可预支补贴的比例，广东为30%（0.3）"))
     ecosystem_advance_after_months = _count(_("生态链企业备案列名后满几个月可预支"), _("广东为1个月"), 0, 24)

@@ -93,31 +93,59 @@ def _public(values: dict) -> dict:
     return {key: value for key, value in values.items() if key != "id_number"}
 
 
+def _add(row, fields, data, *, actor, action: str, filing: Filing):
+    """A new row of the filing from `data`, saved and recorded."""
+    _assign(row, fields, data)
+    _save(row)
+    record(actor=actor, action=action, target=row, after={**snapshot(row, fields), "filing": filing.number})
+    return row
+
+
+def _change(row, fields, data, *, actor, action: str):
+    """`data` onto a locked row, saved; recorded when something changed."""
+    before, changed = snapshot(row, fields), not _same(row, fields, data)
+    _assign(row, fields, data)
+    _save(row)
+    after = snapshot(row, fields)
+    if changed:
+        record(actor=actor, action=action, target=row, before=before, after=after)
+    return row
+
+
+def _import_rows(*, actor, parent, rows, fields, find, create, update) -> tuple[int, int, int]:
+    """apply of an import of the filing's rows: `find(filing, data)` the existing row, else `create(filing, data)`;
+    a row that would change is `update(row, data)`d; counts (created, updated, unchanged)."""
+    created = updated = unchanged = 0
+    with transaction.atomic():
+        filing = _lock_editable(parent, actor=actor)
+        for data in rows:
+            row = find(filing, data)
+            if row is None:
+                create(filing, data)
+                created += 1
+            elif _same(row, fields, data):
+                unchanged += 1
+            else:
+                update(row, data)
+                updated += 1
+    return created, updated, unchanged
+
+
 # --- 培训师资 ------------------------------------------------------------------------------------------------------
 
 
 @transaction.atomic
 def create_teacher(*, actor, filing: Filing, data: dict, job=None) -> Teacher:
     filing = _lock_editable(filing, actor=actor)
-    teacher = Teacher(filing=filing, import_job=job)
-    _assign(teacher, TEACHER_FIELDS, data)
-    _save(teacher)
-    record(actor=actor, action="apprenticeships.teacher_added", target=teacher,
-           after={**snapshot(teacher, TEACHER_FIELDS), "filing": filing.number})
-    return teacher
+    return _add(Teacher(filing=filing, import_job=job), TEACHER_FIELDS, data, actor=actor,
+                action="apprenticeships.teacher_added", filing=filing)
 
 
 @transaction.atomic
 def update_teacher(*, actor, teacher: Teacher, data: dict) -> Teacher:
     filing = _lock_editable(teacher.filing, actor=actor)
-    teacher = _lock_row(Teacher, teacher.pk, filing)
-    before, changed = snapshot(teacher, TEACHER_FIELDS), not _same(teacher, TEACHER_FIELDS, data)
-    _assign(teacher, TEACHER_FIELDS, data)
-    _save(teacher)
-    after = snapshot(teacher, TEACHER_FIELDS)
-    if changed:
-        record(actor=actor, action="apprenticeships.teacher_updated", target=teacher, before=before, after=after)
-    return teacher
+    return _change(_lock_row(Teacher, teacher.pk, filing), TEACHER_FIELDS, data, actor=actor,
+                   action="apprenticeships.teacher_updated")
 
 
 @transaction.atomic
@@ -136,20 +164,11 @@ def delete_teacher(*, actor, teacher: Teacher) -> None:
 
 def import_teacher_rows(*, actor, organisation, rows, parent, job=None) -> tuple[int, int, int]:
     """apply of the teachers import: upserted by ID number within the filing."""
-    created = updated = unchanged = 0
-    with transaction.atomic():
-        filing = _lock_editable(parent, actor=actor)
-        for data in rows:
-            teacher = filing.teachers.select_for_update().filter(id_number=data["id_number"]).first()
-            if teacher is None:
-                create_teacher(actor=actor, filing=filing, data=data, job=job)
-                created += 1
-            elif _same(teacher, TEACHER_FIELDS, data):
-                unchanged += 1
-            else:
-                update_teacher(actor=actor, teacher=teacher, data=data)
-                updated += 1
-    return created, updated, unchanged
+    return _import_rows(
+        actor=actor, parent=parent, rows=rows, fields=TEACHER_FIELDS,
+        find=lambda filing, data: filing.teachers.select_for_update().filter(id_number=data["id_number"]).first(),
+        create=lambda filing, data: create_teacher(actor=actor, filing=filing, data=data, job=job),
+        update=lambda teacher, data: update_teacher(actor=actor, teacher=teacher, data=data))
 
 
 def _same(row, fields, data) -> bool:
@@ -177,28 +196,18 @@ def _person(data: dict):
 @transaction.atomic
 def create_trainee(*, actor, filing: Filing, data: dict, job=None) -> Trainee:
     filing = _lock_editable(filing, actor=actor)
-    trainee = Trainee(filing=filing, import_job=job, person=_person(data))
-    _assign(trainee, TRAINEE_FIELDS, data)
-    _save(trainee)
-    record(actor=actor, action="apprenticeships.trainee_added", target=trainee,
-           after={**snapshot(trainee, TRAINEE_FIELDS), "filing": filing.number})
-    return trainee
+    return _add(Trainee(filing=filing, import_job=job, person=_person(data)), TRAINEE_FIELDS, data, actor=actor,
+                action="apprenticeships.trainee_added", filing=filing)
 
 
 @transaction.atomic
 def update_trainee(*, actor, trainee: Trainee, data: dict) -> Trainee:
     filing = _lock_editable(trainee.filing, actor=actor)
     trainee = _lock_row(Trainee, trainee.pk, filing)
-    before, changed = snapshot(trainee, TRAINEE_FIELDS), not _same(trainee, TRAINEE_FIELDS, data)
     if data.get("id_number", trainee.id_number) != trainee.id_number or data.get("name", trainee.name) != trainee.name:
         trainee.person = _person({"id_number": data.get("id_number", trainee.id_number),
                                   "name": data.get("name", trainee.name)})
-    _assign(trainee, TRAINEE_FIELDS, data)
-    _save(trainee)
-    after = snapshot(trainee, TRAINEE_FIELDS)
-    if changed:
-        record(actor=actor, action="apprenticeships.trainee_updated", target=trainee, before=before, after=after)
-    return trainee
+    return _change(trainee, TRAINEE_FIELDS, data, actor=actor, action="apprenticeships.trainee_updated")
 
 
 @transaction.atomic
@@ -212,20 +221,11 @@ def delete_trainee(*, actor, trainee: Trainee) -> None:
 
 def import_trainee_rows(*, actor, organisation, rows, parent, job=None) -> tuple[int, int, int]:
     """apply of the trainees import: upserted by ID number within the filing."""
-    created = updated = unchanged = 0
-    with transaction.atomic():
-        filing = _lock_editable(parent, actor=actor)
-        for data in rows:
-            trainee = filing.trainees.select_for_update().filter(id_number=data["id_number"]).first()
-            if trainee is None:
-                create_trainee(actor=actor, filing=filing, data=data, job=job)
-                created += 1
-            elif _same(trainee, TRAINEE_FIELDS, data):
-                unchanged += 1
-            else:
-                update_trainee(actor=actor, trainee=trainee, data=data)
-                updated += 1
-    return created, updated, unchanged
+    return _import_rows(
+        actor=actor, parent=parent, rows=rows, fields=TRAINEE_FIELDS,
+        find=lambda filing, data: filing.trainees.select_for_update().filter(id_number=data["id_number"]).first(),
+        create=lambda filing, data: create_trainee(actor=actor, filing=filing, data=data, job=job),
+        update=lambda trainee, data: update_trainee(actor=actor, trainee=trainee, data=data))
 
 
 # --- 培训课程 ------------------------------------------------------------------------------------------------------
@@ -241,26 +241,16 @@ def _check_teacher(filing: Filing, data: dict) -> None:
 def create_course(*, actor, filing: Filing, data: dict, job=None) -> Course:
     filing = _lock_editable(filing, actor=actor)
     _check_teacher(filing, data)
-    course = Course(filing=filing, import_job=job)
-    _assign(course, COURSE_FIELDS, data)
-    _save(course)
-    record(actor=actor, action="apprenticeships.course_added", target=course,
-           after={**snapshot(course, COURSE_FIELDS), "filing": filing.number})
-    return course
+    return _add(Course(filing=filing, import_job=job), COURSE_FIELDS, data, actor=actor,
+                action="apprenticeships.course_added", filing=filing)
 
 
 @transaction.atomic
 def update_course(*, actor, course: Course, data: dict) -> Course:
     filing = _lock_editable(course.filing, actor=actor)
     _check_teacher(filing, data)
-    course = _lock_row(Course, course.pk, filing)
-    before, changed = snapshot(course, COURSE_FIELDS), not _same(course, COURSE_FIELDS, data)
-    _assign(course, COURSE_FIELDS, data)
-    _save(course)
-    after = snapshot(course, COURSE_FIELDS)
-    if changed:
-        record(actor=actor, action="apprenticeships.course_updated", target=course, before=before, after=after)
-    return course
+    return _change(_lock_row(Course, course.pk, filing), COURSE_FIELDS, data, actor=actor,
+                   action="apprenticeships.course_updated")
 
 
 @transaction.atomic
@@ -273,20 +263,11 @@ def delete_course(*, actor, course: Course) -> None:
 
 def import_course_rows(*, actor, organisation, rows, parent, job=None) -> tuple[int, int, int]:
     """apply of the courses import: upserted by course name within the filing."""
-    created = updated = unchanged = 0
-    with transaction.atomic():
-        filing = _lock_editable(parent, actor=actor)
-        for data in rows:
-            course = filing.courses.select_for_update().filter(name=data["name"]).order_by("id").first()
-            if course is None:
-                create_course(actor=actor, filing=filing, data=data, job=job)
-                created += 1
-            elif _same(course, COURSE_FIELDS, data):
-                unchanged += 1
-            else:
-                update_course(actor=actor, course=course, data=data)
-                updated += 1
-    return created, updated, unchanged
+    return _import_rows(
+        actor=actor, parent=parent, rows=rows, fields=COURSE_FIELDS,
+        find=lambda filing, data: filing.courses.select_for_update().filter(name=data["name"]).order_by("id").first(),
+        create=lambda filing, data: create_course(actor=actor, filing=filing, data=data, job=job),
+        update=lambda course, data: update_course(actor=actor, course=course, data=data))
 
 
 # --- 标记为流失 ----------------------------------------------------------------------------------------------------

@@ -212,6 +212,39 @@ def _open_change_or_redirect(request, pk):
     return filing, change, None
 
 
+def _attempt(request, call, *, success: str, to: str, refusals=(ValidationError,)):
+    """A POST without a form: `call()`; a refusal (of the `refusals` kinds) is said at the top, else `success`."""
+    try:
+        call()
+    except refusals as error:
+        messages.error(request, _text(error))
+    else:
+        messages.success(request, success)
+    return redirect(to)
+
+
+def _form_post(request, form, call, *, success, to: str, page, denied: bool = False):
+    """A POST of `form`: `call(data)`; a refusal without fields is said at the top of the page `to`, one with
+    fields goes beside them (and, with `denied`, the review engine's PermissionDenied at the top of the form);
+    `success(data)` is the message. `page()` renders the form with its errors."""
+    if form.is_valid():
+        try:
+            call(form.cleaned_data)
+        except ValidationError as error:
+            if not hasattr(error, "error_dict"):  # the change's state: said at the top of the page
+                messages.error(request, _text(error))
+                return redirect(to)
+            form.bind_errors(error)
+        except PermissionDenied as error:
+            if not denied:
+                raise
+            form.add_error(None, str(error) or _("您无权提交该事项"))
+        else:
+            messages.success(request, success(form.cleaned_data))
+            return redirect(to)
+    return page()
+
+
 def _id(value) -> int | None:
     try:
         number = int(value)
@@ -228,18 +261,11 @@ def teacher_change_teacher(request, pk):
     if refused:
         return refused
     form = TeacherChangeForm(request.POST)
-    if form.is_valid():
-        try:
-            teacher_services.add_teacher(change=change, actor=request.user, data=form.cleaned_data)
-        except ValidationError as error:
-            if not hasattr(error, "error_dict"):  # the change's state: said at the top of the page
-                messages.error(request, _text(error))
-                return redirect("apprenticeships:teacher_change", pk=filing.pk)
-            form.bind_errors(error)
-        else:
-            messages.success(request, _("已新增教师 %(name)s") % {"name": form.cleaned_data["name"]})
-            return redirect("apprenticeships:teacher_change", pk=filing.pk)
-    return _teacher_change_page(request, filing, change=change, teacher_form=form, status=400)
+    return _form_post(
+        request, form, lambda data: teacher_services.add_teacher(change=change, actor=request.user, data=data),
+        success=lambda data: _("已新增教师 %(name)s") % {"name": data["name"]},
+        to=reverse("apprenticeships:teacher_change", args=[filing.pk]),
+        page=lambda: _teacher_change_page(request, filing, change=change, teacher_form=form, status=400))
 
 
 @require_POST
@@ -248,14 +274,9 @@ def teacher_change_teacher_delete(request, pk):
     filing, change, refused = _open_change_or_redirect(request, pk)
     if refused:
         return refused
-    try:
-        teacher_services.remove_teacher(change=change, actor=request.user,
-                                        teacher_id=_id(request.POST.get("teacher")) or 0)
-    except ValidationError as error:
-        messages.error(request, _text(error))
-    else:
-        messages.success(request, _("已删除新增的教师"))
-    return redirect("apprenticeships:teacher_change", pk=filing.pk)
+    return _attempt(request, lambda: teacher_services.remove_teacher(
+        change=change, actor=request.user, teacher_id=_id(request.POST.get("teacher")) or 0),
+        success=_("已删除新增的教师"), to=reverse("apprenticeships:teacher_change", args=[filing.pk]))
 
 
 @require_POST
@@ -267,20 +288,13 @@ def teacher_change_swap(request, pk):
         return refused
     courses = filing.courses.select_related("teacher").order_by("pk")
     form = SwapForm(request.POST, courses=courses, teachers=teacher_services.teachers_for_swap(filing, change))
-    if form.is_valid():
-        try:
-            teacher_services.swap_teacher(change=change, actor=request.user, course_id=form.cleaned_data["course"].pk,
-                                          new_teacher_id=form.cleaned_data["new_teacher"].pk)
-        except ValidationError as error:
-            if not hasattr(error, "error_dict"):
-                messages.error(request, _text(error))
-                return redirect(_courses_tab(filing))
-            form.bind_errors(error)
-        else:
-            messages.success(request, _("课程“%(course)s”的授课教师将变更为 %(name)s（审核通过后生效）") % {
-                "course": form.cleaned_data["course"].name, "name": form.cleaned_data["new_teacher"].name})
-            return redirect(_courses_tab(filing))
-    return _teacher_change_page(request, filing, change=change, tab="courses", swap_form=form, status=400)
+    return _form_post(
+        request, form, lambda data: teacher_services.swap_teacher(
+            change=change, actor=request.user, course_id=data["course"].pk, new_teacher_id=data["new_teacher"].pk),
+        success=lambda data: _("课程“%(course)s”的授课教师将变更为 %(name)s（审核通过后生效）") % {
+            "course": data["course"].name, "name": data["new_teacher"].name},
+        to=_courses_tab(filing),
+        page=lambda: _teacher_change_page(request, filing, change=change, tab="courses", swap_form=form, status=400))
 
 
 @require_POST
@@ -289,13 +303,9 @@ def teacher_change_swap_delete(request, pk):
     filing, change, refused = _open_change_or_redirect(request, pk)
     if refused:
         return refused
-    try:
-        teacher_services.remove_swap(change=change, actor=request.user, swap_id=_id(request.POST.get("swap")) or 0)
-    except ValidationError as error:
-        messages.error(request, _text(error))
-    else:
-        messages.success(request, _("已撤销该课程的教师替换"))
-    return redirect(_courses_tab(filing))
+    return _attempt(request, lambda: teacher_services.remove_swap(
+        change=change, actor=request.user, swap_id=_id(request.POST.get("swap")) or 0),
+        success=_("已撤销该课程的教师替换"), to=_courses_tab(filing))
 
 
 @require_POST
@@ -306,20 +316,13 @@ def teacher_change_submit(request, pk):
     if refused:
         return refused
     form = SubmitChangeForm(request.POST)
-    if form.is_valid():
-        try:
-            teacher_services.submit_change(change=change, actor=request.user, reason=form.cleaned_data["reason"])
-        except ValidationError as error:
-            if not hasattr(error, "error_dict"):
-                messages.error(request, _text(error))
-                return redirect("apprenticeships:teacher_change", pk=filing.pk)
-            form.bind_errors(error)
-        except PermissionDenied as error:  # the review engine's: the actor may not submit for the enterprise
-            form.add_error(None, str(error) or _("您无权提交该事项"))
-        else:
-            messages.success(request, _("师资信息变更已提交地市人社部门审核，审核通过后课程教师变更生效"))
-            return redirect("apprenticeships:teacher_change", pk=filing.pk)
-    return _teacher_change_page(request, filing, change=change, submit_form=form, status=400)
+    # denied: the review engine's PermissionDenied (the actor may not submit for the enterprise) goes on the form.
+    return _form_post(
+        request, form, lambda data: teacher_services.submit_change(change=change, actor=request.user,
+                                                                   reason=data["reason"]),
+        success=lambda data: _("师资信息变更已提交地市人社部门审核，审核通过后课程教师变更生效"), denied=True,
+        to=reverse("apprenticeships:teacher_change", args=[filing.pk]),
+        page=lambda: _teacher_change_page(request, filing, change=change, submit_form=form, status=400))
 
 
 @require_POST
@@ -328,15 +331,10 @@ def teacher_change_withdraw(request, pk):
     filing, change, refused = _open_change_or_redirect(request, pk)
     if refused:
         return refused
-    try:
-        teacher_services.withdraw_change(change=change, actor=request.user)
-    except ValidationError as error:
-        messages.error(request, _text(error))
-    except PermissionDenied as error:
-        messages.error(request, _text(error))
-    else:
-        messages.success(request, _("已撤回师资信息变更申请，可修改后重新提交"))
-    return redirect("apprenticeships:teacher_change", pk=filing.pk)
+    return _attempt(request, lambda: teacher_services.withdraw_change(change=change, actor=request.user),
+                    success=_("已撤回师资信息变更申请，可修改后重新提交"),
+                    to=reverse("apprenticeships:teacher_change", args=[filing.pk]),
+                    refusals=(ValidationError, PermissionDenied))
 
 
 # ------------------------------------------------------------------------------------------------ 查看变更内容

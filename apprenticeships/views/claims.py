@@ -145,38 +145,43 @@ def _back(claim):
     return redirect("apprenticeships:claim_edit", pk=claim.pk)
 
 
+def _form_post(request, claim, form, call, *, key: str):
+    """A POST of one of the claim page's forms (`key` in the page's context): when valid, `call(data)` returns the
+    success message and the user is back on the claim; otherwise the page shows the form's errors (a service's
+    ValidationError among them)."""
+    if form.is_valid():
+        try:
+            message = call(form.cleaned_data)
+        except ValidationError as error:
+            form.bind_errors(error)
+        else:
+            messages.success(request, message)
+            return _back(claim)
+    return render(request, "apprenticeships/claims/edit.html", _context(request, claim, **{key: form}))
+
+
 @require_POST
 @login_required
 def claim_basics(request, pk):
     claim = _own_claim(request, pk)
-    form = BasicsForm(request.POST)
-    if form.is_valid():
-        try:
-            services.save_basics(claim=claim, actor=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            form.bind_errors(error)
-        else:
-            messages.success(request, _("单位基本信息已保存"))
-            return _back(claim)
-    return render(request, "apprenticeships/claims/edit.html", _context(request, claim, basics_form=form),
-                  status=200)
+
+    def save(data):
+        services.save_basics(claim=claim, actor=request.user, **data)
+        return _("单位基本信息已保存")
+
+    return _form_post(request, claim, BasicsForm(request.POST), save, key="basics_form")
 
 
 @require_POST
 @login_required
 def claim_people_add(request, pk):
     claim = _own_claim(request, pk)
-    form = AddPeopleForm(request.POST, claim=claim)
-    if form.is_valid():
-        try:
-            added, _unchanged = services.add_people(claim=claim, actor=request.user,
-                                                    trainees=list(form.cleaned_data["trainees"]))
-        except ValidationError as error:
-            form.bind_errors(error)
-        else:
-            messages.success(request, _("已添加 %(count)s 人") % {"count": added})
-            return _back(claim)
-    return render(request, "apprenticeships/claims/edit.html", _context(request, claim, add_form=form))
+
+    def add(data):
+        added, _unchanged = services.add_people(claim=claim, actor=request.user, trainees=list(data["trainees"]))
+        return _("已添加 %(count)s 人") % {"count": added}
+
+    return _form_post(request, claim, AddPeopleForm(request.POST, claim=claim), add, key="add_form")
 
 
 def _action(request, claim, action, success: str, *, to_list: bool = False):
@@ -205,16 +210,12 @@ def claim_person_remove(request, pk):
 @login_required
 def claim_attachment_add(request, pk):
     claim = _own_claim(request, pk)
-    form = AttachmentForm(request.POST, request.FILES)
-    if form.is_valid():
-        try:
-            services.add_attachment(claim=claim, actor=request.user, uploaded_file=form.cleaned_data["file"])
-        except ValidationError as error:
-            form.bind_errors(error)
-        else:
-            messages.success(request, _("附件已上传"))
-            return _back(claim)
-    return render(request, "apprenticeships/claims/edit.html", _context(request, claim, attachment_form=form))
+
+    def add(data):
+        services.add_attachment(claim=claim, actor=request.user, uploaded_file=data["file"])
+        return _("附件已上传")
+
+    return _form_post(request, claim, AttachmentForm(request.POST, request.FILES), add, key="attachment_form")
 
 
 @require_POST
@@ -258,16 +259,12 @@ def claim_pay(request, pk):
     claim = get_apprenticeship_claim_for_user(request.user, pk)
     if not may_pay(request.user, claim):
         raise PermissionDenied
-    form = PaymentForm(request.POST)
-    if form.is_valid():
-        try:
-            claim_services.mark_paid(claim=claim, actor=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            form.bind_errors(error)
-        else:
-            messages.success(request, _("已登记拨付"))
-            return _back(claim)
-    return render(request, "apprenticeships/claims/edit.html", _context(request, claim, pay_form=form))
+
+    def pay(data):
+        claim_services.mark_paid(claim=claim, actor=request.user, **data)
+        return _("已登记拨付")
+
+    return _form_post(request, claim, PaymentForm(request.POST), pay, key="pay_form")
 
 
 def _printable(request, pk):

@@ -101,6 +101,24 @@ def _refused_edit(request, filing, url_name):
     return redirect(url_name, pk=filing.pk)
 
 
+def _save_tab(request, filing, form, save, *, message: str, url_name: str):
+    """A POST of a tab's `form`: when valid, `save(data)`, then the tab again with `message`; None when the form
+    stays (its errors, a service's ValidationError among them, beside the fields)."""
+    if form.is_valid():
+        try:
+            save(form.cleaned_data)
+        except ValidationError as error:
+            form.bind_errors(error)
+        else:
+            messages.success(request, message)
+            return redirect(url_name, pk=filing.pk)
+    return None
+
+
+def _errors_text(form) -> str:
+    return "；".join(str(error) for errors in form.errors.values() for error in errors)
+
+
 @require_http_methods(["GET", "POST"])
 @login_required
 def filing_edit(request, pk):
@@ -111,14 +129,11 @@ def filing_edit(request, pk):
         if not filing.is_editable:
             return _refused_edit(request, filing, "apprenticeships:filing_edit")
         form = InfoForm(request.POST)
-        if form.is_valid():
-            try:
-                services.save_info(filing=filing, actor=request.user, data=form.cleaned_data, today=today)
-            except ValidationError as error:
-                form.bind_errors(error)
-            else:
-                messages.success(request, _("备案信息已保存"))
-                return redirect("apprenticeships:filing_edit", pk=filing.pk)
+        saved = _save_tab(request, filing, form, lambda data: services.save_info(
+            filing=filing, actor=request.user, data=data, today=today),
+            message=_("备案信息已保存"), url_name="apprenticeships:filing_edit")
+        if saved is not None:
+            return saved
     else:
         form = InfoForm(initial={"apprenticeship_type": filing.apprenticeship_type,
                                  "contact_name": filing.contact_name, "contact_phone": filing.contact_phone})
@@ -135,16 +150,12 @@ def filing_institution(request, pk):
         if not filing.is_editable:
             return _refused_edit(request, filing, "apprenticeships:filing_institution")
         form = InstitutionForm(request.POST)
-        if form.is_valid():
-            try:
-                services.save_institution(filing=filing, actor=request.user,
-                                          institution=form.cleaned_data["institution"],
-                                          other_institution_name=form.cleaned_data["other_institution_name"])
-            except ValidationError as error:
-                form.bind_errors(error)
-            else:
-                messages.success(request, _("培训机构情况已保存"))
-                return redirect("apprenticeships:filing_institution", pk=filing.pk)
+        saved = _save_tab(request, filing, form, lambda data: services.save_institution(
+            filing=filing, actor=request.user, institution=data["institution"],
+            other_institution_name=data["other_institution_name"]),
+            message=_("培训机构情况已保存"), url_name="apprenticeships:filing_institution")
+        if saved is not None:
+            return saved
     else:
         form = InstitutionForm(initial={"institution": filing.institution_id,
                                         "other_institution_name": filing.other_institution_name})
@@ -161,15 +172,11 @@ def filing_class(request, pk):
         if not filing.is_editable:
             return _refused_edit(request, filing, "apprenticeships:filing_class")
         form = TrainingClassForm(request.POST, filing=filing)
-        if form.is_valid():
-            try:
-                services.save_class(filing=filing, actor=request.user, data=form.cleaned_data,
-                                    only_new=request.POST.get("new") == "1")
-            except ValidationError as error:
-                form.bind_errors(error)
-            else:
-                messages.success(request, _("培训信息已保存"))
-                return redirect("apprenticeships:filing_class", pk=filing.pk)
+        saved = _save_tab(request, filing, form, lambda data: services.save_class(
+            filing=filing, actor=request.user, data=data, only_new=request.POST.get("new") == "1"),
+            message=_("培训信息已保存"), url_name="apprenticeships:filing_class")
+        if saved is not None:
+            return saved
     else:
         form = TrainingClassForm(initial=class_initial(training_class) if training_class else None, filing=filing)
     return _tab(request, filing, "class.html", "class", form=form, training_class=training_class,
@@ -186,18 +193,13 @@ def filing_materials(request, pk):
         if not filing.is_editable:
             return _refused_edit(request, filing, "apprenticeships:filing_materials")
         form = MaterialForm(request.POST, request.FILES, filing=filing)
-        if form.is_valid():
-            try:
-                services.store_material(filing=filing, actor=request.user, material=form.cleaned_data["material"],
-                                        uploaded_file=form.cleaned_data["file"])
-            except ValidationError as error:
-                form.bind_errors(error)
-            else:
-                messages.success(request, _("材料已上传"))
-                return redirect("apprenticeships:filing_materials", pk=filing.pk)
+        saved = _save_tab(request, filing, form, lambda data: services.store_material(
+            filing=filing, actor=request.user, material=data["material"], uploaded_file=data["file"]),
+            message=_("材料已上传"), url_name="apprenticeships:filing_materials")
+        if saved is not None:
+            return saved
         if form.errors:
-            messages.error(request, _("上传失败：%(reason)s") % {
-                "reason": "；".join(str(error) for errors in form.errors.values() for error in errors)})
+            messages.error(request, _("上传失败：%(reason)s") % {"reason": _errors_text(form)})
     summary = filing_summary(filing)
     return _tab(request, filing, "materials.html", "materials", materials=summary["materials"], form=form)
 
@@ -231,8 +233,7 @@ def filing_list(request):
     form = FilingFilterForm(request.GET or None)
     filings = own_filings(request.user)
     if request.GET and not form.is_valid():
-        messages.error(request, _("查询条件有误：%(reason)s") % {
-            "reason": "；".join(str(error) for errors in form.errors.values() for error in errors)})
+        messages.error(request, _("查询条件有误：%(reason)s") % {"reason": _errors_text(form)})
     filings = form.filter(filings).select_related("training_class").order_by("-created_at", "-id")
     return render(request, "apprenticeships/filing/list.html", {"form": form, **paginate(request, filings)})
 

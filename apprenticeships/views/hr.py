@@ -47,13 +47,41 @@ def _require_keeper(user):
         raise PermissionDenied
 
 
+def _filters(request, parse) -> dict:
+    """The query's filters as `parse` reads them; each malformed one is ignored and said as a warning."""
+    filters, problems = parse(request.GET)
+    for problem in problems:
+        messages.warning(request, problem)
+    return filters
+
+
+def _kept_recognition(request, pk):
+    """The recognition the user sees (404 otherwise), when the user keeps recognitions (403 otherwise)."""
+    _require_recognitions(request.user)
+    recognition = get_recognition_for_user(request.user, pk)
+    _require_keeper(request.user)
+    return recognition
+
+
+def _save_recognition(request, form, call, message: str):
+    """A POST of a valid `form`: `call(data)`, then back to the list with `message`; None when the form stays (its
+    errors, a service's ValidationError among them, beside the fields)."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            call(form.cleaned_data)
+        except ValidationError as error:
+            form.bind_errors(error)
+        else:
+            messages.success(request, message)
+            return redirect("apprenticeships:recognitions")
+    return None
+
+
 @require_GET
 @login_required
 def recognitions(request):
     _require_recognitions(request.user)
-    filters, problems = recognition_filters(request.GET)
-    for problem in problems:
-        messages.warning(request, problem)
+    filters = _filters(request, recognition_filters)
     queryset = filter_recognitions(recognitions_for_user(request.user), **filters)
     context = paginate(request, queryset.order_by("-valid_from", "-id"))
     context.update(filters=filters, roles=EcosystemRole.choices, may_keep=may_keep_recognitions(request.user),
@@ -72,14 +100,10 @@ def recognition_new(request):
     _require_keeper(request.user)
     city = recognition_department(request.user).region
     form = RecognitionForm(request.POST or None, city=city)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.create_recognition(actor=request.user, data=form.cleaned_data)
-        except ValidationError as error:
-            form.bind_errors(error)
-        else:
-            messages.success(request, _("认定已保存"))
-            return redirect("apprenticeships:recognitions")
+    saved = _save_recognition(request, form, lambda data: services.create_recognition(actor=request.user, data=data),
+                              _("认定已保存"))
+    if saved is not None:
+        return saved
     return render(request, "apprenticeships/hr/recognition_form.html",
                   {"form": form, "recognition": None, "options": _enterprise_options(request.user)})
 
@@ -87,22 +111,16 @@ def recognition_new(request):
 @require_http_methods(["GET", "POST"])
 @login_required
 def recognition_edit(request, pk):
-    _require_recognitions(request.user)
-    recognition = get_recognition_for_user(request.user, pk)
-    _require_keeper(request.user)
+    recognition = _kept_recognition(request, pk)
     city = recognition_department(request.user).region
     form = RecognitionForm(request.POST or None, city=city, initial=recognition_initial(recognition))
     if recognition.revoked_at is not None and request.method == "POST":
         messages.error(request, _("该认定已撤销，不能修改"))
         return redirect("apprenticeships:recognitions")
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.update_recognition(recognition=recognition, actor=request.user, data=form.cleaned_data)
-        except ValidationError as error:
-            form.bind_errors(error)
-        else:
-            messages.success(request, _("认定已保存"))
-            return redirect("apprenticeships:recognitions")
+    saved = _save_recognition(request, form, lambda data: services.update_recognition(
+        recognition=recognition, actor=request.user, data=data), _("认定已保存"))
+    if saved is not None:
+        return saved
     return render(request, "apprenticeships/hr/recognition_form.html",
                   {"form": form, "recognition": recognition, "revoke_form": RevokeForm(),
                    "options": _enterprise_options(request.user)})
@@ -111,19 +129,12 @@ def recognition_edit(request, pk):
 @require_POST
 @login_required
 def recognition_revoke(request, pk):
-    _require_recognitions(request.user)
-    recognition = get_recognition_for_user(request.user, pk)
-    _require_keeper(request.user)
+    recognition = _kept_recognition(request, pk)
     form = RevokeForm(request.POST)
-    if form.is_valid():
-        try:
-            services.revoke_recognition(recognition=recognition, actor=request.user,
-                                        reason=form.cleaned_data["reason"])
-        except ValidationError as error:
-            form.bind_errors(error)
-        else:
-            messages.success(request, _("认定已撤销"))
-            return redirect("apprenticeships:recognitions")
+    saved = _save_recognition(request, form, lambda data: services.revoke_recognition(
+        recognition=recognition, actor=request.user, reason=data["reason"]), _("认定已撤销"))
+    if saved is not None:
+        return saved
     return render(request, "apprenticeships/hr/recognition_form.html",
                   {"form": RecognitionForm(city=recognition.city, initial=recognition_initial(recognition)),
                    "recognition": recognition, "revoke_form": form, "options": _enterprise_options(request.user)},
@@ -148,9 +159,7 @@ def _export_query(filters: dict) -> str:
 @login_required
 def hr_filings(request):
     _require_hr_reviewer(request.user)
-    filters, problems = filing_filters(request.GET)
-    for problem in problems:
-        messages.warning(request, problem)
+    filters = _filters(request, filing_filters)
     queryset = filter_filings(region_filings(request.user), **filters)
     context = paginate(request, queryset.order_by("-submitted_at", "-id"))
     context.update(filters=filters, statuses=[item for item in FilingStatus.choices if item[0] != "draft"],
@@ -168,9 +177,7 @@ def hr_filings(request):
 def statistics(request):
     _require_hr_reviewer(request.user)
     department = hr_department(request.user)
-    filters, problems = statistics_filters(request.GET)
-    for problem in problems:
-        messages.warning(request, problem)
+    filters = _filters(request, statistics_filters)
     result = statistics_for(department.region, **filters)
     return render(request, "apprenticeships/hr/statistics.html", {
         "stats": result, "department": department, "filters": filters, "month_numbers": range(1, 13),

@@ -59,6 +59,48 @@ def _import_url(key: str, filing) -> str:
     return f"{reverse('batch:import', args=[key])}?parent={filing.pk}"
 
 
+def _row_form(request, filing, *, key: str, form_class, save, message: str, row=None, initial=None):
+    """新增 (no `row`) or 修改 one row of the `key`s tab (teacher, trainee, course): refused unless the filing is
+    editable; the form, the service `save(data)` (its ValidationError goes on the form), then `message` (with the
+    row's name) and the form's warnings, back to the tab."""
+    tab = f"apprenticeships:filing_{key}s"
+    selectors.require_people_writer(request.user, filing)
+    if not filing.is_editable:
+        return _refuse_not_editable(request, filing, tab)
+
+    def show(form):
+        return render(request, f"apprenticeships/people/{key}_form.html",
+                      {"filing": filing, "form": form, key: row, "active": f"{key}s"})
+
+    if request.method == "GET" and row is not None:
+        return show(form_class(initial=initial, parent=filing))
+    form = form_class((request.POST or None) if row is None else request.POST, parent=filing)
+    if request.method == "POST" and form.is_valid():
+        try:
+            saved = save(form.cleaned_data)
+        except ValidationError as error:
+            form.bind_errors(error)
+        else:
+            messages.success(request, message % {"name": saved.name})
+            for warning in getattr(form, "warnings", ()):
+                messages.warning(request, _("已保存，但请注意：%(warning)s") % {"warning": warning})
+            return redirect(tab, pk=filing.pk)
+    return show(form)
+
+
+def _delete_row(request, row, *, key: str, delete, message: str):
+    """删除 one row of the `key`s tab: the service `delete()`; its ValidationError becomes the message."""
+    filing = row.filing
+    selectors.require_people_writer(request.user, filing)
+    try:
+        delete()
+    except ValidationError as error:
+        messages.error(request, "；".join(error.messages))
+    else:
+        messages.success(request, message % {"name": row.name})
+    return redirect(f"apprenticeships:filing_{key}s", pk=filing.pk)
+
+
 # --- 培训师资 ------------------------------------------------------------------------------------------------------
 
 
@@ -72,66 +114,29 @@ def teachers(request, pk):
     return render(request, "apprenticeships/people/teachers.html", context)
 
 
-def _teacher_form(request, filing, form, teacher=None):
-    return render(request, "apprenticeships/people/teacher_form.html",
-                  {"filing": filing, "form": form, "teacher": teacher, "active": "teachers"})
-
-
 @require_http_methods(["GET", "POST"])
 @login_required
 def teacher_create(request, pk):
     filing = selectors.filing_for_people(request.user, pk)
-    selectors.require_people_writer(request.user, filing)
-    if not filing.is_editable:
-        return _refuse_not_editable(request, filing, "apprenticeships:filing_teachers")
-    form = TeacherForm(request.POST or None, parent=filing)
-    if request.method == "POST" and form.is_valid():
-        try:
-            teacher = services.create_teacher(actor=request.user, filing=filing, data=form.cleaned_data)
-        except ValidationError as error:
-            form.bind_errors(error)
-        else:
-            messages.success(request, _("已新增培训师资“%(name)s”") % {"name": teacher.name})
-            return redirect("apprenticeships:filing_teachers", pk=filing.pk)
-    return _teacher_form(request, filing, form)
+    return _row_form(request, filing, key="teacher", form_class=TeacherForm, message=_("已新增培训师资“%(name)s”"),
+                     save=lambda data: services.create_teacher(actor=request.user, filing=filing, data=data))
 
 
 @require_http_methods(["GET", "POST"])
 @login_required
 def teacher_edit(request, pk):
     teacher = selectors.get_teacher_for_user(request.user, pk)
-    filing = teacher.filing
-    selectors.require_people_writer(request.user, filing)
-    if not filing.is_editable:
-        return _refuse_not_editable(request, filing, "apprenticeships:filing_teachers")
-    if request.method == "GET":
-        return _teacher_form(request, filing, TeacherForm(initial=teacher_initial(teacher), parent=filing), teacher)
-    form = TeacherForm(request.POST, parent=filing)
-    if form.is_valid():
-        try:
-            services.update_teacher(actor=request.user, teacher=teacher, data=form.cleaned_data)
-        except ValidationError as error:
-            form.bind_errors(error)
-        else:
-            messages.success(request, _("已保存培训师资“%(name)s”") % {"name": form.cleaned_data["name"]})
-            return redirect("apprenticeships:filing_teachers", pk=filing.pk)
-    return _teacher_form(request, filing, form, teacher)
+    return _row_form(request, teacher.filing, key="teacher", form_class=TeacherForm, row=teacher,
+                     initial=teacher_initial(teacher), message=_("已保存培训师资“%(name)s”"),
+                     save=lambda data: services.update_teacher(actor=request.user, teacher=teacher, data=data))
 
 
 @require_POST
 @login_required
 def teacher_delete(request, pk):
     teacher = selectors.get_teacher_for_user(request.user, pk)
-    filing = teacher.filing
-    selectors.require_people_writer(request.user, filing)
-    try:
-        services.delete_teacher(actor=request.user, teacher=teacher)
-    except ValidationError as error:
-        messages.error(request, "；".join(error.messages))
-    else:
-        messages.success(request, _("已删除培训师资“%(name)s”") % {"name": teacher.name})
-    return redirect("apprenticeships:filing_teachers", pk=filing.pk)
-
+    return _delete_row(request, teacher, key="teacher", message=_("已删除培训师资“%(name)s”"),
+                       delete=lambda: services.delete_teacher(actor=request.user, teacher=teacher))
 
 # --- 培训人员 ------------------------------------------------------------------------------------------------------
 
@@ -155,71 +160,29 @@ def trainees_tab(request, pk):
     return render(request, "apprenticeships/people/trainees.html", context)
 
 
-def _trainee_form(request, filing, form, trainee=None):
-    return render(request, "apprenticeships/people/trainee_form.html",
-                  {"filing": filing, "form": form, "trainee": trainee, "active": "trainees"})
-
-
-def _saved_trainee(request, form, filing, message: str):
-    messages.success(request, message)
-    for warning in form.warnings:
-        messages.warning(request, _("已保存，但请注意：%(warning)s") % {"warning": warning})
-    return redirect("apprenticeships:filing_trainees", pk=filing.pk)
-
-
 @require_http_methods(["GET", "POST"])
 @login_required
 def trainee_create(request, pk):
     filing = selectors.filing_for_people(request.user, pk)
-    selectors.require_people_writer(request.user, filing)
-    if not filing.is_editable:
-        return _refuse_not_editable(request, filing, "apprenticeships:filing_trainees")
-    form = TraineeForm(request.POST or None, parent=filing)
-    if request.method == "POST" and form.is_valid():
-        try:
-            trainee = services.create_trainee(actor=request.user, filing=filing, data=form.cleaned_data)
-        except ValidationError as error:
-            form.bind_errors(error)
-        else:
-            return _saved_trainee(request, form, filing, _("已新增培训人员“%(name)s”") % {"name": trainee.name})
-    return _trainee_form(request, filing, form)
+    return _row_form(request, filing, key="trainee", form_class=TraineeForm, message=_("已新增培训人员“%(name)s”"),
+                     save=lambda data: services.create_trainee(actor=request.user, filing=filing, data=data))
 
 
 @require_http_methods(["GET", "POST"])
 @login_required
 def trainee_edit(request, pk):
     trainee = selectors.get_trainee_for_user(request.user, pk)
-    filing = trainee.filing
-    selectors.require_people_writer(request.user, filing)
-    if not filing.is_editable:
-        return _refuse_not_editable(request, filing, "apprenticeships:filing_trainees")
-    if request.method == "GET":
-        return _trainee_form(request, filing, TraineeForm(initial=trainee_initial(trainee), parent=filing), trainee)
-    form = TraineeForm(request.POST, parent=filing)
-    if form.is_valid():
-        try:
-            services.update_trainee(actor=request.user, trainee=trainee, data=form.cleaned_data)
-        except ValidationError as error:
-            form.bind_errors(error)
-        else:
-            return _saved_trainee(request, form, filing,
-                                  _("已保存培训人员“%(name)s”") % {"name": form.cleaned_data["name"]})
-    return _trainee_form(request, filing, form, trainee)
+    return _row_form(request, trainee.filing, key="trainee", form_class=TraineeForm, row=trainee,
+                     initial=trainee_initial(trainee), message=_("已保存培训人员“%(name)s”"),
+                     save=lambda data: services.update_trainee(actor=request.user, trainee=trainee, data=data))
 
 
 @require_POST
 @login_required
 def trainee_delete(request, pk):
     trainee = selectors.get_trainee_for_user(request.user, pk)
-    filing = trainee.filing
-    selectors.require_people_writer(request.user, filing)
-    try:
-        services.delete_trainee(actor=request.user, trainee=trainee)
-    except ValidationError as error:
-        messages.error(request, "；".join(error.messages))
-    else:
-        messages.success(request, _("已删除培训人员“%(name)s”") % {"name": trainee.name})
-    return redirect("apprenticeships:filing_trainees", pk=filing.pk)
+    return _delete_row(request, trainee, key="trainee", message=_("已删除培训人员“%(name)s”"),
+                       delete=lambda: services.delete_trainee(actor=request.user, trainee=trainee))
 
 
 def _approved_trainee(request, pk, what: str):
@@ -298,66 +261,29 @@ def courses(request, pk):
     return render(request, "apprenticeships/people/courses.html", context)
 
 
-def _course_form(request, filing, form, course=None):
-    return render(request, "apprenticeships/people/course_form.html",
-                  {"filing": filing, "form": form, "course": course, "active": "courses"})
-
-
 @require_http_methods(["GET", "POST"])
 @login_required
 def course_create(request, pk):
     filing = selectors.filing_for_people(request.user, pk)
-    selectors.require_people_writer(request.user, filing)
-    if not filing.is_editable:
-        return _refuse_not_editable(request, filing, "apprenticeships:filing_courses")
-    form = CourseForm(request.POST or None, parent=filing)
-    if request.method == "POST" and form.is_valid():
-        try:
-            course = services.create_course(actor=request.user, filing=filing, data=form.cleaned_data)
-        except ValidationError as error:
-            form.bind_errors(error)
-        else:
-            messages.success(request, _("已新增课程“%(name)s”") % {"name": course.name})
-            return redirect("apprenticeships:filing_courses", pk=filing.pk)
-    return _course_form(request, filing, form)
+    return _row_form(request, filing, key="course", form_class=CourseForm, message=_("已新增课程“%(name)s”"),
+                     save=lambda data: services.create_course(actor=request.user, filing=filing, data=data))
 
 
 @require_http_methods(["GET", "POST"])
 @login_required
 def course_edit(request, pk):
     course = selectors.get_course_for_user(request.user, pk)
-    filing = course.filing
-    selectors.require_people_writer(request.user, filing)
-    if not filing.is_editable:
-        return _refuse_not_editable(request, filing, "apprenticeships:filing_courses")
-    if request.method == "GET":
-        return _course_form(request, filing, CourseForm(initial=course_initial(course), parent=filing), course)
-    form = CourseForm(request.POST, parent=filing)
-    if form.is_valid():
-        try:
-            services.update_course(actor=request.user, course=course, data=form.cleaned_data)
-        except ValidationError as error:
-            form.bind_errors(error)
-        else:
-            messages.success(request, _("已保存课程“%(name)s”") % {"name": form.cleaned_data["name"]})
-            return redirect("apprenticeships:filing_courses", pk=filing.pk)
-    return _course_form(request, filing, form, course)
+    return _row_form(request, course.filing, key="course", form_class=CourseForm, row=course,
+                     initial=course_initial(course), message=_("已保存课程“%(name)s”"),
+                     save=lambda data: services.update_course(actor=request.user, course=course, data=data))
 
 
 @require_POST
 @login_required
 def course_delete(request, pk):
     course = selectors.get_course_for_user(request.user, pk)
-    filing = course.filing
-    selectors.require_people_writer(request.user, filing)
-    try:
-        services.delete_course(actor=request.user, course=course)
-    except ValidationError as error:
-        messages.error(request, "；".join(error.messages))
-    else:
-        messages.success(request, _("已删除课程“%(name)s”") % {"name": course.name})
-    return redirect("apprenticeships:filing_courses", pk=filing.pk)
-
+    return _delete_row(request, course, key="course", message=_("已删除课程“%(name)s”"),
+                       delete=lambda: services.delete_course(actor=request.user, course=course))
 
 # --- 单位培训人员查询 ---------------------------------------------------------------------------------------------
 

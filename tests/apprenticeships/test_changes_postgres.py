@@ -12,7 +12,7 @@ from django.db import IntegrityError, transaction
 from apprenticeships.models import DateChange, TeacherChange
 from apprenticeships.services import changes as services
 from apprenticeships.services import teacher_changes as teacher_services
-from tests import factories
+from tests.apprenticeships import concurrency
 from tests.apprenticeships import factories as ap
 from tests.reviews.test_concurrency import run_together
 
@@ -23,17 +23,7 @@ D = datetime.date
 
 @pytest.fixture(autouse=True)
 def zhengzhou_parameters(transactional_db):
-    """The regions first (a transactional test starts from an emptied database), then 郑州's rules."""
-    from regions.loading import load_dataset
-    from regions.models import Region, RegionDataset
-
-    load_dataset(Region, RegionDataset)
-    ap.publish_year(2026)
-    city = factories.region("410100")
-    ap.ruleset(city)
-    ap.standards(city)
-    ap.minimum_wage(factories.region("410000"))
-    return city
+    return concurrency.zhengzhou_parameters(publish_years=[2026])
 
 
 def _two_used(filing, admin):
@@ -47,14 +37,7 @@ def _two_used(filing, admin):
 def test_two_parallel_date_changes_with_one_left(enterprise_a, admin_a, monkeypatch):
     filing = ap.complete_filing(enterprise_a, by=admin_a, starts_on=D(2026, 6, 1), ends_on=D(2027, 5, 31))
     _two_used(filing, admin_a)
-    original = services.lock_class
-
-    def slow_lock(locked_filing):
-        training_class = original(locked_filing)
-        time.sleep(0.3)
-        return training_class
-
-    monkeypatch.setattr(services, "lock_class", slow_lock)
+    concurrency.wait_after(monkeypatch, services, "lock_class", 0.3)
 
     def change(start):
         return lambda: services.change_class_dates(
@@ -87,14 +70,7 @@ def test_the_sequence_holds_without_the_lock(enterprise_a, admin_a):
 
 def test_two_parallel_teacher_change_openings_leave_one(enterprise_a, admin_a, monkeypatch):
     filing = ap.complete_filing(enterprise_a, by=admin_a)
-    original = teacher_services.lock_filing
-
-    def slow_lock(pk):
-        locked = original(pk)
-        time.sleep(0.3)
-        return locked
-
-    monkeypatch.setattr(teacher_services, "lock_filing", slow_lock)
+    concurrency.wait_after(monkeypatch, teacher_services, "lock_filing", 0.3)
     results = run_together(lambda: teacher_services.open_change(filing=filing, actor=admin_a),
                            lambda: teacher_services.open_change(filing=filing, actor=admin_a))
     assert all(isinstance(result, TeacherChange) for result in results), results
@@ -131,14 +107,7 @@ def test_a_date_change_and_a_course_configuration_queue_on_the_filing(enterprise
     never ends up outside the class period."""
     filing = ap.complete_filing(enterprise_a, by=admin_a, starts_on=D(2026, 6, 1), ends_on=D(2027, 5, 31))
     course = filing.courses.get(delivery="online")
-    original = services.lock_class
-
-    def slow_lock(locked_filing):
-        training_class = original(locked_filing)
-        time.sleep(0.4)
-        return training_class
-
-    monkeypatch.setattr(services, "lock_class", slow_lock)
+    concurrency.wait_after(monkeypatch, services, "lock_class", 0.4)
 
     def change_dates():
         if not dates_first:

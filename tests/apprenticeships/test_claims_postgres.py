@@ -3,7 +3,6 @@ constraint on counted lines): two claims holding the same trainee submitted at t
 requests on their own connections, on PostgreSQL's real locks: exactly one wins, the other is told the person."""
 
 import datetime
-import time
 
 import pytest
 from django.test import Client
@@ -15,7 +14,7 @@ from apprenticeships.models import ClaimStage
 from apprenticeships.services import claims as services
 from claims import services as claim_services
 from claims.models import Claim, ClaimLine, ClaimStatus, LineKind
-from tests import factories
+from tests.apprenticeships import concurrency
 from tests.apprenticeships import factories as ap
 from tests.attachments.files import pdf_bytes, upload
 from tests.reviews.test_concurrency import run_together
@@ -23,34 +22,14 @@ from tests.reviews.test_concurrency import run_together
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
 
-@pytest.fixture
-def regions(transactional_db):
-    from regions.loading import load_dataset
-    from regions.models import Region, RegionDataset
-
-    load_dataset(Region, RegionDataset)
-
-
 @pytest.fixture(autouse=True)
-def zhengzhou_parameters(regions):
-    """The conftest's parameters, after the regions are loaded (a transactional test starts empty)."""
-    city = factories.region("410100")
-    ap.ruleset(city)
-    ap.standards(city)
-    ap.minimum_wage(factories.region("410000"))
-    return city
+def zhengzhou_parameters(transactional_db):
+    return concurrency.zhengzhou_parameters()
 
 
 def slow_down(monkeypatch):
     """Hold the claim a moment after writing its lines, so that both requests reach the counting together."""
-    original = claim_services._write_lines
-
-    def write_then_wait(*args, **kwargs):
-        total = original(*args, **kwargs)
-        time.sleep(0.5)
-        return total
-
-    monkeypatch.setattr(claim_services, "_write_lines", write_then_wait)
+    concurrency.wait_after(monkeypatch, claim_services, "_write_lines", 0.5)
 
 
 def messages_of(response) -> list[str]:

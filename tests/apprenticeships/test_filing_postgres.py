@@ -6,10 +6,8 @@
 - one 培训信息 per filing: two parallel 新增培训信息 on the same filing add one, the other is told so;
 - filing numbers: two drafts created at once get different numbers."""
 
-import time
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -18,6 +16,7 @@ from apprenticeships.rules import COMMITMENT_VERSION
 from apprenticeships.services import filing as services
 from reviews.models import Review
 from tests import factories
+from tests.apprenticeships import concurrency
 from tests.apprenticeships import factories as ap
 from tests.reviews.test_concurrency import run_together
 
@@ -26,36 +25,18 @@ pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
 @pytest.fixture(autouse=True)
 def zhengzhou_parameters(transactional_db):
-    """The regions first (a transactional test starts from empty tables), then conftest's parameters."""
-    from regions.loading import load_dataset
-    from regions.models import Region, RegionDataset
-
-    load_dataset(Region, RegionDataset)
-    city = factories.region("410100")
-    ap.ruleset(city)
-    ap.standards(city)
-    ap.minimum_wage(factories.region("410000"))
-    return city
+    return concurrency.zhengzhou_parameters()
 
 
 @pytest.fixture
 def slow_problems(monkeypatch):
     """Wait after the checks, so that the second request arrives while the first holds its locks."""
-    original = services.submission_problems
-
-    def check_then_wait(*args, **kwargs):
-        problems = original(*args, **kwargs)
-        time.sleep(0.5)
-        return problems
-
-    monkeypatch.setattr(services, "submission_problems", check_then_wait)
+    concurrency.wait_after(monkeypatch, services, "submission_problems", 0.5)
 
 
 def _post(user, url, data=None):
     def post():
-        client = Client()
-        client.force_login(user)
-        response = client.post(url, data or {})
+        response = concurrency.logged_in(user).post(url, data or {})
         return response.status_code, [str(message) for message in response.wsgi_request._messages]
 
     return post
@@ -90,9 +71,7 @@ def test_two_parallel_new_classes_add_one(enterprise_a, admin_a):
 
     def add(occupation):
         def post():
-            client = Client()
-            client.force_login(admin_a)
-            response = client.post(url, {**data, "occupation": occupation})
+            response = concurrency.logged_in(admin_a).post(url, {**data, "occupation": occupation})
             return response.status_code, response.content.decode()
 
         return post

@@ -2,7 +2,6 @@
 (different start months, so no unique constraint helps) queue on the region's row; exactly one is saved, the other
 is refused with the overlap message."""
 
-import time
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -10,6 +9,7 @@ from django.core.exceptions import ValidationError
 from apprenticeships.models import RuleSet, SubsidyStandard
 from apprenticeships.services import parameters as services
 from tests import factories
+from tests.apprenticeships import concurrency
 from tests.reviews.test_concurrency import run_together
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
@@ -17,10 +17,7 @@ pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
 @pytest.fixture(autouse=True)
 def regions(transactional_db):
-    from regions.loading import load_dataset
-    from regions.models import Region, RegionDataset
-
-    load_dataset(Region, RegionDataset)
+    concurrency.load_regions()
 
 
 @pytest.fixture(autouse=True)
@@ -30,13 +27,8 @@ def zhengzhou_parameters():
 
 
 def _slow_check(monkeypatch):
-    original = services._check
-
-    def slow(*args, **kwargs):
-        original(*args, **kwargs)
-        time.sleep(0.4)  # both requests have checked before either inserts, unless the lock queues them
-
-    monkeypatch.setattr(services, "_check", slow)
+    # both requests have checked before either inserts, unless the lock queues them
+    concurrency.wait_after(monkeypatch, services, "_check", 0.4)
 
 
 def test_two_parallel_overlapping_standards_leave_one(city_reviewer, monkeypatch):

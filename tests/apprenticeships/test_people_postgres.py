@@ -2,14 +2,13 @@
 filing (two browser tabs, two colleagues) leave one row, and the other request gets the constraint's message on
 the ID number field."""
 
-import time
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 
 from apprenticeships.services import people as services
 from tests import factories
+from tests.apprenticeships import concurrency
 from tests.apprenticeships import factories as ap
 from tests.reviews.test_concurrency import run_together
 
@@ -18,35 +17,13 @@ pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
 @pytest.fixture(autouse=True)
 def zhengzhou_parameters(transactional_db):
-    """The conftest's parameters, after the regions a transactional test has to load itself."""
-    from regions.loading import load_dataset
-    from regions.models import Region, RegionDataset
-
-    load_dataset(Region, RegionDataset)
-    city = factories.region("410100")
-    ap.ruleset(city)
-    ap.standards(city)
-    ap.minimum_wage(factories.region("410000"))
-    return city
+    return concurrency.zhengzhou_parameters()
 
 
 @pytest.fixture
 def slow_person(monkeypatch):
     """Wait a moment after the filing is locked and the person found, so the second request arrives meanwhile."""
-    original = services._person
-
-    def person_then_wait(data):
-        found = original(data)
-        time.sleep(0.3)
-        return found
-
-    monkeypatch.setattr(services, "_person", person_then_wait)
-
-
-def _client(user):
-    client = Client()
-    client.force_login(user)
-    return client
+    concurrency.wait_after(monkeypatch, services, "_person", 0.3)
 
 
 def _post(client, url, data):
@@ -64,24 +41,19 @@ def test_two_parallel_adds_of_one_trainee_leave_one_row(enterprise_a, admin_a, f
             "education": "senior", "hired_on": "2026-09-01", "contract_starts_on": "2026-09-01",
             "contract_ends_on": "2029-08-31", "monthly_wage": "4200"}
     url = reverse("apprenticeships:filing_trainee_create", args=[filing.pk])
-    results = run_together(_post(_client(admin_a), url, data), _post(_client(filer_a), url, data))
+    results = run_together(_post(concurrency.logged_in(admin_a), url, data),
+                           _post(concurrency.logged_in(filer_a), url, data))
     assert sorted(results, key=str) == [["该身份证号的人员已在本备案的培训人员中"], "saved"], results
     assert filing.trainees.count() == 1
 
 
 def test_two_parallel_adds_of_one_teacher_leave_one_row(enterprise_a, admin_a, filer_a, monkeypatch):
     filing = ap.filing(enterprise_a, by=admin_a)
-    original = services._lock_editable
-
-    def lock_then_wait(filing_, *, actor):
-        locked = original(filing_, actor=actor)
-        time.sleep(0.3)
-        return locked
-
-    monkeypatch.setattr(services, "_lock_editable", lock_then_wait)
+    concurrency.wait_after(monkeypatch, services, "_lock_editable", 0.3)
     data = {"name": "李导师", "id_number": factories.make_id_number("19750101", seq=602), "kind": "mentor",
             "qualification": "技师", "certificate_number": "Z1", "mobile": ""}
     url = reverse("apprenticeships:filing_teacher_create", args=[filing.pk])
-    results = run_together(_post(_client(admin_a), url, data), _post(_client(filer_a), url, data))
+    results = run_together(_post(concurrency.logged_in(admin_a), url, data),
+                           _post(concurrency.logged_in(filer_a), url, data))
     assert sorted(results, key=str) == [["该身份证号的教师已在本备案的师资中"], "saved"], results
     assert filing.teachers.count() == 1

@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from apprenticeships.models import AttendanceSession, Filing, FilingStatus, Mark, Trainee
 from apprenticeships.services import attendance as attendance_services
+from tests.apprenticeships import concurrency
 from tests.apprenticeships import factories as ap
 from tests.reviews.test_concurrency import run_together
 
@@ -26,10 +27,7 @@ DAY = datetime.timedelta(days=1)
 
 @pytest.fixture(autouse=True)
 def regions(transactional_db):
-    from regions.loading import load_dataset
-    from regions.models import Region, RegionDataset
-
-    load_dataset(Region, RegionDataset)
+    concurrency.load_regions()
 
 
 @pytest.fixture
@@ -43,20 +41,12 @@ def course(filing_a, enterprise_a):
 @pytest.fixture
 def slow_marks(monkeypatch):
     """Hold the Filing row lock a moment after the checks, so that the two requests overlap."""
-    original = attendance_services._check_marks
-
-    def slow(*args, **kwargs):
-        result = original(*args, **kwargs)
-        time.sleep(0.4)
-        return result
-
-    monkeypatch.setattr(attendance_services, "_check_marks", slow)
+    concurrency.wait_after(monkeypatch, attendance_services, "_check_marks", 0.4)
 
 
 def _poster(user, course, mark):
     def post():
-        client = Client()
-        client.force_login(user)
+        client = concurrency.logged_in(user)
         data = {"day": TODAY.isoformat(), "teacher": course.teacher_id, "teacher_present": "on", "session": ""}
         data.update({f"mark_{pk}": mark for pk in Trainee.objects.filter(filing=course.filing_id)
                      .values_list("pk", flat=True)})

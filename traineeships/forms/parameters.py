@@ -1,40 +1,11 @@
-import calendar
-import datetime
-import re
 from decimal import Decimal
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-MONTH_RE = re.compile(r"^(\d{4})-(\d{1,2})$")
+from core.forms import period_fields
+
 INPUT = {"class": "form-control"}
-
-
-class MonthField(forms.Field):
-    """A month typed as YYYY-MM (the browser's month picker); cleaned to its first or last day."""
-
-    widget = forms.DateInput(attrs={**INPUT, "type": "month", "placeholder": "2025-01"})
-    default_error_messages = {"invalid": _("请输入年月，如 2025-01")}
-
-    def __init__(self, *, last_day: bool = False, **kwargs):
-        self.last_day = last_day
-        super().__init__(**kwargs)
-
-    def prepare_value(self, value):
-        if isinstance(value, datetime.date):
-            return f"{value:%Y-%m}"
-        return value
-
-    def to_python(self, value):
-        value = (value or "").strip()
-        if not value:
-            return None
-        match = MONTH_RE.match(value)
-        if not match or not 1 <= int(match.group(2)) <= 12 or int(match.group(1)) < 1990:
-            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
-        year, month = int(match.group(1)), int(match.group(2))
-        day = calendar.monthrange(year, month)[1] if self.last_day else 1
-        return datetime.date(year, month, day)
 
 
 def _rate(label, initial=None):
@@ -63,8 +34,7 @@ class RegionParameterForm(forms.Form):
                                     widget=forms.Select(attrs={"class": "form-select"}),
                                     error_messages={"required": _("请选择适用地区"),
                                                     "invalid_choice": _("只能选择本部门辖区内的地区")})
-    valid_from = MonthField(label=_("起始月份"), error_messages={"required": _("请填写起始月份")})
-    valid_to = MonthField(label=_("截止月份"), last_day=True, required=False, help_text=_("留空表示长期有效"))
+    valid_from, valid_to = period_fields(example="2025-01", first_year=1990, last_year=9999)
     subsidy_rate = _rate(_("见习补贴比例"), Decimal("0.6"))
     raised_subsidy_rate = _rate(_("留用达标后的补贴比例"), Decimal("0.7"))
     retention_threshold = _rate(_("留用率达标线"), Decimal("0.5"))
