@@ -1,0 +1,210 @@
+"""The enterprise new-type apprenticeship (企业新型学徒制) journey in a real browser, one person per browser context.
+
+Filing 1, all through the pages: enterprise A's admin confirms the 承诺书, chooses the type, fills 备案信息, names the
+training institution, adds the 培训信息 (class starting about three weeks from today), adds a teacher, imports the
+trainees (one row with a too-short labour contract fails with its reason, is fixed and the file imported again),
+imports the courses, uploads the three materials and submits; the 金水区 HR department returns it, the enterprise
+resubmits, the county approves; the enterprise prints the 备案表 (PDF). Then 培训场地维护 adds a venue, 课程信息配置
+gives a course its date and venue, 开班信息变更 to a start 4 working days ahead is refused naming the earliest date,
+one in time is accepted; a teacher change (a new teacher takes over a course) is approved by 郑州市 HR; at the end
+the class is cancelled (注销培训班) with a reason.
+
+Attendance, a lost trainee and the claims need a class that has begun (预支: within 3 months after 开班) or ended
+(清算: after the end, with a certificate); today is real, so these use two more filings of enterprise A already
+approved, built with tests/apprenticeships/factories.py: filing 2, begun about a month ago with two trainees, a
+configured course in the past and the institution named (the institution records attendance for it, the
+enterprise marks one trainee lost, an advance claim is computed without him, approved by the county and the city and
+downloaded); filing 3, ended last month (the enterprise records the certificate through 考核结果, a balance claim is
+computed, approved and downloaded).
+
+Made directly: the accounts, 郑州's parameters (ruleset, standards, minimum wage), the published 2027 and 2028
+calendars, and filings 2 and 3 (above)."""
+
+import datetime
+import re
+from decimal import Decimal
+
+import pytest
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from apprenticeships.models import Course, Filing, FilingStatus, Trainee
+from tests import factories
+from tests.apprenticeships import factories as ap
+from tests.browser.apprenticeship_pages import (
+    decide,
+    id_number_aged,
+    import_rows,
+    message,
+    small_pdf,
+    working_days_after,
+)
+from tests.browser.journey_pages import open_sidebar_link, scripts_ready, shot, sign_in
+from tests.browser.traineeship_pages import fetch_pdf, pdf_text
+
+PASSWORD = factories.PASSWORD
+UNIT = "甲企业有限公司"
+COUNTY_HR = "金水区人力资源和社会保障局"
+CITY_HR = "郑州市人力资源和社会保障局"
+INSTITUTION = "郑州测试职业培训学校"
+
+
+@pytest.fixture
+def world(enterprise_a, admin_a, county_reviewer_a, city_reviewer):
+    city = factories.region("410100")
+    ap.ruleset(city)
+    ap.standards(city)
+    ap.minimum_wage(factories.region("410000"))
+    ap.publish_year(2027)
+    ap.publish_year(2028)
+    institution = ap.institution(name=INSTITUTION)
+    factories.org_admin(institution, username="institution", real_name="培训学校管理员")
+    return {"enterprise": enterprise_a, "institution": institution}
+
+
+@pytest.fixture
+def pages(page, new_context):
+    return {"unit": page, "county": new_context().new_page(), "city": new_context().new_page(),
+            "school": new_context().new_page()}
+
+
+# ---------------------------------------------------------------- filing 1: the tabs
+
+
+def start_filing(unit) -> str:
+    open_sidebar_link(unit, "申请备案", "学徒制培训备案·确认承诺书")
+    expect(unit.get_by_test_id("commitment-text")).to_contain_text("郑重承诺")
+    unit.get_by_label("本单位已阅读上述承诺书，承诺所填信息真实、准确、完整").check()
+    unit.get_by_role("button", name="确认承诺书，下一步").click()
+    expect(unit.get_by_role("heading", name="申请备案·选择学徒制培训类型")).to_be_visible()
+    unit.get_by_label("企业新型学徒制培训").check()
+    unit.get_by_role("button", name="创建备案").click()
+    message(unit, "已创建备案")
+    number = re.search(r"已创建备案 (\S+)，", unit.get_by_role("alert").first.inner_text()).group(1)
+    unit.get_by_label("联系人").fill("张经理")
+    unit.get_by_label("联系电话").fill("0371-65550001")
+    unit.get_by_test_id("info-form").get_by_role("button", name="保存").click()
+    message(unit, "备案信息已保存")
+    return number
+
+
+def fill_institution_and_class(unit, starts_on, ends_on):
+    unit.get_by_role("link", name="培训机构情况", exact=True).click()
+    unit.get_by_label("合作培训机构名称").select_option(label=INSTITUTION)
+    unit.get_by_test_id("institution-form").get_by_role("button", name="保存").click()
+    message(unit, "培训机构情况已保存")
+    unit.get_by_role("link", name="培训信息", exact=True).click()
+    form = unit.get_by_test_id("class-form")
+    form.get_by_label("培训职业（工种）").fill("电工")
+    form.get_by_label("职业编码").fill("6-31-01-03")
+    form.get_by_label("培训目标等级").select_option(label="高级工（三级）")
+    form.get_by_label("培训开始日期").fill(starts_on.isoformat())
+    form.get_by_label("培训结束日期").fill(ends_on.isoformat())
+    form.get_by_label("培训总课时").fill("400")
+    form.get_by_label("培训方式").select_option(label="在岗（工学交替）")
+    form.get_by_role("button", name="新增培训信息").click()
+    message(unit, "培训信息已保存")
+
+
+def add_teacher(unit, name, id_number, kind="企业导师"):
+    unit.get_by_test_id("add-teacher").click()
+    form = unit.get_by_test_id("teacher-form")
+    form.get_by_label("姓名").fill(name)
+    form.get_by_label("身份证号").fill(id_number)
+    form.get_by_label("师资类型").select_option(label=kind)
+    form.get_by_label("职业技能等级或职称").fill("高级技师")
+    form.get_by_label("证书编号").fill("S0000" + id_number[-6:])
+    form.get_by_role("button", name="保存").click()
+    message(unit, f"已新增培训师资“{name}”")
+
+
+def trainee_row(name, id_number, contract_ends_on, today):
+    hired = today - datetime.timedelta(days=30)
+    return [name, id_number, "13900000" + id_number[-3:], "中专/中职/技工学校", hired, hired, contract_ends_on,
+            4500, ""]
+
+
+def upload_materials(unit, tmp_path):
+    unit.get_by_role("link", name="上传材料", exact=True).click()
+    for label in ("培训计划（一班一方案）", "学徒劳动合同（或汇总表）", "企业与培训机构合作协议"):
+        row = unit.get_by_test_id("materials").locator("tr", has_text=label)
+        row.get_by_label(label).set_input_files(str(small_pdf(tmp_path, f"{label[:4]}.pdf")))
+        row.get_by_role("button", name="上传").click()
+        message(unit, "材料已上传")
+        expect(unit.get_by_test_id("materials").locator("tr", has_text=label)).not_to_contain_text("未上传")
+
+
+def submit_filing(unit):
+    unit.get_by_role("link", name="企业信息", exact=True).click()
+    expect(unit.get_by_test_id("submission-ready")).to_be_visible()
+    unit.get_by_test_id("filing-submit").click()
+    message(unit, "已提交审核")
+
+
+def open_filing(unit, number, tab=None):
+    """备案办理结果 → 【进入处理】 on the filing's row; with `tab`, then 【修改】 and that tab."""
+    open_sidebar_link(unit, "备案办理结果", "学徒制培训备案·办理结果")
+    unit.get_by_test_id("filing-list").locator("tbody tr", has_text=number).get_by_role("link", name="进入处理").click()
+    expect(unit.get_by_test_id("filing-status")).to_be_visible()
+    if tab:
+        unit.get_by_test_id("filing-edit").click()
+        unit.get_by_role("link", name=tab, exact=True).click()
+
+
+# ---------------------------------------------------------------- the journey
+
+
+def test_apprenticeship_journey(pages, live_server, world, tmp_path):
+    base = live_server.url
+    unit, county, city, school = (pages[key] for key in ("unit", "county", "city", "school"))
+    today = timezone.localdate()
+    starts_on = working_days_after(today, 15)
+    ends_on = starts_on.replace(year=starts_on.year + 1) - datetime.timedelta(days=1)
+    first, second = id_number_aged(26, today, seq=311), id_number_aged(27, today, seq=322)
+
+    # 1. Filing 1: commitment, the tabs, imports (a bad row fixed and imported again), materials, submit.
+    sign_in(unit, base, "admin_a", PASSWORD, expected_org=UNIT)
+    number = start_filing(unit)
+    fill_institution_and_class(unit, starts_on, ends_on)
+    unit.get_by_role("link", name="培训师资", exact=True).click()
+    add_teacher(unit, "王师傅", id_number_aged(45, today, seq=401))
+
+    unit.get_by_role("link", name="培训人员", exact=True).click()
+    good = trainee_row("赵学徒", first, ends_on.replace(year=ends_on.year + 1), today)
+    bad = trainee_row("钱学徒", second, today + datetime.timedelta(days=150), today)  # contract under a year
+    import_rows(unit, [good, bad], tmp_path, "trainees-1", created=1, failed=1)
+    expect(unit.get_by_test_id("row-reason")).to_contain_text("劳动合同")
+    shot(unit, "apprenticeship-01-trainee-import-failed")
+    fixed = trainee_row("钱学徒", second, ends_on.replace(year=ends_on.year + 1), today)
+    open_filing(unit, number, "培训人员")
+    import_rows(unit, [good, fixed], tmp_path, "trainees-2", created=1, failed=0)
+    assert sorted(Trainee.objects.filter(filing__number=number).values_list("name", flat=True)) == ["赵学徒",
+                                                                                                     "钱学徒"]
+    open_filing(unit, number, "培训课程")
+    import_rows(unit, [["电工识图与实操", 40, "线下培训", "王师傅"], ["安全规程", 16, "线上培训", ""]], tmp_path,
+                "courses", created=2)
+    open_filing(unit, number, "培训课程")
+    expect(unit.get_by_test_id("course-list").locator("tbody tr")).to_have_count(2)
+    upload_materials(unit, tmp_path)
+    submit_filing(unit)
+    expect(unit.get_by_test_id("filing-status")).to_have_text("待审核")
+
+    # 2. The county returns it, the enterprise resubmits, the county approves; the 备案表 is printed.
+    title = f"学徒制培训备案：{UNIT}·{number}"
+    sign_in(county, base, "county_a", PASSWORD, expected_org=COUNTY_HR)
+    decide(county, title, "退回修改", "请补充联系人手机号")
+    open_filing(unit, number)
+    expect(unit.get_by_test_id("filing-status")).to_have_text("退回修改")
+    unit.get_by_test_id("filing-edit").click()
+    unit.get_by_label("联系电话").fill("13800000001")
+    unit.get_by_test_id("info-form").get_by_role("button", name="保存").click()
+    message(unit, "备案信息已保存")
+    submit_filing(unit)
+    decide(county, title, "通过")
+    open_filing(unit, number)
+    expect(unit.get_by_test_id("filing-status")).to_have_text("审核通过")
+    shot(unit, "apprenticeship-02-filing-approved")
+    href = unit.get_by_test_id("filing-print").get_attribute("href")
+    text = pdf_text(fetch_pdf(unit, href), "apprenticeship-filing.pdf")
+    for expected in (number, UNIT, INSTITUTION, "电工", "赵学徒", "钱学徒"):
+        assert expected in text, f"{expected!r} not in the 备案表"
