@@ -23,7 +23,11 @@ def working_days_after(day: datetime.date, count: int) -> datetime.date:
 
 def message(page: Page, text: str) -> None:
     """The flash message after a POST and its redirect, then the page's load event."""
-    expect(page.get_by_role("alert").filter(has_text=text).first).to_be_visible()
+    try:
+        expect(page.get_by_role("alert").filter(has_text=text).first).to_be_visible()
+    except AssertionError as error:
+        shown = page.get_by_role("alert").all_inner_texts()
+        raise AssertionError(f"{text!r} not among the messages {shown!r}") from error
     page.wait_for_load_state("load")
 
 

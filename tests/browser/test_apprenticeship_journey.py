@@ -40,13 +40,14 @@ from tests.browser.apprenticeship_pages import (
     working_days_after,
 )
 from tests.browser.journey_pages import open_sidebar_link, scripts_ready, shot, sign_in
-from tests.browser.traineeship_pages import fetch_pdf, pdf_text
+from tests.browser.traineeship_pages import fetch_pdf, pdf_text, pick_cascade
 
 PASSWORD = factories.PASSWORD
 UNIT = "甲企业有限公司"
 COUNTY_HR = "金水区人力资源和社会保障局"
 CITY_HR = "郑州市人力资源和社会保障局"
 INSTITUTION = "郑州测试职业培训学校"
+VENUE = "文化路实训基地"
 
 
 @pytest.fixture
@@ -151,6 +152,93 @@ def open_filing(unit, number, tab=None):
         unit.get_by_role("link", name=tab, exact=True).click()
 
 
+# ---------------------------------------------------------------- filing 1: after approval
+
+
+def add_venue(unit):
+    open_sidebar_link(unit, "培训场地维护", "培训场地维护")
+    unit.get_by_test_id("venue-new").click()
+    expect(unit.get_by_role("heading", name="新增培训场地")).to_be_visible()
+    expect(unit.get_by_test_id("no-map")).to_be_visible()  # offline: coordinates typed
+    form = unit.get_by_test_id("venue-form")
+    form.get_by_label("场地名称").fill(VENUE)
+    pick_cascade(unit, "id_region", "河南省", "郑州市", "金水区")
+    form.get_by_label("详细地址").fill("郑州市金水区文化路1号实训楼3层")
+    form.get_by_label("可容纳人数").fill("60")
+    form.get_by_label("纬度").fill("34.781000")
+    form.get_by_label("经度").fill("113.665000")
+    form.get_by_role("button", name="保存").click()
+    message(unit, f"培训场地“{VENUE}”已新增")
+    expect(unit.get_by_test_id("venue-list")).to_contain_text(VENUE)
+
+
+def change_row(unit, number):
+    open_sidebar_link(unit, "备案变更申请", "备案变更申请")
+    row = unit.get_by_test_id("change-list").locator("tbody tr", has_text=number)
+    expect(row).to_have_count(1)
+    return row
+
+
+def configure_course(unit, number, course, first_day, last_day):
+    row = change_row(unit, number)
+    expect(row.get_by_test_id("unconfigured")).to_have_count(2)
+    row.locator("li", has_text=course).get_by_test_id("configure-course").click()
+    expect(unit.get_by_role("heading", name=f"课程信息配置：{course}")).to_be_visible()
+    form = unit.get_by_test_id("course-form")
+    form.get_by_label("培训开始日期").fill(first_day.isoformat())
+    form.get_by_label("培训结束日期").fill(last_day.isoformat())
+    form.get_by_label("每日开始时间").fill("09:00")
+    form.get_by_label("每日结束时间").fill("17:00")
+    form.get_by_label("培训场地").select_option(label=VENUE)
+    form.get_by_role("button", name="保存").click()
+    message(unit, f"课程“{course}”的培训信息已配置")
+    row = change_row(unit, number)
+    expect(row.locator("li", has_text=course)).to_contain_text(VENUE)
+    expect(row.get_by_test_id("unconfigured")).to_have_count(1)
+
+
+def change_dates(unit, number, starts_on, ends_on):
+    change_row(unit, number).get_by_test_id("change-dates").click()
+    expect(unit.get_by_role("heading", name=f"开班信息变更 {number}")).to_be_visible()
+    scripts_ready(unit)
+    form = unit.get_by_test_id("class-dates-form")
+    form.get_by_label("新的培训开始日期").fill(starts_on.isoformat())
+    form.get_by_label("新的培训结束日期").fill(ends_on.isoformat())
+    form.get_by_label("变更原因").fill("生产任务调整")
+    form.get_by_role("button", name="保存变更").click()
+
+
+def choose_containing(select, text):
+    """Choose the one option of `select` whose label contains `text`."""
+    option = select.locator("option", has_text=text)
+    expect(option).to_have_count(1)
+    select.select_option(value=option.get_attribute("value"))
+
+
+def teacher_change(unit, number, today, course):
+    change_row(unit, number).get_by_test_id("teacher-change").click()
+    expect(unit.get_by_role("heading", name=f"师资信息变更 {number}")).to_be_visible()
+    unit.get_by_test_id("open-change").click()
+    form = unit.get_by_test_id("teacher-form")
+    expect(form).to_be_visible()
+    form.get_by_label("姓名").fill("孙师傅")
+    form.get_by_label("身份证号").fill(id_number_aged(40, today, seq=433))
+    form.get_by_label("师资类型").select_option(label="企业导师")
+    form.get_by_label("职业技能等级或职称").fill("技师")
+    form.get_by_label("证书编号").fill("S0000433433")
+    form.get_by_role("button", name="保存").click()
+    message(unit, "已新增教师 孙师傅")
+    swap = unit.get_by_test_id("swap-form")
+    choose_containing(swap.get_by_label("课程"), course)
+    choose_containing(swap.get_by_label("新授课教师"), "孙师傅")
+    swap.get_by_test_id("swap").click()
+    message(unit, f"课程“{course}”的授课教师将变更为 孙师傅")
+    submit = unit.get_by_test_id("submit-form")
+    submit.get_by_label("师资变更原因").fill("王师傅调往外地分厂")
+    submit.get_by_test_id("submit-change").click()
+    message(unit, "师资信息变更已提交地市人社部门审核")
+
+
 # ---------------------------------------------------------------- the journey
 
 
@@ -208,3 +296,29 @@ def test_apprenticeship_journey(pages, live_server, world, tmp_path):
     text = pdf_text(fetch_pdf(unit, href), "apprenticeship-filing.pdf")
     for expected in (number, UNIT, INSTITUTION, "电工", "赵学徒", "钱学徒"):
         assert expected in text, f"{expected!r} not in the 备案表"
+
+    # 3. A venue; a course gets its dates and the venue (课程信息配置).
+    add_venue(unit)
+    course_day = starts_on + datetime.timedelta(days=14)
+    configure_course(unit, number, "电工识图与实操", course_day, course_day + datetime.timedelta(days=4))
+
+    # 4. 开班信息变更: 4 working days ahead is refused naming the earliest date; a week later is accepted.
+    too_soon = working_days_after(today, 4)
+    earliest = working_days_after(today, 5) + datetime.timedelta(days=1)
+    change_dates(unit, number, too_soon, too_soon.replace(year=too_soon.year + 1) - datetime.timedelta(days=1))
+    expect(unit.get_by_test_id("class-dates-form")).to_contain_text(f"最早可改至 {earliest.isoformat()}")
+    shot(unit, "apprenticeship-03-date-change-refused")
+    assert Filing.objects.get(number=number).training_class.starts_on == starts_on
+    new_start = starts_on + datetime.timedelta(days=7)
+    new_end = new_start.replace(year=new_start.year + 1) - datetime.timedelta(days=1)
+    change_dates(unit, number, new_start, new_end)
+    unit.wait_for_load_state("load")
+    message(unit, f"开班信息已变更（第1次）：{new_start.isoformat()}至{new_end.isoformat()}")
+
+    # 5. A teacher change: a new teacher takes over the offline course; 郑州市 HR approves it.
+    teacher_change(unit, number, today, "电工识图与实操")
+    sign_in(city, base, "city", PASSWORD, expected_org=CITY_HR)
+    decide(city, f"师资信息变更：{UNIT}·{number}", "通过")
+    assert Course.objects.get(filing__number=number, name="电工识图与实操").teacher.name == "孙师傅"
+    change_row(unit, number).get_by_test_id("change-records").click()
+    expect(unit.get_by_role("main")).to_contain_text("孙师傅")
