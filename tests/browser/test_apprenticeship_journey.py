@@ -39,7 +39,8 @@ from tests.browser.apprenticeship_pages import (
     small_pdf,
     working_days_after,
 )
-from tests.browser.journey_pages import open_sidebar_link, scripts_ready, shot, sign_in
+from tests.browser.internship_pages import accept_dialogs
+from tests.browser.journey_pages import htmx_settled, open_sidebar_link, scripts_ready, shot, sign_in
 from tests.browser.traineeship_pages import fetch_pdf, pdf_text, pick_cascade
 
 PASSWORD = factories.PASSWORD
@@ -60,7 +61,7 @@ def world(enterprise_a, admin_a, county_reviewer_a, city_reviewer):
     ap.publish_year(2028)
     institution = ap.institution(name=INSTITUTION)
     factories.org_admin(institution, username="institution", real_name="培训学校管理员")
-    return {"enterprise": enterprise_a, "institution": institution}
+    return {"enterprise": enterprise_a, "institution": institution, "admin": admin_a}
 
 
 @pytest.fixture
@@ -205,6 +206,8 @@ def change_dates(unit, number, starts_on, ends_on):
     form.get_by_label("新的培训开始日期").fill(starts_on.isoformat())
     form.get_by_label("新的培训结束日期").fill(ends_on.isoformat())
     form.get_by_label("变更原因").fill("生产任务调整")
+    htmx_settled(unit)  # the preview of the typed dates (还可变更 n 次，最早可改至 …)
+    expect(unit.get_by_test_id("preview-summary")).to_contain_text("最早可改至")
     form.get_by_role("button", name="保存变更").click()
 
 
@@ -228,15 +231,135 @@ def teacher_change(unit, number, today, course):
     form.get_by_label("证书编号").fill("S0000433433")
     form.get_by_role("button", name="保存").click()
     message(unit, "已新增教师 孙师傅")
+    unit.get_by_role("link", name="培训课程信息", exact=True).click()
     swap = unit.get_by_test_id("swap-form")
     choose_containing(swap.get_by_label("课程"), course)
     choose_containing(swap.get_by_label("新授课教师"), "孙师傅")
     swap.get_by_test_id("swap").click()
     message(unit, f"课程“{course}”的授课教师将变更为 孙师傅")
+    unit.get_by_role("link", name="师资信息", exact=True).click()
     submit = unit.get_by_test_id("submit-form")
     submit.get_by_label("师资变更原因").fill("王师傅调往外地分厂")
     submit.get_by_test_id("submit-change").click()
     message(unit, "师资信息变更已提交地市人社部门审核")
+
+
+# ---------------------------------------------------------------- filings 2 and 3 (made directly, see above)
+
+
+def begun_and_ended_filings(enterprise, institution, admin, today):
+    """Filing 2: begun 30 days ago, the offline course configured in the past; filing 3: ended 30 days ago."""
+    from apprenticeships.models import Delivery
+    from apprenticeships.services.places import hold_places
+
+    begun_on = today - datetime.timedelta(days=30)
+    begun = ap.filing(enterprise, status=FilingStatus.APPROVED, institution=institution, starts_on=begun_on, by=admin,
+                      ends_on=begun_on.replace(year=begun_on.year + 1) - datetime.timedelta(days=1))
+    mentor = ap.teacher(begun, name="周师傅", id_number=id_number_aged(44, today, seq=455))
+    for name, seq in (("孙学徒", 511), ("李学徒", 522)):
+        ap.trainee(begun, name=name, id_number=id_number_aged(22, today, seq=seq),
+                   hired_on=begun_on - datetime.timedelta(days=60),
+                   contract_starts_on=begun_on - datetime.timedelta(days=60),
+                   contract_ends_on=begun_on.replace(year=begun_on.year + 2))
+    ap.course(begun, name="电气安装实操", teacher_=mentor, delivery=Delivery.OFFLINE,
+              starts_on=today - datetime.timedelta(days=20), ends_on=today - datetime.timedelta(days=10),
+              daily_start=datetime.time(9), daily_end=datetime.time(17),
+              venue=ap.venue(enterprise, name="一号实训车间"), configured_at=timezone.now())
+    ended_on = today - datetime.timedelta(days=30)
+    started_on = (ended_on + datetime.timedelta(days=1)).replace(year=ended_on.year - 1)
+    ended = ap.filing(enterprise, status=FilingStatus.APPROVED, institution=institution, starts_on=started_on, by=admin,
+                      ends_on=ended_on)
+    ap.teacher(ended, name="吴师傅", id_number=id_number_aged(50, today, seq=466))
+    ap.trainee(ended, name="郑学徒", id_number=id_number_aged(23, today, seq=533), holds_place=False,
+               hired_on=started_on - datetime.timedelta(days=30),
+               contract_starts_on=started_on - datetime.timedelta(days=30),
+               contract_ends_on=started_on.replace(year=started_on.year + 3))
+    hold_places(begun)
+    return begun, ended
+
+
+def record_attendance(school, number, day):
+    open_sidebar_link(school, "学徒制培训班（培训机构）", "学徒制培训班（培训机构）")
+    school.get_by_test_id("institution-filings").locator("tbody tr", has_text=number).get_by_role(
+        "link", name="考勤").click()
+    expect(school.get_by_role("heading", name=re.compile(f"查看考勤 {number}"))).to_be_visible()
+    school.get_by_test_id("by-course").locator("tr", has_text="电气安装实操").get_by_test_id(
+        "record-attendance").click()
+    expect(school.get_by_role("heading", name="记录考勤：电气安装实操")).to_be_visible()
+    form = school.get_by_test_id("attendance-form")
+    form.get_by_label("考勤日期").fill(day.isoformat())
+    form.get_by_label("教师到课").check()
+    form.get_by_test_id("marks").locator("tr", has_text="李学徒").get_by_label("请假").check()
+    form.get_by_role("button", name="保存考勤").click()
+    message(school, f"{day.isoformat()} 的考勤已保存")
+
+
+def mark_lost(unit, number, name, today):
+    open_filing(unit, number)
+    unit.get_by_test_id("filing-links").get_by_role("link", name="培训人员").click()
+    unit.get_by_test_id("trainee-list").locator("tbody tr", has_text=name).get_by_test_id("mark-lost").click()
+    form = unit.get_by_test_id("lost-form")
+    form.get_by_label("流失日期").fill(today.isoformat())
+    form.get_by_label("流失原因").fill("本人辞职")
+    form.get_by_role("button", name="保存").click()
+    message(unit, f"已将 {name} 标记为流失")
+    expect(unit.get_by_test_id("trainee-list").locator("tbody tr", has_text=name).get_by_test_id("lost")).to_be_visible()
+
+
+def record_certificate(unit, number, name, today):
+    open_filing(unit, number)
+    unit.get_by_test_id("filing-links").get_by_role("link", name="培训人员").click()
+    unit.get_by_test_id("trainee-list").locator("tbody tr", has_text=name).get_by_role("link", name="考核结果").click()
+    form = unit.get_by_test_id("certificate-form")
+    form.get_by_label("取得证书等级").select_option(label="高级工（三级）")
+    form.get_by_label("证书编号").fill("S2026ZZ000533")
+    form.get_by_label("发证日期").fill((today - datetime.timedelta(days=7)).isoformat())
+    form.get_by_role("button", name="保存").click()
+    message(unit, f"已登记 {name} 的考核结果")
+
+
+def file_claim(unit, stage, names, tmp_path) -> str:
+    open_sidebar_link(unit, "补贴申领", "企业新型学徒制培训补贴·立即办理")
+    start = unit.get_by_test_id("claim-start")
+    start.get_by_label("本单位已阅读并承诺遵守以上承诺书").check()
+    start.get_by_label(stage, exact=True).check()
+    start.get_by_role("button", name="确认并办理").click()
+    message(unit, "已创建申领")
+    number = re.search(r"已创建申领 (\S+)，", unit.get_by_role("alert").first.inner_text()).group(1)
+    basics = unit.get_by_test_id("claim-basics")
+    basics.get_by_label("联系人").fill("张经理")
+    basics.get_by_label("联系电话").fill("13800000001")
+    basics.get_by_label("开户银行").fill("中国工商银行郑州文化路支行")
+    basics.get_by_label("账户名称").fill(UNIT)
+    basics.get_by_label("银行账号").fill("6222020200112233445")
+    basics.get_by_role("button", name="保存").click()
+    message(unit, "单位基本信息已保存")
+    add = unit.get_by_test_id("claim-people-add")
+    for name in names:
+        add.get_by_label(re.compile(f"^{name}（")).check()
+    add.get_by_role("button", name="新增").click()
+    message(unit, f"已添加 {len(names)} 人")
+    attach = unit.get_by_test_id("claim-attachment")
+    attach.get_by_label("附件（图片或PDF，不超过10MB）").set_input_files(str(small_pdf(tmp_path, f"{stage}申请材料.pdf")))
+    attach.get_by_role("button", name="上传附件").click()
+    message(unit, "附件已上传")
+    return number
+
+
+def submit_claim(unit):
+    unit.get_by_test_id("claim-submit").click()
+    unit.wait_for_load_state("load")
+    expect(unit.get_by_test_id("claim-pdf")).to_be_visible()
+
+
+def claim_downloads(unit, number, expected, absent):
+    for test_id in ("claim-pdf", "claim-roster-pdf"):
+        text = pdf_text(fetch_pdf(unit, unit.get_by_test_id(test_id).get_attribute("href")),
+                        f"apprenticeship-{number}-{test_id}.pdf")
+        for value in expected:
+            assert value in text, f"{value!r} not in {test_id} of {number}"
+        for value in absent:
+            assert value not in text, f"{value!r} in {test_id} of {number}"
 
 
 # ---------------------------------------------------------------- the journey
@@ -312,8 +435,10 @@ def test_apprenticeship_journey(pages, live_server, world, tmp_path):
     new_start = starts_on + datetime.timedelta(days=7)
     new_end = new_start.replace(year=new_start.year + 1) - datetime.timedelta(days=1)
     change_dates(unit, number, new_start, new_end)
-    unit.wait_for_load_state("load")
-    message(unit, f"开班信息已变更（第1次）：{new_start.isoformat()}至{new_end.isoformat()}")
+    expect(unit.get_by_role("heading", name="备案变更申请")).to_be_visible()
+    row = unit.get_by_test_id("change-list").locator("tbody tr", has_text=number)
+    expect(row).to_contain_text(f"{new_start.isoformat()} ~ {new_end.isoformat()}")
+    expect(row).to_contain_text("1 次")
 
     # 5. A teacher change: a new teacher takes over the offline course; 郑州市 HR approves it.
     teacher_change(unit, number, today, "电工识图与实操")
@@ -322,3 +447,56 @@ def test_apprenticeship_journey(pages, live_server, world, tmp_path):
     assert Course.objects.get(filing__number=number, name="电工识图与实操").teacher.name == "孙师傅"
     change_row(unit, number).get_by_test_id("change-records").click()
     expect(unit.get_by_role("main")).to_contain_text("孙师傅")
+
+    # 6. Filing 2 (begun) and 3 (ended), made directly: the institution records attendance on filing 2.
+    begun, ended = begun_and_ended_filings(world["enterprise"], world["institution"], world["admin"], today)
+    sign_in(school, base, "institution", PASSWORD, expected_org=INSTITUTION)
+    record_attendance(school, begun.number, today - datetime.timedelta(days=15))
+
+    # 7. A trainee of filing 2 leaves: marked lost (no attendance, no subsidy).
+    mark_lost(unit, begun.number, "李学徒", today)
+
+    # 8. An advance claim for filing 2: the lost trainee is refused with the rule named, the other computed;
+    # the county and the city approve; the application and the roster are downloaded without the lost trainee.
+    claim = file_claim(unit, "预支", ["孙学徒", "李学徒"], tmp_path)
+    roster = unit.get_by_test_id("claim-roster")
+    expect(roster.locator("tr", has_text="李学徒").get_by_test_id("line-refused")).to_contain_text("标记为流失")
+    expect(roster.locator("tr", has_text="孙学徒").get_by_test_id("line-explanation")).to_contain_text(
+        "补贴标准 6,000.00 元/年 × 培训期 1.00 年 × 预支比例 40% = 2,400.00 元")
+    shot(unit, "apprenticeship-04-advance-claim")
+    submit_claim(unit)
+    claim_title = f"企业新型学徒制培训补贴申领：{UNIT}·{claim}"
+    decide(county, claim_title, "通过")
+    decide(city, claim_title, "通过")
+    unit.reload()
+    expect(unit.get_by_test_id("claim-status")).to_contain_text("审核通过")
+    expect(unit.get_by_test_id("claim-total")).to_have_text("2400.00")
+    claim_downloads(unit, claim, ["孙学徒", "2400.00"], ["李学徒"])
+
+    # 9. A balance claim for filing 3 once its trainee's certificate is recorded through 考核结果.
+    record_certificate(unit, ended.number, "郑学徒", today)
+    balance = file_claim(unit, "清算", ["郑学徒"], tmp_path)
+    expect(unit.get_by_test_id("claim-roster").get_by_test_id("line-explanation")).to_contain_text(
+        "补贴标准 6,000.00 元/年 × 培训期 1.00 年 = 6,000.00 元")
+    submit_claim(unit)
+    balance_title = f"企业新型学徒制培训补贴申领：{UNIT}·{balance}"
+    decide(county, balance_title, "通过")
+    decide(city, balance_title, "通过")
+    unit.reload()
+    expect(unit.get_by_test_id("claim-status")).to_contain_text("审核通过")
+    claim_downloads(unit, balance, ["郑学徒", "6000.00"], ["李学徒"])
+
+    # 10. Filing 1's class is cancelled (注销培训班) with a reason: its trainees are freed.
+    accept_dialogs(unit)
+    open_sidebar_link(unit, "培训情况跟踪", "培训情况跟踪")
+    unit.get_by_test_id("tracking-list").locator("tbody tr", has_text=number).get_by_test_id("cancel-class").click()
+    expect(unit.get_by_role("heading", name=f"注销培训班 {number}")).to_be_visible()
+    scripts_ready(unit)
+    unit.get_by_test_id("cancel-form").get_by_label("注销原因").fill("订单取消，培训计划终止")
+    unit.get_by_test_id("cancel-form").get_by_role("button", name="注销培训班").click()
+    message(unit, "培训班已注销，培训人员的在训名额已释放")
+    expect(unit.get_by_test_id("tracking-list").locator("tbody tr", has_text=number).get_by_test_id(
+        "class-state")).to_contain_text("订单取消")
+    assert Filing.objects.get(number=number).status == FilingStatus.CANCELLED
+    assert not Trainee.objects.filter(filing__number=number, holds_place=True).exists()
+    shot(unit, "apprenticeship-05-cancelled")
