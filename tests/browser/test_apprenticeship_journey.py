@@ -275,6 +275,10 @@ def begun_and_ended_filings(enterprise, institution, admin, today):
                contract_starts_on=started_on - datetime.timedelta(days=30),
                contract_ends_on=started_on.replace(year=started_on.year + 3))
     hold_places(begun)
+    # The factory numbers filings XTBA-2026-000001…, as the page numbers the enterprise's own: set apart.
+    for index, item in enumerate((begun, ended), start=1):
+        item.number = f"XTBA-2026-9{index:05d}"
+        item.save(update_fields=["number"])
     return begun, ended
 
 
@@ -336,7 +340,7 @@ def file_claim(unit, stage, names, tmp_path) -> str:
     message(unit, "单位基本信息已保存")
     add = unit.get_by_test_id("claim-people-add")
     for name in names:
-        add.get_by_label(re.compile(f"^{name}（")).check()
+        add.get_by_label(re.compile(f"{name}（备案")).check()
     add.get_by_role("button", name="新增").click()
     message(unit, f"已添加 {len(names)} 人")
     attach = unit.get_by_test_id("claim-attachment")
@@ -372,6 +376,8 @@ def test_apprenticeship_journey(pages, live_server, world, tmp_path):
     starts_on = working_days_after(today, 15)
     ends_on = starts_on.replace(year=starts_on.year + 1) - datetime.timedelta(days=1)
     first, second = id_number_aged(26, today, seq=311), id_number_aged(27, today, seq=322)
+
+    begun, ended = begun_and_ended_filings(world["enterprise"], world["institution"], world["admin"], today)
 
     # 1. Filing 1: commitment, the tabs, imports (a bad row fixed and imported again), materials, submit.
     sign_in(unit, base, "admin_a", PASSWORD, expected_org=UNIT)
@@ -449,7 +455,6 @@ def test_apprenticeship_journey(pages, live_server, world, tmp_path):
     expect(unit.get_by_role("main")).to_contain_text("孙师傅")
 
     # 6. Filing 2 (begun) and 3 (ended), made directly: the institution records attendance on filing 2.
-    begun, ended = begun_and_ended_filings(world["enterprise"], world["institution"], world["admin"], today)
     sign_in(school, base, "institution", PASSWORD, expected_org=INSTITUTION)
     record_attendance(school, begun.number, today - datetime.timedelta(days=15))
 
