@@ -467,7 +467,7 @@ def test_apprenticeship_journey(pages, live_server, world, tmp_path):
     roster = unit.get_by_test_id("claim-roster")
     expect(roster.locator("tr", has_text="李学徒").get_by_test_id("line-refused")).to_contain_text("标记为流失")
     expect(roster.locator("tr", has_text="孙学徒").get_by_test_id("line-explanation")).to_contain_text(
-        "补贴标准 6,000.00 元/年 × 培训期 1.00 年 × 预支比例 40% = 2,400.00 元")
+        "补贴标准 6,000 元/年 × 培训期 1.00 年 × 预支比例 40% = 2,400.00 元")
     shot(unit, "apprenticeship-04-advance-claim")
     submit_claim(unit)
     claim_title = f"企业新型学徒制培训补贴申领：{UNIT}·{claim}"
@@ -482,7 +482,7 @@ def test_apprenticeship_journey(pages, live_server, world, tmp_path):
     record_certificate(unit, ended.number, "郑学徒", today)
     balance = file_claim(unit, "清算", ["郑学徒"], tmp_path)
     expect(unit.get_by_test_id("claim-roster").get_by_test_id("line-explanation")).to_contain_text(
-        "补贴标准 6,000.00 元/年 × 培训期 1.00 年 = 6,000.00 元")
+        "补贴标准 6,000 元/年 × 培训期 1.00 年 = 6,000.00 元")
     submit_claim(unit)
     balance_title = f"企业新型学徒制培训补贴申领：{UNIT}·{balance}"
     decide(county, balance_title, "通过")
