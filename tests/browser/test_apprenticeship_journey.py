@@ -356,14 +356,16 @@ def submit_claim(unit):
     expect(unit.get_by_test_id("claim-pdf")).to_be_visible()
 
 
-def claim_downloads(unit, number, expected, absent):
-    for test_id in ("claim-pdf", "claim-roster-pdf"):
-        text = pdf_text(fetch_pdf(unit, unit.get_by_test_id(test_id).get_attribute("href")),
-                        f"apprenticeship-{number}-{test_id}.pdf")
-        for value in expected:
-            assert value in text, f"{value!r} not in {test_id} of {number}"
-        for value in absent:
-            assert value not in text, f"{value!r} in {test_id} of {number}"
+def claim_downloads(unit, number, name, amount, absent):
+    """【下载申请表】 and 【下载花名册】 (PDF); the roster lists `name` with `amount` and not `absent`."""
+    form = pdf_text(fetch_pdf(unit, unit.get_by_test_id("claim-pdf").get_attribute("href")),
+                    f"apprenticeship-{number}-form.pdf")
+    assert number in form and UNIT in form
+    roster = pdf_text(fetch_pdf(unit, unit.get_by_test_id("claim-roster-pdf").get_attribute("href")),
+                      f"apprenticeship-{number}-roster.pdf")
+    assert name in roster
+    assert re.search(amount.replace(",", ",?").replace(".", r"\."), roster), f"{amount} not in the roster"
+    assert absent not in form and absent not in roster
 
 
 # ---------------------------------------------------------------- the journey
@@ -469,6 +471,10 @@ def test_apprenticeship_journey(pages, live_server, world, tmp_path):
     expect(roster.locator("tr", has_text="孙学徒").get_by_test_id("line-explanation")).to_contain_text(
         "补贴标准 6,000 元/年 × 培训期 1.00 年 × 预支比例 40% = 2,400.00 元")
     shot(unit, "apprenticeship-04-advance-claim")
+    expect(unit.get_by_test_id("claim-problems")).to_contain_text("以下人员不符合申领条件，请移除后再提交：李学徒")
+    unit.get_by_test_id("claim-roster").locator("tr", has_text="李学徒").get_by_role("button", name="移除").click()
+    expect(unit.get_by_test_id("claim-roster").locator("tbody tr", has_text="李学徒")).to_have_count(0)
+    expect(unit.get_by_test_id("claim-problems")).to_have_count(0)
     submit_claim(unit)
     claim_title = f"企业新型学徒制培训补贴申领：{UNIT}·{claim}"
     decide(county, claim_title, "通过")
@@ -476,7 +482,7 @@ def test_apprenticeship_journey(pages, live_server, world, tmp_path):
     unit.reload()
     expect(unit.get_by_test_id("claim-status")).to_contain_text("审核通过")
     expect(unit.get_by_test_id("claim-total")).to_have_text("2400.00")
-    claim_downloads(unit, claim, ["孙学徒", "2400.00"], ["李学徒"])
+    claim_downloads(unit, claim, "孙学徒", "2,400.00", "李学徒")
 
     # 9. A balance claim for filing 3 once its trainee's certificate is recorded through 考核结果.
     record_certificate(unit, ended.number, "郑学徒", today)
@@ -489,7 +495,7 @@ def test_apprenticeship_journey(pages, live_server, world, tmp_path):
     decide(city, balance_title, "通过")
     unit.reload()
     expect(unit.get_by_test_id("claim-status")).to_contain_text("审核通过")
-    claim_downloads(unit, balance, ["郑学徒", "6000.00"], ["李学徒"])
+    claim_downloads(unit, balance, "郑学徒", "6,000.00", "李学徒")
 
     # 10. Filing 1's class is cancelled (注销培训班) with a reason: its trainees are freed.
     accept_dialogs(unit)
