@@ -53,10 +53,11 @@ VENUE = "文化路实训基地"
 
 @pytest.fixture
 def world(enterprise_a, admin_a, county_reviewer_a, city_reviewer):
-    city = factories.region("410100")
-    ap.ruleset(city)
-    ap.standards(city)
-    ap.minimum_wage(factories.region("410000"))
+    # From 2025: filing 3's class began in late 2025 (a class that has ended today lasted at least a year).
+    city, since = factories.region("410100"), datetime.date(2025, 1, 1)
+    ap.ruleset(city, valid_from=since)
+    ap.standards(city, valid_from=since)
+    ap.minimum_wage(factories.region("410000"), valid_from=since)
     ap.publish_year(2027)
     ap.publish_year(2028)
     institution = ap.institution(name=INSTITUTION)
@@ -357,7 +358,8 @@ def submit_claim(unit):
 
 
 def claim_downloads(unit, number, name, amount, absent):
-    """【下载申请表】 and 【下载花名册】 (PDF); the roster lists `name` with `amount` and not `absent`."""
+    """【下载申请表】 and 【下载花名册】 (PDF); the roster lists the ID number `name` with `amount` and not the ID
+    number `absent` (the print's name column is one character wide: pdftotext splits names across lines)."""
     form = pdf_text(fetch_pdf(unit, unit.get_by_test_id("claim-pdf").get_attribute("href")),
                     f"apprenticeship-{number}-form.pdf")
     assert number in form and UNIT in form
@@ -482,7 +484,7 @@ def test_apprenticeship_journey(pages, live_server, world, tmp_path):
     unit.reload()
     expect(unit.get_by_test_id("claim-status")).to_contain_text("审核通过")
     expect(unit.get_by_test_id("claim-total")).to_have_text("2400.00")
-    claim_downloads(unit, claim, "孙学徒", "2,400.00", "李学徒")
+    claim_downloads(unit, claim, id_number_aged(22, today, seq=511), "2,400.00", id_number_aged(22, today, seq=522))
 
     # 9. A balance claim for filing 3 once its trainee's certificate is recorded through 考核结果.
     record_certificate(unit, ended.number, "郑学徒", today)
@@ -495,7 +497,7 @@ def test_apprenticeship_journey(pages, live_server, world, tmp_path):
     decide(city, balance_title, "通过")
     unit.reload()
     expect(unit.get_by_test_id("claim-status")).to_contain_text("审核通过")
-    claim_downloads(unit, balance, "郑学徒", "6,000.00", "李学徒")
+    claim_downloads(unit, balance, id_number_aged(23, today, seq=533), "6,000.00", id_number_aged(22, today, seq=522))
 
     # 10. Filing 1's class is cancelled (注销培训班) with a reason: its trainees are freed.
     accept_dialogs(unit)
