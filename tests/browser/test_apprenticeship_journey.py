@@ -22,7 +22,6 @@ calendars, and filings 2 and 3 (above)."""
 
 import datetime
 import re
-from decimal import Decimal
 
 import pytest
 from django.utils import timezone
@@ -308,7 +307,8 @@ def mark_lost(unit, number, name, today):
     form.get_by_label("流失原因").fill("本人辞职")
     form.get_by_role("button", name="保存").click()
     message(unit, f"已将 {name} 标记为流失")
-    expect(unit.get_by_test_id("trainee-list").locator("tbody tr", has_text=name).get_by_test_id("lost")).to_be_visible()
+    row = unit.get_by_test_id("trainee-list").locator("tbody tr", has_text=name)
+    expect(row.get_by_test_id("lost")).to_be_visible()
 
 
 def record_certificate(unit, number, name, today):
@@ -345,7 +345,8 @@ def file_claim(unit, stage, names, tmp_path) -> str:
     add.get_by_role("button", name="新增").click()
     message(unit, f"已添加 {len(names)} 人")
     attach = unit.get_by_test_id("claim-attachment")
-    attach.get_by_label("附件（图片或PDF，不超过10MB）").set_input_files(str(small_pdf(tmp_path, f"{stage}申请材料.pdf")))
+    scan = small_pdf(tmp_path, f"{stage}申请材料.pdf")
+    attach.get_by_label("附件（图片或PDF，不超过10MB）").set_input_files(str(scan))
     attach.get_by_role("button", name="上传附件").click()
     message(unit, "附件已上传")
     return number
@@ -368,6 +369,21 @@ def claim_downloads(unit, number, name, amount, absent):
     assert name in roster
     assert re.search(amount.replace(",", ",?").replace(".", r"\."), roster), f"{amount} not in the roster"
     assert absent not in form and absent not in roster
+
+
+def export_roster(unit, tmp_path, name, absent):
+    """【导出花名册】 (.xlsx through the batch export): the job page offers the file once it is written."""
+    from openpyxl import load_workbook
+
+    unit.get_by_test_id("claim-xlsx").click()
+    result = unit.get_by_test_id("download-result")
+    expect(result).to_be_visible()
+    with unit.expect_download() as download_info:
+        result.click()
+    path = tmp_path / "roster.xlsx"
+    download_info.value.save_as(path)
+    cells = [str(value) for row in load_workbook(path).worksheets[0].iter_rows(values_only=True) for value in row]
+    assert name in cells and absent not in cells
 
 
 # ---------------------------------------------------------------- the journey
@@ -484,7 +500,9 @@ def test_apprenticeship_journey(pages, live_server, world, tmp_path):
     unit.reload()
     expect(unit.get_by_test_id("claim-status")).to_contain_text("审核通过")
     expect(unit.get_by_test_id("claim-total")).to_have_text("2400.00")
-    claim_downloads(unit, claim, id_number_aged(22, today, seq=511), "2,400.00", id_number_aged(22, today, seq=522))
+    kept, lost = id_number_aged(22, today, seq=511), id_number_aged(22, today, seq=522)
+    claim_downloads(unit, claim, kept, "2,400.00", lost)
+    export_roster(unit, tmp_path, "孙学徒", "李学徒")
 
     # 9. A balance claim for filing 3 once its trainee's certificate is recorded through 考核结果.
     record_certificate(unit, ended.number, "郑学徒", today)
@@ -497,7 +515,7 @@ def test_apprenticeship_journey(pages, live_server, world, tmp_path):
     decide(city, balance_title, "通过")
     unit.reload()
     expect(unit.get_by_test_id("claim-status")).to_contain_text("审核通过")
-    claim_downloads(unit, balance, id_number_aged(23, today, seq=533), "6,000.00", id_number_aged(22, today, seq=522))
+    claim_downloads(unit, balance, id_number_aged(23, today, seq=533), "6,000.00", lost)
 
     # 10. Filing 1's class is cancelled (注销培训班) with a reason: its trainees are freed.
     accept_dialogs(unit)
