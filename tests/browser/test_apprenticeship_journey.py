@@ -13,9 +13,11 @@ Attendance, a lost trainee and the claims need a class that has begun (预支: w
 (清算: after the end, with a certificate); today is real, so these use two more filings of enterprise A already
 approved, built with tests/apprenticeships/factories.py: filing 2, begun about a month ago with two trainees, a
 configured course in the past and the institution named (the institution records attendance for it, the
-enterprise marks one trainee lost, an advance claim is computed without him, approved by the county and the city and
-downloaded); filing 3, ended last month (the enterprise records the certificate through 考核结果, a balance claim is
-computed, approved and downloaded).
+enterprise marks one trainee lost; on the advance claim his line is refused naming the rule and the page asks to
+remove him before submitting, so the claim is computed, approved by the county and the city and downloaded —
+申请表, 花名册 PDF and the .xlsx export — without him); filing 3, ended last month (the enterprise records the
+certificate through 考核结果, a balance claim is computed, approved and downloaded). Filing 3's class began in late
+2025, so 郑州's parameters are set from 2025-01-01.
 
 Made directly: the accounts, 郑州's parameters (ruleset, standards, minimum wage), the published 2027 and 2028
 calendars, and filings 2 and 3 (above)."""
