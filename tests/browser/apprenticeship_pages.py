@@ -3,7 +3,6 @@
 Every wait is on something the page shows (Playwright's `expect`) or on its load event, never on time."""
 
 import datetime
-import re
 from pathlib import Path
 
 from playwright.sync_api import Page, expect
@@ -67,13 +66,3 @@ def import_rows(page: Page, rows: list[list], directory: Path, name: str, *, cre
     expect(counts.locator("[data-count=failed]")).to_have_text(str(failed))
     if updated is not None:
         expect(counts.locator("[data-count=updated]")).to_have_text(str(updated))
-
-
-def row_with(page: Page, test_id: str, text: str):
-    row = page.get_by_test_id(test_id).locator("tbody tr", has_text=text)
-    expect(row).to_have_count(1)
-    return row
-
-
-def heading(page: Page, pattern: str) -> None:
-    expect(page.get_by_role("heading", name=re.compile(pattern)).first).to_be_visible()
