@@ -67,6 +67,17 @@ def regions_loaded(transactional_db):
         load_dataset(Region, RegionDataset)
 
 
+@pytest.fixture(autouse=True)
+def calendar_2026_shipped(transactional_db):
+    """The published 2026 calendar its data migration ships: an earlier transactional test's flush removes it,
+    and journeys that count working days need it (the same rows, through the migration's own function)."""
+    import importlib
+
+    from django.apps import apps
+
+    importlib.import_module("calendars.migrations.0002_calendar_2026").ship_2026(apps, None)
+
+
 @pytest.fixture
 def screenshot(page):
     """screenshot("name") saves var/screenshots/name.png of the whole page and returns the path."""
