@@ -206,9 +206,15 @@ def change_dates(unit, number, starts_on, ends_on):
     scripts_ready(unit)
     form = unit.get_by_test_id("class-dates-form")
     form.get_by_label("新的培训开始日期").fill(starts_on.isoformat())
+    htmx_settled(unit)
     form.get_by_label("新的培训结束日期").fill(ends_on.isoformat())
+    htmx_settled(unit)
     form.get_by_label("变更原因").fill("生产任务调整")
-    htmx_settled(unit)  # the preview of the typed dates (还可变更 n 次，最早可改至 …)
+    # The preview (还可变更 n 次，最早可改至 …) is requested on each change and 600 ms after the last keystroke: wait
+    # for each, and the debounce out, so that no two requests ever run at once (the live server's SQLite connection is
+    # shared between its threads, and two requests at once broke its transaction in CI).
+    unit.wait_for_timeout(800)
+    htmx_settled(unit)
     expect(unit.get_by_test_id("preview-summary")).to_contain_text("最早可改至")
     form.get_by_role("button", name="保存变更").click()
 
