@@ -210,9 +210,9 @@ def change_dates(unit, number, starts_on, ends_on):
     form.get_by_label("新的培训结束日期").fill(ends_on.isoformat())
     htmx_settled(unit)
     form.get_by_label("变更原因").fill("生产任务调整")
-    # The preview (还可变更 n 次，最早可改至 …) is requested on each change and 600 ms after the last keystroke: wait
-    # for each, and the debounce out, so that no two requests ever run at once (the live server's SQLite connection is
-    # shared between its threads, and two requests at once broke its transaction in CI).
+    # The preview (还可变更 n 次，最早可改至 …) follows the two date fields only (a change of the reason, fired as the
+    # button is clicked, once sent a preview beside the save: the live server's SQLite connection is shared between
+    # its threads, and the two requests broke its transaction in CI); wait out its debounce all the same.
     unit.wait_for_timeout(800)
     htmx_settled(unit)
     expect(unit.get_by_test_id("preview-summary")).to_contain_text("最早可改至")
