@@ -132,15 +132,26 @@ def flags_for(filings, today: datetime.date | None = None) -> dict:
     no_teacher = dict(AttendanceSession.objects.filter(
         course__filing_id__in=ids, teacher_present=False, marks__mark=Mark.PRESENT).values("course__filing_id")
         .annotate(count=Count("id", distinct=True)).values_list("course__filing_id", "count"))
+    # The threshold is the region's: looked up once per region on the page, then one query for the marks of every
+    # filing that has one (a list of one enterprise's classes is one region).
+    thresholds, by_region = {}, {}
+    for filing in filings:
+        if filing.region_id not in by_region:
+            by_region[filing.region_id] = attendance_threshold(filing, today)
+        thresholds[filing.pk] = by_region[filing.region_id]
+    checked = [pk for pk, threshold in thresholds.items() if threshold is not None]
+    below = {pk: 0 for pk in checked}
+    if checked:
+        rows = AttendanceMark.objects.filter(session__course__filing_id__in=checked).values(
+            "session__course__filing_id", "trainee").annotate(
+            total=Count("id"), present=Count("id", filter=Q(mark=Mark.PRESENT)))
+        for row in rows:
+            filing_id = row["session__course__filing_id"]
+            if rate(row["present"], row["total"]) < thresholds[filing_id]:
+                below[filing_id] += 1
     flags = {}
     for filing in filings:
-        threshold = attendance_threshold(filing, today)
-        below = None
-        if threshold is not None:
-            rows = AttendanceMark.objects.filter(session__course__filing=filing).values("trainee").annotate(
-                total=Count("id"), present=Count("id", filter=Q(mark=Mark.PRESENT)))
-            below = sum(1 for row in rows if rate(row["present"], row["total"]) < threshold)
-        flags[filing.pk] = {"no_teacher": no_teacher.get(filing.pk, 0), "below": below}
+        flags[filing.pk] = {"no_teacher": no_teacher.get(filing.pk, 0), "below": below.get(filing.pk)}
     return flags
 
 

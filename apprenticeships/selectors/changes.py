@@ -23,7 +23,10 @@ def changeable_filings(user):
     return (filings_for_user(user).filter(organisation_id=user.organisation_id, status=FilingStatus.APPROVED)
             .select_related("training_class")
             .prefetch_related(Prefetch("courses", queryset=Course.objects.select_related("venue", "teacher")
-                                       .order_by("starts_on", "pk")))
+                                       .order_by("starts_on", "pk")),
+                              Prefetch("teacher_changes", to_attr="open_teacher_changes",
+                                       queryset=TeacherChange.objects.filter(
+                                           status__in=OPEN_TEACHER_CHANGE_STATUSES).order_by("pk")))
             .annotate(date_change_count=Count("training_class__date_changes", distinct=True))
             .order_by("-approved_at", "-pk"))
 
@@ -59,6 +62,9 @@ def get_own_course(user, pk: int) -> Course:
 
 
 def open_teacher_change(filing) -> TeacherChange | None:
+    prefetched = getattr(filing, "open_teacher_changes", None)  # changeable_filings() prefetches it for its list
+    if prefetched is not None:
+        return prefetched[0] if prefetched else None
     return filing.teacher_changes.filter(status__in=OPEN_TEACHER_CHANGE_STATUSES).first()
 
 

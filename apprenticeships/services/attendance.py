@@ -6,14 +6,21 @@ a recording queue, and a second recording of a new session for the same day is r
 
 import datetime
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from apprenticeships.models import AttendanceMark, AttendanceSession, Course, Filing, FilingStatus, Mark
+from apprenticeships.selectors.attendance import may_record_for
 from audit.services import record
 from core.constraints import known_violation
+
+
+def _check_recorder(actor, filing) -> None:
+    """The named institution's recorders; for an "other" institution the enterprise's filers (screen and import)."""
+    if not may_record_for(actor, filing):
+        raise PermissionDenied(_("您无权记录该培训班的考勤"))
 
 
 def check_day(course: Course, day: datetime.date, today: datetime.date | None = None) -> None:
@@ -66,6 +73,7 @@ def record_attendance(*, course: Course, actor, day: datetime.date, teacher, tea
     {trainee id: Mark}. Returns the session."""
     with transaction.atomic():
         filing, course = _lock(course)
+        _check_recorder(actor, filing)
         check_day(course, day, today)
         if teacher is not None and teacher.filing_id != filing.pk:
             raise ValidationError({"teacher": _("授课教师不属于本备案")})
@@ -124,6 +132,7 @@ def import_attendance_rows(*, actor, organisation, rows, parent) -> tuple[int, i
     totals = [0, 0, 0]
     with transaction.atomic():
         filing, course = _lock(course)
+        _check_recorder(actor, filing)
         by_day: dict[datetime.date, list[dict]] = {}
         for row in rows:
             by_day.setdefault(row["day"], []).append(row)

@@ -2,13 +2,13 @@
 no more changes, attendance or claims (each of those services checks the filing's status), the trainees are
 free to enrol elsewhere, and an advance (预支) already paid is shown as owed back."""
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 
 from apprenticeships.models import ChangeKind, ChangeRecord, FilingStatus
-from apprenticeships.rules import ATTENDANCE
+from apprenticeships.rules import ATTENDANCE, may_file
 from apprenticeships.selectors.tracking import advance_owed
 from apprenticeships.services.places import release_places
 from apprenticeships.services.states import FILING_STATES
@@ -34,6 +34,8 @@ def cancel_class(*, filing, actor, reason: str):
         raise ValidationError({"reason": _("请填写注销原因")})
     with transaction.atomic():
         row = FILING_STATES.lock(filing.pk)  # the Filing row first (the programme's lock order)
+        if not (may_file(actor) and actor.organisation_id == row.organisation_id):
+            raise PermissionDenied(_("只有本企业的备案人员可以注销培训班"))
         if row.status != FilingStatus.APPROVED:
             raise ValidationError(_("只有审核通过的培训班可以注销（当前状态：%(status)s）")
                                   % {"status": row.get_status_display()}, code="wrong_state")

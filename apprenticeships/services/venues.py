@@ -1,15 +1,21 @@
 """培训场地维护 (manual 003 §3.2.1.6): an enterprise's own venues; a venue a course uses cannot be deleted."""
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import ProtectedError
 from django.utils.translation import gettext as _
 
 from apprenticeships.models import Venue
+from apprenticeships.rules import may_file
 from audit.services import record, snapshot
 from core.constraints import known_violation
 
 FIELDS = ("name", "region", "address", "capacity", "latitude", "longitude")
+
+
+def _check_owner(actor, organisation_id) -> None:
+    if not (may_file(actor) and actor.organisation_id == organisation_id):
+        raise PermissionDenied(_("只能维护本企业的培训场地"))
 
 
 def _save(venue) -> Venue:
@@ -22,6 +28,7 @@ def _save(venue) -> Venue:
 
 
 def create_venue(*, organisation, actor, data: dict) -> Venue:
+    _check_owner(actor, organisation.pk)
     with transaction.atomic():
         venue = _save(Venue(organisation=organisation, **{name: data.get(name) for name in FIELDS}))
         record(actor=actor, action="apprenticeships.venue_created", target=venue, after=snapshot(venue, FIELDS))
@@ -31,6 +38,7 @@ def create_venue(*, organisation, actor, data: dict) -> Venue:
 def update_venue(*, venue, actor, data: dict) -> Venue:
     with transaction.atomic():
         row = Venue.objects.select_for_update().get(pk=venue.pk)
+        _check_owner(actor, row.organisation_id)
         before = snapshot(row, FIELDS)
         for name in FIELDS:
             setattr(row, name, data.get(name))
@@ -44,6 +52,7 @@ def delete_venue(*, venue, actor) -> None:
     in_use = _("该培训场地已被课程使用，不能删除")
     with transaction.atomic():
         row = Venue.objects.select_for_update().get(pk=venue.pk)
+        _check_owner(actor, row.organisation_id)
         if row.courses.exists():
             raise ValidationError(in_use, code="in_use")
         before = snapshot(row, FIELDS)
