@@ -59,3 +59,35 @@ def completeness(patterns, *, matrix, without_object, posts=()):
     if named:
         problems.append(f"patterns with an object id belong in MATRIX, not WITHOUT_OBJECT: {named}")
     return problems
+
+
+def garbage_sweep(client, *, namespace, matrix, world, people, usual, garbage, parameters_read):
+    """Every GET URL of `namespace` (those naming an object through their `matrix` row) as every persona who opens
+    it, with each parameter its view reads set to garbage alone, then all of them and the `usual` filter names at
+    once; returns the requests that answered a server error."""
+    from django.urls import get_resolver
+
+    from tests.core.test_access_matrix import url_patterns
+
+    resolver = get_resolver()
+    users = [user for user in people.values() if user is not None] + [thing.owner for thing in world.values()]
+    users = list({user.pk: user for user in users}.values())
+    failures = []
+    for name, converters in url_patterns():
+        if not name.startswith(f"{namespace}:") or (converters and name not in matrix):
+            continue
+        url = reverse(name, kwargs={converters[0]: world[matrix[name][0]].pk}) if converters else reverse(name)
+        read = parameters_read(resolver.resolve(url).func)
+        for user in users:
+            client.force_login(user)
+            if client.get(url).status_code != 200:
+                continue  # a page the persona does not open: its refusal is the matrix's business
+            # Each parameter alone (an early refusal of one must not hide another), then all at once.
+            queries = [{parameter: value} for parameter in sorted(read) for value in garbage[:2]]
+            queries += [{parameter: value for parameter in read | usual} for value in garbage]
+            for query in queries:
+                status = client.get(url, query).status_code
+                if status >= 500:
+                    failures.append(f"{name} as {user.username} with {query}: {status}")
+                    break
+    return failures

@@ -3,10 +3,9 @@ as every persona of the programme's access matrix, with every query parameter it
 filter names) set to garbage, one parameter at a time and all at once."""
 
 import pytest
-from django.urls import get_resolver, reverse
 
-from tests.core.test_access_matrix import url_patterns
 from tests.internships.test_access_matrix import MATRIX, people, world  # noqa: F401  (fixtures)
+from tests.matrix import garbage_sweep
 from tests.traineeships.test_malformed_filters import parameters_read
 
 GARBAGE = ("²", "9" * 30, "0001-01", "-1", "%ff")
@@ -17,39 +16,8 @@ USUAL = {"q", "page", "status", "stage", "class_name", "major", "school", "enter
          "active_until"}
 
 
-def internship_urls(world):  # noqa: F811
-    resolver = get_resolver()
-    for name, converters in url_patterns():
-        if not name.startswith("internships:"):
-            continue
-        if converters:
-            if name not in MATRIX:
-                continue
-            url = reverse(name, kwargs={converters[0]: world[MATRIX[name][0]].pk})
-        else:
-            url = reverse(name)
-        yield name, url, resolver.resolve(url).func
-
-
 @pytest.mark.django_db
 def test_no_garbage_parameter_is_a_server_error(client, world, people):  # noqa: F811
-    users = [user for user in people.values() if user is not None]
-    users += [thing.owner for thing in world.values()]
-    users = list({user.pk: user for user in users}.values())
-    failures = []
-    for name, url, view in internship_urls(world):
-        read = parameters_read(view)
-        for user in users:
-            client.force_login(user)
-            if client.get(url).status_code != 200:
-                continue  # a page the persona does not open: its refusal is the matrix's business
-            # Each parameter the view reads alone (an early refusal of one must not hide another), then every
-            # parameter the view reads and the usual filter names at once.
-            queries = [{parameter: value} for parameter in sorted(read) for value in GARBAGE[:2]]
-            queries += [{parameter: value for parameter in read | USUAL} for value in GARBAGE]
-            for query in queries:
-                status = client.get(url, query).status_code
-                if status >= 500:
-                    failures.append(f"{name} as {user.username} with {query}: {status}")
-                    break
+    failures = garbage_sweep(client, namespace="internships", matrix=MATRIX, world=world, people=people, usual=USUAL,
+                             garbage=GARBAGE, parameters_read=parameters_read)
     assert not failures, "\n".join(failures[:20])
