@@ -9,6 +9,10 @@ A programme registers its access rule once (`register_programme`):
 - `member_permissions`: inside an organisation, the programme's records are visible only to members holding
   one of these (the administrator holds them all). Empty means every member of the organisation.
 
+- `addressed_authorities`: lines of government that see only the organisations that name the department as
+  their 主管部门 (`Organisation.supervising_department`), not every organisation of their region (continuing
+  education: an industry department sees the units it supervises).
+
 Platform staff see everything. Everything else sees nothing (selectors answer 404).
 """
 
@@ -28,17 +32,22 @@ class Programme:
     authorities: frozenset
     member_permissions: frozenset
     reviewer_permissions: frozenset
+    addressed_authorities: frozenset = frozenset()
 
 
 _programmes: dict[str, Programme] = {}
 
 
-def register_programme(key: str, *, label, authorities, member_permissions=(), reviewer_permissions=()) -> Programme:
+def register_programme(key: str, *, label, authorities, member_permissions=(), reviewer_permissions=(),
+                       addressed_authorities=()) -> Programme:
     if not authorities:
         raise ValueError(f"programme {key!r} names no authority")
+    if not set(addressed_authorities) <= set(authorities):
+        raise ValueError(f"programme {key!r}: an addressed authority must be one of its authorities")
     programme = Programme(key=key, label=label, authorities=frozenset(authorities),
                           member_permissions=frozenset(member_permissions),
-                          reviewer_permissions=frozenset(reviewer_permissions))
+                          reviewer_permissions=frozenset(reviewer_permissions),
+                          addressed_authorities=frozenset(addressed_authorities))
     _programmes[key] = programme
     return programme
 
@@ -84,10 +93,12 @@ class Scope:
     everything: bool = False
     organisation_id: int | None = None  # the user's own organisation
     region: Region | None = None  # the department's region (its jurisdiction)
+    supervisor_id: int | None = None  # a department of an addressed authority: the units naming it 主管部门
 
     @property
     def nothing(self) -> bool:
-        return not self.everything and self.organisation_id is None and self.region is None
+        return (not self.everything and self.organisation_id is None and self.region is None
+                and self.supervisor_id is None)
 
     def q(self, prefix: str = "") -> Q:
         """A filter for a queryset whose relation to Organisation is `prefix` ("" on Organisation itself,
@@ -99,6 +110,8 @@ class Scope:
             condition |= Q(**{f"{prefix}pk": self.organisation_id})
         if self.region is not None:
             condition |= region_q(self.region, prefix=f"{prefix}region__")
+        if self.supervisor_id is not None:
+            condition |= Q(**{f"{prefix}supervising_department_id": self.supervisor_id})
         return condition
 
     def contains(self, organisation) -> bool:
@@ -107,6 +120,8 @@ class Scope:
         if self.everything:
             return True
         if self.organisation_id is not None and organisation.pk == self.organisation_id:
+            return True
+        if self.supervisor_id is not None and organisation.supervising_department_id == self.supervisor_id:
             return True
         return self.region is not None and self.region.contains(organisation.region)
 
@@ -137,6 +152,8 @@ def scope_for(user, programme_key: str) -> Scope:
         user.organisation_id is not None and _holds_any(user, programme.member_permissions)
     ) else None
     department = authorised_department(user, programme_key)
+    if department is not None and department.authority in programme.addressed_authorities:
+        return Scope(organisation_id=own, supervisor_id=department.pk)
     return Scope(organisation_id=own, region=department.region if department is not None else None)
 
 

@@ -31,6 +31,28 @@ class Origin(models.TextChoices):
     PLATFORM = "platform", _("平台开通")
 
 
+class UnitNature(models.TextChoices):
+    """单位性质, as a 用人单位 states it when it registers (manual 004 §三)."""
+
+    STATE_ORGAN = "state_organ", _("机关")
+    PUBLIC_INSTITUTION = "public_institution", _("事业单位")
+    STATE_ENTERPRISE = "state_enterprise", _("国有企业")
+    PRIVATE_ENTERPRISE = "private_enterprise", _("非公有制企业")
+    SOCIAL_ORGANISATION = "social_organisation", _("社会组织")
+    OTHER = "other", _("其他")
+
+
+class UnitLevel(models.TextChoices):
+    """单位级别 (manual 004 §三)."""
+
+    INTERNATIONAL = "international", _("国际组织、机构")
+    CENTRAL = "central", _("中央单位")
+    PROVINCE = "province", _("省属单位")
+    CITY = "city", _("市属单位")
+    COUNTY = "county", _("县（区）属单位")
+    OTHER = "other", _("其他")
+
+
 class VerificationStatus(models.TextChoices):
     UNVERIFIED = "unverified", _("未认证")
     PENDING = "pending", _("认证审核中")
@@ -89,6 +111,19 @@ class Organisation(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
         verbose_name=_("录入人"),
     )
+    # 所属人社部门 and 主管部门 (manual 004 §三): the departments a 用人单位 is filed with. A programme may address
+    # a review step to them (reviews.registry.addressed_step) and show them the unit's records
+    # (organisations.jurisdiction, addressed authorities).
+    hr_department = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("所属人社部门"),
+        limit_choices_to={"kind": "government"},
+    )
+    supervising_department = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("主管部门"),
+        limit_choices_to={"kind": "government"},
+    )
+    nature = models.CharField(_("单位性质"), max_length=32, choices=UnitNature.choices, blank=True)
+    unit_level = models.CharField(_("单位级别"), max_length=32, choices=UnitLevel.choices, blank=True)
     platform_code = models.CharField(_("平台唯一代码"), max_length=12, unique=True)
     activation_code = models.CharField(_("激活码"), max_length=16, blank=True)
     activated_at = models.DateTimeField(_("激活时间"), null=True, blank=True)
@@ -173,8 +208,50 @@ class Gender(models.TextChoices):
     FEMALE = "female", _("女")
 
 
+class Education(models.TextChoices):
+    DOCTORATE = "doctorate", _("博士研究生")
+    MASTER = "master", _("硕士研究生")
+    BACHELOR = "bachelor", _("大学本科")
+    JUNIOR_COLLEGE = "junior_college", _("大学专科")
+    SECONDARY = "secondary", _("中专/高中")
+    OTHER = "other", _("其他")
+
+
+class TitleLevel(models.TextChoices):
+    """职称等级."""
+
+    SENIOR_FULL = "senior_full", _("正高级")
+    SENIOR = "senior", _("副高级")
+    INTERMEDIATE = "intermediate", _("中级")
+    ASSISTANT = "assistant", _("助理级")
+    JUNIOR = "junior", _("员级")
+    NONE = "none", _("无")
+
+
+class StaffLink(models.TextChoices):
+    """How a person's own account is linked to this staff record (manual 004: a registered 专技人员 asks to join
+    the unit, its administrator approves; 调离 ends it). The link gives no administrator rights."""
+
+    NONE = "none", _("未关联")
+    REQUESTED = "requested", _("待审核")
+    LINKED = "linked", _("在职")
+    REJECTED = "rejected", _("未通过")
+    ENDED = "ended", _("已调离")
+
+
+STAFF_LINK_TRANSITIONS = {
+    StaffLink.NONE: {StaffLink.REQUESTED, StaffLink.LINKED},
+    StaffLink.REQUESTED: {StaffLink.LINKED, StaffLink.REJECTED, StaffLink.NONE},
+    StaffLink.LINKED: {StaffLink.ENDED},
+    StaffLink.REJECTED: {StaffLink.REQUESTED},
+    StaffLink.ENDED: {StaffLink.REQUESTED, StaffLink.LINKED},
+}
+CURRENT_LINKS = (StaffLink.REQUESTED, StaffLink.LINKED)
+
+
 class StaffMember(EncryptedFieldsMixin, models.Model):
-    """A person on an organisation's roster (manual 004 §6.1 人员信息); imported in bulk."""
+    """A person on an organisation's roster (manual 004 §6.1 人员信息); imported in bulk. A person's own account
+    may be linked to it (`account`, `link_status`): at most one current unit per person."""
 
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="staff")
     name = models.CharField(_("姓名"), max_length=64)
@@ -187,13 +264,27 @@ class StaffMember(EncryptedFieldsMixin, models.Model):
     job_title = models.CharField(_("岗位/职称"), max_length=64, blank=True)
     hired_on = models.DateField(_("参加工作时间"), null=True, blank=True)
     monthly_wage = models.DecimalField(_("月工资（元）"), max_digits=10, decimal_places=2, null=True, blank=True)
+    education = models.CharField(_("学历"), max_length=32, choices=Education.choices, blank=True)
+    title_level = models.CharField(_("职称等级"), max_length=32, choices=TitleLevel.choices, blank=True)
+    title_series = models.CharField(_("职称系列"), max_length=64, blank=True)
+    account = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="staff_links",
+        verbose_name=_("个人账号"),
+    )
+    link_status = models.CharField(_("关联状态"), max_length=16, choices=StaffLink.choices, default=StaffLink.NONE)
+    link_requested_at = models.DateTimeField(_("申请加入时间"), null=True, blank=True)
+    linked_at = models.DateTimeField(_("加入时间"), null=True, blank=True)
+    link_ended_at = models.DateTimeField(_("调离时间"), null=True, blank=True)
+    link_reason = models.CharField(_("审核意见/调离原因"), max_length=255, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["name", "id"]
         constraints = [
-            models.UniqueConstraint(fields=["organisation", "id_number_hash"], name="staff_unique_per_organisation")
+            models.UniqueConstraint(fields=["organisation", "id_number_hash"], name="staff_unique_per_organisation"),
+            models.UniqueConstraint(fields=["account"], condition=models.Q(link_status__in=["requested", "linked"]),
+                                    name="staff_one_current_unit_per_person"),
         ]
         verbose_name = _("人员")
         verbose_name_plural = _("人员")

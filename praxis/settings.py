@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "traineeships",
     "internships",
     "apprenticeships",
+    "continuing_education",
     "portal",
 ]
 

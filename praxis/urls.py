@@ -22,5 +22,6 @@ urlpatterns = [
     path("traineeships/", include("traineeships.urls")),
     path("internships/", include("internships.urls")),
     path("apprenticeships/", include("apprenticeships.urls")),
+    path("continuing-education/", include("continuing_education.urls")),
     path("captcha/", include("captcha.urls")),
 ]

@@ -20,7 +20,9 @@ class StepSpec:
     level: str
     region: Region | None = None
     authority: str = Authority.HUMAN_RESOURCES
-    reviewer_org: Any = None  # the organisation whose administrator decides a unit-level step
+    # A unit-level step: the organisation whose administrator decides. A government step: the one department that
+    # decides (addressed_step), instead of every department of the level, authority and region.
+    reviewer_org: Any = None
     is_filing: bool = False  # 备案: recorded with that level once the step before it approves
 
 
@@ -97,6 +99,12 @@ def government_chain(region: Region, levels: list[str], authority: str = Authori
             raise ValueError(_("地区 %(region)s 没有%(level)s上级") % {"region": region, "level": level})
         steps.append(StepSpec(level=level, region=target, authority=authority, is_filing=level in filing_levels))
     return steps
+
+
+def addressed_step(department) -> StepSpec:
+    """A step decided by one named department (a unit's 所属人社部门 or 主管部门), not by every office of its level."""
+    return StepSpec(level=department.gov_level, region=department.region, authority=department.authority,
+                    reviewer_org=department)
 
 
 LEVEL_ORDER = {

@@ -45,6 +45,8 @@ def office_matches(step, user) -> bool:
         return False
     if step.level == ReviewerLevel.UNIT:
         return organisation.pk == step.reviewer_org_id and user.is_org_admin
+    if step.reviewer_org_id is not None:  # addressed to one department (the unit's 所属人社部门 or 主管部门)
+        return organisation.pk == step.reviewer_org_id and organisation.kind == OrganisationKind.GOVERNMENT
     return (
         organisation.kind == OrganisationKind.GOVERNMENT
         and organisation.gov_level == step.level
@@ -71,13 +73,16 @@ def reviewer_step_filter(user, prefix: str = "") -> Q | None:
     organisation = user.organisation
     of_kind = Q(**{f"{prefix}review__kind__in": kinds})
     if organisation.kind == OrganisationKind.GOVERNMENT:
-        return of_kind & Q(
+        by_office = Q(
             **{
                 f"{prefix}level": organisation.gov_level,
                 f"{prefix}authority": organisation.authority,
                 f"{prefix}region_id": organisation.region_id,
+                f"{prefix}reviewer_org__isnull": True,
             }
         )
+        addressed = Q(**{f"{prefix}reviewer_org_id": organisation.pk}) & ~Q(**{f"{prefix}level": ReviewerLevel.UNIT})
+        return of_kind & (by_office | addressed)
     if user.is_org_admin:
         return of_kind & Q(**{f"{prefix}level": ReviewerLevel.UNIT, f"{prefix}reviewer_org_id": organisation.pk})
     return None

@@ -83,6 +83,8 @@ def reviewers_of(step: ReviewStep):
     permission = get_kind(step.review.kind).decide_permission
     if step.level == ReviewerLevel.UNIT:
         users = User.objects.filter(organisation_id=step.reviewer_org_id, is_org_admin=True, is_active=True)
+    elif step.reviewer_org_id is not None:
+        users = User.objects.filter(organisation_id=step.reviewer_org_id, is_active=True)
     else:
         offices = Organisation.objects.filter(
             kind=OrganisationKind.GOVERNMENT, gov_level=step.level, authority=step.authority, region_id=step.region_id
@@ -99,7 +101,7 @@ def _refuse_unless_available(review: Review, actor, action: str) -> None:
 
 
 def _offices_exist(step_spec) -> bool:
-    if step_spec.level == ReviewerLevel.UNIT:
+    if step_spec.level == ReviewerLevel.UNIT or step_spec.reviewer_org is not None:
         return step_spec.reviewer_org is not None
     return Organisation.objects.filter(
         kind=OrganisationKind.GOVERNMENT,

@@ -46,6 +46,9 @@ def step_label(step: ReviewStep) -> str:
     """Who decides a step, as the user reads it: "金水区 区县", "郑州市 市级（备案）", "甲公司 单位管理员"."""
     if step.level == ReviewerLevel.UNIT:
         place = str(step.reviewer_org) if step.reviewer_org_id else ""
+    elif step.reviewer_org_id:
+        label = str(step.reviewer_org)
+        return label + _("（备案）") if step.is_filing else label
     else:
         place = step.region.name if step.region_id else ""
     label = f"{place} {ReviewerLevel(step.level).label}".strip()

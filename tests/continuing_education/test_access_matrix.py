@@ -1,0 +1,111 @@
+"""The programme's access matrix: every URL pattern of the namespace "continuing_education" that names an object,
+requested by every persona, answers exactly the status written here; a pattern in neither table fails the suite
+(tests/core/test_access_matrix.py leaves this namespace to this file).
+
+Personas: the object's owner (tests/continuing_education/world.py; enterprise A's administrator unless it says
+otherwise), enterprise B's administrator (another unit), enterprise A's sub-administrator holding only 培训管理,
+enterprise A's sub-administrator with no role, 王专技 (a professional on A's roster), 赵专技 (on B's roster),
+金水区 HR (A's 所属人社部门), 二七区 HR (another county), 郑州市 HR (the city), 郑州市工信局 (an industry
+department A does not name), 郑州市教育局 (another line of government), an individual with no unit, an anonymous
+visitor.
+
+Statuses: 200 shown, 302 redirected (the sign-in page for anonymous visitors; the next page after a form),
+403 visible but not allowed (or a screen the role does not open), 404 not visible, 405 wrong method.
+"""
+
+import pytest
+
+from tests.continuing_education.world import build_world
+from tests.core.test_access_matrix import url_patterns
+from tests.matrix import check, completeness
+
+PERSONAS = ("owner", "enterprise_b", "trainer", "member", "professional", "professional_b", "county", "county_b",
+            "city", "industry", "education", "individual", "anonymous")
+
+# URL name -> (the object its id names, the GET status per persona in PERSONAS order).
+MATRIX = {
+    # --- units -----------------------------------------------------------------------------------------------
+
+    # --- catalogue -------------------------------------------------------------------------------------------
+
+    # --- classes ---------------------------------------------------------------------------------------------
+
+    # --- hours -----------------------------------------------------------------------------------------------
+
+    # --- archive ---------------------------------------------------------------------------------------------
+}
+
+# Pages that name no object (lists, forms for a new record): the navigation test opens them for every persona.
+WITHOUT_OBJECT = {
+    # --- desk ------------------------------------------------------------------------------------------------
+
+    # --- units -----------------------------------------------------------------------------------------------
+
+    # --- catalogue -------------------------------------------------------------------------------------------
+
+    # --- classes ---------------------------------------------------------------------------------------------
+
+    # --- hours -----------------------------------------------------------------------------------------------
+
+    # --- archive ---------------------------------------------------------------------------------------------
+}
+
+# Writes by people who may not make them: the status, and nothing written (audit log and reviews unchanged).
+POST_PERSONAS = ("enterprise_b", "trainer", "member", "professional_b", "county_b", "industry", "education",
+                 "individual")
+POSTS = {
+    # --- units -----------------------------------------------------------------------------------------------
+
+    # --- catalogue -------------------------------------------------------------------------------------------
+
+    # --- classes ---------------------------------------------------------------------------------------------
+
+    # --- hours -----------------------------------------------------------------------------------------------
+
+    # --- archive ---------------------------------------------------------------------------------------------
+}
+
+
+def _names():
+    return {name: converters for name, converters in url_patterns() if name.startswith("continuing_education:")}
+
+
+def test_every_url_pattern_has_a_row():
+    problems = completeness(_names(), matrix=MATRIX, without_object=WITHOUT_OBJECT, posts=POSTS)
+    assert not problems, "tests/continuing_education/test_access_matrix.py: " + "; ".join(problems)
+
+
+@pytest.fixture
+def world(enterprise_a, admin_a, pro_a, supervised_unit, supervised_admin):
+    return build_world(enterprise_a=enterprise_a, admin_a=admin_a, pro_a=pro_a, supervised_unit=supervised_unit,
+                       supervised_admin=supervised_admin)
+
+
+@pytest.fixture
+def people(admin_b, trainer_a, member_a, pro_a, pro_b, county_reviewer_a, county_reviewer_b, city_reviewer,
+           industry_reviewer, education_reviewer, outsider):
+    return {"enterprise_b": admin_b, "trainer": trainer_a, "member": member_a, "professional": pro_a,
+            "professional_b": pro_b, "county": county_reviewer_a, "county_b": county_reviewer_b,
+            "city": city_reviewer, "industry": industry_reviewer, "education": education_reviewer,
+            "individual": outsider, "anonymous": None}
+
+
+@pytest.mark.django_db
+def test_get_matrix(client, world, people):
+    wrong = check(client, method="GET", rows=MATRIX, personas=PERSONAS, patterns=_names(), world=world,
+                  user_for=lambda persona, key: world[key].owner if persona == "owner" else people[persona],
+                  title="MATRIX")
+    assert not wrong, "\n".join(wrong)
+
+
+@pytest.mark.django_db
+def test_foreign_posts_write_nothing(client, world, people):
+    from audit.models import AuditEntry
+    from reviews.models import ReviewEvent
+
+    audit = AuditEntry.objects.exclude(action__startswith="accounts.")
+    before = (audit.count(), ReviewEvent.objects.count())
+    wrong = check(client, method="POST", rows=POSTS, personas=POST_PERSONAS, patterns=_names(), world=world,
+                  user_for=lambda persona, key: people[persona], title="POSTS")
+    assert not wrong, "\n".join(wrong)
+    assert (audit.count(), ReviewEvent.objects.count()) == before
