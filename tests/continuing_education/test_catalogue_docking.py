@@ -228,3 +228,19 @@ def test_other_units_and_departments_are_not_held(client, admin_b, county_review
         assert client.get(url("docking_complete")).status_code == 200
         assert client.get(url("courses")).status_code in (200, 403)
         assert "Location" not in client.get(url("courses"))
+
+
+def test_malformed_parameters_are_messages_never_errors(client, admin_a, enterprise_a, new_docking_list):
+    """Every list's filter and the completion page's fields, fed garbage: a Chinese message, never a 500."""
+    garbage = {"name": "x" * 300, "subject_type": "\x00", "specialty": ["a", "b"] * 100, "page": "-1"}
+    client.force_login(admin_a)
+    for name in ("courses", "teachers", "sites", "platforms"):
+        response = client.get(url(name), garbage)
+        assert response.status_code == 200, name
+        assert texts(response)[-1] == "查询条件有误，已忽略有误的条件"
+    platform = ce.platform(enterprise_a, docked=True, docking_version=1)
+    response = client.post(url("docking_complete"), {f"p{platform.pk}-interface_url": "y" * 300})
+    assert response.status_code == 200
+    assert response.context["forms"][0].errors["interface_url"] == ["数据对接接口地址不能超过255个字"]
+    platform.refresh_from_db()
+    assert platform.docking_version == 1
