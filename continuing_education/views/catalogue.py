@@ -21,6 +21,7 @@ from continuing_education.forms.catalogue import (
     filters_of,
     teacher_initial,
 )
+from continuing_education.models import ClassStatus
 from continuing_education.selectors import catalogue as selectors
 from continuing_education.services import catalogue as services
 from core.paging import paginate
@@ -104,7 +105,7 @@ def course_new(request):
 @require_manager
 def course_edit(request, pk):
     course = selectors.get_course_for_user(request.user, pk)
-    approved = course.class_uses.filter(training_class__status="approved").exists()
+    approved = course.class_uses.filter(training_class__status=ClassStatus.APPROVED).exists()
     return form_page(
         request, form=_course_form(request, course_initial(course)),
         template="continuing_education/catalogue/course_form.html",
