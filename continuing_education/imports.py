@@ -7,6 +7,42 @@ def register_imports() -> None:
     # --- units: 导入人员 (organisations' staff import is the foundation's) ----------------------------------------
 
     # --- catalogue: 培训课程批量导入, 培训教师批量导入 ---------------------------------------------------------------
+    # Through the screens' own forms (the teachers of a course named by name, 科目类型 by its label), upserted by
+    # name within the unit, in file order (the course form looks the unit's teachers up).
+    from batch.registry import Column, ImportSpec  # catalogue
+    from continuing_education.forms import catalogue as catalogue_forms  # catalogue
+    from continuing_education.models import SubjectType  # catalogue
+    from continuing_education.rules import MANAGE_TRAINING, may_manage_training  # catalogue
+    from continuing_education.services import catalogue as catalogue_services  # catalogue
+
+    register_import(ImportSpec(
+        key="ce_teachers", label="培训教师批量导入", permission=MANAGE_TRAINING, allowed=may_manage_training,
+        columns=(
+            Column("教师姓名", "name", required=True, example="李教授", width=12),
+            Column("职称/职务", "title", example="教授", width=14),
+            Column("工作单位", "employer", example="福州大学", width=24),
+            Column("专业领域", "specialty", example="电子信息", width=16),
+            Column("联系电话", "mobile", example="13800138000", text=True, personal="mobile", width=14,
+                   help_text="11位手机号码，可不填"),
+            Column("教师简介", "introduction", example="长期从事电子信息技术研究", width=40),
+        ),
+        form_class=catalogue_forms.TeacherForm, natural_key=("name",),
+        apply=catalogue_services.import_teacher_rows, back_url_name="continuing_education:teachers"))
+    register_import(ImportSpec(
+        key="ce_courses", label="培训课程批量导入", permission=MANAGE_TRAINING, allowed=may_manage_training,
+        columns=(
+            Column("课程名称", "name", required=True, example="新技术应用", width=24),
+            Column("科目类型", "subject_type", required=True, example=SubjectType.PROFESSIONAL, width=12,
+                   choices=tuple((value, str(label)) for value, label in SubjectType.choices)),
+            Column("学时", "hours", required=True, example="6.5", text=True, width=8,
+                   help_text="大于0，最多一位小数"),
+            Column("授课教师", "teachers", required=True, example="李教授、王老师", width=24,
+                   help_text="本单位师资中的教师姓名，多名教师以“、”分隔"),
+            Column("课程大纲", "outline", example="一、新技术概述；二、应用案例", width=40),
+        ),
+        form_class=catalogue_forms.CourseForm, natural_key=("name",),
+        form_kwargs=lambda actor, organisation, **context: {"organisation": organisation},
+        apply=catalogue_services.import_course_rows, back_url_name="continuing_education:courses"))
 
     # --- classes: 班级人员导入, 面授班培训成果导入, 申请培训班的培训成果导入 ---
 

@@ -14,6 +14,19 @@ LABELS = {
     # --- units -------------------------------------------------------------------------------------------------
 
     # --- catalogue -----------------------------------------------------------------------------------------------
+    "continuing_education.teacher_created": _("新增继续教育培训教师"),
+    "continuing_education.teacher_updated": _("修改继续教育培训教师"),
+    "continuing_education.teacher_deleted": _("删除继续教育培训教师"),
+    "continuing_education.course_created": _("新增继续教育培训课程"),
+    "continuing_education.course_updated": _("修改继续教育培训课程"),
+    "continuing_education.course_deleted": _("删除继续教育培训课程"),
+    "continuing_education.site_created": _("新增继续教育面授培训点"),
+    "continuing_education.site_updated": _("修改继续教育面授培训点"),
+    "continuing_education.site_deleted": _("删除继续教育面授培训点"),
+    "continuing_education.platform_created": _("新增继续教育网授平台"),
+    "continuing_education.platform_updated": _("修改继续教育网授平台"),
+    "continuing_education.platform_deleted": _("删除继续教育网授平台"),
+    "continuing_education.docking_completed": _("补充网授平台对接信息"),
 
     # --- classes ------------------------------------------------------------------------------------------------
 

@@ -1,8 +1,10 @@
 """The programme's menu section (core.navigation) and who sees each entry, in menu order."""
 
+from django.utils.translation import gettext_lazy  # catalogue
 
 from continuing_education import rules  # noqa: F401  (used by the sections below)
 from continuing_education.rules import GROUP, PROGRAMME
+from core import navigation as core_navigation  # catalogue
 from core.navigation import add_programme_entry, register_programme
 
 ENTRIES = [
@@ -15,6 +17,13 @@ ENTRIES = [
     # --- hours: 学时申报 (a person), 待我审核, 学时申报管理, 网络培训成果 --------------------------------------------
 
     # --- catalogue: 培训课程, 师资管理, 培训对接管理 ---------------------------------------------------------------
+    core_navigation.NavEntry(gettext_lazy("培训课程"), "continuing_education:courses", "journal-bookmark",
+                             rules.MANAGE_TRAINING, visible=rules.may_manage_training, needs_organisation=True),
+    core_navigation.NavEntry(gettext_lazy("师资管理"), "continuing_education:teachers", "person-video3",
+                             rules.MANAGE_TRAINING, visible=rules.may_manage_training, needs_organisation=True),
+    core_navigation.NavEntry(gettext_lazy("培训对接管理"), "continuing_education:sites", "plug", rules.MANAGE_TRAINING,
+                             visible=rules.may_manage_training, needs_organisation=True,
+                             also_under=("/continuing-education/platforms/",)),
 
     # --- archive: 培训档案, 我的培训档案, 学时要求, 统计 -----------------------------------------------------------
 ]

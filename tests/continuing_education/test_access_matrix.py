@@ -27,6 +27,14 @@ MATRIX = {
     # --- units -----------------------------------------------------------------------------------------------
 
     # --- catalogue -------------------------------------------------------------------------------------------
+    "continuing_education:course_edit": ("course", "200 404 200 403 403 403 403 403 403 403 403 403 302"),
+    "continuing_education:course_delete": ("course", "405 405 405 405 405 405 405 405 405 405 405 405 405"),
+    "continuing_education:teacher_edit": ("teacher", "200 404 200 403 403 403 403 403 403 403 403 403 302"),
+    "continuing_education:teacher_delete": ("teacher", "405 405 405 405 405 405 405 405 405 405 405 405 405"),
+    "continuing_education:site_edit": ("site", "200 404 200 403 403 403 403 403 403 403 403 403 302"),
+    "continuing_education:site_delete": ("site", "405 405 405 405 405 405 405 405 405 405 405 405 405"),
+    "continuing_education:platform_edit": ("platform", "200 404 200 403 403 403 403 403 403 403 403 403 302"),
+    "continuing_education:platform_delete": ("platform", "405 405 405 405 405 405 405 405 405 405 405 405 405"),
 
     # --- classes ---------------------------------------------------------------------------------------------
 
@@ -42,6 +50,9 @@ WITHOUT_OBJECT = {
     # --- units -----------------------------------------------------------------------------------------------
 
     # --- catalogue -------------------------------------------------------------------------------------------
+    "continuing_education:courses", "continuing_education:course_new", "continuing_education:teachers",
+    "continuing_education:teacher_new", "continuing_education:sites", "continuing_education:site_new",
+    "continuing_education:platforms", "continuing_education:platform_new", "continuing_education:docking_complete",
 
     # --- classes ---------------------------------------------------------------------------------------------
 
@@ -57,6 +68,14 @@ POSTS = {
     # --- units -----------------------------------------------------------------------------------------------
 
     # --- catalogue -------------------------------------------------------------------------------------------
+    "continuing_education:course_edit": ("course", "404 - 403 403 403 403 403 403"),
+    "continuing_education:course_delete": ("course", "404 - 403 403 403 403 403 403"),
+    "continuing_education:teacher_edit": ("teacher", "404 - 403 403 403 403 403 403"),
+    "continuing_education:teacher_delete": ("teacher", "404 - 403 403 403 403 403 403"),
+    "continuing_education:site_edit": ("site", "404 - 403 403 403 403 403 403"),
+    "continuing_education:site_delete": ("site", "404 - 403 403 403 403 403 403"),
+    "continuing_education:platform_edit": ("platform", "404 - 403 403 403 403 403 403"),
+    "continuing_education:platform_delete": ("platform", "404 - 403 403 403 403 403 403"),
 
     # --- classes ---------------------------------------------------------------------------------------------
 

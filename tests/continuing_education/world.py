@@ -18,6 +18,11 @@ def build_world(*, enterprise_a, admin_a, pro_a, supervised_unit, supervised_adm
     # --- units -----------------------------------------------------------------------------------------------
 
     # --- catalogue -------------------------------------------------------------------------------------------
+    catalogue_teacher = ce.teacher(enterprise_a, name="世界教师")
+    world["course"] = Thing(ce.course(enterprise_a, name="世界课程", teachers=[catalogue_teacher]).pk, admin_a)
+    world["teacher"] = Thing(catalogue_teacher.pk, admin_a)
+    world["site"] = Thing(ce.site(enterprise_a, name="世界培训点").pk, admin_a)
+    world["platform"] = Thing(ce.platform(enterprise_a, name="世界学习网").pk, admin_a)
 
     # --- classes ---------------------------------------------------------------------------------------------
 
