@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as hours_label  # section hour
 
 from continuing_education import rules  # noqa: F401  (used by the sections below)
 from continuing_education.rules import GROUP, PROGRAMME
+from continuing_education.selectors import hours as hours_menu  # section hours
 from core.navigation import NavEntry as HoursNavEntry  # section hours
 from core.navigation import add_programme_entry, register_programme
 
@@ -17,7 +18,7 @@ ENTRIES = [
 
     # --- hours: 学时申报 (a person), 待我审核, 学时申报管理, 网络培训成果 --------------------------------------------
     HoursNavEntry(hours_label("学时申报"), "continuing_education:declarations", "journal-plus",
-                  visible=rules.is_professional, also_under=("/continuing-education/declarations/",)),
+                  visible=hours_menu.shows_declarations, also_under=("/continuing-education/declarations/",)),
     HoursNavEntry(hours_label("待我审核（学时申报）"), "continuing_education:inbox", "inbox",
                   visible=rules.is_unit_admin, needs_organisation=True),
     HoursNavEntry(hours_label("学时申报管理"), "continuing_education:hours_manage", "journal-check", rules.MANAGE_HOURS,

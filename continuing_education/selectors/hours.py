@@ -5,8 +5,8 @@ from django.db.models import Q
 
 from accounts.rules import is_platform_staff
 from continuing_education.models import DeclarationStatus, HoursDeclaration, OnlineResult
-from continuing_education.rules import PROGRAMME
-from continuing_education.selectors.access import not_found, units_q
+from continuing_education.rules import PROGRAMME, is_professional
+from continuing_education.selectors.access import linked_staff, not_found, units_q
 from organisations.jurisdiction import can_see
 from reviews.models import ReviewerLevel, ReviewStatus, ReviewStep, StepStatus
 
@@ -103,3 +103,11 @@ def may_view_proof(user, attachment) -> bool:
     return HoursDeclaration.objects.filter(proof=attachment, person=user).exists()
 
 
+
+
+def shows_declarations(user) -> bool:
+    """学时申报 in the menu: a professional on a unit's roster, or one with declarations (who left the unit). Other
+    individuals (a job seeker) are not offered it; the page itself tells a person without a unit to join one."""
+    if not is_professional(user):
+        return False
+    return linked_staff(user) is not None or HoursDeclaration.objects.filter(person=user).exists()

@@ -70,7 +70,8 @@ def test_online_cap_of_the_region(client, trainer_a, enterprise_a, staff_a, djan
     client.force_login(trainer_a)
     job = _import(client, [_row(staff_a), _row(staff_a, course="第二门课")], django_capture_on_commit_callbacks)
     assert (job.created_rows, job.failed_rows) == (1, 1)
-    assert job.row_errors.get().message == f"超过网络培训学时上限：该人员{ce.this_year()}年网络培训学时将达 20.0，上限 15.0"
+    assert job.row_errors.get().message == (
+        f"超过网络培训学时上限：该人员{ce.this_year()}年网络培训学时将达 20.0，上限 15.0")
     assert ArchiveYear.objects.get(id_number=staff_a.id_number).online_hours == Decimal("10")
     assert OnlineResult.objects.count() == 1
 
