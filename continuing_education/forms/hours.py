@@ -98,6 +98,7 @@ def staff_roster(organisation):
 class ReasonForm(forms.Form):
     decision = forms.ChoiceField(choices=[("approve", _("审核通过")), ("reject", _("审核不通过")),
                                           ("return", _("退回修改"))],
+                                 widget=forms.Select(attrs=SMALL_SELECT),
                                  error_messages={"required": _("请选择审核结论"),
                                                  "invalid_choice": _("请选择有效的审核结论")})
     reason = forms.CharField(label=_("原因"), max_length=255, required=False,

@@ -60,6 +60,9 @@ def test_declaration_goes_through_unit_then_county_then_archive(client, pro_a, a
     # Another county's HR is not the unit's department.
     client.force_login(county_reviewer_b)
     assert client.get(reverse("reviews:detail", args=[review.pk])).status_code == 404
+    client.force_login(county_reviewer_a)
+    page = client.get(reverse("reviews:detail", args=[review.pk])).content.decode()
+    assert "学时申报：王专技·行业学术年会（8.0学时）" in page and 'data-testid="proof-link"' in page
     response = _decide_review(client, county_reviewer_a, review)
     assert response.status_code == 302
     declaration.refresh_from_db()
