@@ -13,6 +13,7 @@ from continuing_education.selectors.access import linked_staff
 from continuing_education.selectors.hours import get_declaration_for_user, own_declarations, pending_unit_step
 from continuing_education.services import hours as services
 from core.paging import paginate
+from organisations.rules import SUBMIT
 from reviews.rules import available_actions
 from reviews.selectors import history_for_subject, latest_review_for
 
@@ -98,6 +99,8 @@ def declaration_detail(request, pk):
     return render(request, "continuing_education/hours/declaration_detail.html", {
         "declaration": declaration, "review": review, "history": history_for_subject(declaration),
         "may_edit": services.may_edit(request.user, declaration), "may_withdraw": "withdraw" in actions,
+        # On a person's behalf the unit submits: the engine asks for 提交审核 (reviews.submit) besides 学时申报管理.
+        "may_submit": not declaration.on_behalf or request.user.has_perm(SUBMIT),
         "unit_step": unit_step, "decision_form": ReasonForm() if unit_step is not None else None,
         "is_reviewer": review is not None and bool(actions & {"approve", "reject", "return", "revoke"}),
     })

@@ -189,6 +189,21 @@ def test_on_behalf_goes_to_the_department_only(client, admin_a, staff_a, pro_a, 
     assert "行业学术年会" in page and "审核通过" in page
 
 
+def test_on_behalf_draft_of_a_sub_administrator_is_submitted_by_the_administrator(client, hours_manager_a, admin_a,
+                                                                                staff_a):
+    client.force_login(hours_manager_a)
+    response = client.post(reverse("continuing_education:hours_new_for"), {**form_data(), "staff": staff_a.pk})
+    declaration = HoursDeclaration.objects.get()
+    page = client.get(response["Location"]).content.decode()
+    assert 'data-testid="submit-by-admin"' in page and 'data-testid="declaration-submit"' not in page
+    response = client.post(reverse("continuing_education:declaration_submit", args=[declaration.pk]))
+    assert messages_of(response) == ["您无权提交该事项"]
+    declaration.refresh_from_db()
+    assert declaration.status == DeclarationStatus.DRAFT
+    review = submit(client, admin_a, declaration)
+    assert declaration.status == DeclarationStatus.PENDING and review.submitted_by_id == admin_a.pk
+
+
 def test_on_behalf_only_for_the_units_roster(client, admin_a, pro_b):
     other = pro_b.staff_links.get()
     client.force_login(admin_a)
