@@ -45,6 +45,29 @@ def register_exports() -> None:
     # --- classes: 班级人员导出, 培训班 ------------------------------------------------------------------------------
 
     # --- hours: 学时申报管理 ----------------------------------------------------------------------------------------
+    from batch.registry import Column as HoursColumn
+    from batch.registry import ExportSpec as HoursExportSpec
+    from continuing_education.forms.hours import approved_for_export
+    from continuing_education.rules import MANAGE_HOURS as HOURS_MANAGE_HOURS
+    from continuing_education.rules import may_manage_hours as hours_may_manage_hours
+
+    register_export(HoursExportSpec(
+        key="ce_declarations", label="学时申报导出", permission=HOURS_MANAGE_HOURS, allowed=hours_may_manage_hours,
+        queryset=approved_for_export, back_url_name="continuing_education:hours_manage", needs_organisation=True,
+        columns=(
+            HoursColumn("姓名", "name", width=10),
+            HoursColumn("身份证号", "id_number", text=True, personal="id_number", width=22),
+            HoursColumn("年度", "year", width=8),
+            HoursColumn("学习形式", "learning_form", width=24, value=lambda row: row.get_learning_form_display()),
+            HoursColumn("科目类型", "subject_type", width=12, value=lambda row: row.get_subject_type_display()),
+            HoursColumn("名称", "title", width=28),
+            HoursColumn("主办单位", "organiser", width=20),
+            HoursColumn("开始日期", "starts_on", width=12, value=lambda row: row.starts_on.isoformat()),
+            HoursColumn("结束日期", "ends_on", width=12, value=lambda row: row.ends_on.isoformat()),
+            HoursColumn("学时", "hours", width=8, value=lambda row: str(row.hours)),
+            HoursColumn("申报方式", "on_behalf", width=12,
+                        value=lambda row: "单位代为申报" if row.on_behalf else "个人申报"),
+        )))
 
     # --- archive: 培训档案 ------------------------------------------------------------------------------------------
     pass

@@ -47,4 +47,35 @@ def register_imports() -> None:
     # --- classes: 班级人员导入, 面授班培训成果导入, 申请培训班的培训成果导入 ---
 
     # --- hours: 网络班培训成果导入 ---------------------------------------------------------------------------------
-    pass
+    # Rows in file order (the form looks up the unit's platforms and roster; the online cap adds up earlier rows).
+    import datetime as hours_datetime
+
+    from batch.registry import Column as HoursColumn
+    from batch.registry import ImportSpec as HoursImportSpec
+    from continuing_education.forms.hours import OnlineResultRowForm
+    from continuing_education.models import SubjectType as HoursSubjectType
+    from continuing_education.rules import MANAGE_TRAINING as HOURS_MANAGE_TRAINING
+    from continuing_education.rules import may_manage_training as hours_may_manage_training
+    from continuing_education.services.online_results import import_online_rows
+
+    register_import(HoursImportSpec(
+        key="ce_online_results", label="网络班培训成果导入", permission=HOURS_MANAGE_TRAINING,
+        allowed=hours_may_manage_training,
+        columns=(
+            HoursColumn("网授平台", "platform", required=True, example="专技学习网", width=18,
+                        help_text="本单位培训对接管理中的网授平台名称"),
+            HoursColumn("姓名", "name", required=True, example="张三", width=10),
+            HoursColumn("身份证号", "id_number", required=True, example="410105198805120011", text=True,
+                        numbers_refused=True, personal="id_number", width=22,
+                        help_text="18位，请以文本格式填写；须在本单位人员信息中"),
+            HoursColumn("课程名称", "course_name", required=True, example="公需科目网络课程", width=24),
+            HoursColumn("年度", "year", required=True, example=2026, width=8),
+            HoursColumn("科目类型", "subject_type", required=True, example=HoursSubjectType.PUBLIC, width=12,
+                        choices=tuple((value, str(label)) for value, label in HoursSubjectType.choices)),
+            HoursColumn("学时", "hours", required=True, example=10, width=8),
+            HoursColumn("完成日期", "completed_on", required=True, example=hours_datetime.date(2026, 5, 20), width=12),
+        ),
+        form_class=OnlineResultRowForm, natural_key=("platform", "id_number", "course_name", "year"),
+        apply=import_online_rows, with_job=True,
+        form_kwargs=lambda actor, organisation, **context: {"organisation": organisation},
+        back_url_name="continuing_education:online_results"))

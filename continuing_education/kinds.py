@@ -12,4 +12,14 @@ def register_kinds() -> None:
     # --- classes: 培训班申报 ---------------------------------------------------------------------------------------
 
     # --- hours: 学时申报 -------------------------------------------------------------------------------------------
-    pass
+    from continuing_education import rules as hours_rules
+    from continuing_education.services import hours_review
+
+    register(ReviewKind(
+        key="ce_hours", label=_("继续教育学时申报审核"), build_chain=hours_review.build_chain,
+        # The person submits their own (no organisation); on their behalf the unit does.
+        submitter_org=lambda declaration: declaration.organisation if declaration.on_behalf else None,
+        region=lambda declaration: declaration.organisation.region, title=hours_review.title,
+        subject_url=hours_review.subject_url, status_map=hours_review.STATUS_MAP,
+        can_submit=hours_review.can_submit, decide_permission=hours_rules.REVIEW, submitted_by_people=True))
+    register_materials("ce_hours", hours_review.materials)

@@ -5,6 +5,9 @@ from django.urls import path  # noqa: F401  (used by the sections below)
 
 from continuing_education.views import catalogue as catalogue_views  # catalogue
 from continuing_education.views import catalogue_docking as docking_views  # catalogue
+from continuing_education.views import hours as hours_views  # section hours
+from continuing_education.views import hours_inbox as hours_inbox_views  # section hours
+from continuing_education.views import hours_manage as hours_manage_views  # section hours
 
 app_name = "continuing_education"
 urlpatterns = [
@@ -34,6 +37,18 @@ urlpatterns = [
     # --- classes: 培训班申报, 我申报的, 培训班管理, 报名人员, 培训成果上报 ---
 
     # --- hours: 学时申报, 待我审核, 学时申报管理, 网络培训成果 ---
+    path("declarations/", hours_views.declaration_list, name="declarations"),
+    path("declarations/new/", hours_views.declaration_new, name="declaration_new"),
+    path("declarations/<int:pk>/", hours_views.declaration_detail, name="declaration_detail"),
+    path("declarations/<int:pk>/edit/", hours_views.declaration_edit, name="declaration_edit"),
+    path("declarations/<int:pk>/submit/", hours_views.declaration_submit, name="declaration_submit"),
+    path("declarations/<int:pk>/withdraw/", hours_views.declaration_withdraw, name="declaration_withdraw"),
+    path("declarations/<int:pk>/delete/", hours_views.declaration_delete, name="declaration_delete"),
+    path("declarations/<int:pk>/decide/", hours_inbox_views.inbox_decide, name="inbox_decide"),
+    path("hours/inbox/", hours_inbox_views.inbox, name="inbox"),
+    path("hours/", hours_manage_views.hours_manage, name="hours_manage"),
+    path("hours/new/", hours_manage_views.hours_new_for, name="hours_new_for"),
+    path("online-results/", hours_manage_views.online_result_list, name="online_results"),
 
     # --- archive: 培训档案, 培训历程, 学时证明, 学时要求, 统计 ---
 ]

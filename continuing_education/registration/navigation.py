@@ -2,9 +2,13 @@
 
 from django.utils.translation import gettext_lazy  # catalogue
 
+from django.utils.translation import gettext_lazy as hours_label  # section hours
+
 from continuing_education import rules  # noqa: F401  (used by the sections below)
 from continuing_education.rules import GROUP, PROGRAMME
 from core import navigation as core_navigation  # catalogue
+from continuing_education.selectors import hours as hours_menu  # section hours
+from core.navigation import NavEntry as HoursNavEntry  # section hours
 from core.navigation import add_programme_entry, register_programme
 
 ENTRIES = [
@@ -15,6 +19,14 @@ ENTRIES = [
     # --- classes: 我申报的, 培训班管理 ---------------------------------------------------------------------------
 
     # --- hours: 学时申报 (a person), 待我审核, 学时申报管理, 网络培训成果 --------------------------------------------
+    HoursNavEntry(hours_label("学时申报"), "continuing_education:declarations", "journal-plus",
+                  visible=hours_menu.shows_declarations, also_under=("/continuing-education/declarations/",)),
+    HoursNavEntry(hours_label("待我审核（学时申报）"), "continuing_education:inbox", "inbox",
+                  visible=rules.is_unit_admin, needs_organisation=True),
+    HoursNavEntry(hours_label("学时申报管理"), "continuing_education:hours_manage", "journal-check", rules.MANAGE_HOURS,
+                  visible=rules.may_manage_hours, needs_organisation=True),
+    HoursNavEntry(hours_label("网络培训成果"), "continuing_education:online_results", "laptop", rules.MANAGE_TRAINING,
+                  visible=rules.may_manage_training, needs_organisation=True),
 
     # --- catalogue: 培训课程, 师资管理, 培训对接管理 ---------------------------------------------------------------
     core_navigation.NavEntry(gettext_lazy("培训课程"), "continuing_education:courses", "journal-bookmark",

@@ -14,5 +14,11 @@ def register_purposes() -> None:
                      max_bytes=10 * 1024 * 1024, programme=PROGRAMME)
 
     # --- hours: 学时申报证明材料 ---------------------------------------------------------------------------------
+    # The unit owns the file (its administrator and departments see it through the programme's rule); the person
+    # it proves hours for sees it too, whoever uploaded it.
+    from continuing_education.selectors.hours import may_view_proof
+
+    register_purpose("ce_declaration_proof", label=_("学时证明材料"), allowed=IMAGES_AND_PDF,
+                     max_bytes=4 * 1024 * 1024, can_view=may_view_proof)
 
     # --- units: 统一社会信用代码附件 (in organisations, the unit registration) ---------------------------------

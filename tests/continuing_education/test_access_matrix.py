@@ -39,6 +39,12 @@ MATRIX = {
     # --- classes ---------------------------------------------------------------------------------------------
 
     # --- hours -----------------------------------------------------------------------------------------------
+    "continuing_education:declaration_detail": ("declaration", "200 404 200 404 200 404 200 404 200 404 404 404 302"),
+    "continuing_education:declaration_edit": ("declaration", "200 404 403 404 200 404 403 404 403 404 404 404 302"),
+    "continuing_education:declaration_submit": ("declaration", "405 405 405 405 405 405 405 405 405 405 405 405 302"),
+    "continuing_education:declaration_withdraw": ("declaration", "405 405 405 405 405 405 405 405 405 405 405 405 302"),
+    "continuing_education:declaration_delete": ("declaration", "405 405 405 405 405 405 405 405 405 405 405 405 302"),
+    "continuing_education:inbox_decide": ("declaration", "405 405 405 405 405 405 405 405 405 405 405 405 302"),
 
     # --- archive ---------------------------------------------------------------------------------------------
 }
@@ -57,6 +63,8 @@ WITHOUT_OBJECT = {
     # --- classes ---------------------------------------------------------------------------------------------
 
     # --- hours -----------------------------------------------------------------------------------------------
+    "continuing_education:declarations", "continuing_education:declaration_new", "continuing_education:inbox",
+    "continuing_education:hours_manage", "continuing_education:hours_new_for", "continuing_education:online_results",
 
     # --- archive ---------------------------------------------------------------------------------------------
 }
@@ -80,6 +88,10 @@ POSTS = {
     # --- classes ---------------------------------------------------------------------------------------------
 
     # --- hours -----------------------------------------------------------------------------------------------
+    "continuing_education:declaration_submit": ("declaration", "404 403 404 404 404 404 404 404"),
+    "continuing_education:declaration_withdraw": ("declaration", "404 403 404 404 404 404 404 404"),
+    "continuing_education:declaration_delete": ("declaration", "404 403 404 404 404 404 404 404"),
+    "continuing_education:inbox_decide": ("declaration", "404 403 404 404 404 404 404 404"),
 
     # --- archive ---------------------------------------------------------------------------------------------
 }

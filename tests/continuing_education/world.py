@@ -27,6 +27,8 @@ def build_world(*, enterprise_a, admin_a, pro_a, supervised_unit, supervised_adm
     # --- classes ---------------------------------------------------------------------------------------------
 
     # --- hours -----------------------------------------------------------------------------------------------
+    # 王专技's own draft declaration (the person owns it; the unit and its departments see it).
+    world["declaration"] = Thing(ce.declaration(pro_a.staff_links.get(), by=pro_a).pk, pro_a)
 
     # --- archive ---------------------------------------------------------------------------------------------
 
