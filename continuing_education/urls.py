@@ -16,4 +16,7 @@ urlpatterns = [
     # --- hours: 学时申报, 待我审核, 学时申报管理, 网络培训成果 ---
 
     # --- archive: 培训档案, 培训历程, 学时证明, 学时要求, 统计 ---
+    # The archive's patterns are listed in views/archive_urls.py and included here without a namespace of their
+    # own (so their names are continuing_education:<name>) and without an import at the top of this shared file.
+    path("", ("continuing_education.views.archive_urls", None, None)),
 ]

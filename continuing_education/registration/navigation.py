@@ -1,9 +1,10 @@
 """The programme's menu section (core.navigation) and who sees each entry, in menu order."""
 
+from django.utils.translation import gettext_lazy as _
 
 from continuing_education import rules  # noqa: F401  (used by the sections below)
 from continuing_education.rules import GROUP, PROGRAMME
-from core.navigation import add_programme_entry, register_programme
+from core.navigation import NavEntry, add_programme_entry, register_programme
 
 ENTRIES = [
     # --- desk: 工作桌面 --------------------------------------------------------------------------------------------
@@ -17,6 +18,12 @@ ENTRIES = [
     # --- catalogue: 培训课程, 师资管理, 培训对接管理 ---------------------------------------------------------------
 
     # --- archive: 培训档案, 我的培训档案, 学时要求, 统计 -----------------------------------------------------------
+    NavEntry(_("培训档案"), "continuing_education:archive", "bi-journal-bookmark", "",
+             visible=lambda user: rules.may_see_archive(user) or rules.department(user) is not None),
+    NavEntry(_("我的培训档案"), "continuing_education:my_archive", "bi-person-vcard", "",
+             visible=rules.is_professional),
+    NavEntry(_("学时要求"), "continuing_education:rules", "bi-sliders", "",
+             visible=lambda user: rules.department(user) is not None),
 ]
 
 

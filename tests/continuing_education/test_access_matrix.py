@@ -33,6 +33,9 @@ MATRIX = {
     # --- hours -----------------------------------------------------------------------------------------------
 
     # --- archive ---------------------------------------------------------------------------------------------
+    "continuing_education:archive_detail": ("archive_year", "200 404 403 403 200 404 200 404 200 404 404 404 302"),
+    "continuing_education:certificate": ("archive_year", "405 405 405 405 405 405 405 405 405 405 405 405 405"),
+    "continuing_education:rule_edit": ("hours_rule", "200 403 403 403 403 403 403 403 403 403 403 403 302"),
 }
 
 # Pages that name no object (lists, forms for a new record): the navigation test opens them for every persona.
@@ -48,6 +51,8 @@ WITHOUT_OBJECT = {
     # --- hours -----------------------------------------------------------------------------------------------
 
     # --- archive ---------------------------------------------------------------------------------------------
+    "continuing_education:archive", "continuing_education:my_archive", "continuing_education:certificate_verify",
+    "continuing_education:rules", "continuing_education:rule_new",
 }
 
 # Writes by people who may not make them: the status, and nothing written (audit log and reviews unchanged).
@@ -63,6 +68,8 @@ POSTS = {
     # --- hours -----------------------------------------------------------------------------------------------
 
     # --- archive ---------------------------------------------------------------------------------------------
+    "continuing_education:certificate": ("archive_year", "404 403 403 404 404 404 404 404"),
+    "continuing_education:rule_edit": ("hours_rule", "403 403 403 403 403 403 403 403"),
 }
 
 
