@@ -22,7 +22,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.rules import is_platform_staff
 from continuing_education.models import ArchiveYear, HoursRule
-from continuing_education.rules import department, is_unit, may_see_archive
+from continuing_education.rules import department, is_professional, is_unit, may_see_archive
 from continuing_education.selectors.access import linked_staff, not_found, own_person_q, units_q
 from continuing_education.selectors.hours_rules import rule_for
 from organisations.models import StaffLink, StaffMember
@@ -276,6 +276,14 @@ class PersonYear:
     @property
     def result_label(self):
         return Result(self.result).label
+
+
+def has_archive(user) -> bool:
+    """A professional the programme knows: a staff record of theirs, or hours archived under their ID number."""
+    if not is_professional(user):
+        return False
+    return (StaffMember.objects.filter(account=user).exists()
+            or ArchiveYear.objects.filter(own_person_q(user)).exists())
 
 
 def years_of_person(user, today) -> list[PersonYear]:
