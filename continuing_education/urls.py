@@ -51,4 +51,7 @@ urlpatterns = [
     path("online-results/", hours_manage_views.online_result_list, name="online_results"),
 
     # --- archive: 培训档案, 培训历程, 学时证明, 学时要求, 统计 ---
+    # The archive's patterns are listed in views/archive_urls.py and included here without a namespace of their
+    # own (so their names are continuing_education:<name>) and without an import at the top of this shared file.
+    path("", ("continuing_education.views.archive_urls", None, None)),
 ]

@@ -36,6 +36,8 @@ LABELS = {
     "continuing_education.declaration_deleted": _("删除继续教育学时申报"),
 
     # --- archive -------------------------------------------------------------------------------------------------
+    "continuing_education.hours_rule_saved": _("保存继续教育学时要求"),
+    "continuing_education.certificate_issued": _("出具继续教育学时证明"),
 }
 
 

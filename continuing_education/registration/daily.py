@@ -5,4 +5,7 @@ from core.daily import register_daily_job  # noqa: F401  (used by the sections b
 
 def register_daily_jobs() -> None:
     # --- archive: reminders on 1 October and 1 December to those short of hours ----------------------------------
+    from continuing_education.services.reminders import send_reminders
+
+    register_daily_job("continuing_education.hours_reminders", send_reminders)
     pass

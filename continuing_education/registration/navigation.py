@@ -10,6 +10,12 @@ from core import navigation as core_navigation  # catalogue
 from continuing_education.selectors import hours as hours_menu  # section hours
 from core.navigation import NavEntry as HoursNavEntry  # section hours
 from core.navigation import add_programme_entry, register_programme
+from django.utils.translation import gettext_lazy as _
+
+from continuing_education import rules  # noqa: F401  (used by the sections below)
+from continuing_education.rules import GROUP, PROGRAMME
+from continuing_education.selectors.archive import has_archive
+from core.navigation import NavEntry, add_programme_entry, register_programme
 
 ENTRIES = [
     # --- desk: 工作桌面 --------------------------------------------------------------------------------------------
@@ -38,6 +44,14 @@ ENTRIES = [
                              also_under=("/continuing-education/platforms/",)),
 
     # --- archive: 培训档案, 我的培训档案, 学时要求, 统计 -----------------------------------------------------------
+    NavEntry(_("培训档案"), "continuing_education:archive", "bi-journal-bookmark", "",
+             visible=lambda user: rules.may_see_archive(user) or rules.department(user) is not None),
+    # Offered to a person the programme knows (on a unit's roster, or with hours archived), not to every individual
+    # account (job seekers, students); the page itself opens for any professional.
+    NavEntry(_("我的培训档案"), "continuing_education:my_archive", "bi-person-vcard", "",
+             visible=has_archive),
+    NavEntry(_("学时要求"), "continuing_education:rules", "bi-sliders", "",
+             visible=lambda user: rules.department(user) is not None),
 ]
 
 

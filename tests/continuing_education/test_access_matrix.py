@@ -47,6 +47,9 @@ MATRIX = {
     "continuing_education:inbox_decide": ("declaration", "405 405 405 405 405 405 405 405 405 405 405 405 302"),
 
     # --- archive ---------------------------------------------------------------------------------------------
+    "continuing_education:archive_detail": ("archive_year", "200 404 403 403 200 404 200 404 200 404 404 404 302"),
+    "continuing_education:certificate": ("archive_year", "405 405 405 405 405 405 405 405 405 405 405 405 405"),
+    "continuing_education:rule_edit": ("hours_rule", "200 403 403 403 403 403 403 403 403 403 403 403 302"),
 }
 
 # Pages that name no object (lists, forms for a new record): the navigation test opens them for every persona.
@@ -67,6 +70,8 @@ WITHOUT_OBJECT = {
     "continuing_education:hours_manage", "continuing_education:hours_new_for", "continuing_education:online_results",
 
     # --- archive ---------------------------------------------------------------------------------------------
+    "continuing_education:archive", "continuing_education:my_archive", "continuing_education:certificate_verify",
+    "continuing_education:rules", "continuing_education:rule_new",
 }
 
 # Writes by people who may not make them: the status, and nothing written (audit log and reviews unchanged).
@@ -94,6 +99,8 @@ POSTS = {
     "continuing_education:inbox_decide": ("declaration", "404 403 404 404 404 404 404 404"),
 
     # --- archive ---------------------------------------------------------------------------------------------
+    "continuing_education:certificate": ("archive_year", "404 403 403 404 404 404 404 404"),
+    "continuing_education:rule_edit": ("hours_rule", "403 403 403 403 403 403 403 403"),
 }
 
 

@@ -31,5 +31,19 @@ def build_world(*, enterprise_a, admin_a, pro_a, supervised_unit, supervised_adm
     world["declaration"] = Thing(ce.declaration(pro_a.staff_links.get(), by=pro_a).pk, pro_a)
 
     # --- archive ---------------------------------------------------------------------------------------------
+    # 王专技's year (credited by enterprise A); the national floor of Henan, kept by the provincial HR department.
+    from continuing_education.models import ArchiveYear, HoursRule
+    from organisations.models import Authority
+    from regions.models import RegionLevel
+    from tests import factories
+    from tests.continuing_education import factories_archive
+
+    staff = pro_a.staff_links.get()
+    factories_archive.credit_hours(staff, by=admin_a, public=30, professional=60)
+    world["archive_year"] = Thing(ArchiveYear.objects.get(id_number=staff.id_number).pk, admin_a)
+    province = factories.GovernmentFactory(name="河南省人力资源和社会保障厅", gov_level=RegionLevel.PROVINCE,
+                                           authority=Authority.HUMAN_RESOURCES, region=factories.region("410000"))
+    keeper = factories.org_admin(province, username="province_world", real_name="省级管理员")
+    world["hours_rule"] = Thing(HoursRule.objects.get(region_id="410000", year=ce.this_year()).pk, keeper)
 
     return world
