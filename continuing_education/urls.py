@@ -3,9 +3,13 @@ views/<section>.py."""
 
 from django.urls import path  # noqa: F401  (used by the sections below)
 
+from continuing_education.views import desk as desk_views  # noqa: E402  (desk)
+
 app_name = "continuing_education"
 urlpatterns = [
     # --- desk: 工作桌面 ---
+    path("desk/", desk_views.desk, name="desk"),
+    path("statistics/", desk_views.statistics, name="statistics"),
 
     # --- units: joining a unit, 待审核的专技人员, 调离, forced completion ---
 
