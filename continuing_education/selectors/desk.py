@@ -176,7 +176,9 @@ def _unit_years(unit, years: list[int], order: list[str]) -> list[dict]:
         data["declarants"] = _by_year(HoursDeclaration.objects.filter(
             organisation=unit, status=DeclarationStatus.APPROVED, year__in=years), "year",
             Count("id_number_hash", distinct=True))
-    if "completed" in columns:
+    if "completed" in columns and unit.region_id is None:  # no region, no rule: nobody has completed a year
+        data["completed"] = {}
+    elif "completed" in columns:
         roster = StaffMember.objects.filter(roster_q(), organisation=unit).values("id_number_hash")
         data["completed"] = _by_year(
             ArchiveYear.objects.filter(year__in=years, id_number_hash__in=roster).annotate(

@@ -91,6 +91,15 @@ def test_no_rule_for_the_year_no_one_qualifies(client, data, county_reviewer_a):
     assert rows["410105"]["rate"] == "0.0%"
 
 
+def test_platform_staff_see_every_province(client, data):
+    from tests import factories
+
+    staff = factories.UserFactory(kind="platform", is_staff=True, organisation=None, username="platform")
+    rows = _rows(client, staff)
+    assert rows["410000"]["units"] == "3" and rows["410000"]["qualified"] == "3"
+    assert rows["total"]["staff"] == "6"
+
+
 @pytest.mark.parametrize("garbage", ["²", "-1", "0001-01", "9" * 30])
 def test_malformed_year(client, data, county_reviewer_a, garbage):
     html = page(client, county_reviewer_a, URL, year=garbage)
