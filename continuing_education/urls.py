@@ -8,10 +8,13 @@ from continuing_education.views import catalogue_docking as docking_views  # cat
 from continuing_education.views import hours as hours_views  # section hours
 from continuing_education.views import hours_inbox as hours_inbox_views  # section hours
 from continuing_education.views import hours_manage as hours_manage_views  # section hours
+from continuing_education.views import desk as desk_views  # noqa: E402  (desk)
 
 app_name = "continuing_education"
 urlpatterns = [
     # --- desk: 工作桌面 ---
+    path("desk/", desk_views.desk, name="desk"),
+    path("statistics/", desk_views.statistics, name="statistics"),
 
     # --- units: joining a unit, 待审核的专技人员, 调离, forced completion ---
 

@@ -4,6 +4,8 @@ from django.utils.translation import gettext_lazy  # catalogue
 
 from django.utils.translation import gettext_lazy as hours_label  # section hours
 
+from django.utils.translation import gettext_lazy as _
+
 from continuing_education import rules  # noqa: F401  (used by the sections below)
 from continuing_education.rules import GROUP, PROGRAMME
 from core import navigation as core_navigation  # catalogue
@@ -15,10 +17,14 @@ from django.utils.translation import gettext_lazy as _
 from continuing_education import rules  # noqa: F401  (used by the sections below)
 from continuing_education.rules import GROUP, PROGRAMME
 from continuing_education.selectors.archive import has_archive
+from continuing_education.selectors.desk import desk_in_menu  # desk
+from continuing_education.selectors.desk_statistics import may_see_statistics  # desk
 from core.navigation import NavEntry, add_programme_entry, register_programme
 
 ENTRIES = [
     # --- desk: 工作桌面 --------------------------------------------------------------------------------------------
+    NavEntry(_("工作桌面"), "continuing_education:desk", "speedometer2", visible=desk_in_menu),
+    NavEntry(_("统计分析"), "continuing_education:statistics", "bar-chart", visible=may_see_statistics),
 
     # --- units: 加入单位 (a person), 待审核的专技人员 ------------------------------------------------------------
 

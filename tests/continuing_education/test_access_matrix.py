@@ -55,6 +55,7 @@ MATRIX = {
 # Pages that name no object (lists, forms for a new record): the navigation test opens them for every persona.
 WITHOUT_OBJECT = {
     # --- desk ------------------------------------------------------------------------------------------------
+    "continuing_education:desk", "continuing_education:statistics",
 
     # --- units -----------------------------------------------------------------------------------------------
 
