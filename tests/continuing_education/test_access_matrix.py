@@ -29,6 +29,25 @@ MATRIX = {
     # --- catalogue -------------------------------------------------------------------------------------------
 
     # --- classes ---------------------------------------------------------------------------------------------
+    "continuing_education:class_detail": ("class_draft", "200 404 200 404 404 404 200 404 200 404 404 404 302"),
+    "continuing_education:class_edit": ("class_draft", "200 404 403 404 404 404 403 404 403 404 404 404 302"),
+    "continuing_education:class_materials": ("class_draft", "200 404 403 404 404 404 403 404 403 404 404 404 302"),
+    "continuing_education:class_print": ("class_approved", "200 404 200 404 404 404 200 404 200 404 404 404 302"),
+    "continuing_education:class_participants":
+        ("class_approved", "200 404 403 404 404 404 403 404 403 404 404 404 302"),
+    "continuing_education:class_submit": ("class_draft", "405 405 405 405 405 405 405 405 405 405 405 405 405"),
+    "continuing_education:class_withdraw": ("class_draft", "405 405 405 405 405 405 405 405 405 405 405 405 405"),
+    "continuing_education:class_delete": ("class_draft", "405 405 405 405 405 405 405 405 405 405 405 405 405"),
+    "continuing_education:class_material_delete":
+        ("class_draft", "405 405 405 405 405 405 405 405 405 405 405 405 405"),
+    "continuing_education:participant_add": ("class_approved", "405 405 405 405 405 405 405 405 405 405 405 405 405"),
+    "continuing_education:participant_pick": ("class_approved", "405 405 405 405 405 405 405 405 405 405 405 405 405"),
+    "continuing_education:participant_result":
+        ("class_approved", "405 405 405 405 405 405 405 405 405 405 405 405 405"),
+    "continuing_education:participant_remove":
+        ("class_approved", "405 405 405 405 405 405 405 405 405 405 405 405 405"),
+    "continuing_education:class_report_results":
+        ("class_approved", "405 405 405 405 405 405 405 405 405 405 405 405 405"),
 
     # --- hours -----------------------------------------------------------------------------------------------
 
@@ -44,6 +63,8 @@ WITHOUT_OBJECT = {
     # --- catalogue -------------------------------------------------------------------------------------------
 
     # --- classes ---------------------------------------------------------------------------------------------
+    "continuing_education:class_new", "continuing_education:declared", "continuing_education:classes",
+    "continuing_education:reviewed_classes",
 
     # --- hours -----------------------------------------------------------------------------------------------
 
@@ -59,6 +80,17 @@ POSTS = {
     # --- catalogue -------------------------------------------------------------------------------------------
 
     # --- classes ---------------------------------------------------------------------------------------------
+    "continuing_education:class_edit": ("class_draft", "404 403 404 404 404 404 404 404"),
+    "continuing_education:class_submit": ("class_draft", "404 403 404 404 404 404 404 404"),
+    "continuing_education:class_withdraw": ("class_draft", "404 403 404 404 404 404 404 404"),
+    "continuing_education:class_delete": ("class_draft", "404 403 404 404 404 404 404 404"),
+    "continuing_education:class_materials": ("class_draft", "404 403 404 404 404 404 404 404"),
+    "continuing_education:class_material_delete": ("class_draft", "404 403 404 404 404 404 404 404"),
+    "continuing_education:participant_add": ("class_approved", "404 403 404 404 404 404 404 404"),
+    "continuing_education:participant_pick": ("class_approved", "404 403 404 404 404 404 404 404"),
+    "continuing_education:participant_result": ("class_approved", "404 403 404 404 404 404 404 404"),
+    "continuing_education:participant_remove": ("class_approved", "404 403 404 404 404 404 404 404"),
+    "continuing_education:class_report_results": ("class_approved", "404 403 404 404 404 404 404 404"),
 
     # --- hours -----------------------------------------------------------------------------------------------
 
