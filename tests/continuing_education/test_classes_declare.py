@@ -226,3 +226,24 @@ def test_unit_without_a_department_cannot_submit(client, db):
     training_class = ce.training_class(unit, by=admin)
     response = _submit(client, admin, training_class)
     assert messages_of(response) == ["请先在单位信息中设置所属人社部门"]
+
+
+def test_materials_upload_and_delete_while_editable(client, admin_a, admin_b):
+    from continuing_education.models import ClassMaterial
+    from tests.attachments.files import png_upload
+
+    training_class = ce.training_class(admin_a.organisation, by=admin_a)
+    url = reverse("continuing_education:class_materials", args=[training_class.pk])
+    client.force_login(admin_a)
+    response = client.post(url, {})
+    assert response.context["form"].errors["file"] == ["请选择要上传的文件"]
+    response = client.post(url, {"file": png_upload()})
+    assert response.status_code == 302
+    material = ClassMaterial.objects.get(training_class=training_class)
+    client.force_login(admin_b)
+    delete = reverse("continuing_education:class_material_delete", args=[training_class.pk])
+    assert client.post(delete, {"material": material.pk}).status_code == 404
+    client.force_login(admin_a)
+    response = client.post(delete, {"material": material.pk})
+    assert messages_of(response) == ["附件已删除"]
+    assert not ClassMaterial.objects.exists()
