@@ -29,6 +29,13 @@ LABELS = {
     "continuing_education.docking_completed": _("补充网授平台对接信息"),
 
     # --- classes ------------------------------------------------------------------------------------------------
+    "continuing_education.class_created": _("继续教育培训班申报新建"),
+    "continuing_education.class_updated": _("继续教育培训班申报修改"),
+    "continuing_education.class_deleted": _("继续教育培训班申报删除"),
+    "continuing_education.class_material_removed": _("继续教育培训班附件删除"),
+    "continuing_education.participant_added": _("继续教育培训班添加报名人员"),
+    "continuing_education.participant_result": _("继续教育培训班录入培训成果"),
+    "continuing_education.participant_removed": _("继续教育培训班移除报名人员"),
 
     # --- hours ---------------------------------------------------------------------------------------------------
     "continuing_education.declaration_created": _("新增继续教育学时申报"),

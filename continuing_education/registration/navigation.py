@@ -6,11 +6,14 @@ from django.utils.translation import gettext_lazy as hours_label  # section hour
 
 from django.utils.translation import gettext_lazy as _
 
+from django.utils.translation import gettext_lazy as _  # section classes
+
 from continuing_education import rules  # noqa: F401  (used by the sections below)
 from continuing_education.rules import GROUP, PROGRAMME
 from core import navigation as core_navigation  # catalogue
 from continuing_education.selectors import hours as hours_menu  # section hours
 from core.navigation import NavEntry as HoursNavEntry  # section hours
+from core import navigation as core_navigation  # section classes
 from core.navigation import add_programme_entry, register_programme
 from django.utils.translation import gettext_lazy as _
 
@@ -29,6 +32,13 @@ ENTRIES = [
     # --- units: 加入单位 (a person), 待审核的专技人员 ------------------------------------------------------------
 
     # --- classes: 我申报的, 培训班管理 ---------------------------------------------------------------------------
+    core_navigation.NavEntry(_("我申报的（培训班）"), "continuing_education:declared", "file-earmark-plus",
+                             rules.DECLARE_CLASS, visible=rules.may_declare_class, needs_organisation=True,
+                             also_under=("/continuing-education/classes/new/",)),
+    core_navigation.NavEntry(_("培训班管理"), "continuing_education:classes", "easel", visible=lambda user: (
+        rules.may_declare_class(user) or rules.may_manage_training(user)), needs_organisation=True),
+    core_navigation.NavEntry(_("培训班"), "continuing_education:reviewed_classes", "easel",
+                             visible=lambda user: rules.department(user) is not None, needs_organisation=True),
 
     # --- hours: 学时申报 (a person), 待我审核, 学时申报管理, 网络培训成果 --------------------------------------------
     HoursNavEntry(hours_label("学时申报"), "continuing_education:declarations", "journal-plus",

@@ -37,6 +37,25 @@ MATRIX = {
     "continuing_education:platform_delete": ("platform", "405 405 405 405 405 405 405 405 405 405 405 405 405"),
 
     # --- classes ---------------------------------------------------------------------------------------------
+    "continuing_education:class_detail": ("class_draft", "200 404 200 404 404 404 200 404 200 404 404 404 302"),
+    "continuing_education:class_edit": ("class_draft", "200 404 403 404 404 404 403 404 403 404 404 404 302"),
+    "continuing_education:class_materials": ("class_draft", "200 404 403 404 404 404 403 404 403 404 404 404 302"),
+    "continuing_education:class_print": ("class_approved", "200 404 200 404 404 404 200 404 200 404 404 404 302"),
+    "continuing_education:class_participants":
+        ("class_approved", "200 404 403 404 404 404 403 404 403 404 404 404 302"),
+    "continuing_education:class_submit": ("class_draft", "405 405 405 405 405 405 405 405 405 405 405 405 405"),
+    "continuing_education:class_withdraw": ("class_draft", "405 405 405 405 405 405 405 405 405 405 405 405 405"),
+    "continuing_education:class_delete": ("class_draft", "405 405 405 405 405 405 405 405 405 405 405 405 405"),
+    "continuing_education:class_material_delete":
+        ("class_draft", "405 405 405 405 405 405 405 405 405 405 405 405 405"),
+    "continuing_education:participant_add": ("class_approved", "405 405 405 405 405 405 405 405 405 405 405 405 405"),
+    "continuing_education:participant_pick": ("class_approved", "405 405 405 405 405 405 405 405 405 405 405 405 405"),
+    "continuing_education:participant_result":
+        ("class_approved", "405 405 405 405 405 405 405 405 405 405 405 405 405"),
+    "continuing_education:participant_remove":
+        ("class_approved", "405 405 405 405 405 405 405 405 405 405 405 405 405"),
+    "continuing_education:class_report_results":
+        ("class_approved", "405 405 405 405 405 405 405 405 405 405 405 405 405"),
 
     # --- hours -----------------------------------------------------------------------------------------------
     "continuing_education:declaration_detail": ("declaration", "200 404 200 404 200 404 200 404 200 404 404 404 302"),
@@ -65,6 +84,8 @@ WITHOUT_OBJECT = {
     "continuing_education:platforms", "continuing_education:platform_new", "continuing_education:docking_complete",
 
     # --- classes ---------------------------------------------------------------------------------------------
+    "continuing_education:class_new", "continuing_education:declared", "continuing_education:classes",
+    "continuing_education:reviewed_classes",
 
     # --- hours -----------------------------------------------------------------------------------------------
     "continuing_education:declarations", "continuing_education:declaration_new", "continuing_education:inbox",
@@ -92,6 +113,17 @@ POSTS = {
     "continuing_education:platform_delete": ("platform", "404 - 403 403 403 403 403 403"),
 
     # --- classes ---------------------------------------------------------------------------------------------
+    "continuing_education:class_edit": ("class_draft", "404 403 404 404 404 404 404 404"),
+    "continuing_education:class_submit": ("class_draft", "404 403 404 404 404 404 404 404"),
+    "continuing_education:class_withdraw": ("class_draft", "404 403 404 404 404 404 404 404"),
+    "continuing_education:class_delete": ("class_draft", "404 403 404 404 404 404 404 404"),
+    "continuing_education:class_materials": ("class_draft", "404 403 404 404 404 404 404 404"),
+    "continuing_education:class_material_delete": ("class_draft", "404 403 404 404 404 404 404 404"),
+    "continuing_education:participant_add": ("class_approved", "404 403 404 404 404 404 404 404"),
+    "continuing_education:participant_pick": ("class_approved", "404 403 404 404 404 404 404 404"),
+    "continuing_education:participant_result": ("class_approved", "404 403 404 404 404 404 404 404"),
+    "continuing_education:participant_remove": ("class_approved", "404 403 404 404 404 404 404 404"),
+    "continuing_education:class_report_results": ("class_approved", "404 403 404 404 404 404 404 404"),
 
     # --- hours -----------------------------------------------------------------------------------------------
     "continuing_education:declaration_submit": ("declaration", "404 403 404 404 404 404 404 404"),

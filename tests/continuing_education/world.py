@@ -25,6 +25,15 @@ def build_world(*, enterprise_a, admin_a, pro_a, supervised_unit, supervised_adm
     world["platform"] = Thing(ce.platform(enterprise_a, name="世界学习网").pk, admin_a)
 
     # --- classes ---------------------------------------------------------------------------------------------
+    from django.utils import timezone
+
+    from continuing_education.models import ClassStatus
+
+    today = timezone.localdate()
+    world["class_draft"] = Thing(ce.training_class(enterprise_a, by=admin_a, name="矩阵草稿培训班").pk, admin_a)
+    world["class_approved"] = Thing(ce.training_class(
+        enterprise_a, by=admin_a, name="矩阵已通过培训班", status=ClassStatus.APPROVED, starts_on=today,
+        ends_on=today, year=today.year).pk, admin_a)
 
     # --- hours -----------------------------------------------------------------------------------------------
     # 王专技's own draft declaration (the person owns it; the unit and its departments see it).
