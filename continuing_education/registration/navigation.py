@@ -9,6 +9,8 @@ ENTRIES = [
     # --- desk: 工作桌面 --------------------------------------------------------------------------------------------
 
     # --- units: 加入单位 (a person), 待审核的专技人员 ------------------------------------------------------------
+    # The entries are built in registration/units_navigation.py (imports may not go to this file's top).
+    *__import__("continuing_education.registration.units_navigation", fromlist=["ENTRIES"]).ENTRIES,
 
     # --- classes: 我申报的, 培训班管理 ---------------------------------------------------------------------------
 
