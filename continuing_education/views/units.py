@@ -80,8 +80,7 @@ def staff_requests(request):
     filter_form = StaffRequestFilterForm(request.GET or None)
     filters = filter_form.filters()
     rows = selectors.own_unit_links(request.user, **filters)
-    context = {"filter_form": filter_form, "status": filters["status"], "StaffLink": StaffLink,
-               **paginate(request, rows)}
+    context = {"filter_form": filter_form, "status": filters["status"], **paginate(request, rows)}
     return render(request, "continuing_education/units/staff_requests.html", context)
 
 

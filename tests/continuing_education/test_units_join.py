@@ -61,6 +61,9 @@ def test_request_creates_a_roster_row_then_admin_approves(client, pro_free, ente
     client.force_login(admin_a)
     response = client.get(REQUESTS)
     assert [row.pk for row in response.context["object_list"]] == [member.pk]
+    html = response.content.decode()
+    assert f'name="ids" value="{member.pk}" form="batch-approve"' in html and "批量通过所选" in html
+    assert reverse("continuing_education:staff_reject", args=[member.pk]) in html
     response = client.post(approve_url(member), follow=True)
     assert messages_of(response) == ["已通过孙专技的加入申请"]
     member.refresh_from_db()

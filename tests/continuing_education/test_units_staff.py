@@ -73,7 +73,8 @@ def test_linked_record_keeps_its_id_number_and_is_not_deleted(signed_in, enterpr
     response = signed_in.post(reverse("staff:edit", args=[staff_a.pk]), data)
     assert response.context["form"].errors["id_number"] == ["该人员已关联个人账号，身份证号不能修改"]
     response = signed_in.post(reverse("staff:delete", args=[staff_a.pk]), follow=True)
-    assert [str(m) for m in response.context["messages"]] == ["该人员已关联个人账号或正在申请加入，请先办理调离或审核其申请"]
+    refused = "该人员已关联个人账号或正在申请加入，请先办理调离或审核其申请"
+    assert [str(m) for m in response.context["messages"]] == [refused]
     staff_a.refresh_from_db()
     assert (staff_a.id_number, staff_a.link_status) == (pro_a.id_number, StaffLink.LINKED)
     html = signed_in.get(LIST).content.decode()
