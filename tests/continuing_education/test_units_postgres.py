@@ -83,3 +83,60 @@ def test_the_constraint_holds_without_the_services_check(units, monkeypatch):
                            _join(concurrency.logged_in(person), second))
     assert sum(result == [REFUSED] for result in results) == 1, results
     assert StaffMember.objects.filter(account=person, link_status__in=CURRENT_LINKS).count() == 1
+
+
+def _field_errors(html: str, field: str) -> list[str]:
+    return re.findall(rf'data-field-error="{field}">([^<]+)</div>', html)
+
+
+def test_two_people_registering_one_credit_code_make_one_unit(monkeypatch):
+    from organisations.models import Organisation
+    from tests.organisations.helpers import new_credit_code, png_upload
+    from verification import unit_registration
+
+    hr = factories.GovernmentFactory(name="金水区人力资源和社会保障局", region=factories.region("410105"))
+    people = [factories.individual(username=f"founder{n}", real_name=f"创始人{n}") for n in (1, 2)]
+    code = new_credit_code()
+    # Both forms pass their check before either unit exists; the unique credit code decides.
+    concurrency.wait_after(monkeypatch, unit_registration, "new_platform_code", 0.3)
+
+    def register(person):
+        def request():
+            data = {"name": "郑州市新材料研究所", "credit_code": code, "region": "410105", "hr_department": hr.pk,
+                    "nature": "public_institution", "unit_level": "city", "legal_representative": "周所长",
+                    "contact_phone": "0371-66668888", "address": "科学大道1号",
+                    "credit_code_image": png_upload("code.png")}
+            response = concurrency.logged_in(person).post(reverse("organisations:register_unit"), data)
+            return "saved" if response.status_code == 302 else _field_errors(response.content.decode(),
+                                                                              "credit_code")
+        return request
+
+    results = run_together(register(people[0]), register(people[1]))
+    assert sorted(results, key=str) == [["该单位已注册，请联系该单位管理员添加"], "saved"], results
+    assert Organisation.objects.filter(credit_code=code).count() == 1
+    assert sum(1 for person in people if type(person).objects.get(pk=person.pk).organisation_id) == 1
+
+
+def test_two_registrations_with_one_id_number_make_one_account(monkeypatch):
+    from accounts.models import SmsPurpose, User
+    from tests.organisations.helpers import NEW_PASSWORD, sms_code
+
+    number = factories.make_id_number("19880512", seq=555)
+    forms = []
+    for n, mobile in ((1, "13811110001"), (2, "13811110002")):
+        forms.append({"username": f"person{n}x", "real_name": "张三", "id_number": number, "mobile": mobile,
+                      "sms_code": sms_code(mobile, SmsPurpose.REGISTER), "password1": NEW_PASSWORD,
+                      "password2": NEW_PASSWORD, "captcha_0": "x", "captcha_1": "PASSED"})
+    concurrency.wait_after(monkeypatch, User, "set_password", 0.3)
+
+    def register(data):
+        def request():
+            from django.test import Client
+
+            response = Client().post(reverse("accounts:register"), data)
+            return "saved" if response.status_code == 302 else _field_errors(response.content.decode(), "id_number")
+        return request
+
+    results = run_together(register(forms[0]), register(forms[1]))
+    assert sorted(results, key=str) == [["该身份证号已注册，请直接登录或找回密码"], "saved"], results
+    assert User.objects.filter(id_number=number).count() == 1
