@@ -24,6 +24,7 @@ class AccountsConfig(AppConfig):
         register_action("accounts.password_reset", _("短信验证找回密码"))
         register_action("accounts.login_name_changed", _("修改登录名"))
         register_action("accounts.individual_registered", _("个人首次以姓名和身份证号登录开户"))
+        register_action("accounts.registered", _("个人注册"))
         register_action("accounts.identity_verified", _("姓名、身份证号和手机短信核验通过"))
         register_action("accounts.mobile_bound", _("绑定手机号"))
 

@@ -11,6 +11,13 @@ def is_platform_staff(user) -> bool:
     return is_active_user(user) and bool(user.is_staff or user.is_superuser)
 
 
+def login_name_fixed(user) -> bool:
+    """A person's login account never changes once the account exists (it identifies the person, like the ID
+    number, which no screen edits), also after they registered a unit and became its administrator; the accounts
+    of organisations (no ID number) may still set theirs on the profile page."""
+    return user.kind == UserKind.INDIVIDUAL or bool(user.id_number_hash)
+
+
 def is_individual(user) -> bool:
     """A person signed in for themselves (a student, a graduate, a job seeker), not for an organisation."""
     return is_active_user(user) and user.kind == UserKind.INDIVIDUAL and user.organisation_id is None

@@ -243,6 +243,10 @@ def reset_password(*, mobile: str, new_password: str) -> User:
 
 
 def set_login_name(*, actor: User, username: str) -> None:
+    from accounts.rules import login_name_fixed
+
+    if login_name_fixed(actor):
+        raise ValidationError(_("个人用户的登录账号注册后不能修改"), code="login_name_fixed")
     username = username.strip()
     validate_login_name(username, exclude_pk=actor.pk)
     with transaction.atomic():

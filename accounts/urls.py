@@ -1,11 +1,12 @@
 from django.urls import path
 
-from accounts import views, views_individuals
+from accounts import views, views_individuals, views_register
 
 app_name = "accounts"
 urlpatterns = [
     path("login/", views.login_view, name="login"),
     path("logout/", views.logout_view, name="logout"),
+    path("register/", views_register.register, name="register"),
     path("profile/", views.profile, name="profile"),
     path("password/change/", views.password_change, name="password_change"),
     path("password/reset/", views.password_reset, name="password_reset"),

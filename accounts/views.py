@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login, logout, update_session_auth_hash
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -24,6 +24,7 @@ from accounts.forms import (
     PasswordResetRequestForm,
 )
 from accounts.models import SmsPurpose
+from accounts.rules import login_name_fixed
 from core.paging import paginate
 
 RESET_MOBILE_SESSION_KEY = "accounts_reset_mobile"
@@ -85,7 +86,13 @@ def logout_view(request):
 @require_http_methods(["GET", "POST"])
 def profile(request):
     user = request.user
-    form = LoginNameForm(user, request.POST or None)
+    if login_name_fixed(user):
+        # An individual's login account never changes: no form, and a posted one is refused.
+        if request.method == "POST":
+            raise PermissionDenied
+        form = None
+    else:
+        form = LoginNameForm(user, request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
             services.set_login_name(actor=user, username=form.cleaned_data["username"])

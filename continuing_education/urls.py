@@ -10,6 +10,7 @@ from continuing_education.views import hours_inbox as hours_inbox_views  # secti
 from continuing_education.views import hours_manage as hours_manage_views  # section hours
 from continuing_education.views import desk as desk_views  # noqa: E402  (desk)
 from continuing_education.views import classes, classes_manage  # section classes (no function body to hold it)
+from continuing_education.views import units as units_views  # units
 
 app_name = "continuing_education"
 urlpatterns = [
@@ -18,6 +19,15 @@ urlpatterns = [
     path("statistics/", desk_views.statistics, name="statistics"),
 
     # --- units: joining a unit, 待审核的专技人员, 调离, forced completion ---
+    path("join/", units_views.join, name="join"),
+    path("join/cancel/", units_views.join_cancel, name="join_cancel"),
+    path("staff-requests/", units_views.staff_requests, name="staff_requests"),
+    path("staff-requests/approve/", units_views.staff_approve_batch, name="staff_approve_batch"),
+    path("staff-requests/<int:pk>/approve/", units_views.staff_approve, name="staff_approve"),
+    path("staff-requests/<int:pk>/reject/", units_views.staff_reject, name="staff_reject"),
+    path("staff-requests/<int:pk>/end/", units_views.staff_end, name="staff_end"),
+    path("units/", units_views.units, name="units"),
+    path("units/<int:pk>/", units_views.unit_detail, name="unit_detail"),
 
     # --- catalogue: 培训课程, 师资管理, 培训对接管理 (面授培训点, 网授平台) ---
     path("courses/", catalogue_views.courses, name="courses"),

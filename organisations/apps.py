@@ -69,6 +69,8 @@ class OrganisationsConfig(AppConfig):
             "staff.create": _("新增人员信息"),
             "staff.update": _("修改人员信息"),
             "staff.delete": _("删除人员信息"),
+            "staff.link_status": _("专技人员加入单位状态变更"),
+            "organisations.unit_registered": _("个人注册用人单位"),
         }.items():
             register_action(code, label)
 

@@ -17,4 +17,7 @@ def register_staff() -> None:
     add_entry("org", NavEntry(label=_("人员信息"), url_name="staff:list", icon="people",
                               permission="organisations.manage_staff", needs_organisation=True))
     register_staff_batch_specs()
+    from organisations.staff_links import register_staff_link_constraint
+
+    register_staff_link_constraint()
     _registered = True

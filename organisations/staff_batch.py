@@ -5,7 +5,7 @@ import datetime
 from django.utils.translation import gettext_lazy as _
 
 from batch.registry import Column, ExportSpec, ImportSpec, register_export, register_import
-from organisations.models import Gender
+from organisations.models import Education, Gender, TitleLevel
 from organisations.rules import MANAGE_STAFF as PERMISSION
 from organisations.staff_forms import StaffMemberForm
 from organisations.staff_selectors import staff_list_for_user
@@ -24,6 +24,13 @@ IMPORT_COLUMNS = (
     Column("参加工作时间", "hired_on", example=datetime.date(2015, 7, 1), width=14,
            help_text="日期，如 2015-07-01；不能晚于今天。"),
     Column("月工资（元）", "monthly_wage", example=6500, width=14, help_text="不小于0，最多两位小数。"),
+    # 学历 and 职称 (issue 10, manual 004 §6.1), after the older columns so files made from older templates keep
+    # their positions.
+    Column("学历", "education", choices=tuple((value, str(label)) for value, label in Education.choices),
+           example="bachelor", width=12),
+    Column("职称等级", "title_level", choices=tuple((value, str(label)) for value, label in TitleLevel.choices),
+           example="intermediate", width=10),
+    Column("职称系列", "title_series", example="工程技术", width=14),
 )
 
 # The export repeats the import's columns (plus 出生日期) so an export can be corrected and imported again.

@@ -12,7 +12,7 @@ from core.identifiers import (
     normalise_id_number,
     validate_mobile,
 )
-from organisations.models import Gender, StaffMember
+from organisations.models import Education, Gender, StaffMember, TitleLevel
 
 DATE_INPUT_FORMATS = ["%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y年%m月%d日", "%Y%m%d"]
 
@@ -36,7 +36,8 @@ class StaffMemberForm(forms.ModelForm):
 
     class Meta:
         model = StaffMember
-        fields = ["name", "id_number", "gender", "mobile", "department_name", "job_title", "hired_on", "monthly_wage"]
+        fields = ["name", "id_number", "gender", "mobile", "department_name", "job_title", "hired_on", "monthly_wage",
+                  "education", "title_level", "title_series"]
         error_messages = {
             "name": {"required": _("请填写姓名")},
             "id_number": {"required": _("请填写身份证号")},
@@ -76,6 +77,9 @@ class StaffMemberForm(forms.ModelForm):
                 others = others.exclude(pk=self.instance.pk)
             if others.exists():
                 raise forms.ValidationError(_("本单位已有身份证号为该号码的人员"), code="duplicate")
+        # A record linked to a person's own account is that person: their ID number stays.
+        if self.instance.pk and self.instance.account_id and number != self.instance.id_number:
+            raise forms.ValidationError(_("该人员已关联个人账号，身份证号不能修改"), code="linked")
         return number
 
     def clean_mobile(self):
@@ -122,10 +126,31 @@ class StaffFilterForm(forms.Form):
                                 # Encrypted at rest: only the whole number can be looked up.
                                 widget=forms.TextInput(attrs={"placeholder": _("完整的18位身份证号")}))
     department = forms.CharField(label=_("部门"), required=False, max_length=64)
-    gender = forms.ChoiceField(label=_("性别"), required=False, choices=[("", _("全部"))] + list(Gender.choices))
+    gender = forms.ChoiceField(label=_("性别"), required=False, choices=[("", _("全部"))] + list(Gender.choices),
+                               error_messages={"invalid_choice": _("请选择列表中的性别")})
+    title_level = forms.ChoiceField(label=_("职称等级"), required=False,
+                                    choices=[("", _("全部"))] + list(TitleLevel.choices),
+                                    error_messages={"invalid_choice": _("请选择列表中的职称等级")})
+    education = forms.ChoiceField(label=_("学历"), required=False, choices=[("", _("全部"))] + list(Education.choices),
+                                  error_messages={"invalid_choice": _("请选择列表中的学历")})
+    hired_from = forms.DateField(label=_("参加工作时间起"), required=False, input_formats=DATE_INPUT_FORMATS,
+                                 widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+                                 error_messages={"invalid": _("请输入日期，如 2015-07-01")})
+    hired_to = forms.DateField(label=_("参加工作时间止"), required=False, input_formats=DATE_INPUT_FORMATS,
+                               widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+                               error_messages={"invalid": _("请输入日期，如 2015-07-01")})
+
+    SELECTS = ("gender", "title_level", "education")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for name, field in self.fields.items():
-            small = "form-select form-select-sm" if name == "gender" else "form-control form-control-sm"
+            small = "form-select form-select-sm" if name in self.SELECTS else "form-control form-control-sm"
             field.widget.attrs["class"] = small
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("hired_from"), cleaned.get("hired_to")
+        if start and end and end < start:
+            self.add_error("hired_to", _("结束日期不能早于开始日期"))
+        return cleaned

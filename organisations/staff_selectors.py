@@ -29,6 +29,14 @@ def filter_staff(queryset: QuerySet, form: StaffFilterForm) -> QuerySet:
         queryset = queryset.filter(department_name__contains=data["department"].strip())
     if data.get("gender"):
         queryset = queryset.filter(gender=data["gender"])
+    if data.get("title_level"):
+        queryset = queryset.filter(title_level=data["title_level"])
+    if data.get("education"):
+        queryset = queryset.filter(education=data["education"])
+    if data.get("hired_from"):
+        queryset = queryset.filter(hired_on__gte=data["hired_from"])
+    if data.get("hired_to"):
+        queryset = queryset.filter(hired_on__lte=data["hired_to"])
     return queryset
 
 

@@ -1,16 +1,18 @@
 """Every write to the staff roster, one at a time from the screens or in chunks from the import."""
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from audit.services import record, snapshot
 from batch.inserting import insert_rows
-from organisations.models import StaffMember
+from organisations.models import CURRENT_LINKS, StaffMember
 
 # The fields a form row sets; organisation comes from the actor, never from the row.
 STAFF_FIELDS = (
     "name", "id_number", "gender", "birth_date", "mobile", "department_name", "job_title", "hired_on",
-    "monthly_wage",
+    "monthly_wage", "education", "title_level", "title_series",
 )
 
 
@@ -39,6 +41,10 @@ def update_staff_member(*, actor, member: StaffMember, data: dict) -> StaffMembe
 
 @transaction.atomic
 def delete_staff_member(*, actor, member: StaffMember) -> None:
+    member = StaffMember.objects.select_for_update().get(pk=member.pk)
+    if member.link_status in CURRENT_LINKS:
+        # The person's own account is linked (or asking): the link ends by 调离 or a decision, not by deletion.
+        raise ValidationError(_("该人员已关联个人账号或正在申请加入，请先办理调离或审核其申请"))
     before = snapshot(member, STAFF_FIELDS)
     record(actor=actor, action="staff.delete", target=member, before=before)
     member.delete()

@@ -1,6 +1,7 @@
 """人员信息 (manual 004 §6.1): the organisation's roster, added one by one or in bulk."""
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
@@ -64,7 +65,11 @@ def staff_delete(request, pk):
     member = get_staff_member_for_user(request.user, pk)
     if request.method == "POST":
         name = member.name
-        staff_services.delete_staff_member(actor=request.user, member=member)
-        messages.success(request, _("已删除人员：%(name)s") % {"name": name})
+        try:
+            staff_services.delete_staff_member(actor=request.user, member=member)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("已删除人员：%(name)s") % {"name": name})
         return redirect("staff:list")
     return render(request, "organisations/staff_confirm_delete.html", {"member": member})

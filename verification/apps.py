@@ -17,3 +17,13 @@ class VerificationConfig(AppConfig):
 
         register_materials(VERIFICATION_REVIEW.key, lambda organisation, user: (
             "organisations/review_materials/verification.html", {"organisation": organisation}))
+
+        # 注册用人单位 (issue 10): the credit code image's upload rules and the individuals' menu entry.
+        from django.utils.translation import gettext_lazy as _
+
+        from core.navigation import NavEntry, add_entry
+        from verification.unit_registration import may_register_unit, register_unit_purpose
+
+        register_unit_purpose()
+        add_entry("individual", NavEntry(_("注册用人单位"), "organisations:register_unit", "building-add",
+                                         visible=may_register_unit))

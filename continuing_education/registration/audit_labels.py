@@ -12,6 +12,7 @@ LABELS = {
     "continuing_education.archive_debited": _("撤销继续教育培训档案记录"),
 
     # --- units -------------------------------------------------------------------------------------------------
+    # (staff.link_status, organisations.unit_registered and accounts.registered are the foundation's labels.)
 
     # --- catalogue -----------------------------------------------------------------------------------------------
     "continuing_education.teacher_created": _("新增继续教育培训教师"),

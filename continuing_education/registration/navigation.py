@@ -30,6 +30,8 @@ ENTRIES = [
     NavEntry(_("统计分析"), "continuing_education:statistics", "bar-chart", visible=may_see_statistics),
 
     # --- units: 加入单位 (a person), 待审核的专技人员 ------------------------------------------------------------
+    # The entries are built in registration/units_navigation.py (imports may not go to this file's top).
+    *__import__("continuing_education.registration.units_navigation", fromlist=["ENTRIES"]).ENTRIES,
 
     # --- classes: 我申报的, 培训班管理 ---------------------------------------------------------------------------
     core_navigation.NavEntry(_("我申报的（培训班）"), "continuing_education:declared", "file-earmark-plus",

@@ -10,7 +10,8 @@ from python_calamine import CalamineWorkbook
 
 from core.identifiers import id_check_char
 
-STAFF_HEADERS = ["姓名", "身份证号", "性别", "手机号", "部门", "岗位/职称", "参加工作时间", "月工资（元）"]
+STAFF_HEADERS = ["姓名", "身份证号", "性别", "手机号", "部门", "岗位/职称", "参加工作时间", "月工资（元）", "学历",
+                 "职称等级", "职称系列"]
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 

@@ -90,7 +90,7 @@ def test_detail_progress_and_downloads_for_owner(post_import, signed_in):
     assert response_bytes(source) == uploaded
     success = read_rows(response_bytes(signed_in.get(reverse("batch:download_result", args=[job.pk]))))
     assert success == [STAFF_HEADERS, ["张伟", id_number("19900307", 123), "男", "13812345678", "技术部", "工程师",
-                                       "2015-07-01", "6500"]]
+                                       "2015-07-01", "6500", "", "", ""]]  # 学历, 职称等级, 职称系列 empty
 
 
 def test_progress_partial_polls_while_running_and_refreshes_when_done(signed_in, admin_a):

@@ -96,8 +96,10 @@ def test_prefixed_namespace_and_1904_dates():
 
 
 def test_same_values_as_calamine_for_a_written_roster():
-    rows = [["张伟", "41010519900307123X", "男", "13812345678", "技术部", "", datetime.date(2015, 7, 1), 6500.5],
-            ["李娜", "41010519920512224X", "", 13912345678, "", "工程师", "2016/3/1", 5200]]
+    rows = [["张伟", "41010519900307123X", "男", "13812345678", "技术部", "", datetime.date(2015, 7, 1), 6500.5,
+             "大学本科", "中级", "工程技术"],
+            ["李娜", "41010519920512224X", "", 13912345678, "", "工程师", "2016/3/1", 5200, "硕士研究生", "副高级",
+             "经济"]]
     content = xlsx_bytes(rows)
     calamine = CalamineWorkbook.from_filelike(io.BytesIO(content)).get_sheet_by_index(0).to_python()
     assert [values for _number, values in read(content)] == calamine

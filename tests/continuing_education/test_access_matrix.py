@@ -25,6 +25,10 @@ PERSONAS = ("owner", "enterprise_b", "trainer", "member", "professional", "profe
 # URL name -> (the object its id names, the GET status per persona in PERSONAS order).
 MATRIX = {
     # --- units -----------------------------------------------------------------------------------------------
+    "continuing_education:staff_approve": ("staff_request", "405 405 405 405 405 405 405 405 405 405 405 405 302"),
+    "continuing_education:staff_reject": ("staff_request", "200 404 403 404 404 404 403 404 403 404 404 404 302"),
+    "continuing_education:staff_end": ("staff_linked", "200 404 403 404 404 404 403 404 403 404 404 404 302"),
+    "continuing_education:unit_detail": ("unit", "403 404 403 404 404 404 200 404 200 404 404 404 302"),
 
     # --- catalogue -------------------------------------------------------------------------------------------
     "continuing_education:course_edit": ("course", "200 404 200 403 403 403 403 403 403 403 403 403 302"),
@@ -77,6 +81,8 @@ WITHOUT_OBJECT = {
     "continuing_education:desk", "continuing_education:statistics",
 
     # --- units -----------------------------------------------------------------------------------------------
+    "continuing_education:join", "continuing_education:join_cancel", "continuing_education:staff_requests",
+    "continuing_education:staff_approve_batch", "continuing_education:units",
 
     # --- catalogue -------------------------------------------------------------------------------------------
     "continuing_education:courses", "continuing_education:course_new", "continuing_education:teachers",
@@ -101,6 +107,9 @@ POST_PERSONAS = ("enterprise_b", "trainer", "member", "professional_b", "county_
                  "individual")
 POSTS = {
     # --- units -----------------------------------------------------------------------------------------------
+    "continuing_education:staff_approve": ("staff_request", "404 403 404 404 404 404 404 404"),
+    "continuing_education:staff_reject": ("staff_request", "404 403 404 404 404 404 404 404"),
+    "continuing_education:staff_end": ("staff_linked", "404 403 404 404 404 404 404 404"),
 
     # --- catalogue -------------------------------------------------------------------------------------------
     "continuing_education:course_edit": ("course", "404 - 403 403 403 403 403 403"),

@@ -16,6 +16,10 @@ class Thing:
 def build_world(*, enterprise_a, admin_a, pro_a, supervised_unit, supervised_admin):
     world = {}
     # --- units -----------------------------------------------------------------------------------------------
+    requester = ce.professional(username="pro_join", real_name="钱专技", unit=enterprise_a, linked=False)
+    world["staff_request"] = Thing(requester.staff_links.get().pk, admin_a)  # 待审核 at enterprise A
+    world["staff_linked"] = Thing(pro_a.staff_links.get().pk, admin_a)  # 王专技, 在职 at enterprise A
+    world["unit"] = Thing(enterprise_a.pk, admin_a)  # 用人单位 (a department's page; its own admin gets 403)
 
     # --- catalogue -------------------------------------------------------------------------------------------
     catalogue_teacher = ce.teacher(enterprise_a, name="世界教师")

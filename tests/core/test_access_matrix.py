@@ -182,6 +182,7 @@ WITHOUT_OBJECT = {
     "accounts:individual_bind", "calendars:years", "calendars:day_create",
     "calendars:wages", "calendars:wage_create",
     "captcha-image", "captcha-image-2x", "captcha-audio", "captcha-refresh",
+    "accounts:register", "organisations:register_unit", "organisations:register_unit_done",  # units: own tests
 }
 
 

@@ -95,13 +95,17 @@ def test_individual_menu_has_no_unit_management(personas):
     # left school) are not a trainee's.
     assert _menu(personas["job_seeker"]) == {
         "就业见习": ["我的见习", "意向填表", "岗位报名", "我的报名"],
+        # Issue 10: a person with an ID number may join their unit, and register one that is not on the platform.
+        "专业技术人员继续教育": ["加入单位"],
+        "个人服务": ["注册用人单位"],
         "任务中心与消息": ["任务中心", "站内消息"],
     }
     assert _menu(personas["student"]) == {
         "就业见习": ["我的见习", "见习人员身份核验"],
         # Issue 8: a person who may be at school is offered the internship programme's sign-in.
         "职业院校学生实习": ["学生身份核验"],
-        "个人服务": ["推荐实习单位"],
+        "专业技术人员继续教育": ["加入单位"],
+        "个人服务": ["推荐实习单位", "注册用人单位"],
         "任务中心与消息": ["任务中心", "站内消息"],
     }
 
@@ -142,6 +146,8 @@ def test_mine_is_offered_to_individuals_once_a_review_kind_is_submitted_by_peopl
 
 def test_sub_admin_with_one_role_sees_only_that_role(personas):
     assert _menu(personas["sub_admin_staff_only"]) == {
+        # Issue 10: 人员信息 decides who joins the unit (待审核的专技人员).
+        "专业技术人员继续教育": ["待审核的专技人员"],
         "单位管理": ["人员信息"],
         "任务中心与消息": ["任务中心", "站内消息"],
     }

@@ -44,7 +44,8 @@ def test_export_contains_exactly_the_filtered_list(client, admin_a, roster, run_
     assert reverse("batch:download_result", args=[job.pk]) in detail
     rows = read_rows(response_bytes(client.get(reverse("batch:download_result", args=[job.pk]))))
     assert rows == [
-        EXPORT_HEADERS, ["张伟", ZHANG, "男", datetime.date(1990, 3, 7), "13812345678", "技术部", "", "", 6500.5],
+        EXPORT_HEADERS, ["张伟", ZHANG, "男", datetime.date(1990, 3, 7), "13812345678", "技术部", "", "", 6500.5,
+                         "", "", ""],  # 学历, 职称等级, 职称系列 not filled in
     ]
 
 
