@@ -1,16 +1,16 @@
 """The programme's pages, one list (namespace "continuing_education"). Each section's views live in
 views/<section>.py."""
 
-from django.urls import path  # noqa: F401  (used by the sections below)
+from django.urls import path
 
-from continuing_education.views import catalogue as catalogue_views  # catalogue
-from continuing_education.views import catalogue_docking as docking_views  # catalogue
-from continuing_education.views import hours as hours_views  # section hours
-from continuing_education.views import hours_inbox as hours_inbox_views  # section hours
-from continuing_education.views import hours_manage as hours_manage_views  # section hours
-from continuing_education.views import desk as desk_views  # noqa: E402  (desk)
-from continuing_education.views import classes, classes_manage  # section classes (no function body to hold it)
-from continuing_education.views import units as units_views  # units
+from continuing_education.views import archive, archive_rules, classes, classes_manage
+from continuing_education.views import catalogue as catalogue_views
+from continuing_education.views import catalogue_docking as docking_views
+from continuing_education.views import desk as desk_views
+from continuing_education.views import hours as hours_views
+from continuing_education.views import hours_inbox as hours_inbox_views
+from continuing_education.views import hours_manage as hours_manage_views
+from continuing_education.views import units as units_views
 
 app_name = "continuing_education"
 urlpatterns = [
@@ -83,7 +83,12 @@ urlpatterns = [
     path("online-results/", hours_manage_views.online_result_list, name="online_results"),
 
     # --- archive: 培训档案, 培训历程, 学时证明, 学时要求, 统计 ---
-    # The archive's patterns are listed in views/archive_urls.py and included here without a namespace of their
-    # own (so their names are continuing_education:<name>) and without an import at the top of this shared file.
-    path("", ("continuing_education.views.archive_urls", None, None)),
+    path("archive/", archive.archive, name="archive"),
+    path("archive/<int:pk>/", archive.archive_detail, name="archive_detail"),
+    path("archive/<int:pk>/certificate/", archive.certificate, name="certificate"),
+    path("my-archive/", archive.my_archive, name="my_archive"),
+    path("certificates/verify/", archive.certificate_verify, name="certificate_verify"),
+    path("hours-rules/", archive_rules.rules, name="rules"),
+    path("hours-rules/new/", archive_rules.rule_new, name="rule_new"),
+    path("hours-rules/<int:pk>/edit/", archive_rules.rule_edit, name="rule_edit"),
 ]

@@ -1,27 +1,14 @@
 """The programme's menu section (core.navigation) and who sees each entry, in menu order."""
 
-from django.utils.translation import gettext_lazy  # catalogue
-
-from django.utils.translation import gettext_lazy as hours_label  # section hours
-
 from django.utils.translation import gettext_lazy as _
 
-from django.utils.translation import gettext_lazy as _  # section classes
-
-from continuing_education import rules  # noqa: F401  (used by the sections below)
+from continuing_education import rules
+from continuing_education.registration.units_navigation import ENTRIES as UNIT_ENTRIES
 from continuing_education.rules import GROUP, PROGRAMME
-from core import navigation as core_navigation  # catalogue
-from continuing_education.selectors import hours as hours_menu  # section hours
-from core.navigation import NavEntry as HoursNavEntry  # section hours
-from core import navigation as core_navigation  # section classes
-from core.navigation import add_programme_entry, register_programme
-from django.utils.translation import gettext_lazy as _
-
-from continuing_education import rules  # noqa: F401  (used by the sections below)
-from continuing_education.rules import GROUP, PROGRAMME
+from continuing_education.selectors import hours as hours_menu
 from continuing_education.selectors.archive import has_archive
-from continuing_education.selectors.desk import desk_in_menu  # desk
-from continuing_education.selectors.desk_statistics import may_see_statistics  # desk
+from continuing_education.selectors.desk import desk_in_menu
+from continuing_education.selectors.desk_statistics import may_see_statistics
 from core.navigation import NavEntry, add_programme_entry, register_programme
 
 ENTRIES = [
@@ -30,34 +17,34 @@ ENTRIES = [
     NavEntry(_("统计分析"), "continuing_education:statistics", "bar-chart", visible=may_see_statistics),
 
     # --- units: 加入单位 (a person), 待审核的专技人员 ------------------------------------------------------------
-    # The entries are built in registration/units_navigation.py (imports may not go to this file's top).
-    *__import__("continuing_education.registration.units_navigation", fromlist=["ENTRIES"]).ENTRIES,
+    # Built in registration/units_navigation.py.
+    *UNIT_ENTRIES,
 
     # --- classes: 我申报的, 培训班管理 ---------------------------------------------------------------------------
-    core_navigation.NavEntry(_("我申报的（培训班）"), "continuing_education:declared", "file-earmark-plus",
+    NavEntry(_("我申报的（培训班）"), "continuing_education:declared", "file-earmark-plus",
                              rules.DECLARE_CLASS, visible=rules.may_declare_class, needs_organisation=True,
                              also_under=("/continuing-education/classes/new/",)),
-    core_navigation.NavEntry(_("培训班管理"), "continuing_education:classes", "easel", visible=lambda user: (
+    NavEntry(_("培训班管理"), "continuing_education:classes", "easel", visible=lambda user: (
         rules.may_declare_class(user) or rules.may_manage_training(user)), needs_organisation=True),
-    core_navigation.NavEntry(_("培训班"), "continuing_education:reviewed_classes", "easel",
+    NavEntry(_("培训班"), "continuing_education:reviewed_classes", "easel",
                              visible=lambda user: rules.department(user) is not None, needs_organisation=True),
 
     # --- hours: 学时申报 (a person), 待我审核, 学时申报管理, 网络培训成果 --------------------------------------------
-    HoursNavEntry(hours_label("学时申报"), "continuing_education:declarations", "journal-plus",
+    NavEntry(_("学时申报"), "continuing_education:declarations", "journal-plus",
                   visible=hours_menu.shows_declarations, also_under=("/continuing-education/declarations/",)),
-    HoursNavEntry(hours_label("待我审核（学时申报）"), "continuing_education:inbox", "inbox",
+    NavEntry(_("待我审核（学时申报）"), "continuing_education:inbox", "inbox",
                   visible=rules.is_unit_admin, needs_organisation=True),
-    HoursNavEntry(hours_label("学时申报管理"), "continuing_education:hours_manage", "journal-check", rules.MANAGE_HOURS,
+    NavEntry(_("学时申报管理"), "continuing_education:hours_manage", "journal-check", rules.MANAGE_HOURS,
                   visible=rules.may_manage_hours, needs_organisation=True),
-    HoursNavEntry(hours_label("网络培训成果"), "continuing_education:online_results", "laptop", rules.MANAGE_TRAINING,
+    NavEntry(_("网络培训成果"), "continuing_education:online_results", "laptop", rules.MANAGE_TRAINING,
                   visible=rules.may_manage_training, needs_organisation=True),
 
     # --- catalogue: 培训课程, 师资管理, 培训对接管理 ---------------------------------------------------------------
-    core_navigation.NavEntry(gettext_lazy("培训课程"), "continuing_education:courses", "journal-bookmark",
+    NavEntry(_("培训课程"), "continuing_education:courses", "journal-bookmark",
                              rules.MANAGE_TRAINING, visible=rules.may_manage_training, needs_organisation=True),
-    core_navigation.NavEntry(gettext_lazy("师资管理"), "continuing_education:teachers", "person-video3",
+    NavEntry(_("师资管理"), "continuing_education:teachers", "person-video3",
                              rules.MANAGE_TRAINING, visible=rules.may_manage_training, needs_organisation=True),
-    core_navigation.NavEntry(gettext_lazy("培训对接管理"), "continuing_education:sites", "plug", rules.MANAGE_TRAINING,
+    NavEntry(_("培训对接管理"), "continuing_education:sites", "plug", rules.MANAGE_TRAINING,
                              visible=rules.may_manage_training, needs_organisation=True,
                              also_under=("/continuing-education/platforms/",)),
 

@@ -198,7 +198,8 @@ def url_patterns(resolver=None, namespace=None):
 
 
 # Programmes whose personas differ from the ones above keep their own matrix with the same completeness check.
-OWN_MATRIX_NAMESPACES = ("internships:", "apprenticeships:", "continuing_education:")  # tests/<programme>/test_access_matrix.py
+# tests/<programme>/test_access_matrix.py
+OWN_MATRIX_NAMESPACES = ("internships:", "apprenticeships:", "continuing_education:")
 
 
 def test_every_url_pattern_has_a_row():
