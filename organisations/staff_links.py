@@ -31,6 +31,18 @@ from organisations.models import (
 from organisations.rules import MANAGE_STAFF
 
 ONE_CURRENT_UNIT = "staff_one_current_unit_per_person"
+
+# The pages a link notification opens: the unit's 待审核的专技人员 and the person's 加入单位. They belong to the
+# programme that offers joining (continuing education), which names them from its ready() (register_pages).
+_pages = {"requests": "", "join": ""}
+
+
+def register_pages(*, requests_url_name: str, join_url_name: str) -> None:
+    _pages.update(requests=requests_url_name, join=join_url_name)
+
+
+def _page(key: str) -> str:
+    return reverse(_pages[key]) if _pages[key] else ""
 REASON_MAX = 255
 
 
@@ -112,7 +124,7 @@ def request_join(*, actor: User, organisation: Organisation) -> StaffMember:
     member = _move(member, StaffLink.REQUESTED, actor=actor, account=actor)
     notify(recipients=_managers(organisation), title=_("新的加入单位申请：%(name)s") % {"name": actor.real_name},
            body=_("%(name)s申请加入本单位，请在“待审核的专技人员”中审核。") % {"name": actor.real_name},
-           url=reverse("continuing_education:staff_requests"))
+           url=_page("requests"))
     return member
 
 
@@ -133,7 +145,7 @@ def _check_manager(actor, member) -> None:
 
 def _tell(member, title, body="") -> None:
     if member.account_id:
-        notify(recipients=[member.account], title=title, body=body, url=reverse("continuing_education:join"))
+        notify(recipients=[member.account], title=title, body=body, url=_page("join"))
 
 
 @transaction.atomic

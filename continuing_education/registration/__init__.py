@@ -19,5 +19,6 @@ def register() -> None:
     register_exports()  # batch.registry ExportSpecs: 班级人员导出 and every list
     register_constraints()  # core.constraints: database rules a form can run into
     navigation.register_navigation()  # core.navigation: the programme's menu section
+    navigation.register_staff_link_pages()  # organisations.staff_links: the pages a join notification opens
     audit_labels.register_audit_labels()  # audit.labels: the Chinese label of every action code
     daily.register_daily_jobs()  # core.daily: reminders to people short of hours (1 October, 1 December)

@@ -10,6 +10,7 @@ from continuing_education.selectors.archive import has_archive
 from continuing_education.selectors.desk import desk_in_menu
 from continuing_education.selectors.desk_statistics import may_see_statistics
 from core.navigation import NavEntry, add_programme_entry, register_programme
+from organisations.staff_links import register_pages
 
 ENTRIES = [
     # --- desk: 工作桌面 --------------------------------------------------------------------------------------------
@@ -64,3 +65,7 @@ def register_navigation() -> None:
     register_programme(PROGRAMME, GROUP)
     for entry in ENTRIES:
         add_programme_entry(PROGRAMME, entry)
+
+
+def register_staff_link_pages() -> None:
+    register_pages(requests_url_name="continuing_education:staff_requests", join_url_name="continuing_education:join")

@@ -8,7 +8,6 @@ from continuing_education.models import (
     EDITABLE_CLASS_STATUSES,
     ClassStatus,
     Course,
-    HoursRule,
     Participant,
     ReportMode,
     ResultsStatus,
@@ -61,13 +60,6 @@ def participants_editable(training_class) -> bool:
 
 def participants_of(training_class):
     return Participant.objects.filter(training_class=training_class).order_by("name", "id")
-
-
-def rule_for(region, year):
-    """The HoursRule in force for a region and year: the most specific of the region and its ancestors."""
-    codes = [code for code in (region.code, region.city_code, region.province_code) if code]
-    rules_by_code = {rule.region_id: rule for rule in HoursRule.objects.filter(region_id__in=codes, year=year)}
-    return next((rules_by_code[code] for code in codes if code in rules_by_code), None)
 
 
 def status_counts(queryset) -> dict:

@@ -38,6 +38,7 @@ from continuing_education.rules import (
     is_unit,
 )
 from continuing_education.selectors.access import linked_staff, own_person_q, units_q
+from continuing_education.selectors.hours_rules import rule_for
 from organisations.models import Organisation, StaffLink, StaffMember
 from reviews.models import ReviewerLevel, StepStatus
 
@@ -63,16 +64,6 @@ def desk_in_menu(user) -> bool:
 
 def roster_q(prefix: str = "") -> Q:
     return ~Q(**{f"{prefix}link_status__in": OFF_ROSTER})
-
-
-def _rule_for(region, year: int):
-    """The yearly rule of a region: the city's, else the province's, else None. (A copy of
-    selectors/hours_rules.rule_for, kept private until the branches meet.)"""
-    if region is None:
-        return None
-    codes = [code for code in (region.city_code, region.province_code) if code]
-    rules = {rule.region_id: rule for rule in HoursRule.objects.filter(region_id__in=codes, year=year)}
-    return next((rules[code] for code in codes if code in rules), None)
 
 
 def rule_value(name: str, *, region_prefix: str, year) -> Coalesce:
@@ -227,7 +218,7 @@ def person_desk(user) -> PersonDesk:
                     .values("status").annotate(n=Count("id")).order_by()}
     archive = ArchiveYear.objects.filter(own_person_q(user), year=year).first()
     unit = link.organisation if link is not None and link.link_status == StaffLink.LINKED else None
-    rule = _rule_for(unit.region if unit is not None else None, year)
+    rule = rule_for(unit.region if unit is not None else None, year)
     missing = None
     if rule is not None:
         public = archive.public_hours if archive else Decimal(0)

@@ -27,8 +27,10 @@ from continuing_education.models import (
     ResultsStatus,
     TrainingClass,
 )
-from continuing_education.selectors.classes import participants_editable, rule_for
+from continuing_education.selectors.classes import participants_editable
+from continuing_education.selectors.hours_rules import rule_for
 from continuing_education.services.archive import Credit, credit
+from continuing_education.services.catalogue import lock_courses
 from continuing_education.services.states import CLASS_STATES, RESULTS_STATES
 from core.constraints import known_violation
 from reviews import services as reviews
@@ -49,11 +51,10 @@ def _require_declarer(actor, training_class=None) -> None:
 
 def _lock_courses(organisation, courses) -> list[Course]:
     """The catalogue courses, locked (ascending id) so none is deleted or changed while the class takes them."""
-    ids = sorted({course.pk for course in courses})
-    locked = list(Course.objects.select_for_update().filter(pk__in=ids, organisation=organisation).order_by("pk"))
-    if len(locked) != len(ids):
-        raise ValidationError({"courses": _("所选课程不在本单位的课程库中")})
-    return locked
+    try:
+        return lock_courses([course.pk for course in courses], organisation_id=organisation.pk)
+    except ValidationError:
+        raise ValidationError({"courses": _("所选课程已被删除或不在本单位的课程库中，请重新选择")}) from None
 
 
 def _set_courses(training_class, courses) -> None:
