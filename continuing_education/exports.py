@@ -1,17 +1,24 @@
 """The programme's exports (batch.registry ExportSpec), each from its list's own query."""
 
-from batch.registry import register_export  # noqa: F401  (used by the sections below)
+from batch.registry import Column, ExportSpec, register_export
+from continuing_education.forms.catalogue import CourseFilterForm, TeacherFilterForm, filters_of
+from continuing_education.models import SubjectType
+from continuing_education.rules import (
+    DECLARE_CLASS,
+    MANAGE_HOURS,
+    MANAGE_TRAINING,
+    may_declare_class,
+    may_manage_hours,
+    may_manage_training,
+)
+from continuing_education.selectors import catalogue as catalogue_selectors
+from continuing_education.selectors.archive import archive_export_rows, may_open_archive, missing_text, result_label
+from continuing_education.selectors.classes import participants_for_export
 
 
 def register_exports() -> None:
     # --- catalogue -----------------------------------------------------------------------------------------------
     # 培训课程 and 师资管理 lists, each with the list's own filters (its query string).
-    from batch.registry import Column, ExportSpec  # catalogue
-    from continuing_education.forms.catalogue import CourseFilterForm, TeacherFilterForm, filters_of  # catalogue
-    from continuing_education.models import SubjectType  # catalogue
-    from continuing_education.rules import MANAGE_TRAINING, may_manage_training  # catalogue
-    from continuing_education.selectors import catalogue as catalogue_selectors  # catalogue
-
     register_export(ExportSpec(
         key="ce_course_list", label="培训课程导出", permission=MANAGE_TRAINING, allowed=may_manage_training,
         needs_organisation=True, back_url_name="continuing_education:courses",
@@ -43,10 +50,6 @@ def register_exports() -> None:
         )))
 
     # --- classes: 班级人员导出, 培训班 ------------------------------------------------------------------------------
-    from batch.registry import Column, ExportSpec
-    from continuing_education.rules import DECLARE_CLASS, may_declare_class, may_manage_training
-    from continuing_education.selectors.classes import participants_for_export
-
     register_export(ExportSpec(
         key="ce_class_people", label="班级人员导出", permission=DECLARE_CLASS, queryset=participants_for_export,
         allowed=lambda user: may_declare_class(user) or may_manage_training(user),
@@ -62,35 +65,30 @@ def register_exports() -> None:
         )))
 
     # --- hours: 学时申报管理 ----------------------------------------------------------------------------------------
-    from batch.registry import Column as HoursColumn
-    from batch.registry import ExportSpec as HoursExportSpec
+    # forms.hours builds its upload field from the attachment purpose registered in ready() after this module is
+    # imported, so it is imported here, when the exports are registered.
     from continuing_education.forms.hours import approved_for_export
-    from continuing_education.rules import MANAGE_HOURS as HOURS_MANAGE_HOURS
-    from continuing_education.rules import may_manage_hours as hours_may_manage_hours
 
-    register_export(HoursExportSpec(
-        key="ce_declarations", label="学时申报导出", permission=HOURS_MANAGE_HOURS, allowed=hours_may_manage_hours,
+    register_export(ExportSpec(
+        key="ce_declarations", label="学时申报导出", permission=MANAGE_HOURS, allowed=may_manage_hours,
         queryset=approved_for_export, back_url_name="continuing_education:hours_manage", needs_organisation=True,
         columns=(
-            HoursColumn("姓名", "name", width=10),
-            HoursColumn("身份证号", "id_number", text=True, personal="id_number", width=22),
-            HoursColumn("年度", "year", width=8),
-            HoursColumn("学习形式", "learning_form", width=24, value=lambda row: row.get_learning_form_display()),
-            HoursColumn("科目类型", "subject_type", width=12, value=lambda row: row.get_subject_type_display()),
-            HoursColumn("名称", "title", width=28),
-            HoursColumn("主办单位", "organiser", width=20),
-            HoursColumn("开始日期", "starts_on", width=12, value=lambda row: row.starts_on.isoformat()),
-            HoursColumn("结束日期", "ends_on", width=12, value=lambda row: row.ends_on.isoformat()),
-            HoursColumn("学时", "hours", width=8, value=lambda row: str(row.hours)),
-            HoursColumn("申报方式", "on_behalf", width=12,
-                        value=lambda row: "单位代为申报" if row.on_behalf else "个人申报"),
+            Column("姓名", "name", width=10),
+            Column("身份证号", "id_number", text=True, personal="id_number", width=22),
+            Column("年度", "year", width=8),
+            Column("学习形式", "learning_form", width=24, value=lambda row: row.get_learning_form_display()),
+            Column("科目类型", "subject_type", width=12, value=lambda row: row.get_subject_type_display()),
+            Column("名称", "title", width=28),
+            Column("主办单位", "organiser", width=20),
+            Column("开始日期", "starts_on", width=12, value=lambda row: row.starts_on.isoformat()),
+            Column("结束日期", "ends_on", width=12, value=lambda row: row.ends_on.isoformat()),
+            Column("学时", "hours", width=8, value=lambda row: str(row.hours)),
+            Column("申报方式", "on_behalf", width=12,
+                   value=lambda row: "单位代为申报" if row.on_behalf else "个人申报"),
         )))
 
     # --- archive: 培训档案 ------------------------------------------------------------------------------------------
     # The list's own query (roster × year, the list's filters from the query string), masked as on screen.
-    from batch.registry import Column, ExportSpec
-    from continuing_education.selectors.archive import archive_export_rows, may_open_archive, missing_text, result_label
-
     def _archive_column(header, name, width=12, **options):
         return Column(header, name, width=width, value=lambda row: getattr(row, name), **options)
 

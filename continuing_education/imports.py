@@ -1,6 +1,16 @@
 """The programme's imports (batch.registry ImportSpec), each through its screen's own form."""
 
-from batch.registry import register_import  # noqa: F401  (used by the sections below)
+import datetime
+
+from batch.registry import Column, ImportParent, ImportSpec, register_import
+from continuing_education.forms import catalogue as catalogue_forms
+from continuing_education.forms.classes import NamesRowForm, ResultRowForm
+from continuing_education.models import Assessment, SubjectType
+from continuing_education.rules import DECLARE_CLASS, MANAGE_TRAINING, may_declare_class, may_manage_training
+from continuing_education.selectors.classes import class_for_import
+from continuing_education.services import catalogue as catalogue_services
+from continuing_education.services.classes import import_participant_rows
+from continuing_education.services.online_results import import_online_rows
 
 
 def register_imports() -> None:
@@ -9,12 +19,6 @@ def register_imports() -> None:
     # --- catalogue: 培训课程批量导入, 培训教师批量导入 ---------------------------------------------------------------
     # Through the screens' own forms (the teachers of a course named by name, 科目类型 by its label), upserted by
     # name within the unit, in file order (the course form looks the unit's teachers up).
-    from batch.registry import Column, ImportSpec  # catalogue
-    from continuing_education.forms import catalogue as catalogue_forms  # catalogue
-    from continuing_education.models import SubjectType  # catalogue
-    from continuing_education.rules import MANAGE_TRAINING, may_manage_training  # catalogue
-    from continuing_education.services import catalogue as catalogue_services  # catalogue
-
     register_import(ImportSpec(
         key="ce_teachers", label="培训教师批量导入", permission=MANAGE_TRAINING, allowed=may_manage_training,
         columns=(
@@ -45,13 +49,6 @@ def register_imports() -> None:
         apply=catalogue_services.import_course_rows, back_url_name="continuing_education:courses"))
 
     # --- classes: 班级人员导入, 面授班培训成果导入, 申请培训班的培训成果导入 ---
-    from batch.registry import Column, ImportParent, ImportSpec
-    from continuing_education.forms.classes import NamesRowForm, ResultRowForm
-    from continuing_education.models import Assessment
-    from continuing_education.rules import DECLARE_CLASS, may_declare_class
-    from continuing_education.selectors.classes import class_for_import
-    from continuing_education.services.classes import import_participant_rows
-
     people_columns = (
         Column("姓名", "name", required=True, example="张三", width=12),
         Column("身份证号", "id_number", required=True, example="410105198805121234", text=True, numbers_refused=True,
@@ -76,32 +73,26 @@ def register_imports() -> None:
 
     # --- hours: 网络班培训成果导入 ---------------------------------------------------------------------------------
     # Rows in file order (the form looks up the unit's platforms and roster; the online cap adds up earlier rows).
-    import datetime as hours_datetime
-
-    from batch.registry import Column as HoursColumn
-    from batch.registry import ImportSpec as HoursImportSpec
+    # forms.hours builds its upload field from the attachment purpose registered in ready() after this module is
+    # imported, so it is imported here, when the imports are registered.
     from continuing_education.forms.hours import OnlineResultRowForm
-    from continuing_education.models import SubjectType as HoursSubjectType
-    from continuing_education.rules import MANAGE_TRAINING as HOURS_MANAGE_TRAINING
-    from continuing_education.rules import may_manage_training as hours_may_manage_training
-    from continuing_education.services.online_results import import_online_rows
 
-    register_import(HoursImportSpec(
-        key="ce_online_results", label="网络班培训成果导入", permission=HOURS_MANAGE_TRAINING,
-        allowed=hours_may_manage_training,
+    register_import(ImportSpec(
+        key="ce_online_results", label="网络班培训成果导入", permission=MANAGE_TRAINING,
+        allowed=may_manage_training,
         columns=(
-            HoursColumn("网授平台", "platform", required=True, example="专技学习网", width=18,
-                        help_text="本单位培训对接管理中的网授平台名称"),
-            HoursColumn("姓名", "name", required=True, example="张三", width=10),
-            HoursColumn("身份证号", "id_number", required=True, example="410105198805120011", text=True,
-                        numbers_refused=True, personal="id_number", width=22,
-                        help_text="18位，请以文本格式填写；须在本单位人员信息中"),
-            HoursColumn("课程名称", "course_name", required=True, example="公需科目网络课程", width=24),
-            HoursColumn("年度", "year", required=True, example=2026, width=8),
-            HoursColumn("科目类型", "subject_type", required=True, example=HoursSubjectType.PUBLIC, width=12,
-                        choices=tuple((value, str(label)) for value, label in HoursSubjectType.choices)),
-            HoursColumn("学时", "hours", required=True, example=10, width=8),
-            HoursColumn("完成日期", "completed_on", required=True, example=hours_datetime.date(2026, 5, 20), width=12),
+            Column("网授平台", "platform", required=True, example="专技学习网", width=18,
+                   help_text="本单位培训对接管理中的网授平台名称"),
+            Column("姓名", "name", required=True, example="张三", width=10),
+            Column("身份证号", "id_number", required=True, example="410105198805120011", text=True,
+                   numbers_refused=True, personal="id_number", width=22,
+                   help_text="18位，请以文本格式填写；须在本单位人员信息中"),
+            Column("课程名称", "course_name", required=True, example="公需科目网络课程", width=24),
+            Column("年度", "year", required=True, example=2026, width=8),
+            Column("科目类型", "subject_type", required=True, example=SubjectType.PUBLIC, width=12,
+                   choices=tuple((value, str(label)) for value, label in SubjectType.choices)),
+            Column("学时", "hours", required=True, example=10, width=8),
+            Column("完成日期", "completed_on", required=True, example=datetime.date(2026, 5, 20), width=12),
         ),
         form_class=OnlineResultRowForm, natural_key=("platform", "id_number", "course_name", "year"),
         apply=import_online_rows, with_job=True,

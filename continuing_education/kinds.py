@@ -1,19 +1,18 @@
 """The programme's review kinds (reviews.registry) and what the review page shows beside the decision
 (reviews.materials): class declarations (同步上报 and 暂不上报: one kind) and hours declarations."""
 
-from django.urls import reverse  # noqa: F401  (used by the sections below)
-from django.utils.translation import gettext_lazy as _  # noqa: F401
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
-from reviews.materials import register_materials  # noqa: F401
-from reviews.registry import ReviewKind, addressed_step, register  # noqa: F401
+from continuing_education import rules
+from continuing_education.services import classes_review, hours_review
+from continuing_education.services.classes import CLASS_KIND, may_submit
+from reviews.materials import register_materials
+from reviews.registry import ReviewKind, register
 
 
 def register_kinds() -> None:
     # --- classes: 培训班申报 ---------------------------------------------------------------------------------------
-    from continuing_education.rules import REVIEW
-    from continuing_education.services import classes_review
-    from continuing_education.services.classes import CLASS_KIND, may_submit
-
     register(ReviewKind(
         key=CLASS_KIND, label=_("继续教育培训班申报审核"), build_chain=classes_review.class_chain,
         submitter_org=lambda training_class: training_class.organisation,
@@ -21,18 +20,15 @@ def register_kinds() -> None:
         subject_url=lambda training_class: reverse("continuing_education:class_detail", args=[training_class.pk]),
         status_map=classes_review.CLASS_STATUS_MAP, can_submit=may_submit,
         # An approval credits results (同步上报) or lets the training start: not taken back.
-        revocable_after_final=False, decide_permission=REVIEW))
+        revocable_after_final=False, decide_permission=rules.REVIEW))
     register_materials(CLASS_KIND, classes_review.class_materials)
 
     # --- hours: 学时申报 -------------------------------------------------------------------------------------------
-    from continuing_education import rules as hours_rules
-    from continuing_education.services import hours_review
-
     register(ReviewKind(
         key="ce_hours", label=_("继续教育学时申报审核"), build_chain=hours_review.build_chain,
         # The person submits their own (no organisation); on their behalf the unit does.
         submitter_org=lambda declaration: declaration.organisation if declaration.on_behalf else None,
         region=lambda declaration: declaration.organisation.region, title=hours_review.title,
         subject_url=hours_review.subject_url, status_map=hours_review.STATUS_MAP,
-        can_submit=hours_review.can_submit, decide_permission=hours_rules.REVIEW, submitted_by_people=True))
+        can_submit=hours_review.can_submit, decide_permission=rules.REVIEW, submitted_by_people=True))
     register_materials("ce_hours", hours_review.materials)
