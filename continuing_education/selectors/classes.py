@@ -104,3 +104,20 @@ def submitted_ids(classes) -> set:
     content_type = ContentType.objects.get_for_model(TrainingClass)
     return set(Review.objects.filter(subject_type=content_type, subject_id__in=[item.pk for item in classes])
                .values_list("subject_id", flat=True))
+
+
+def filter_classes(queryset, filters: dict):
+    """The filters of the class lists (我申报的, 培训班管理, the departments' list), shared with their exports."""
+    if "year" in filters:
+        queryset = queryset.filter(year=filters["year"])
+    if "subject_type" in filters:
+        queryset = queryset.filter(subject_type=filters["subject_type"])
+    if "results" in filters:
+        queryset = queryset.filter(results_status=filters["results"])
+    if "status" in filters:
+        queryset = queryset.filter(status=filters["status"])
+    if "name" in filters:
+        queryset = queryset.filter(name__contains=filters["name"])
+    if "unit" in filters:
+        queryset = queryset.filter(organisation__name__contains=filters["unit"])
+    return queryset

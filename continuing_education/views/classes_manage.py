@@ -21,6 +21,7 @@ from continuing_education.forms.classes import (
 from continuing_education.models import ClassStatus, ReportMode
 from continuing_education.selectors.classes import (
     classes_for_user,
+    filter_classes,
     own_classes,
     participants_editable,
     participants_of,
@@ -34,21 +35,8 @@ from continuing_education.views.classes import own_class
 from core.decorators import permission_required_403
 from core.paging import paginate
 
-
-def _filter_classes(queryset, filters):
-    if "year" in filters:
-        queryset = queryset.filter(year=filters["year"])
-    if "subject_type" in filters:
-        queryset = queryset.filter(subject_type=filters["subject_type"])
-    if "results" in filters:
-        queryset = queryset.filter(results_status=filters["results"])
-    if "status" in filters:
-        queryset = queryset.filter(status=filters["status"])
-    if "name" in filters:
-        queryset = queryset.filter(name__contains=filters["name"])
-    if "unit" in filters:
-        queryset = queryset.filter(organisation__name__contains=filters["unit"])
-    return queryset
+# The lists and their exports filter alike (selectors.classes.filter_classes).
+_filter_classes = filter_classes
 
 
 @require_GET
