@@ -8,4 +8,3 @@ def register_daily_jobs() -> None:
     from continuing_education.services.reminders import send_reminders
 
     register_daily_job("continuing_education.hours_reminders", send_reminders)
-    pass

@@ -1,5 +1,6 @@
 """Demo data for a fresh installation: the 郑州 personas of the tests, with logins that work, and the demo
-state of 职业院校学生实习 (portal.demo_internships) and of 企业新型学徒制 (portal.demo_apprenticeships).
+state of 职业院校学生实习 (portal.demo_internships), of 企业新型学徒制 (portal.demo_apprenticeships) and of
+专业技术人员继续教育 (portal.demo_continuing_education).
 
 The organisations and accounts are created straight through the ORM (this is a loader, not a user action,
 so there is no actor and no audit trail); the programmes' state goes through their services, acted
@@ -17,8 +18,18 @@ from django.utils import timezone
 
 from accounts.models import User, UserKind
 from core.identifiers import id_check_char, uscc_check_char
-from organisations.models import Authority, Organisation, OrganisationKind, Origin, Role, VerificationStatus
+from organisations.models import (
+    Authority,
+    Organisation,
+    OrganisationKind,
+    Origin,
+    Role,
+    UnitLevel,
+    UnitNature,
+    VerificationStatus,
+)
 from portal.demo_apprenticeships import ApprenticeshipDemo
+from portal.demo_continuing_education import ContinuingEducationDemo
 from portal.demo_internships import InternshipDemo
 from regions.models import Region, RegionLevel
 
@@ -61,6 +72,11 @@ class OrgSpec:
     legal_representative: str = "王建国"
     address: str = ""
     introduction: str = ""
+    # 所属人社部门 and 主管部门 (keys of departments listed before the unit), 单位性质 and 单位级别 (继续教育).
+    hr_department: str = ""
+    supervising_department: str = ""
+    nature: str = ""
+    unit_level: str = ""
 
 
 @dataclass
@@ -80,6 +96,7 @@ class UserSpec:
 def organisation_specs() -> list[OrgSpec]:
     gov = dict(kind=OrganisationKind.GOVERNMENT, origin=Origin.PLATFORM)
     hr = dict(gov, authority=Authority.HUMAN_RESOURCES)
+    jinshui = dict(hr_department="hr_jinshui")
     return [
         OrgSpec("hr_province", "河南省人力资源和社会保障厅", region="410000", gov_level=RegionLevel.PROVINCE,
                 credit_code=credit_code("11", "410000", "005184301"), platform_code="P900000001",
@@ -96,14 +113,19 @@ def organisation_specs() -> list[OrgSpec]:
         OrgSpec("edu_city", "郑州市教育局", region="410100", gov_level=RegionLevel.CITY,
                 authority=Authority.EDUCATION, credit_code=credit_code("11", "410100", "005207105"),
                 platform_code="P900000005", address="郑州市中原区中原中路7号", **gov),
+        OrgSpec("industry_city", "郑州市工业和信息化局", region="410100", gov_level=RegionLevel.CITY,
+                authority=Authority.INDUSTRY, credit_code=credit_code("11", "410100", "005207208"),
+                platform_code="P900000006", address="郑州市中原区嵩山南路3号", **gov),
         OrgSpec("enterprise_a", "郑州示范科技有限公司", kind=OrganisationKind.ENTERPRISE, region="410105",
                 origin=Origin.SELF_REGISTERED, credit_code=credit_code("91", "410105", "MA3X7D2K6"),
                 platform_code="P900000011", address="郑州市金水区花园路66号", legal_representative="赵示范",
-                introduction="软件开发与信息技术服务。"),
+                introduction="软件开发与信息技术服务。", nature=UnitNature.PRIVATE_ENTERPRISE,
+                unit_level=UnitLevel.COUNTY, **jinshui),
         OrgSpec("enterprise_b", "郑州二七制造有限公司", kind=OrganisationKind.ENTERPRISE, region="410103",
                 origin=Origin.SELF_REGISTERED, credit_code=credit_code("91", "410103", "MA44Y1B83"),
                 platform_code="P900000012", address="郑州市二七区航海中路100号", legal_representative="钱制造",
-                introduction="通用设备制造。"),
+                introduction="通用设备制造。", hr_department="hr_erqi", nature=UnitNature.PRIVATE_ENTERPRISE,
+                unit_level=UnitLevel.COUNTY),
         OrgSpec("enterprise_c", "郑州待认证商贸有限公司", kind=OrganisationKind.ENTERPRISE, region="410105",
                 origin=Origin.SELF_REGISTERED, credit_code=credit_code("91", "410105", "MA9G5R0T1"),
                 platform_code="P900000013", verification_status=VerificationStatus.UNVERIFIED,
@@ -116,6 +138,11 @@ def organisation_specs() -> list[OrgSpec]:
                 origin=Origin.PLATFORM, credit_code=credit_code("52", "410105", "MJY8C6Q3X"),
                 platform_code="P900000031", address="郑州市金水区东风路28号", legal_representative="郑校长",
                 introduction="民办职业技能培训机构，开展企业新型学徒制培训。"),
+        OrgSpec("public_institution", "郑州示范电子信息研究院", kind=OrganisationKind.PUBLIC_INSTITUTION,
+                region="410105", origin=Origin.SELF_REGISTERED, credit_code=credit_code("12", "410105", "MB0F3721X"),
+                platform_code="P900000022", address="郑州市金水区科学大道100号", legal_representative="吴院长",
+                introduction="市属公益二类事业单位，从事电子信息技术研究与推广。", nature=UnitNature.PUBLIC_INSTITUTION,
+                unit_level=UnitLevel.CITY, supervising_department="industry_city", **jinshui),
     ]
 
 
@@ -129,6 +156,7 @@ def user_specs(today: datetime.date) -> list[UserSpec]:
         UserSpec("区县审核（金水区）", "hr_jinshui", "金水审核员", "13800000003", org, "hr_jinshui", True),
         UserSpec("区县审核（二七区）", "hr_erqi", "二七审核员", "13800000004", org, "hr_erqi", True),
         UserSpec("教育部门管理员", "edu_city", "教育局管理员", "13800000005", org, "edu_city", True),
+        UserSpec("行业主管部门管理员", "ind_city", "市工信局审核员", "13800000006", org, "industry_city", True),
         UserSpec("企业管理员（已认证）", "ent_a", "甲企业管理员", "13800000011", org, "enterprise_a", True),
         UserSpec("企业子管理员（人员管理员）", "ent_a_staff", "甲企业人事", "13800000014", org, "enterprise_a",
                  roles=["staff_manager"]),
@@ -136,6 +164,7 @@ def user_specs(today: datetime.date) -> list[UserSpec]:
         UserSpec("企业管理员（未认证）", "ent_c", "丙企业管理员", "13800000013", org, "enterprise_c", True),
         UserSpec("学校管理员", "school", "学院管理员", "13800000021", org, "school", True),
         UserSpec("培训机构管理员", "inst", "培训学校管理员", "13800000041", org, "institution", True),
+        UserSpec("事业单位管理员", "institute", "研究院管理员", "13800000022", org, "public_institution", True),
         UserSpec("学生", "zhang", "张同学", "13800000031", individual,
                  id_number=id_number("410105", datetime.date(2004, 9, 12), 21)),
         UserSpec("实习学生（已选岗位）", "liu", "刘同学", "13800000034", individual,
@@ -144,6 +173,10 @@ def user_specs(today: datetime.date) -> list[UserSpec]:
                  id_number=id_number("410103", birth_for_age(20, today), 35)),
         UserSpec("高校毕业生", "wang", "王毕业", "13800000033", individual,
                  id_number=id_number("410102", datetime.date(2002, 3, 7), 42)),
+        UserSpec("专技人员（已加入单位）", "pro", "王专技", "13800000061", individual,
+                 id_number=id_number("410105", datetime.date(1988, 5, 12), 61)),
+        UserSpec("专技人员（申请加入单位）", "pro2", "李专技", "13800000062", individual,
+                 id_number=id_number("410102", datetime.date(1990, 8, 20), 82)),
     ]
 
 
@@ -164,6 +197,8 @@ class Command(BaseCommand):
                                              id_number=id_number).run()
             programme_count += ApprenticeshipDemo(organisations=organisations, users=by_username, today=today,
                                                   id_number=id_number).run()
+            programme_count += ContinuingEducationDemo(organisations=organisations, users=by_username, today=today,
+                                                       id_number=id_number).run()
         created += role_count + user_count + programme_count
         if created:
             self.stdout.write(self.style.SUCCESS(f"已创建演示数据 {created} 条。"))
@@ -195,9 +230,19 @@ class Command(BaseCommand):
                     activated_at=now,
                     verification_status=spec.verification_status,
                     verified_at=now if verified else None,
+                    hr_department=organisations.get(spec.hr_department),
+                    supervising_department=organisations.get(spec.supervising_department),
+                    nature=spec.nature,
+                    unit_level=spec.unit_level,
                 ),
             )
             created += was_created
+            if not was_created and spec.hr_department and organisation.hr_department_id is None:
+                # Seeded before the units named their departments: name them now (nothing else changes).
+                organisation.hr_department = organisations[spec.hr_department]
+                organisation.supervising_department = organisations.get(spec.supervising_department)
+                organisation.save(update_fields=["hr_department", "supervising_department", "updated_at"])
+                created += 1
             organisations[spec.key] = organisation
         return created, organisations
 
