@@ -33,3 +33,8 @@ def register_constraints() -> None:
     register_constraint(OnlineResult, "ce_online_result_once", _("该人员该平台该年度的同一课程成果已导入"))
     register_constraint(HoursRule, "ce_hours_rule_once", _("该地区该年度的学时要求已设置"), form_field="year")
     register_constraint(HoursCertificate, "ce_certificate_code_unique", _("验证码重复，请重试"))
+    # --- correction
+    from continuing_education.models import ResultsCorrection
+
+    register_constraint(ResultsCorrection, "ce_correction_one_open",
+                        _("该培训班已有审核中的培训成果更正申请，请等待审核结果"))

@@ -32,3 +32,17 @@ def register_kinds() -> None:
         subject_url=hours_review.subject_url, status_map=hours_review.STATUS_MAP,
         can_submit=hours_review.can_submit, decide_permission=rules.REVIEW, submitted_by_people=True))
     register_materials("ce_hours", hours_review.materials)
+
+    # --- correction: 培训成果更正申请 (to the class's own reviewer) ------------------------------------------------
+    from continuing_education.services import correction
+
+    register(ReviewKind(
+        key=correction.CORRECTION_KIND, label=_("继续教育培训成果更正审核"), build_chain=correction.correction_chain,
+        submitter_org=lambda item: item.training_class.organisation,
+        region=lambda item: item.training_class.organisation.region, title=correction.correction_title,
+        subject_url=lambda item: reverse("continuing_education:class_detail", args=[item.training_class_id]),
+        status_map=correction.CORRECTION_STATUS_MAP,
+        can_submit=lambda actor, item: correction.may_file(actor, item.training_class),
+        # An approval moves archive credits: not taken back (a further correction is filed instead).
+        revocable_after_final=False, decide_permission=rules.REVIEW))
+    register_materials(correction.CORRECTION_KIND, correction.correction_materials)

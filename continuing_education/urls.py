@@ -6,6 +6,7 @@ from django.urls import path
 from continuing_education.views import archive, archive_rules, classes, classes_manage
 from continuing_education.views import catalogue as catalogue_views
 from continuing_education.views import catalogue_docking as docking_views
+from continuing_education.views import correction as correction_views  # --- correction
 from continuing_education.views import desk as desk_views
 from continuing_education.views import hours as hours_views
 from continuing_education.views import hours_inbox as hours_inbox_views
@@ -67,6 +68,9 @@ urlpatterns = [
     path("classes/<int:pk>/participants/result/", classes_manage.participant_result, name="participant_result"),
     path("classes/<int:pk>/participants/remove/", classes_manage.participant_remove, name="participant_remove"),
     path("classes/<int:pk>/report-results/", classes_manage.class_report_results, name="class_report_results"),
+
+    # --- correction: 培训成果更正申请 ---
+    path("classes/<int:pk>/correction/", correction_views.correction_new, name="correction_new"),
 
     # --- hours: 学时申报, 待我审核, 学时申报管理, 网络培训成果 ---
     path("declarations/", hours_views.declaration_list, name="declarations"),

@@ -14,6 +14,7 @@ from continuing_education.models.classes import (
     ResultsStatus,
     TrainingClass,
 )
+from continuing_education.models.correction import CORRECTION_TRANSITIONS, CorrectionStatus, ResultsCorrection
 from continuing_education.models.hours import (
     DECLARATION_TRANSITIONS,
     EDITABLE_DECLARATION_STATUSES,
@@ -28,4 +29,5 @@ __all__ = [
     "ClassStatus", "Course", "DeclarationStatus", "HoursCertificate", "HoursDeclaration", "HoursRule",
     "HoursSource", "LearningForm", "OnlinePlatform", "OnlineResult", "Participant", "ReportMode", "ResultsStatus",
     "SubjectType", "Teacher", "TrainingClass", "TrainingSite",
+    "CORRECTION_TRANSITIONS", "CorrectionStatus", "ResultsCorrection",
 ]

@@ -46,6 +46,11 @@ LABELS = {
     # --- archive -------------------------------------------------------------------------------------------------
     "continuing_education.hours_rule_saved": _("保存继续教育学时要求"),
     "continuing_education.certificate_issued": _("出具继续教育学时证明"),
+
+    # --- correction ----------------------------------------------------------------------------------------------
+    "continuing_education.correction_filed": _("提交继续教育培训成果更正申请"),
+    "continuing_education.correction_applied": _("继续教育培训成果更正生效"),
+    "continuing_education.correction_status": _("继续教育培训成果更正申请状态变更"),
 }
 
 

@@ -111,7 +111,8 @@ def class_detail(request, pk):
         "problems": services.submission_problems(training_class) if mine and training_class.is_editable else [],
         "deletable": (mine and training_class.status == ClassStatus.DRAFT
                       and not reviews_of_subject(training_class).exists()),
-        "participants_editable": mine and participants_editable(training_class)})
+        "participants_editable": mine and participants_editable(training_class),
+        "corrections": training_class.corrections.all()})
 
 
 def _act(request, pk, action, success):

@@ -73,6 +73,9 @@ MATRIX = {
     "continuing_education:archive_detail": ("archive_year", "200 404 403 403 200 404 200 404 200 404 404 404 302"),
     "continuing_education:certificate": ("archive_year", "405 405 405 405 405 405 405 405 405 405 405 405 405"),
     "continuing_education:rule_edit": ("hours_rule", "200 403 403 403 403 403 403 403 403 403 403 403 302"),
+
+    # --- correction ------------------------------------------------------------------------------------------
+    "continuing_education:correction_new": ("class_reported", "200 404 403 404 404 404 403 404 403 404 404 404 302"),
 }
 
 # Pages that name no object (lists, forms for a new record): the navigation test opens them for every persona.
@@ -143,6 +146,9 @@ POSTS = {
     # --- archive ---------------------------------------------------------------------------------------------
     "continuing_education:certificate": ("archive_year", "404 403 403 404 404 404 404 404"),
     "continuing_education:rule_edit": ("hours_rule", "403 403 403 403 403 403 403 403"),
+
+    # --- correction ------------------------------------------------------------------------------------------
+    "continuing_education:correction_new": ("class_reported", "404 403 404 404 404 404 404 404"),
 }
 
 

@@ -59,4 +59,14 @@ def build_world(*, enterprise_a, admin_a, pro_a, supervised_unit, supervised_adm
     keeper = factories.org_admin(province, username="province_world", real_name="省级管理员")
     world["hours_rule"] = Thing(HoursRule.objects.get(region_id="410000", year=ce.this_year()).pk, keeper)
 
+    # --- correction ------------------------------------------------------------------------------------------
+    # An approved class of enterprise A whose results are reported (培训成果更正申请 opens for it).
+    from continuing_education.models import ResultsStatus, TrainingClass
+
+    reported = ce.training_class(enterprise_a, by=admin_a, name="矩阵已上报培训班", status=ClassStatus.APPROVED,
+                                 starts_on=today, ends_on=today, year=today.year)
+    TrainingClass.objects.filter(pk=reported.pk).update(results_status=ResultsStatus.REPORTED)
+    ce.participant(reported, member=staff, hours=1)
+    world["class_reported"] = Thing(reported.pk, admin_a)
+
     return world
