@@ -6,7 +6,7 @@ from django.urls import path
 from continuing_education.views import archive, archive_rules, classes, classes_manage
 from continuing_education.views import catalogue as catalogue_views
 from continuing_education.views import catalogue_docking as docking_views
-from continuing_education.views import correction as correction_views  # --- correction
+from continuing_education.views import correction as correction_views
 from continuing_education.views import desk as desk_views
 from continuing_education.views import hours as hours_views
 from continuing_education.views import hours_inbox as hours_inbox_views
