@@ -51,7 +51,7 @@ COUNTY_HR = "金水区人力资源和社会保障局"
 TEACHER = "李教授"
 COURSE = "新一代信息技术应用"
 SITE = "花园路培训中心"
-CLASS = "2026年度信息技术专业科目培训班"
+CLASS = "信息技术专业科目培训班"
 PLATFORM = "河南专技学习网"
 
 
@@ -330,7 +330,7 @@ def test_continuing_education_journey(pages, live_server, world, tmp_path):
     expect(failed.locator("td[data-result]")).to_have_text("不合格")
     shot(admin, "ce-05-archive")
 
-    # 7 and 8. The task centre offers the failed and the successful rows of the participants' first import.
+    # 8. The task centre offers the failed and the successful rows of the participants' first import.
     open_sidebar_link(admin, "任务中心", "导入导出任务")
     job = admin.get_by_test_id("job-table").locator("tbody tr", has_text="people-1.xlsx")
     expect(job).to_contain_text("班级人员导入")
