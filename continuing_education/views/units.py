@@ -21,6 +21,7 @@ from continuing_education.selectors import units as selectors
 from core.paging import paginate
 from organisations import staff_links
 from organisations.models import StaffLink
+from verification.unit_registration import may_register_unit
 
 
 def _require_joiner(request):
@@ -49,7 +50,9 @@ def join(request):
         messages.error(request, " ".join(form.errors["organisation"]))
         return redirect("continuing_education:join")
     context = {"search": search, "found": found, "current": staff_links.current_link(request.user),
-               "history": staff_links.links_of(request.user)[:10]}
+               "history": staff_links.links_of(request.user)[:10],
+               # The way to 注册用人单位 when the person's unit is not on the platform yet (no other page links it).
+               "may_register_unit": may_register_unit(request.user)}
     return render(request, "continuing_education/units/join.html", context)
 
 
