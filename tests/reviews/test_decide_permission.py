@@ -33,6 +33,9 @@ def test_every_registered_kind_names_its_decide_permission():
         "apprenticeship_filing": "apprenticeships.review",
         "apprenticeship_teacher_change": "apprenticeships.review",
         "apprenticeship_claim": "apprenticeships.review",
+        "ce_class": "continuing_education.review",
+        "ce_class_correction": "continuing_education.review",
+        "ce_hours": "continuing_education.review",
     }
     assert "reviews.decide" not in CATALOGUE and all(code in CATALOGUE for code in kinds.values())
 

@@ -207,8 +207,9 @@ def test_navigation_entries(client, county_reviewer_a, admin_a, member_a, outsid
     # On 我的申报, only that entry is highlighted.
     inbox, mine = ("待我审核", "/reviews/inbox/", "inbox", False), ("我的申报", "/reviews/mine/", "send", True)
     assert menu(county_reviewer_a) == [inbox]
-    # An enterprise decides none of the kinds registered (each kind's decide permission is for departments).
-    assert menu(admin_a) == [mine]
+    # A unit's administrator decides the unit-level step of its staff's hours declarations (continuing education,
+    # the engine's unit-level rule), so 待我审核 is in its menu; its sub-administrators decide nothing.
+    assert menu(admin_a) == [inbox, mine]
     assert menu(member_a) == []
     # Issue 7: no registered kind is submitted by a person, so 我的申报 is not in an individual's menu.
     assert menu(outsider) == []
