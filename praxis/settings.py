@@ -51,6 +51,9 @@ INSTALLED_APPS = [
     "captcha",
     "django_tasks",
     "django_tasks_db",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "core",
     "regions",
     "accounts",
@@ -69,6 +72,7 @@ INSTALLED_APPS = [
     "internships",
     "apprenticeships",
     "continuing_education",
+    "api",
     "portal",
 ]
 
@@ -81,6 +85,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "api.middleware.ApiCallAuditMiddleware",  # after auth: records the caller of every /api/v1/ call
     "continuing_education.middleware.DockingCompletionMiddleware",  # after auth: reads the signed-in user
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -305,3 +310,37 @@ CONTENT_SECURITY_POLICY = (
 PRAXIS_INTERNSHIP_REGISTRY_CHECK = env_str("PRAXIS_INTERNSHIP_REGISTRY_CHECK",
                                            "internships.registry_check.registry_table_check")
 
+
+# --- Open API (/api/v1/, api app; Django REST framework + drf-spectacular) --------------------------------
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "api.authentication.ApiKeyAuthentication",
+        "api.authentication.BrowserSessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated", "api.permissions.KeyScope"],
+    "DEFAULT_THROTTLE_CLASSES": ["api.throttling.KeyRateThrottle"],
+    "DEFAULT_PAGINATION_CLASS": "api.pagination.IdCursorPagination",
+    "PAGE_SIZE": 50,
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser", "rest_framework.parsers.MultiPartParser"],
+    "EXCEPTION_HANDLER": "api.errors.exception_handler",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "TEST_REQUEST_DEFAULT_FORMAT": "json",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Praxis 开放接口",
+    "DESCRIPTION": "就业见习、职业院校学生实习、企业新型学徒制、专业技术人员继续教育及单位基础信息的开放接口。"
+                   "认证：Authorization: Bearer <接口密钥>。错误体统一为 {code, message, field, errors}。",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "SERVE_AUTHENTICATION": [],
+    "SWAGGER_UI_DIST": "SIDECAR",  # vendored assets: the documentation works without internet
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "api.schema.add_error_responses"],
+    "ENUM_GENERATE_CHOICE_DESCRIPTION": True,
+    "DISABLE_ERRORS_AND_WARNINGS": not DEBUG,
+}

@@ -23,5 +23,6 @@ urlpatterns = [
     path("internships/", include("internships.urls")),
     path("apprenticeships/", include("apprenticeships.urls")),
     path("continuing-education/", include("continuing_education.urls")),
+    path("api/", include("api.urls")),
     path("captcha/", include("captcha.urls")),
 ]

@@ -17,6 +17,8 @@ from organisations.models import Authority, OrganisationKind  # noqa: E402
 from regions.models import RegionLevel  # noqa: E402
 from tests import factories  # noqa: E402
 
+pytest_plugins = ["tests.api.fixtures"]  # api_world, api_people: the worlds of the API matrices
+
 
 def pytest_configure(config):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

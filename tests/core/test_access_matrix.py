@@ -199,7 +199,7 @@ def url_patterns(resolver=None, namespace=None):
 
 # Programmes whose personas differ from the ones above keep their own matrix with the same completeness check.
 # tests/<programme>/test_access_matrix.py
-OWN_MATRIX_NAMESPACES = ("internships:", "apprenticeships:", "continuing_education:")
+OWN_MATRIX_NAMESPACES = ("internships:", "apprenticeships:", "continuing_education:", "api:")
 
 
 def test_every_url_pattern_has_a_row():

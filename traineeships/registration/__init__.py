@@ -8,6 +8,7 @@ from traineeships.exports import register_exports
 from traineeships.imports import register_imports
 from traineeships.kinds import register_kinds
 from traineeships.registration import (
+    api,
     audit_labels,
     claims,
     daily,
@@ -33,3 +34,4 @@ def register() -> None:
     audit_labels.register_audit_labels()  # audit.labels: the Chinese label of every action code
     daily.register_daily_jobs()  # core.daily: 见习期满, the end of the 留用 registration period, lapsed approvals
     involvement.register_involvement_lookup()  # accounts.involvement: the person's traineeships, for self-checks
+    api.register_api()  # api.registry: the routes under /api/v1/traineeships/ and their key scopes

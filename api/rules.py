@@ -1,0 +1,3 @@
+"""Permission codes of the open API (organisations.permissions catalogue)."""
+
+MANAGE_KEYS = "api.manage_keys"

@@ -1,0 +1,64 @@
+"""The OpenAPI document's shared parts: the key's security scheme and the error body every operation may
+answer with (so a client, and the fuzzer, know every status an operation gives)."""
+
+from drf_spectacular.extensions import OpenApiAuthenticationExtension
+
+ERROR_SCHEMA = {
+    "type": "object",
+    "required": ["code", "message", "field", "errors"],
+    "properties": {
+        "code": {"type": "string", "description": "稳定的错误代码，如 invalid、not_found、scope_missing"},
+        "message": {"type": "string", "description": "中文说明"},
+        "field": {"type": "string", "nullable": True, "description": "出错的字段（首个错误）"},
+        "errors": {"type": "array", "items": {
+            "type": "object", "required": ["field", "code", "message"],
+            "properties": {"field": {"type": "string", "nullable": True}, "code": {"type": "string"},
+                           "message": {"type": "string"}},
+        }},
+    },
+}
+ERROR_STATUSES = {
+    "400": "请求数据有误（逐字段说明）",
+    "401": "未登录，或接口密钥无效、过期、已停用",
+    "403": "无权执行，或密钥缺少所需的权限范围",
+    "404": "记录不存在或无权查看",
+    "405": "不支持该请求方法",
+    "406": "不支持所请求的响应格式",
+    "409": "记录的当前状态不允许此操作",
+    "412": "记录已被他人修改（If-Match 与当前 ETag 不符）",
+    "415": "不支持的请求体格式",
+    "428": "修改须带 If-Match 头",
+    "429": "调用过于频繁",
+}
+
+
+class ApiKeyScheme(OpenApiAuthenticationExtension):
+    target_class = "api.authentication.ApiKeyAuthentication"
+    name = "apiKey"
+
+    def get_security_definition(self, auto_schema):
+        return {"type": "http", "scheme": "bearer", "bearerFormat": "px_<编号>_<密钥>",
+                "description": "单位管理员在“开放接口密钥”签发的密钥"}
+
+
+class BrowserSessionScheme(OpenApiAuthenticationExtension):
+    target_class = "api.authentication.BrowserSessionAuthentication"
+    name = "session"
+
+    def get_security_definition(self, auto_schema):
+        return {"type": "apiKey", "in": "cookie", "name": "sessionid"}
+
+
+def add_error_responses(result, generator, request, public):
+    """Postprocessing hook: the Error component, and every error status on every operation."""
+    result.setdefault("components", {}).setdefault("schemas", {})["Error"] = ERROR_SCHEMA
+    reference = {"$ref": "#/components/schemas/Error"}
+    for path_item in result.get("paths", {}).values():
+        for operation in path_item.values():
+            if not isinstance(operation, dict) or "responses" not in operation:
+                continue
+            for code, description in ERROR_STATUSES.items():
+                operation["responses"].setdefault(code, {
+                    "description": description, "content": {"application/json": {"schema": reference}},
+                })
+    return result
