@@ -3,6 +3,7 @@
 
 import secrets
 import uuid
+from collections.abc import Callable
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -112,10 +113,11 @@ def _enqueue_on_commit(delivery_ids) -> None:
     transaction.on_commit(enqueue)
 
 
-def emit(*, event: str, organisations, payload: dict) -> list[Delivery]:
+def emit(*, event: str, organisations, payload: dict | Callable[[], dict]) -> list[Delivery]:
     """Put `event` in the outbox for every active subscription of `organisations` (Organisation rows, ids, or a
     queryset of organisations) that wants it. Call it inside the business transaction: the deliveries commit
-    or roll back with the change, and go out once it has committed. One query when nobody subscribes."""
+    or roll back with the change, and go out once it has committed. One query when nobody subscribes: a
+    payload that needs queries of its own can be given as a function, called only when someone does."""
     if not is_registered(event):
         raise ValueError(f"webhook event {event!r} is not registered (webhooks.events.register_event)")
     wanted = Q()
@@ -135,6 +137,8 @@ def emit(*, event: str, organisations, payload: dict) -> list[Delivery]:
     if not subscriptions:
         return []
     now, event_id = timezone.now(), uuid.uuid4()
+    if callable(payload):
+        payload = payload()
     deliveries = Delivery.objects.bulk_create([
         Delivery(subscription_id=sub.pk, event=event, event_id=event_id, payload=payload, created_at=now,
                  next_attempt_at=now)
