@@ -9,8 +9,8 @@ from webhooks.models import DeliveryStatus
 class SubscriptionForm(forms.Form):
     name = forms.CharField(label=_("名称"), max_length=64)
     url = forms.URLField(label=_("接收地址"), max_length=500, assume_scheme="https",
-                         validators=[URLValidator(schemes=["http", "https"],
-                                                  message=_("请输入以 http:// 或 https:// 开头的有效地址"))],
+                         validators=[URLValidator(schemes=["http", "https"])],
+                         error_messages={"invalid": _("请输入以 http:// 或 https:// 开头的有效地址")},
                          help_text=_("平台以 POST 方式发送 JSON，请求头 X-Praxis-Signature 为签名；不跟随重定向。"))
     events = forms.MultipleChoiceField(label=_("订阅事件"), widget=forms.CheckboxSelectMultiple,
                                        error_messages={"required": _("请至少选择一个事件")})

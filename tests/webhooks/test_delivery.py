@@ -29,10 +29,9 @@ def test_fails_twice_then_succeeds(receive, subscribe, enterprise_a, django_capt
     receiver = receive([500, 500, 200])
     subscription, secret = subscribe(receiver.url)
     # The event is emitted inside a business transaction; the worker task sends it once that commits.
-    with django_capture_on_commit_callbacks(execute=True):
-        with transaction.atomic():
-            (delivery,) = _emit(enterprise_a)
-            assert len(receiver.received) == 0
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        (delivery,) = _emit(enterprise_a)
+        assert len(receiver.received) == 0
     delivery.refresh_from_db()
     assert (delivery.status, delivery.attempts, delivery.last_status_code) == (DeliveryStatus.RETRYING, 1, 500)
     first_retry = delivery.next_attempt_at
