@@ -13,6 +13,7 @@ from webhooks.events import event_choices, label_of
 from webhooks.forms import DeliveryFilterForm, SubscriptionForm
 from webhooks.rules import MANAGE
 from webhooks.selectors import deliveries_of, get_delivery_for_user, get_subscription_for_user, subscriptions_of
+from webhooks.states import DUE
 
 
 @require_GET
@@ -73,7 +74,7 @@ def subscription_delete(request, pk):
         services.delete_subscription(actor=request.user, subscription=subscription)
         messages.success(request, _("已删除事件推送“%(name)s”") % {"name": subscription.name})
         return redirect("webhooks:list")
-    pending = deliveries_of(subscription).filter(status__in=("pending", "retrying")).count()
+    pending = deliveries_of(subscription).filter(status__in=DUE).count()
     return render(request, "webhooks/subscription_delete.html", {"subscription": subscription, "pending": pending})
 
 
