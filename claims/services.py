@@ -34,6 +34,7 @@ from reviews import services as review_services
 from reviews.models import ReviewStatus
 from reviews.selectors import latest_review_for
 from timeline.services import add_event
+from webhooks.services import emit as emit_webhook
 
 EDITABLE_STATUSES = (ClaimStatus.DRAFT, ClaimStatus.RETURNED)
 CORRECTABLE_STATUSES = (ClaimStatus.APPROVED, ClaimStatus.PAID)
@@ -339,6 +340,11 @@ def mark_paid(*, claim: Claim, actor, paid_on: datetime.date, voucher_number: st
     notify(recipients=list({user.pk: user for user in recipients}.values()),
            title=_("补贴申领 %(number)s 已拨付（%(total)s 元）") % {"number": locked.number, "total": locked.total},
            body=note, url=registry.get(locked.programme).detail_url(locked))
+    emit_webhook(event="claim.paid", organisations=[locked.organisation_id], payload={
+        "claim_id": locked.pk, "number": locked.number, "programme": locked.programme, "total": locked.total,
+        "first_month": locked.first_month, "last_month": locked.last_month, "paid_on": paid_on,
+        "voucher_number": voucher_number,
+    })
     return locked
 
 

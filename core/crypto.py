@@ -25,6 +25,9 @@ CIPHERTEXT_RE = re.compile(r"^([A-Za-z0-9_-]{1,16})\$([A-Za-z0-9_=-]+)$")
 ID_NUMBER = "id_number"
 MOBILE = "mobile"
 BANK_ACCOUNT = "bank_account"
+# Not a personal identifier but a credential held for the platform (a webhook's signing secret): never
+# looked up, so its kind only names it.
+WEBHOOK_SECRET = "webhook_secret"
 
 
 def normalise(kind: str, value: str) -> str:

@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "organisations",
     "reviews",
     "attachments",
+    "webhooks",
     "batch",
     "printing",
     "notifications",
@@ -189,6 +190,10 @@ TASKS = {
 }
 
 BATCH_STALE_MINUTES = env_int("BATCH_STALE_MINUTES", 30)
+
+# Webhooks (webhooks.safety): loopback receivers are refused unless this is on (tests, the local demo).
+WEBHOOK_ALLOW_LOOPBACK = env_bool("WEBHOOK_ALLOW_LOOPBACK", False)
+WEBHOOK_TIMEOUT_SECONDS = env_int("WEBHOOK_TIMEOUT_SECONDS", 10)
 
 # --- Files ------------------------------------------------------------------------------------
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))

@@ -14,6 +14,7 @@ urlpatterns = [
     path("regions/", include("regions.urls")),
     path("reviews/", include("reviews.urls")),
     path("files/", include("attachments.urls")),
+    path("webhooks/", include("webhooks.urls")),
     path("tasks/", include("batch.urls")),
     path("print/", include("printing.urls")),
     path("messages/", include("notifications.urls")),

@@ -33,6 +33,7 @@ from reviews.rules import (  # noqa: F401  (reviewer_matches and may_submit are 
     office_matches,
     reviewer_matches,
 )
+from webhooks.services import emit as emit_webhook
 
 
 class ReviewConflict(TransitionRefused):
@@ -120,9 +121,21 @@ REVIEW_STATES = StateMachine(model=Review, transitions=REVIEW_TRANSITIONS, actio
 
 
 def set_review_status(review: Review, new_status: str, *, actor, now=None) -> None:
-    """The only writer of Review.status; the engine holds the review's lock."""
-    fields = {"finished_at": None if new_status == ReviewStatus.PENDING else (now or timezone.now())}
+    """The only writer of Review.status; the engine holds the review's lock. Every change of the overall
+    status is told to the submitter's webhooks (review.decided), in this transaction (the outbox)."""
+    now = now or timezone.now()
+    before = review.status
+    fields = {"finished_at": None if new_status == ReviewStatus.PENDING else now}
     REVIEW_STATES.move(review, ReviewStatus(new_status), actor=actor, locked=True, **fields)
+    if review.status != before and review.submitter_org_id:
+        emit_webhook(event="review.decided", organisations=[review.submitter_org_id],
+                     payload=lambda: _decided_payload(review, now))
+
+
+def _decided_payload(review: Review, now) -> dict:
+    decided = review.steps.exclude(decided_at__isnull=True).filter(is_filing=False).order_by("-position").first()
+    return {"review_id": review.pk, "kind": review.kind, "title": review.title, "status": review.status,
+            "round": review.round, "decided_at": now, "reason": decided.reason if decided else ""}
 
 
 def _event(review, *, action, actor, step=None, reason="", now=None):
@@ -161,6 +174,20 @@ def _notify_submitter(review: Review, text: str) -> None:
     if review.submitter_org_id:
         recipients += list(review.submitter_org.members.filter(is_org_admin=True, is_active=True))
     notify(recipients=recipients, title=text, url=f"/reviews/{review.pk}/")
+
+
+def _emit_submitted(review: Review, step: ReviewStep) -> None:
+    """review.submitted, in the submit's transaction, to the submitter and the offices of the first step."""
+    if step.reviewer_org_id is not None:
+        offices = [step.reviewer_org_id]
+    else:
+        offices = [Organisation.objects.filter(kind=OrganisationKind.GOVERNMENT, gov_level=step.level,
+                                               authority=step.authority, region_id=step.region_id)]
+    emit_webhook(event="review.submitted", organisations=[review.submitter_org_id, *offices], payload={
+        "review_id": review.pk, "kind": review.kind, "title": review.title, "status": review.status,
+        "round": review.round, "submitted_at": review.submitted_at,
+        "submitter": {"id": review.submitter_org_id, "name": review.submitter_org.name if review.submitter_org else ""},
+    })
 
 
 @transaction.atomic
@@ -221,7 +248,9 @@ def submit(*, kind_key: str, subject, actor) -> Review:
     )
     _event(review, action=EventAction.SUBMITTED, actor=actor, now=now)
     _tell_subject(kind, review, actor)
-    _notify_reviewers(kind, review, review.steps.get(position=0))
+    first_step = review.steps.get(position=0)
+    _notify_reviewers(kind, review, first_step)
+    _emit_submitted(review, first_step)
     record(actor=actor, action="review.submitted", target=review, after={"kind": kind.key, "round": review.round})
     return review
 

@@ -18,6 +18,7 @@ from tests.traineeships.helpers import approved_base, published_post
 from tests.traineeships.test_placements import approved_application, on_post_placement, wage_parameter
 from traineeships.models import GraduateRecord
 from traineeships.services import departures as departure_services
+from webhooks import services as webhook_services
 
 
 @dataclass
@@ -61,7 +62,12 @@ def build_world(*, enterprise_a, admin_a, member_a, county_hr_a, county_reviewer
     draft_year = CalendarYear.objects.create(year=2027)
     draft_day = SpecialDay.objects.create(calendar_year=draft_year, date=datetime.date(2027, 1, 1),
                                           kind=DayKind.HOLIDAY, name="元旦")
+    subscription, _ = webhook_services.create_subscription(actor=admin_a, organisation=enterprise_a, data={
+        "name": "人事系统", "url": "http://10.0.0.1/hook", "events": ["review.decided"], "is_active": True})
+    (delivery,) = webhook_services.emit(event="review.decided", organisations=[enterprise_a], payload={})
     return {
+        "subscription": Thing(subscription.pk, admin_a),
+        "delivery": Thing(delivery.pk, admin_a),
         "calendar_year": Thing(draft_year.year, platform_staff),
         "calendar_day": Thing(draft_day.pk, platform_staff),
         "minimum_wage": Thing(MinimumWage.objects.create(

@@ -100,6 +100,12 @@ MATRIX = {
     "traineeships:post_edit": ("post", "302 403 403 404 403 403 403 403 302"),
     "traineeships:post_unpublish": ("post", "405 405 405 405 405 405 405 405 405"),
     "traineeships:public_post": ("post", "200 200 200 200 200 200 200 200 200"),
+    "webhooks:edit": ("subscription", "200 404 403 404 404 404 404 403 302"),
+    "webhooks:delete": ("subscription", "200 404 403 404 404 404 404 403 302"),
+    "webhooks:rotate": ("subscription", "405 405 405 405 405 405 405 405 405"),
+    "webhooks:deliveries": ("subscription", "200 404 403 404 404 404 404 403 302"),
+    "webhooks:delivery": ("delivery", "200 404 403 404 404 404 404 403 302"),
+    "webhooks:resend": ("delivery", "405 405 405 405 405 405 405 405 405"),
 }
 
 # State-changing URLs posted (with no data) by everyone who is not the object's owner or its reviewer:
@@ -155,6 +161,10 @@ POSTS = {
     "traineeships:post_delete": ("post", "403 404 403 403 403 403"),
     "traineeships:post_edit": ("post", "403 404 403 403 403 403"),
     "traineeships:post_unpublish": ("post", "403 404 403 403 403 403"),
+    "webhooks:edit": ("subscription", "403 404 404 404 404 403"),
+    "webhooks:delete": ("subscription", "403 404 404 404 404 403"),
+    "webhooks:rotate": ("subscription", "403 404 404 404 404 403"),
+    "webhooks:resend": ("delivery", "403 404 404 404 404 403"),
 }
 
 # URL patterns that name no object of another user (lists, forms, one's own page), or that name something other
@@ -183,6 +193,7 @@ WITHOUT_OBJECT = {
     "calendars:wages", "calendars:wage_create",
     "captcha-image", "captcha-image-2x", "captcha-audio", "captcha-refresh",
     "accounts:register", "organisations:register_unit", "organisations:register_unit_done",  # units: own tests
+    "webhooks:list", "webhooks:create",
 }
 
 

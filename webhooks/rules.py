@@ -1,0 +1,3 @@
+"""Permission codes of webhooks; registers nothing."""
+
+MANAGE = "webhooks.manage"
