@@ -4,6 +4,7 @@ The programme skeleton (docs/architecture.md): each concern in its own module, r
 """
 
 from traineeships.constraints import register_constraints
+from traineeships.events import register_events
 from traineeships.exports import register_exports
 from traineeships.imports import register_imports
 from traineeships.kinds import register_kinds
@@ -34,4 +35,5 @@ def register() -> None:
     audit_labels.register_audit_labels()  # audit.labels: the Chinese label of every action code
     daily.register_daily_jobs()  # core.daily: 见习期满, the end of the 留用 registration period, lapsed approvals
     involvement.register_involvement_lookup()  # accounts.involvement: the person's traineeships, for self-checks
+    register_events()  # webhooks.events: what a unit can subscribe to (收到见习报名)
     api.register_api()  # api.registry: the routes under /api/v1/traineeships/ and their key scopes

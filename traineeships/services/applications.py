@@ -25,6 +25,7 @@ from audit.services import record
 from audit.state import StateMachine
 from notifications.services import notify, notify_organisation
 from timeline.services import add_event
+from traineeships.events import APPLICATION_RECEIVED
 from traineeships.models import (
     APPLICATION_TRANSITIONS,
     LIFETIME_STATUSES,
@@ -52,6 +53,7 @@ from traineeships.selectors.applications import (  # noqa: F401  (views and test
     profile_of,
 )
 from traineeships.services.individuals import eligibility_problem, profile_complete
+from webhooks.services import emit
 
 ONE_TRAINEESHIP = "您已参加过就业见习，每人只有一次见习机会"
 ONE_PENDING = "您已有一个待审核的报名，每人同一时间只能报名一个岗位；如需改报，请先撤销原报名"
@@ -156,6 +158,10 @@ def apply(*, actor: User, post: Post) -> Application:
             title=_("新的见习报名：%(name)s 报名“%(title)s”") % {"name": actor.real_name, "title": locked_post.title},
             url=reverse("traineeships:application_review", args=[application.pk]),
         )
+        emit(event=APPLICATION_RECEIVED, organisations=[locked_post.base.organisation], payload=lambda: {
+            "application_id": application.pk, "post_id": locked_post.pk, "post_title": locked_post.title,
+            "applicant_name": actor.real_name, "applied_at": application.applied_at.isoformat(),
+        })
     return application
 
 
