@@ -4,6 +4,7 @@ The programme skeleton (docs/architecture.md): each concern in its own module, r
 """
 
 from internships.constraints import register_constraints
+from internships.events import register_events
 from internships.exports import register_exports
 from internships.imports import register_imports
 from internships.kinds import register_kinds
@@ -18,6 +19,7 @@ def register() -> None:
     register_imports()  # batch.registry ImportSpecs: students, positions, registry records, insured students
     register_exports()  # batch.registry ExportSpecs
     register_constraints()  # core.constraints: database rules a form can run into
+    register_events()  # webhooks.events: what an enterprise can subscribe to (收到实习申请)
     sign_in.register_people_programme()  # accounts.eligibility: students sign in with name + ID number
     navigation.register_navigation()  # core.navigation: the programme's menu section
     audit_labels.register_audit_labels()  # audit.labels: the Chinese label of every action code

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from audit.services import record
 from core.constraints import known_violation
 from core.identifiers import age_on
+from internships.events import APPLICATION_RECEIVED
 from internships.models import (
     ACTIVE_STATUSES,
     MAX_OPEN_CHOICES,
@@ -35,6 +36,7 @@ from internships.services.enterprises import lock_profile
 from internships.services.states import APPLICATION_STATES
 from notifications.services import notify, notify_organisation
 from timeline.services import add_event
+from webhooks.services import emit
 
 OPEN = ApplicationStatus.APPLIED
 TOO_MANY = "您同时最多可以选择 %(max)d 个实习岗位：已有 %(open)d 个待企业确认的申请，本次又选择了 %(new)d 个"
@@ -126,6 +128,12 @@ def apply_for_positions(*, student: Student, positions, actor) -> list[Applicati
     for enterprise in {application.enterprise for application in created}:
         notify_organisation(organisation=enterprise, permission=HOST, url=reverse("internships:signing"),
                             title=_("%(student)s申请了贵单位的实习岗位") % {"student": locked.name})
+        emit(event=APPLICATION_RECEIVED, organisations=[enterprise], payload=lambda enterprise=enterprise: {
+            "student_name": locked.name, "school": locked.school.name,
+            "applications": [{"application_id": application.pk, "position_id": application.position_id,
+                              "position_title": application.position.title, "choice_slot": application.choice_slot}
+                             for application in created if application.enterprise_id == enterprise.pk],
+        })
     return created
 
 
