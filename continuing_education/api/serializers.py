@@ -29,6 +29,9 @@ class ClassCourseSerializer(serializers.Serializer):
     subject_type = serializers.ChoiceField(source="course.subject_type", choices=SubjectType.choices)
     hours = serializers.DecimalField(source="course.hours", max_digits=6, decimal_places=1)
 
+    class Meta:
+        ref_name = "ContinuingEducationClassCourse"
+
 
 class ClassSerializer(serializers.ModelSerializer):
     """One 培训班 as the lists show it (我申报的, 培训班管理, the departments' list)."""
@@ -47,6 +50,7 @@ class ClassSerializer(serializers.ModelSerializer):
     courses = ClassCourseSerializer(source="class_courses", many=True)
 
     class Meta:
+        ref_name = "ContinuingEducationClass"
         model = TrainingClass
         fields = ("id", "number", "organisation_id", "organisation_name", "name", "year", "subject_type",
                   "subject_type_display", "specialty", "title_series", "starts_on", "ends_on", "site_id", "site_name",
@@ -62,6 +66,7 @@ class ParticipantSerializer(serializers.ModelSerializer):
     assessment = serializers.ChoiceField(choices=[("", "")] + Assessment.choices, allow_blank=True)
 
     class Meta:
+        ref_name = "ContinuingEducationParticipant"
         model = Participant
         fields = ("id", "name", "id_number", "hours", "assessment")
 
@@ -74,6 +79,7 @@ class ClassDetailSerializer(ClassSerializer):
     submission_problems = serializers.SerializerMethodField()
 
     class Meta(ClassSerializer.Meta):
+        ref_name = "ContinuingEducationClassDetail"
         fields = ClassSerializer.Meta.fields + ("participants", "submission_problems")
 
     def get_submission_problems(self, training_class) -> list[str]:
@@ -97,6 +103,7 @@ class DeclarationSerializer(serializers.ModelSerializer):
     status_display = serializers.CharField(source="get_status_display")
 
     class Meta:
+        ref_name = "ContinuingEducationDeclaration"
         model = HoursDeclaration
         fields = ("id", "organisation_id", "organisation_name", "staff_id", "name", "id_number", "on_behalf", "year",
                   "learning_form", "learning_form_display", "subject_type", "subject_type_display", "title",
@@ -114,6 +121,7 @@ class ArchiveEntrySerializer(serializers.ModelSerializer):
     organisation_name = serializers.CharField(source="organisation.name", allow_null=True, default=None)
 
     class Meta:
+        ref_name = "ContinuingEducationArchiveEntry"
         model = ArchiveEntry
         fields = ("id", "source", "source_display", "subject_type", "hours", "title", "organiser", "organisation_id",
                   "organisation_name", "occurred_on", "credited_at")
@@ -126,6 +134,9 @@ class MissingSerializer(serializers.Serializer):
     public = serializers.DecimalField(max_digits=7, decimal_places=1)
     professional = serializers.DecimalField(max_digits=7, decimal_places=1)
     total = serializers.DecimalField(max_digits=7, decimal_places=1)
+
+    class Meta:
+        ref_name = "ContinuingEducationMissing"
 
 
 class _YearFields(serializers.Serializer):
@@ -152,6 +163,10 @@ class ArchiveYearSerializer(_YearFields):
     missing = serializers.SerializerMethodField()
     entries = ArchiveEntrySerializer(source="entries_list", many=True)  # the view's ordered, joined query
 
+    class Meta:
+        ref_name = "ContinuingEducationArchiveYear"
+
+    @extend_schema_field(serializers.ChoiceField(choices=Result.choices))
     def get_result(self, item) -> str:
         return self.context["result"]
 
@@ -177,3 +192,8 @@ class PersonYearSerializer(serializers.Serializer):
     result = serializers.ChoiceField(choices=Result.choices)
     result_display = serializers.CharField(source="result_label")
     missing = MissingSerializer(allow_null=True)
+
+    class Meta:
+        ref_name = "ContinuingEducationPersonYear"
+
+

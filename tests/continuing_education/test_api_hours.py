@@ -21,7 +21,7 @@ def test_a_professional_declares_hours_with_the_proof(client, pro_a, admin_a, co
     body = created.json()
     assert (body["status"], body["hours"], body["on_behalf"], body["title"]) == ("draft", "8.0", False, "行业学术年会")
     declaration = HoursDeclaration.objects.get()
-    assert declaration.person_id == pro_a.pk and declaration.proof_id == body["proof_id"] is not None
+    assert declaration.person_id == pro_a.pk and body["proof_id"] == str(declaration.proof_id) != "None"
     assert [row["id"] for row in client.get(DECLARATIONS).json()["results"]] == [declaration.pk]
 
     url = f"{DECLARATIONS}{declaration.pk}/"
@@ -30,7 +30,7 @@ def test_a_professional_declares_hours_with_the_proof(client, pro_a, admin_a, co
     etag = client.get(url)["ETag"]
     edited = client.put(url, changed, content_type="application/json", HTTP_IF_MATCH=etag)
     assert edited.status_code == 200, edited.json()
-    assert edited.json()["title"] == "行业学术年会（修订）" and edited.json()["proof_id"] == declaration.proof_id
+    assert edited.json()["title"] == "行业学术年会（修订）" and edited.json()["proof_id"] == str(declaration.proof_id)
 
     submitted = client.post(f"{url}submit/")
     assert submitted.status_code == 200 and submitted.json()["status"] == "pending"
