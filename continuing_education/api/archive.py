@@ -11,6 +11,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from api.concurrency import etag_of
+from continuing_education.api.pdf import PdfDownloadNegotiation
 from continuing_education.api.serializers import ArchiveYearSerializer, PersonYearSerializer
 from continuing_education.rules import is_professional
 from continuing_education.selectors.archive import (
@@ -46,6 +47,7 @@ class ArchiveYearDetail(APIView):
 
 class Certificate(APIView):
     api_programme = PROGRAMME
+    content_negotiation_class = PdfDownloadNegotiation
 
     @extend_schema(operation_id="continuing_education_archive_certificate", summary=gettext_lazy("出具学时证明（PDF）"),
                    tags=TAGS, request=None, responses={(200, "application/pdf"): OpenApiTypes.BINARY})

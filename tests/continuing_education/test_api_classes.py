@@ -103,11 +103,11 @@ def test_an_approved_class_is_not_edited_and_prints_its_approval_form(client, ad
     response = _json(client, "put", url, {}, HTTP_IF_MATCH=etag, **headers)
     assert response.status_code == 409 and response.json()["message"] == "培训班审核通过，不能修改"
     for user in (admin_a, city_reviewer):
-        pdf = client.get(f"{url}print/", **auth(token_for(user)))
+        pdf = client.get(f"{url}print/", HTTP_ACCEPT="application/pdf", **auth(token_for(user)))
         assert pdf.status_code == 200 and pdf["Content-Type"] == "application/pdf"
         assert pdf.content.startswith(b"%PDF")
     draft = ce.training_class(admin_a.organisation, by=admin_a, name="草稿")
-    refused = client.get(f"{CLASSES}{draft.pk}/print/", **headers)
+    refused = client.get(f"{CLASSES}{draft.pk}/print/", HTTP_ACCEPT="application/pdf", **headers)
     assert refused.status_code == 409 and refused.json()["message"] == "培训班审核通过后才能打印审核表"
 
 
