@@ -7,16 +7,21 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
+from rest_framework.generics import ListAPIView
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from api.concurrency import etag_of
+from api.forms import bind_query, query_parameters
 from continuing_education.api.pdf import PdfDownloadNegotiation
-from continuing_education.api.serializers import ArchiveYearSerializer, PersonYearSerializer
+from continuing_education.api.serializers import ArchiveRowSerializer, ArchiveYearSerializer, PersonYearSerializer
+from continuing_education.forms.archive import ArchiveFilterForm, archive_filters
 from continuing_education.rules import is_professional
 from continuing_education.selectors.archive import (
+    archive_rows,
     assess,
     get_archive_year_for_user,
+    may_open_archive,
     missing_hours,
     rule_of,
     years_of_person,
@@ -25,6 +30,26 @@ from continuing_education.views.archive import certificate_response, may_print_c
 
 TAGS = ["专业技术人员继续教育"]
 PROGRAMME = "continuing_education"
+
+
+class ArchiveList(ListAPIView):
+    """培训档案: the unit's (培训档案) or the department's people and their year, with the screen's filters (an
+    invalid one is a 400 here, where the page drops it with a message)."""
+
+    api_programme = PROGRAMME
+    serializer_class = ArchiveRowSerializer
+
+    @extend_schema(operation_id="continuing_education_archive_list", summary=gettext_lazy("培训档案"), tags=TAGS,
+                   parameters=query_parameters(ArchiveFilterForm))
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        if not may_open_archive(self.request.user):
+            raise PermissionDenied
+        bind_query(self.request, ArchiveFilterForm)
+        filters, _problems = archive_filters(self.request.query_params)
+        return archive_rows(self.request.user, today=timezone.localdate(), **filters)
 
 
 class ArchiveYearDetail(APIView):

@@ -49,7 +49,7 @@ def _with_courses(queryset):
     return queryset.prefetch_related(Prefetch("class_courses", ClassCourse.objects.select_related("course")))
 
 
-def _detail_response(request, training_class, *, status=200):
+def detail_response(request, training_class, *, status=200):
     """The class as its page shows it (courses, 报名人员), re-read through the user's selector after a write."""
     training_class = _with_courses(classes_for_user(request.user).filter(pk=training_class.pk)).prefetch_related(
         "participants").get()
@@ -98,7 +98,7 @@ class DeclaredClasses(ListAPIView):
     def post(self, request):
         require_declarer(request)
         training_class = services.create_class(actor=request.user, data=_bind_class(request))
-        return _detail_response(request, training_class, status=201)
+        return detail_response(request, training_class, status=201)
 
 
 class ManagedClasses(ListAPIView):
@@ -151,7 +151,7 @@ class ClassDetail(APIView):
     @extend_schema(operation_id="continuing_education_classes_retrieve", summary=gettext_lazy("培训班详情"),
                    tags=TAGS, responses=ClassDetailSerializer)
     def get(self, request, pk):
-        return _detail_response(request, get_class_for_user(request.user, pk))
+        return detail_response(request, get_class_for_user(request.user, pk))
 
     @extend_schema(operation_id="continuing_education_classes_update", summary=gettext_lazy("修改培训班申报"),
                    tags=TAGS, request=ClassInput, responses=ClassDetailSerializer)
@@ -164,7 +164,7 @@ class ClassDetail(APIView):
                 raise Conflict(_("培训班%(status)s，不能修改") % {"status": locked.get_status_display()})
             training_class = services.update_class(actor=request.user, training_class=locked,
                                                    data=_bind_class(request))
-        return _detail_response(request, training_class)
+        return detail_response(request, training_class)
 
     @extend_schema(operation_id="continuing_education_classes_destroy", summary=gettext_lazy("删除培训班申报草稿"),
                    tags=TAGS, request=None, responses={204: None})
@@ -186,7 +186,7 @@ class SubmitClass(APIView):
         if not training_class.is_editable:
             raise Conflict(_("培训班%(status)s，不能提交") % {"status": training_class.get_status_display()})
         services.submit_class(actor=request.user, training_class=training_class)
-        return _detail_response(request, training_class)
+        return detail_response(request, training_class)
 
 
 class WithdrawClass(APIView):
@@ -199,7 +199,7 @@ class WithdrawClass(APIView):
         if training_class.status != ClassStatus.PENDING:
             raise Conflict(_("该培训班不在审核中，无需撤回"))
         services.withdraw_class(actor=request.user, training_class=training_class)
-        return _detail_response(request, training_class)
+        return detail_response(request, training_class)
 
 
 class PrintClass(APIView):

@@ -1,5 +1,6 @@
 """What the API shows of the programme's records: the fields the screens show, ID numbers masked as on screen."""
 
+from django.utils import timezone
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -19,7 +20,7 @@ from continuing_education.models import (
     TrainingClass,
 )
 from continuing_education.rules import may_declare_class
-from continuing_education.selectors.archive import Result
+from continuing_education.selectors.archive import Result, attach_missing
 from continuing_education.services.classes import submission_problems
 
 
@@ -177,6 +178,40 @@ class ArchiveYearSerializer(_YearFields):
     def get_missing(self, item):
         missing = self.context.get("missing")
         return MissingSerializer(missing).data if missing is not None else None
+
+
+class ArchiveRowSerializer(serializers.Serializer):
+    """A row of 培训档案: one person on the roster and the year's hours (0 when nothing is credited; archive_id
+    null), as the list annotates them (selectors.archive.with_year)."""
+
+    staff_id = serializers.IntegerField(source="pk")
+    archive_id = serializers.IntegerField(source="archive_pk", allow_null=True)
+    name = serializers.CharField()
+    id_number = IdNumberField()
+    organisation_id = serializers.IntegerField()
+    organisation_name = serializers.CharField(source="organisation.name")
+    year = serializers.IntegerField(source="archive_year")
+    public_hours = serializers.DecimalField(max_digits=7, decimal_places=1)
+    professional_hours = serializers.DecimalField(max_digits=7, decimal_places=1)
+    class_hours = serializers.DecimalField(max_digits=7, decimal_places=1)
+    online_hours = serializers.DecimalField(max_digits=7, decimal_places=1)
+    declared_hours = serializers.DecimalField(max_digits=7, decimal_places=1)
+    total_hours = serializers.DecimalField(max_digits=8, decimal_places=1)
+    result = serializers.ChoiceField(choices=Result.choices)
+    result_display = serializers.SerializerMethodField()
+    missing = serializers.SerializerMethodField()
+
+    class Meta:
+        ref_name = "ContinuingEducationArchiveRow"
+
+    def get_result_display(self, row) -> str:
+        return str(Result(row.result).label)
+
+    @extend_schema_field(MissingSerializer(allow_null=True))
+    def get_missing(self, row):
+        """尚缺学时 (the current year only), from the row's own annotations (no query)."""
+        attach_missing([row], year=row.archive_year, today=timezone.localdate())
+        return MissingSerializer(row.missing).data if row.missing else None
 
 
 class PersonYearSerializer(serializers.Serializer):

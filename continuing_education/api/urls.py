@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from continuing_education.api import archive, classes, hours
+from continuing_education.api import archive, classes, hours, participants
 
 urlpatterns = [
     # --- classes: 我申报的 + 培训班申报, 培训班管理, the departments' list, the class and its actions
@@ -13,6 +13,9 @@ urlpatterns = [
     path("classes/<int:pk>/submit/", classes.SubmitClass.as_view(), name="class_submit"),
     path("classes/<int:pk>/withdraw/", classes.WithdrawClass.as_view(), name="class_withdraw"),
     path("classes/<int:pk>/print/", classes.PrintClass.as_view(), name="class_print"),
+    path("classes/<int:pk>/participants/", participants.ClassParticipants.as_view(), name="class_participants"),
+    path("classes/<int:pk>/report-results/", participants.ReportResults.as_view(), name="class_report_results"),
+    path("participants/<int:pk>/", participants.ParticipantDetail.as_view(), name="participant_detail"),
 
     # --- hours: 我的学时申报 + 新增, 学时申报管理 (approved, on a behalf + 代为申报), the declaration and its actions
     path("declarations/", hours.OwnDeclarations.as_view(), name="declarations"),
@@ -22,7 +25,8 @@ urlpatterns = [
     path("declarations/<int:pk>/submit/", hours.SubmitDeclaration.as_view(), name="declaration_submit"),
     path("declarations/<int:pk>/withdraw/", hours.WithdrawDeclaration.as_view(), name="declaration_withdraw"),
 
-    # --- archive: 查看培训历程, 学时证明, 我的培训档案
+    # --- archive: 培训档案, 查看培训历程, 学时证明, 我的培训档案
+    path("archive/", archive.ArchiveList.as_view(), name="archive"),
     path("archive/<int:pk>/", archive.ArchiveYearDetail.as_view(), name="archive_detail"),
     path("archive/<int:pk>/certificate/", archive.Certificate.as_view(), name="certificate"),
     path("my-archive/", archive.MyArchive.as_view(), name="my_archive"),

@@ -17,6 +17,21 @@ def year(staff_a, admin_a):
     return ArchiveYear.objects.get(id_number_hash=staff_a.id_number_hash)
 
 
+def test_the_archive_list_takes_the_screens_filters(client, year, admin_a, staff_a, trainer_a, county_reviewer_a,
+                                                    county_reviewer_b):
+    headers = auth(token_for(admin_a))
+    rows = client.get(ARCHIVE, {"result": "passed"}, **headers).json()["results"]
+    assert [(row["staff_id"], row["archive_id"], row["year"], row["total_hours"], row["result"], row["missing"])
+            for row in rows] == [(staff_a.pk, year.pk, ce.this_year(), "90.0", "passed", None)]
+    assert client.get(ARCHIVE, {"result": "failed"}, **headers).json()["results"] == []
+    bad = client.get(ARCHIVE, {"year": "1999"}, **headers)
+    assert bad.status_code == 400 and bad.json()["field"] == "year"
+    assert client.get(ARCHIVE, **auth(token_for(trainer_a))).status_code == 403  # no 培训档案
+    department = client.get(ARCHIVE, **auth(token_for(county_reviewer_a))).json()["results"]
+    assert [row["staff_id"] for row in department] == [staff_a.pk]
+    assert client.get(ARCHIVE, **auth(token_for(county_reviewer_b))).json()["results"] == []  # another county
+
+
 def test_the_unit_reads_a_persons_year(client, year, admin_a, staff_a):
     response = client.get(f"{ARCHIVE}{year.pk}/", **auth(token_for(admin_a)))
     assert response.status_code == 200
