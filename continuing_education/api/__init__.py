@@ -20,6 +20,8 @@ Screens by role and what gets an endpoint:
 Left out, and why:
 - 待我审核 and deciding steps, imports (participants, results, online results), exports, staff (人员信息): the
   generic review/import/export/staff API (another part of issue 11).
-- 从人员信息中选择 (picking several staff at once; adding them one by one works), attachments of a class, 培训成果更正申请, the catalogue (课程, 师资, 培训点,
-  网授平台), 学时要求 and the unit lists of departments: not built in this round; the screens remain the way.
+- 从人员信息中选择 (several staff at once; adding them one by one works), attachments of a class (upload and
+  delete), 培训成果更正申请, the catalogue (课程, 师资, 培训点, 网授平台), 网络培训成果 (list), 学时要求, the
+  units' pages (加入单位, 待审核的专技人员, 用人单位), the desk and statistics: not built in this round; the screens
+  remain the way.
 """
