@@ -17,15 +17,16 @@ from api.concurrency import check_if_match
 from api.errors import Conflict, FormInvalid, form_errors
 from api.forms import as_query_dict, bind_query, form_serializer, query_parameters
 from api.responses import object_response
-from continuing_education.api.serializers import DeclarationSerializer
-from continuing_education.forms.hours import DeclarationForm, ManageFilterForm, staff_roster
+from continuing_education.api.serializers import DeclarationSerializer, OnlineResultSerializer
+from continuing_education.forms.hours import DeclarationForm, ManageFilterForm, OnlineFilterForm, staff_roster
 from continuing_education.models import DeclarationStatus, HoursDeclaration
-from continuing_education.rules import may_manage_hours
+from continuing_education.rules import may_manage_hours, may_manage_training
 from continuing_education.selectors.access import linked_staff
 from continuing_education.selectors.hours import (
     approved_declarations,
     get_declaration_for_user,
     on_behalf_declarations,
+    online_results,
     own_declarations,
 )
 from continuing_education.services import hours as services
@@ -214,3 +215,21 @@ class WithdrawDeclaration(APIView):
             raise Conflict(_("学时申报%(status)s，不能撤回") % {"status": declaration.get_status_display()})
         services.withdraw_declaration(actor=request.user, declaration=declaration)
         return _response(request, declaration)
+
+
+class OnlineResults(ListAPIView):
+    """网络培训成果: the unit's imported online results (培训管理), with the screen's filters."""
+
+    api_programme = PROGRAMME
+    serializer_class = OnlineResultSerializer
+
+    @extend_schema(operation_id="continuing_education_online_results_list", summary=gettext_lazy("网络培训成果"),
+                   tags=TAGS, parameters=query_parameters(OnlineFilterForm))
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        if not may_manage_training(self.request.user):
+            raise PermissionDenied
+        form = bind_query(self.request, OnlineFilterForm)
+        return online_results(self.request.user, **form.filters())

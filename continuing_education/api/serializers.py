@@ -13,6 +13,7 @@ from continuing_education.models import (
     HoursDeclaration,
     HoursSource,
     LearningForm,
+    OnlineResult,
     Participant,
     ReportMode,
     ResultsStatus,
@@ -111,6 +112,20 @@ class DeclarationSerializer(serializers.ModelSerializer):
                   "organiser", "starts_on", "ends_on", "hours", "proof_id", "status", "status_display",
                   "duplicate_note", "submitted_at", "approved_at", "updated_at")
         extra_kwargs = {"proof_id": {"allow_null": True}}
+
+
+class OnlineResultSerializer(serializers.ModelSerializer):
+    """One 网络培训成果 (imported from a 网授平台; credited to the archive at once)."""
+
+    platform_name = serializers.CharField(source="platform.name")
+    id_number = IdNumberField()
+    subject_type = serializers.ChoiceField(choices=SubjectType.choices)
+
+    class Meta:
+        model = OnlineResult
+        ref_name = "ContinuingEducationOnlineResult"
+        fields = ("id", "platform_id", "platform_name", "name", "id_number", "course_name", "year", "subject_type",
+                  "hours", "completed_on", "created_at")
 
 
 class ArchiveEntrySerializer(serializers.ModelSerializer):

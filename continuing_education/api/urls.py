@@ -24,6 +24,7 @@ urlpatterns = [
     path("declarations/<int:pk>/", hours.DeclarationDetail.as_view(), name="declaration_detail"),
     path("declarations/<int:pk>/submit/", hours.SubmitDeclaration.as_view(), name="declaration_submit"),
     path("declarations/<int:pk>/withdraw/", hours.WithdrawDeclaration.as_view(), name="declaration_withdraw"),
+    path("online-results/", hours.OnlineResults.as_view(), name="online_results"),
 
     # --- archive: 培训档案, 查看培训历程, 学时证明, 我的培训档案
     path("archive/", archive.ArchiveList.as_view(), name="archive"),

@@ -105,3 +105,13 @@ def test_others_may_not_write(client, pro_a, pro_b, staff_a, admin_a, admin_b, t
     assert client.get(DECLARATIONS, **auth(token_for(admin_a))).status_code == 403  # a person's page
     draft.refresh_from_db()
     assert draft.status == DeclarationStatus.DRAFT and latest_review_for(draft) is None
+
+
+def test_online_results_are_listed_for_the_training_manager(client, trainer_a, member_a, admin_a, staff_a):
+    result = ce.online_result(admin_a.organisation, by=admin_a, member=staff_a)
+    headers = auth(token_for(trainer_a))
+    rows = client.get("/api/v1/continuing-education/online-results/", {"name": staff_a.name}, **headers).json()
+    assert [(row["id"], row["hours"]) for row in rows["results"]] == [(result.pk, "10.0")]
+    assert client.get("/api/v1/continuing-education/online-results/", {"name": "别人"}, **headers).json()[
+        "results"] == []
+    assert client.get("/api/v1/continuing-education/online-results/", **auth(token_for(member_a))).status_code == 403

@@ -33,6 +33,8 @@ API_MATRIX = {
     CE + "declaration_submit": ("declaration", "POST", None, "200 404 403 404 200 404 403 404 403 404 404 404 401"),
     CE + "declaration_withdraw": ("declaration", "POST", None, "409 404 403 404 409 404 403 404 403 404 404 404 401"),
 
+    CE + "online_results": ("as_unit", "GET", None, "200 200 200 403 403 403 403 403 403 403 403 403 401"),
+
     # --- archive
     CE + "archive": ("as_unit", "GET", None, "200 200 403 403 403 403 200 200 200 200 403 403 401"),
     CE + "archive_detail": ("archive_year", "GET", None, "200 404 403 403 200 404 200 404 200 404 404 404 401"),
