@@ -347,5 +347,18 @@ SPECTACULAR_SETTINGS = {
     "SCHEMA_PATH_PREFIX": r"/api/v1",
     "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "api.schema.add_error_responses"],
     "ENUM_GENERATE_CHOICE_DESCRIPTION": True,
+    # Choice sets that several components share under a common field name (status, subject_type…) are named here,
+    # else drf-spectacular warns of the collision.
+    "ENUM_NAME_OVERRIDES": {
+        "ContinuingEducationClassStatusEnum": "continuing_education.models.ClassStatus",
+        "ContinuingEducationDeclarationStatusEnum": "continuing_education.models.DeclarationStatus",
+        "ContinuingEducationSubjectTypeEnum": "continuing_education.models.SubjectType",
+        "ContinuingEducationReportModeEnum": "continuing_education.models.ReportMode",
+        "ContinuingEducationResultsStatusEnum": "continuing_education.models.ResultsStatus",
+        "ContinuingEducationAssessmentEnum": "continuing_education.models.Assessment",
+        "ContinuingEducationLearningFormEnum": "continuing_education.models.LearningForm",
+        "ContinuingEducationHoursSourceEnum": "continuing_education.models.HoursSource",
+        "ContinuingEducationArchiveResultEnum": "continuing_education.selectors.archive.Result",
+    },
     "DISABLE_ERRORS_AND_WARNINGS": not DEBUG,
 }

@@ -7,7 +7,7 @@ from continuing_education.constraints import register_constraints
 from continuing_education.exports import register_exports
 from continuing_education.imports import register_imports
 from continuing_education.kinds import register_kinds
-from continuing_education.registration import audit_labels, daily, navigation, permissions, purposes
+from continuing_education.registration import api, audit_labels, daily, navigation, permissions, purposes
 
 
 def register() -> None:
@@ -22,3 +22,4 @@ def register() -> None:
     navigation.register_staff_link_pages()  # organisations.staff_links: the pages a join notification opens
     audit_labels.register_audit_labels()  # audit.labels: the Chinese label of every action code
     daily.register_daily_jobs()  # core.daily: reminders to people short of hours (1 October, 1 December)
+    api.register_api()  # api.registry: the routes under /api/v1/continuing-education/ and their key scopes

@@ -208,12 +208,17 @@ def class_print(request, pk):
     if training_class.status != ClassStatus.APPROVED:
         messages.error(request, _("培训班审核通过后才能打印审核表"))
         return redirect("continuing_education:class_detail", pk=training_class.pk)
+    return approval_form_response(training_class, reader=request.user)
+
+
+def approval_form_response(training_class, *, reader) -> HttpResponse:
+    """培训班审核表 as a PDF response (the screen's and the API's download)."""
     review = latest_review_for(training_class)
     pdf = render_pdf("continuing_education/classes/print.html", {
         "training_class": training_class, "snapshot": training_class.approved_snapshot, "review": review,
         "decisions": [event for event in history_for_subject(training_class)
                       if event.review_id == getattr(review, "pk", None)],
-        "printed_at": f"{timezone.localtime():%Y-%m-%d %H:%M}"}, reader=request.user)
+        "printed_at": f"{timezone.localtime():%Y-%m-%d %H:%M}"}, reader=reader)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = content_disposition_header(
         as_attachment=False, filename=f"继续教育培训班审核表-{training_class.number}.pdf")

@@ -1,0 +1,34 @@
+"""/api/v1/continuing-education/ (namespace api:continuing_education)."""
+
+from django.urls import path
+
+from continuing_education.api import archive, classes, hours, participants
+
+urlpatterns = [
+    # --- classes: 我申报的 + 培训班申报, 培训班管理, the departments' list, the class and its actions
+    path("classes/", classes.DeclaredClasses.as_view(), name="classes"),
+    path("classes/managed/", classes.ManagedClasses.as_view(), name="classes_managed"),
+    path("classes/reviewed/", classes.ReviewedClasses.as_view(), name="classes_reviewed"),
+    path("classes/<int:pk>/", classes.ClassDetail.as_view(), name="class_detail"),
+    path("classes/<int:pk>/submit/", classes.SubmitClass.as_view(), name="class_submit"),
+    path("classes/<int:pk>/withdraw/", classes.WithdrawClass.as_view(), name="class_withdraw"),
+    path("classes/<int:pk>/print/", classes.PrintClass.as_view(), name="class_print"),
+    path("classes/<int:pk>/participants/", participants.ClassParticipants.as_view(), name="class_participants"),
+    path("classes/<int:pk>/report-results/", participants.ReportResults.as_view(), name="class_report_results"),
+    path("participants/<int:pk>/", participants.ParticipantDetail.as_view(), name="participant_detail"),
+
+    # --- hours: 我的学时申报 + 新增, 学时申报管理 (approved, on a behalf + 代为申报), the declaration and its actions
+    path("declarations/", hours.OwnDeclarations.as_view(), name="declarations"),
+    path("declarations/approved/", hours.ApprovedDeclarations.as_view(), name="declarations_approved"),
+    path("declarations/on-behalf/", hours.OnBehalfDeclarations.as_view(), name="declarations_on_behalf"),
+    path("declarations/<int:pk>/", hours.DeclarationDetail.as_view(), name="declaration_detail"),
+    path("declarations/<int:pk>/submit/", hours.SubmitDeclaration.as_view(), name="declaration_submit"),
+    path("declarations/<int:pk>/withdraw/", hours.WithdrawDeclaration.as_view(), name="declaration_withdraw"),
+    path("online-results/", hours.OnlineResults.as_view(), name="online_results"),
+
+    # --- archive: 培训档案, 查看培训历程, 学时证明, 我的培训档案
+    path("archive/", archive.ArchiveList.as_view(), name="archive"),
+    path("archive/<int:pk>/", archive.ArchiveYearDetail.as_view(), name="archive_detail"),
+    path("archive/<int:pk>/certificate/", archive.Certificate.as_view(), name="certificate"),
+    path("my-archive/", archive.MyArchive.as_view(), name="my_archive"),
+]

@@ -1,0 +1,53 @@
+"""The API access matrix of /api/v1/continuing-education/ (tests/api/matrix.py explains rows and the scope
+dimension), over the programme's own world and personas (tests/continuing_education/test_access_matrix.py, same
+order), plus "participant" (the one of its reported class). Routes without an object name the world's "as_unit"
+(owner: enterprise A's administrator) or "as_person" (owner: 王专技, who calls with his session)."""
+
+import pytest
+
+from continuing_education.models import Participant
+from tests.api.matrix import check_api
+from tests.continuing_education.test_access_matrix import PERSONAS, people, world  # noqa: F401  (fixtures)
+from tests.continuing_education.world import Thing
+
+CE = "api:continuing_education:"
+API_MATRIX = {
+    # --- classes
+    CE + "classes": ("as_unit", "GET", None, "200 200 403 403 403 403 403 403 403 403 403 403 401"),
+    CE + "classes_managed": ("as_unit", "GET", None, "200 200 200 403 403 403 403 403 403 403 403 403 401"),
+    CE + "classes_reviewed": ("as_unit", "GET", None, "403 403 403 403 403 403 200 200 200 200 403 403 401"),
+    CE + "class_detail": ("class_draft", "GET", None, "200 404 200 404 404 404 200 404 200 404 404 404 401"),
+    CE + "class_submit": ("class_draft", "POST", None, "200 404 403 404 404 404 403 404 403 404 404 404 401"),
+    CE + "class_withdraw": ("class_draft", "POST", None, "409 404 403 404 404 404 403 404 403 404 404 404 401"),
+    CE + "class_participants": ("class_approved", "GET", None, "200 404 403 404 404 404 403 404 403 404 404 404 401"),
+    CE + "class_report_results":
+        ("class_approved", "POST", None, "400 404 403 404 404 404 403 404 403 404 404 404 401"),
+    CE + "participant_detail": ("participant", "GET", None, "200 404 403 404 404 404 403 404 403 404 404 404 401"),
+    CE + "class_print": ("class_approved", "GET", None, "200 404 200 404 404 404 200 404 200 404 404 404 401"),
+
+    # --- hours
+    CE + "declarations": ("as_person", "GET", None, "200 403 403 403 200 200 403 403 403 403 403 200 401"),
+    CE + "declarations_approved": ("as_unit", "GET", None, "200 200 403 403 403 403 403 403 403 403 403 403 401"),
+    CE + "declarations_on_behalf": ("as_unit", "GET", None, "200 200 403 403 403 403 403 403 403 403 403 403 401"),
+    CE + "declaration_detail": ("declaration", "GET", None, "200 404 200 404 200 404 200 404 200 404 404 404 401"),
+    CE + "declaration_submit": ("declaration", "POST", None, "200 404 403 404 200 404 403 404 403 404 404 404 401"),
+    CE + "declaration_withdraw": ("declaration", "POST", None, "409 404 403 404 409 404 403 404 403 404 404 404 401"),
+
+    CE + "online_results": ("as_unit", "GET", None, "200 200 200 403 403 403 403 403 403 403 403 403 401"),
+
+    # --- archive
+    CE + "archive": ("as_unit", "GET", None, "200 200 403 403 403 403 200 200 200 200 403 403 401"),
+    CE + "archive_detail": ("archive_year", "GET", None, "200 404 403 403 200 404 200 404 200 404 404 404 401"),
+    CE + "certificate": ("archive_year", "POST", None, "200 404 403 403 200 404 200 404 200 404 404 404 401"),
+    CE + "my_archive": ("as_person", "GET", None, "200 403 403 403 200 200 403 403 403 403 403 200 401"),
+}
+
+
+@pytest.mark.django_db
+def test_api_matrix(client, world, people, admin_a, pro_a):  # noqa: F811  (the imported fixtures)
+    reported = world["class_reported"].pk  # its one participant (王专技)
+    world = {**world, "as_unit": Thing(None, admin_a), "as_person": Thing(None, pro_a),
+             "participant": Thing(Participant.objects.get(training_class_id=reported).pk, admin_a)}
+    wrong = check_api(client, rows=API_MATRIX, personas=PERSONAS, world=world,
+                      user_for=lambda persona, key: world[key].owner if persona == "owner" else people[persona])
+    assert not wrong, "\n".join(wrong)
