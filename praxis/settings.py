@@ -343,4 +343,13 @@ SPECTACULAR_SETTINGS = {
     "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "api.schema.add_error_responses"],
     "ENUM_GENERATE_CHOICE_DESCRIPTION": True,
     "DISABLE_ERRORS_AND_WARNINGS": not DEBUG,
+    # Choice sets whose field names repeat across components (status, level): named after their model.
+    "ENUM_NAME_OVERRIDES": {
+        "ReviewStatusEnum": "reviews.models.ReviewStatus",
+        "ReviewStepStatusEnum": "reviews.models.StepStatus",
+        "ReviewerLevelEnum": "reviews.models.ReviewerLevel",
+        "TraineeshipBaseLevelEnum": "traineeships.models.BaseLevel",
+        "JobStatusEnum": "batch.models.JobStatus",
+        "JobKindEnum": "batch.models.JobKind",
+    },
 }
