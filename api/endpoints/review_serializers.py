@@ -97,7 +97,8 @@ class DecisionInput(serializers.Serializer):
     decision = serializers.ChoiceField(choices=Decision.choices)
     reason = serializers.CharField(required=False, allow_blank=True, max_length=1000,
                                    help_text="选择“不通过”或“退回修改”时必须填写")
-    step_id = serializers.IntegerField(required=False, allow_null=True, help_text="省略时为当前待审核环节")
+    step_id = serializers.IntegerField(required=False, allow_null=True, min_value=1, max_value=2**63 - 1,
+                                       help_text="省略时为当前待审核环节")
 
 
 class ReasonInput(serializers.Serializer):

@@ -34,7 +34,7 @@ TAGS = ["审核与申报"]
 class ApiDecisionForm(DecisionForm):
     """The screen's decision form; the step may be left out and is then the review's current step."""
 
-    step_id = forms.IntegerField(required=False)
+    step_id = forms.IntegerField(required=False, min_value=1, max_value=2**63 - 1)
 
 
 def programme_of_review(review) -> str:
