@@ -29,14 +29,14 @@ from api.endpoints.batch_serializers import (
     JobSerializer,
     RowErrorSerializer,
 )
-from api.errors import FormInvalid
+from api.errors import FormInvalid, form_errors
 from api.forms import bind_query, query_parameters
 from api.models import ApiKey
 from api.permissions import require_scope
 from api.responses import object_response
 from batch import registry, services
 from batch import views as screens
-from batch.forms import JobFilterForm
+from batch.forms import ImportUploadForm, JobFilterForm
 from batch.jobs import fail_stale_jobs
 from batch.models import JobKind
 from batch.selectors import get_job_for_user, get_jobs_for_user
@@ -156,9 +156,12 @@ class StartImport(APIView):
                 writer.write(line)
             writer.close()
             with open(handle.name, "rb") as built:
+                # The upload page's checks (size, what the file is), so a JSON import meets the same bounds.
+                form = ImportUploadForm(data={}, files={"file": File(built, name=f"{spec.key}-api.xlsx")}, spec=spec)
+                if not form.is_valid():
+                    raise FormInvalid(form_errors(form))
                 job = services.start_import(actor=request.user, spec_key=spec.key,
-                                            uploaded_file=File(built, name=f"{spec.key}-api.xlsx"),
-                                            parent_key=str(parent)[:64])
+                                            uploaded_file=form.cleaned_data["file"], parent_key=str(parent)[:64])
         finally:
             os.unlink(handle.name)
         job.refresh_from_db()
