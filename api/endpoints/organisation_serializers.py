@@ -10,6 +10,7 @@ class OrganisationSerializer(serializers.ModelSerializer):
     kind_display = serializers.CharField(source="get_kind_display")
     region_id = serializers.CharField(allow_null=True)
     region_name = serializers.CharField(source="region.name", allow_null=True, default=None)
+    website = serializers.CharField()  # may be empty: not a "uri" in the schema
     origin = serializers.ChoiceField(choices=Origin.choices)
     nature = serializers.ChoiceField(choices=UnitNature.choices, allow_blank=True)
     unit_level = serializers.ChoiceField(choices=UnitLevel.choices, allow_blank=True)

@@ -12,6 +12,7 @@ from rest_framework.views import APIView
 
 from accounts.rules import is_individual
 from api import scopes
+from api.endpoints.params import live_query_parameters
 from api.endpoints.review_serializers import (
     DecisionInput,
     InboxRowSerializer,
@@ -19,7 +20,7 @@ from api.endpoints.review_serializers import (
     ReviewDetailSerializer,
     SubmissionSerializer,
 )
-from api.forms import bind, bind_query, query_parameters
+from api.forms import bind, bind_query
 from api.permissions import require_scope
 from api.responses import object_response
 from reviews import rules, services
@@ -69,7 +70,7 @@ class Inbox(ListAPIView):
     serializer_class = InboxRowSerializer
 
     @extend_schema(operation_id="reviews_inbox_list", summary=_("待我审核"), tags=TAGS,
-                   parameters=query_parameters(InboxFilterForm))
+                   parameters=live_query_parameters(InboxFilterForm))
     def get(self, request, *args, **kwargs):
         return super().get(request, *args, **kwargs)
 
@@ -87,7 +88,7 @@ class Submissions(ListAPIView):
     serializer_class = SubmissionSerializer
 
     @extend_schema(operation_id="reviews_submissions_list", summary=_("我的申报"), tags=TAGS,
-                   parameters=query_parameters(MineFilterForm))
+                   parameters=live_query_parameters(MineFilterForm))
     def get(self, request, *args, **kwargs):
         return super().get(request, *args, **kwargs)
 
