@@ -78,9 +78,12 @@ class StaffDetail(APIView):
         return object_response(request, StaffSerializer, member)
 
     @extend_schema(operation_id="staff_delete", summary=_("删除人员"), tags=TAGS, request=None,
-                   responses={204: None})
+                   responses={204: None}, description=_("可带 If-Match：记录已被他人修改时不删除（412）"))
     def delete(self, request, pk):
         _require(request)
         member = get_staff_member_for_user(request.user, pk)
-        staff_services.delete_staff_member(actor=request.user, member=member)
+        with transaction.atomic():
+            if request.headers.get("If-Match"):  # optional, as the page's delete has no version to send
+                check_if_match(request, StaffMember.objects.select_for_update().get(pk=member.pk))
+            staff_services.delete_staff_member(actor=request.user, member=member)
         return Response(status=204)

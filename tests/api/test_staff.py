@@ -72,7 +72,9 @@ def test_edits_need_the_current_etag(client, admin_a):
 def test_delete(client, admin_a):
     created = post(client, admin_a, person())
     url = f"{STAFF}{created.json()['id']}/"
-    assert client.delete(url, **auth(token_for(admin_a))).status_code == 204
+    stale = client.delete(url, HTTP_IF_MATCH='"stale"', **auth(token_for(admin_a)))
+    assert (stale.status_code, stale.json()["code"]) == (412, "precondition_failed")
+    assert client.delete(url, HTTP_IF_MATCH=created["ETag"], **auth(token_for(admin_a))).status_code == 204
     assert not StaffMember.objects.exists()
     assert client.get(url, **auth(token_for(admin_a))).status_code == 404
 
