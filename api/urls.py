@@ -6,6 +6,7 @@ from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from api import registry
+from api.endpoints import batch, notifications, organisations, reviews, staff
 from api.views import MeView, UnknownRoute
 
 app_name = "api"
@@ -13,6 +14,32 @@ app_name = "api"
 # --- foundation routes (each area adds its list here)
 foundation = [
     path("me/", MeView.as_view(), name="me"),
+    # 审核与申报 (every programme's reviews)
+    path("reviews/inbox/", reviews.Inbox.as_view(), name="reviews_inbox"),
+    path("reviews/submissions/", reviews.Submissions.as_view(), name="reviews_submissions"),
+    path("reviews/<int:pk>/", reviews.ReviewDetail.as_view(), name="review_detail"),
+    path("reviews/<int:pk>/decide/", reviews.Decide.as_view(), name="review_decide"),
+    path("reviews/<int:pk>/withdraw/", reviews.Withdraw.as_view(), name="review_withdraw"),
+    path("reviews/<int:pk>/revoke/", reviews.Revoke.as_view(), name="review_revoke"),
+    # 导入导出 and the task centre
+    path("imports/", batch.ImportSpecs.as_view(), name="imports"),
+    path("imports/<slug:spec_key>/", batch.StartImport.as_view(), name="import_start"),
+    path("exports/", batch.ExportSpecs.as_view(), name="exports"),
+    path("exports/<slug:spec_key>/", batch.StartExport.as_view(), name="export_start"),
+    path("jobs/", batch.Jobs.as_view(), name="jobs"),
+    path("jobs/<int:pk>/", batch.JobDetail.as_view(), name="job_detail"),
+    path("jobs/<int:pk>/errors/", batch.JobErrors.as_view(), name="job_errors"),
+    path("jobs/<int:pk>/file/", batch.JobFile.as_view(), name="job_file"),
+    # 人员信息
+    path("staff/", staff.StaffList.as_view(), name="staff"),
+    path("staff/<int:pk>/", staff.StaffDetail.as_view(), name="staff_detail"),
+    # 单位信息
+    path("organisation/", organisations.OwnOrganisation.as_view(), name="own_organisation"),
+    path("organisations/", organisations.Directory.as_view(), name="organisations"),
+    path("organisations/<int:pk>/", organisations.OrganisationDetail.as_view(), name="organisation_detail"),
+    # 消息
+    path("notifications/", notifications.Notifications.as_view(), name="notifications"),
+    path("notifications/<int:pk>/read/", notifications.MarkRead.as_view(), name="notification_read"),
 ]
 
 programmes = [

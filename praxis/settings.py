@@ -361,4 +361,13 @@ SPECTACULAR_SETTINGS = {
         "ContinuingEducationArchiveResultEnum": "continuing_education.selectors.archive.Result",
     },
     "DISABLE_ERRORS_AND_WARNINGS": not DEBUG,
+    # Choice sets whose field names repeat across components (status, level): named after their model.
+    "ENUM_NAME_OVERRIDES": {
+        "ReviewStatusEnum": "reviews.models.ReviewStatus",
+        "ReviewStepStatusEnum": "reviews.models.StepStatus",
+        "ReviewerLevelEnum": "reviews.models.ReviewerLevel",
+        "TraineeshipBaseLevelEnum": "traineeships.models.BaseLevel",
+        "JobStatusEnum": "batch.models.JobStatus",
+        "JobKindEnum": "batch.models.JobKind",
+    },
 }

@@ -6,8 +6,34 @@ from tests.api.fixtures import user_for
 from tests.api.matrix import check_api
 from tests.core.test_access_matrix import PERSONAS
 
+# The world's review is enterprise A's approved 见习基地 (decided by the county and the city): deciding or
+# withdrawing it is a 409 for the sides that see it, revoking a 409 for the county (the city decided after it).
+# The world's job is an export without a file yet (404 as on screen). Departments hold organisations.manage_staff
+# for their own roster, so they may import and export staff like any unit.
 API_MATRIX = {
     "api:me": (None, "GET", None, "200 200 200 200 200 200 200 200 401"),
+    "api:reviews_inbox": (None, "GET", None, "200 200 403 200 200 200 200 403 401"),
+    "api:reviews_submissions": (None, "GET", None, "200 200 200 200 200 200 200 200 401"),
+    "api:review_detail": ("review", "GET", None, "200 200 404 404 404 404 404 404 401"),
+    "api:review_decide": ("review", "POST", {"decision": "approve"}, "409 409 404 404 404 404 404 404 401"),
+    "api:review_withdraw": ("review", "POST", {}, "409 403 404 404 404 404 404 404 401"),
+    "api:review_revoke": ("review", "POST", {}, "403 409 404 404 404 404 404 404 401"),
+    "api:imports": (None, "GET", None, "200 200 200 200 200 200 200 200 401"),
+    "api:import_start": ({"spec_key": "staff"}, "POST", {"rows": [{"姓名": "钱导入", "身份证号": "x"}]},
+                         "202 202 202 202 202 202 202 403 401"),
+    "api:exports": (None, "GET", None, "200 200 200 200 200 200 200 200 401"),
+    "api:export_start": ({"spec_key": "staff"}, "POST", {"params": {}}, "202 202 202 202 202 202 202 403 401"),
+    "api:jobs": (None, "GET", None, "200 200 200 200 200 200 200 200 401"),
+    "api:job_detail": ("job", "GET", None, "200 404 404 404 404 404 404 404 401"),
+    "api:job_errors": ("job", "GET", None, "200 404 404 404 404 404 404 404 401"),
+    "api:job_file": ("job", "GET", None, "404 404 404 404 404 404 404 404 401"),
+    "api:staff": (None, "GET", None, "200 200 200 200 200 200 200 403 401"),
+    "api:staff_detail": ("staff", "GET", None, "200 404 200 404 404 404 404 403 401"),
+    "api:own_organisation": (None, "GET", None, "200 200 403 200 200 200 200 403 401"),
+    "api:organisations": (None, "GET", None, "403 200 403 403 200 403 403 403 401"),
+    "api:organisation_detail": ("organisation", "GET", None, "200 200 200 404 404 404 404 404 401"),
+    "api:notifications": (None, "GET", None, "200 200 200 200 200 200 200 200 401"),
+    "api:notification_read": ("notification", "POST", None, "200 404 404 404 404 404 404 404 401"),
 }
 
 
