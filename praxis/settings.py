@@ -347,9 +347,16 @@ SPECTACULAR_SETTINGS = {
     "SCHEMA_PATH_PREFIX": r"/api/v1",
     "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "api.schema.add_error_responses"],
     "ENUM_GENERATE_CHOICE_DESCRIPTION": True,
-    # Choice sets that several components share under a common field name (status, subject_type…) are named here,
-    # else drf-spectacular warns of the collision.
+    "DISABLE_ERRORS_AND_WARNINGS": not DEBUG,
+    # Choice sets whose field names repeat across components (status, level, subject_type…), named after their
+    # model; else drf-spectacular warns of the collision.
     "ENUM_NAME_OVERRIDES": {
+        "ReviewStatusEnum": "reviews.models.ReviewStatus",
+        "ReviewStepStatusEnum": "reviews.models.StepStatus",
+        "ReviewerLevelEnum": "reviews.models.ReviewerLevel",
+        "TraineeshipBaseLevelEnum": "traineeships.models.BaseLevel",
+        "JobStatusEnum": "batch.models.JobStatus",
+        "JobKindEnum": "batch.models.JobKind",
         "ContinuingEducationClassStatusEnum": "continuing_education.models.ClassStatus",
         "ContinuingEducationDeclarationStatusEnum": "continuing_education.models.DeclarationStatus",
         "ContinuingEducationSubjectTypeEnum": "continuing_education.models.SubjectType",
@@ -359,15 +366,5 @@ SPECTACULAR_SETTINGS = {
         "ContinuingEducationLearningFormEnum": "continuing_education.models.LearningForm",
         "ContinuingEducationHoursSourceEnum": "continuing_education.models.HoursSource",
         "ContinuingEducationArchiveResultEnum": "continuing_education.selectors.archive.Result",
-    },
-    "DISABLE_ERRORS_AND_WARNINGS": not DEBUG,
-    # Choice sets whose field names repeat across components (status, level): named after their model.
-    "ENUM_NAME_OVERRIDES": {
-        "ReviewStatusEnum": "reviews.models.ReviewStatus",
-        "ReviewStepStatusEnum": "reviews.models.StepStatus",
-        "ReviewerLevelEnum": "reviews.models.ReviewerLevel",
-        "TraineeshipBaseLevelEnum": "traineeships.models.BaseLevel",
-        "JobStatusEnum": "batch.models.JobStatus",
-        "JobKindEnum": "batch.models.JobKind",
     },
 }
