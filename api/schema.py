@@ -49,8 +49,27 @@ class BrowserSessionScheme(OpenApiAuthenticationExtension):
         return {"type": "apiKey", "in": "cookie", "name": "sessionid"}
 
 
+# Formats a stored blank string ("") does not satisfy: an optional URL or e-mail on a model is saved as "".
+_BLANK_FAILS_FORMAT = {"uri", "email", "ipv4", "ipv6", "hostname", "uuid"}
+
+
+def allow_blank_in_formatted_output(schemas: dict) -> None:
+    """A read-only string with a format (a model's URLField or EmailField in a response) may be "" when the model
+    field is blank=True; drf-spectacular adds the blank alternative only for writable fields that declare
+    allow_blank, so a response holding "" would violate its own schema (found by the fuzzer). Give every such
+    read-only property the same `oneOf [formatted, ""]` drf-spectacular gives the writable ones."""
+    for component in schemas.values():
+        for name, prop in (component.get("properties") or {}).items():
+            if prop.get("readOnly") and prop.get("type") == "string" and prop.get("format") in _BLANK_FAILS_FORMAT:
+                outer = {key: prop[key] for key in ("readOnly", "nullable", "description", "title") if key in prop}
+                inner = {key: value for key, value in prop.items() if key not in outer}
+                component["properties"][name] = {**outer, "oneOf": [inner, {"type": "string", "maxLength": 0}]}
+
+
 def add_error_responses(result, generator, request, public):
-    """Postprocessing hook: the Error component, and every error status on every operation."""
+    """Postprocessing hook: the Error component, and every error status on every operation (and the blank
+    alternative of formatted read-only strings, allow_blank_in_formatted_output)."""
+    allow_blank_in_formatted_output(result.setdefault("components", {}).setdefault("schemas", {}))
     result.setdefault("components", {}).setdefault("schemas", {})["Error"] = ERROR_SCHEMA
     reference = {"$ref": "#/components/schemas/Error"}
     for path_item in result.get("paths", {}).values():

@@ -8,6 +8,7 @@ urlpatterns = [
     path("", include("core.urls")),
     path("accounts/", include("accounts.urls")),
     path("org/staff/", include("organisations.staff_urls")),
+    path("org/api-keys/", include("api.screen_urls")),
     # The profile and verification pages sit above the review engine, in their own app, under /org/ and the
     # organisations namespace like the rest of the organisation's pages.
     path("org/", include((organisations_urls.urlpatterns + verification_urls.urlpatterns, "organisations"))),

@@ -1,4 +1,4 @@
-"""What the API registers at start-up: its permission, audit labels, navigation and daily clean-up."""
+"""What the API registers at start-up: its permission, audit labels, daily clean-up and menu entry."""
 
 
 def register() -> None:
@@ -8,6 +8,7 @@ def register() -> None:
     from api.jobs import forget_old_rate_windows
     from audit.labels import register_action
     from core.daily import register_daily_job
+    from core.navigation import NavEntry, add_entry
     from organisations.permissions import ALL_KINDS, register_permission
 
     register_permission(rules.MANAGE_KEYS, _("开放接口密钥管理（签发、轮换、停用）"), ALL_KINDS, group=_("开放接口"))
@@ -19,3 +20,4 @@ def register() -> None:
     ):
         register_action(code, label)
     register_daily_job("api.forget_rate_windows", forget_old_rate_windows)
+    add_entry("org", NavEntry(_("开放接口密钥"), "api_keys:list", "key", rules.MANAGE_KEYS, needs_organisation=True))

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
+from api import services as api_key_services
 from batch.models import BatchJob, JobKind, JobStatus
 from calendars.models import CalendarYear, DayKind, MinimumWage, SpecialDay
 from claims import services as claim_services
@@ -59,6 +60,8 @@ def build_world(*, enterprise_a, admin_a, member_a, county_hr_a, county_reviewer
     )
     platform_staff = factories.UserFactory(username="platform", real_name="平台管理员", kind="platform",
                                            is_staff=True, organisation=None)
+    api_key = api_key_services.issue_key(actor=admin_a, organisation=enterprise_a, name="人事系统",
+                                         scopes=["organisations:read"]).key
     draft_year = CalendarYear.objects.create(year=2027)
     draft_day = SpecialDay.objects.create(calendar_year=draft_year, date=datetime.date(2027, 1, 1),
                                           kind=DayKind.HOLIDAY, name="元旦")
@@ -93,4 +96,5 @@ def build_world(*, enterprise_a, admin_a, member_a, county_hr_a, county_reviewer
         "parameter": Thing(parameter.pk, city_reviewer),
         "graduate": Thing(graduate.pk, city_reviewer),
         "preregistered": Thing(preregistered.pk, county_reviewer_a),
+        "api_key": Thing(api_key.pk, admin_a),
     }

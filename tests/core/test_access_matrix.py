@@ -24,6 +24,8 @@ PERSONAS = ("owner", "reviewer", "staff_manager", "other_org", "other_county", "
 
 # URL name -> (the object its id names, the GET status per persona in PERSONAS order).
 MATRIX = {
+    "api_keys:revoke": ("api_key", "200 404 403 404 404 404 404 403 302"),
+    "api_keys:rotate": ("api_key", "200 404 403 404 404 404 404 403 302"),
     "attachments:download": ("attachment", "200 200 404 404 404 404 404 404 302"),
     "attachments:preview": ("attachment", "200 200 404 404 404 404 404 404 302"),
     "calendars:year": ("calendar_year", "200 403 403 403 403 403 403 403 302"),
@@ -114,6 +116,8 @@ MATRIX = {
 # written (audit and review history).
 POST_PERSONAS = ("staff_manager", "other_org", "other_county", "education", "industry", "individual")
 POSTS = {
+    "api_keys:revoke": ("api_key", "403 404 404 404 404 403"),
+    "api_keys:rotate": ("api_key", "403 404 404 404 404 403"),
     "calendars:day_delete": ("calendar_day", "403 403 403 403 403 403"),
     "calendars:day_edit": ("calendar_day", "403 403 403 403 403 403"),
     "calendars:publish": ("calendar_year", "403 403 403 403 403 403"),
@@ -194,6 +198,7 @@ WITHOUT_OBJECT = {
     "captcha-image", "captcha-image-2x", "captcha-audio", "captcha-refresh",
     "accounts:register", "organisations:register_unit", "organisations:register_unit_done",  # units: own tests
     "webhooks:list", "webhooks:create",
+    "api_keys:list", "api_keys:issue", "api_keys:issued",  # tests/api/test_key_screens.py
 }
 
 
