@@ -6,6 +6,8 @@ from tests.api.fixtures import user_for
 from tests.api.matrix import check_api
 from tests.core.test_access_matrix import PERSONAS
 
+# The world's waiting applicant (my_application) has no traineeship profile: 403, as the screen sends them to the
+# sign-in (302); the signed-in trainee's own applications are tested in test_api_applications.py.
 API_MATRIX = {
     "api:traineeships:own_base": (None, "GET", None, "200 403 403 404 403 403 403 403 401"),
     "api:traineeships:own_base_submit": (None, "POST", {}, "428 403 403 400 403 403 403 403 401"),
@@ -13,6 +15,40 @@ API_MATRIX = {
     "api:traineeships:own_base_upload": ({"slot": "rules_file"}, "POST", None, "415 403 403 415 403 403 403 403 401"),
     "api:traineeships:bases": (None, "GET", None, "403 200 403 403 200 403 403 403 401"),
     "api:traineeships:base_detail": ("base", "GET", None, "200 200 404 404 404 404 404 404 401"),
+    "api:traineeships:base_pdf": ("base", "GET", None, "200 200 404 404 404 404 404 404 401"),
+    "api:traineeships:posts": (None, "GET", None, "200 403 403 200 403 403 403 403 401"),
+    "api:traineeships:post_detail": ("post", "GET", None, "200 200 404 404 404 404 404 404 401"),
+    "api:traineeships:post_unpublish": ("post", "POST", {}, "200 403 403 404 403 403 403 403 401"),
+    "api:traineeships:applications": (None, "GET", None, "200 403 403 200 403 403 403 403 401"),
+    "api:traineeships:application_detail": ("application", "GET", None, "200 403 403 404 403 403 403 403 401"),
+    "api:traineeships:application_decide": ("application", "POST", {"decision": "approve"},
+        "400 403 403 404 403 403 403 403 401"),
+    "api:traineeships:application_release": ("application", "POST", {"reason": "岗位调整"},
+        "200 403 403 404 403 403 403 403 401"),
+    "api:traineeships:my_applications": (None, "GET", None, "403 403 403 403 403 403 403 403 401"),
+    "api:traineeships:my_application": ("my_application", "GET", None, "403 403 403 403 403 403 403 403 401"),
+    "api:traineeships:my_application_withdraw": ("my_application", "POST", {}, "403 403 403 403 403 403 403 403 401"),
+    "api:traineeships:placements": (None, "GET", None, "200 403 403 200 403 403 403 403 401"),
+    "api:traineeships:placement_create": ("application", "POST", {}, "400 403 403 404 403 403 403 403 401"),
+    "api:traineeships:placement_detail": ("placement", "GET", None, "200 200 404 404 404 404 404 404 401"),
+    "api:traineeships:placement_upload": ("placement", "POST", None, "415 403 403 404 403 403 403 403 401"),
+    "api:traineeships:placement_submit": ("placement", "POST", {}, "400 403 403 404 403 403 403 403 401"),
+    "api:traineeships:placement_cancel": ("placement", "POST", {}, "400 403 403 404 403 403 403 403 401"),
+    "api:traineeships:agreement_pdf": ("placement", "GET", None, "200 200 404 404 404 404 404 404 401"),
+    "api:traineeships:departure_create": ("placement", "POST", {}, "400 403 403 404 403 403 403 403 401"),
+    "api:traineeships:departure_detail": ("departure", "GET", None, "200 200 404 404 404 404 404 404 401"),
+    "api:traineeships:departure_upload": ("departure", "POST", None, "415 403 403 404 403 403 403 403 401"),
+    "api:traineeships:departure_submit": ("departure", "POST", {}, "200 403 403 404 403 403 403 403 401"),
+    "api:traineeships:departure_cancel": ("departure", "POST", {}, "200 403 403 404 403 403 403 403 401"),
+    "api:traineeships:departure_answer": ("departure", "POST", {"answer": "agree"},
+        "400 403 403 404 403 403 403 403 401"),
+    "api:traineeships:certificate_pdf": ("departure", "GET", None, "200 200 404 404 404 404 404 404 401"),
+    "api:traineeships:claims": (None, "GET", None, "200 200 403 200 200 403 403 403 401"),
+    "api:traineeships:claim_detail": ("claim", "GET", None, "200 200 404 404 404 404 404 404 401"),
+    "api:traineeships:claim_refresh": ("claim", "POST", {}, "400 403 403 404 403 403 403 403 401"),
+    "api:traineeships:claim_submit": ("claim", "POST", {}, "400 403 403 404 403 403 403 403 401"),
+    "api:traineeships:claim_withdraw": ("claim", "POST", {}, "200 403 403 404 403 403 403 403 401"),
+    "api:traineeships:claim_pdf": ("claim", "GET", None, "200 200 404 404 404 404 404 404 401"),
 }
 
 
