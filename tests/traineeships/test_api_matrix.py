@@ -7,7 +7,8 @@ from tests.api.matrix import check_api
 from tests.core.test_access_matrix import PERSONAS
 
 # The world's waiting applicant (my_application) has no traineeship profile: 403, as the screen sends them to the
-# sign-in (302); the signed-in trainee's own applications are tested in test_api_applications.py.
+# sign-in (302); the signed-in trainee's own applications are tested in test_api_applications.py. No persona is a
+# provincial or city department: 已备案基地, 报省厅备案 and 拨付登记 by them are tested in test_api_hr.py / _claims.py.
 API_MATRIX = {
     "api:traineeships:own_base": (None, "GET", None, "200 403 403 404 403 403 403 403 401"),
     "api:traineeships:own_base_submit": (None, "POST", {}, "428 403 403 400 403 403 403 403 401"),
@@ -49,6 +50,21 @@ API_MATRIX = {
     "api:traineeships:claim_submit": ("claim", "POST", {}, "400 403 403 404 403 403 403 403 401"),
     "api:traineeships:claim_withdraw": ("claim", "POST", {}, "200 403 403 404 403 403 403 403 401"),
     "api:traineeships:claim_pdf": ("claim", "GET", None, "200 200 404 404 404 404 404 404 401"),
+    "api:traineeships:base_file_with_province": ("base", "POST", {}, "403 403 404 404 404 404 404 404 401"),
+    "api:traineeships:filed_bases": (None, "GET", None, "403 403 403 403 403 403 403 403 401"),
+    "api:traineeships:publishing": ("parameter", "GET", None, "200 403 403 403 403 403 403 403 401"),
+    "api:traineeships:publishing_change": ("parameter", "POST", {"post_ids": [], "action": "publish"},
+        "400 403 403 403 403 403 403 403 401"),
+    "api:traineeships:placement_retain": ("placement", "POST", {"retained_on": "2026-06-20", "contract": "HT-1"},
+                                          "200 403 403 404 403 403 403 403 401"),
+    "api:traineeships:placement_not_retained": ("placement", "POST", {}, "400 403 403 404 403 403 403 403 401"),
+    "api:traineeships:claim_correct": ("claim", "POST", {}, "400 403 403 404 403 403 403 403 401"),
+    "api:traineeships:claim_pay": ("claim", "POST", {"paid_on": "2026-07-01", "voucher_number": "V1"},
+        "403 403 404 404 404 404 404 404 401"),
+    "api:traineeships:my_placement": ("my_departure", "GET", None, "200 403 403 403 403 403 403 404 401"),
+    "api:traineeships:my_departure_request": ("my_departure", "POST", {"left_on": "2026-06-20", "note": "x"},
+        "400 403 403 403 403 403 403 404 401"),
+    "api:traineeships:my_departure_withdraw": ("my_departure", "POST", {}, "400 403 403 403 403 403 403 404 401"),
 }
 
 

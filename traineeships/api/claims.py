@@ -17,13 +17,14 @@ from claims import services
 from claims.selectors import claims_for_user, get_claim_for_user
 from traineeships.api.common import EMPTY_INPUT, PDF_RESPONSES, TAGS, lock_and_match, payload, pdf_download
 from traineeships.api.serializers import ClaimDetailSerializer, ClaimSerializer
-from traineeships.forms.claims import ClaimCreateForm, ClaimFilterForm
+from traineeships.forms.claims import ClaimCreateForm, ClaimFilterForm, PaymentForm
 from traineeships.rules import MANAGE_BASE, PROGRAMME
 from traineeships.selectors import get_own_base
-from traineeships.services.claims import may_file
+from traineeships.services.claims import may_file, may_pay
 from traineeships.views.claims import may_list, print_claim
 
 ClaimInput = form_serializer(ClaimCreateForm, "TraineeshipClaimInput")
+PaymentInput = form_serializer(PaymentForm, "TraineeshipClaimPaymentInput")
 
 
 def _own_claim(request, pk):
@@ -104,6 +105,34 @@ def _action(name, summary, service):
 RefreshClaim = _action("refresh", gettext_lazy("按最新数据重新计算申领明细"), services.refresh_claim)
 SubmitClaim = _action("submit", gettext_lazy("提交补贴申领"), services.submit_claim)
 WithdrawClaim = _action("withdraw", gettext_lazy("撤回补贴申领"), services.withdraw_claim)
+
+
+class CorrectClaim(APIView):
+    """更正申领 of an approved or paid claim: a new draft with the correction lines (never an edit)."""
+
+    api_programme = "traineeships"
+
+    @extend_schema(operation_id="traineeships_claims_correct", summary=gettext_lazy("新建更正申领"), tags=TAGS,
+                   request=EMPTY_INPUT, responses={201: ClaimDetailSerializer})
+    def post(self, request, pk):
+        correction = services.create_correction(claim=_own_claim(request, pk), actor=request.user)
+        return _detail(request, correction.pk, status=201)
+
+
+class PayClaim(APIView):
+    """拨付登记 by the city."""
+
+    api_programme = "traineeships"
+
+    @extend_schema(operation_id="traineeships_claims_pay", summary=gettext_lazy("登记补贴拨付"), tags=TAGS,
+                   request=PaymentInput, responses=ClaimDetailSerializer)
+    def post(self, request, pk):
+        claim = get_claim_for_user(request.user, pk, PROGRAMME)
+        if not may_pay(request.user, claim):
+            raise PermissionDenied
+        form = bind(PaymentForm, payload(request))
+        services.mark_paid(claim=claim, actor=request.user, **form.cleaned_data)
+        return _detail(request, pk)
 
 
 class ClaimPdf(APIView):

@@ -23,7 +23,7 @@ from traineeships.api.common import (
     pdf_download,
 )
 from traineeships.api.serializers import PlacementSerializer
-from traineeships.forms.placements import PlacementFilterForm, TermsForm, UploadForm
+from traineeships.forms.placements import PlacementFilterForm, RetentionForm, TermsForm, UploadForm
 from traineeships.rules import MANAGE_BASE
 from traineeships.selectors import (
     filter_placements,
@@ -36,6 +36,7 @@ from traineeships.services import placements as services
 from traineeships.views.placements import print_agreement
 
 TermsInput = form_serializer(TermsForm, "TraineeshipPlacementTermsInput")
+RetentionInput = form_serializer(RetentionForm, "TraineeshipRetentionInput")
 
 
 class PlacementList(ListAPIView):
@@ -128,6 +129,36 @@ class CancelPlacement(APIView):
         require_permission(request, MANAGE_BASE)
         placement = services.cancel_placement(placement=get_unit_placement(request.user, pk), actor=request.user)
         return object_response(request, PlacementSerializer, placement)
+
+
+class RetainTrainee(APIView):
+    """留用登记: the unit hires the trainee (within the registration period)."""
+
+    api_programme = "traineeships"
+
+    @extend_schema(operation_id="traineeships_placements_retain", summary=_("留用登记"), tags=TAGS,
+                   request=RetentionInput, responses=PlacementSerializer)
+    def post(self, request, pk):
+        require_permission(request, MANAGE_BASE)
+        placement = get_unit_placement(request.user, pk)
+        form = bind(RetentionForm, payload(request))
+        services.register_retention(placement=placement, actor=request.user,
+                                    retained_on=form.cleaned_data["retained_on"],
+                                    contract=form.cleaned_data["contract"])
+        return object_response(request, PlacementSerializer, get_unit_placement(request.user, pk))
+
+
+class NotRetained(APIView):
+    """未留用: the unit says it did not hire the trainee after the end (within the registration period)."""
+
+    api_programme = "traineeships"
+
+    @extend_schema(operation_id="traineeships_placements_not_retained", summary=_("登记未留用"), tags=TAGS,
+                   request=EMPTY_INPUT, responses=PlacementSerializer)
+    def post(self, request, pk):
+        require_permission(request, MANAGE_BASE)
+        services.register_not_retained(placement=get_unit_placement(request.user, pk), actor=request.user)
+        return object_response(request, PlacementSerializer, get_unit_placement(request.user, pk))
 
 
 class AgreementPdf(APIView):

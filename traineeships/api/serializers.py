@@ -187,3 +187,22 @@ class ClaimDetailSerializer(ClaimSerializer):
     def get_lines(self, claim):
         lines = claim.lines.select_related("person").order_by("position", "id")
         return ClaimLineSerializer(lines, many=True, context=self.context).data
+
+
+class OwnPlacementSerializer(serializers.ModelSerializer):
+    """我的见习: the trainee's own registration and its departures (no identifiers: they are the person's own)."""
+
+    post = PostBriefSerializer()
+    status = serializers.CharField(help_text=STATE_HELP)
+    status_display = serializers.CharField(source="get_status_display")
+    departures = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Placement
+        fields = ("id", "application_id", "post", "start_on", "end_on", "monthly_allowance", "status",
+                  "status_display", "ended_on", "retained_on", "departures", "updated_at")
+
+    @extend_schema_field(DepartureSerializer(many=True))
+    def get_departures(self, placement):
+        departures = placement.departures.select_related("placement__person").order_by("-created_at", "-id")
+        return DepartureSerializer(departures, many=True, context=self.context).data
