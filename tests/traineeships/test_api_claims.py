@@ -65,7 +65,7 @@ def test_withdraw_and_delete_a_draft(client, admin_a, placement):
                            content_type="application/json", **headers).json()["id"]
     client.post(f"{CLAIMS}{claim_id}/submit/", {}, content_type="application/json", **headers)
     withdrawn = client.post(f"{CLAIMS}{claim_id}/withdraw/", {}, content_type="application/json", **headers)
-    assert withdrawn.status_code == 200 and withdrawn.json()["status"] == ClaimStatus.WITHDRAWN
+    assert withdrawn.status_code == 200 and withdrawn.json()["status"] == ClaimStatus.DRAFT
     etag = client.get(f"{CLAIMS}{claim_id}/", **headers)["ETag"]
     refused = client.delete(f"{CLAIMS}{claim_id}/", HTTP_IF_MATCH=etag, **headers)  # it was submitted once
     assert refused.status_code == 400 and refused.json()["message"] == "只能删除从未提交的申领草稿"
