@@ -73,8 +73,7 @@ class PostDetail(APIView):
         body = payload(request)
         form = bind(PostForm, {key: value for key, value in body.items() if key != "resubmit"})
         with transaction.atomic():
-            lock_and_match(request, post)
-            services.check_editable(post)
+            services.check_editable(lock_and_match(request, post))
             post = services.update_post(post=post, actor=request.user, data=form.cleaned_data,
                                         resubmit=body.get("resubmit") is True)
         return object_response(request, PostSerializer, get_unit_post(request.user, post.pk))
