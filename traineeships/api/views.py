@@ -15,6 +15,7 @@ from api.errors import FormInvalid, form_errors
 from api.forms import bind, bind_all, bind_formset, bind_query, form_serializer, query_parameters
 from api.responses import object_response, require_permission
 from organisations.selectors import get_own_organisation
+from traineeships.api.common import PDF_RESPONSES, pdf_download
 from traineeships.api.serializers import BaseSerializer, MajorDemandSerializer
 from traineeships.forms.bases import BaseApplicationForm, FileSlotForm, MajorDemandFormSet
 from traineeships.models import TraineeshipBase
@@ -22,6 +23,7 @@ from traineeships.rules import MANAGE_BASE
 from traineeships.selectors import bases_for_government, filter_bases, get_base_for_user, get_own_base
 from traineeships.services import bases as services
 from traineeships.services.bases import FILE_SLOTS
+from traineeships.views.bases import print_application
 from traineeships.views.hr import BaseFilterForm
 
 TAGS = ["就业见习"]
@@ -152,3 +154,13 @@ class UploadBaseFile(APIView):
         base = services.attach_base_file(organisation=organisation, actor=request.user, slot=slot,
                                          uploaded_file=form.cleaned_data["file"])
         return object_response(request, BaseSerializer, base)
+
+
+class BasePdf(APIView):
+    api_programme = "traineeships"
+
+    @extend_schema(operation_id="traineeships_bases_pdf", summary=_("下载见习基地申请表"), tags=TAGS,
+                   responses=PDF_RESPONSES)
+    def get(self, request, pk):
+        base = get_base_for_user(request.user, pk)
+        return pdf_download(print_application(request.user, base), f"见习基地申请表-{base.organisation.name}.pdf")

@@ -190,17 +190,22 @@ def application_fields(base) -> dict:
     }
 
 
+def print_application(user, base) -> bytes:
+    """The 申请表 PDF of a base fetched through get_base_for_user (the screen's and the API's download)."""
+    pdf = render_pdf("traineeships/print/base_application.html", {
+        "f": application_fields(base), "base": base,
+        "history": history_for_subject(base), "printed_at": f"{timezone.localtime():%Y-%m-%d %H:%M}",
+    }, **own_organisation_document(user, base.organisation_id))
+    record(actor=user, action="traineeships.base_printed", target=base)
+    return pdf
+
+
 @require_GET
 @login_required
 def application_pdf(request, pk):
     """见习基地申请表 as a PDF (manual 001 §1.1: 下载打印见习基地申请表)."""
     base = get_base_for_user(request.user, pk)
-    printed_at = timezone.localtime()
-    pdf = render_pdf("traineeships/print/base_application.html", {
-        "f": application_fields(base), "base": base,
-        "history": history_for_subject(base), "printed_at": f"{printed_at:%Y-%m-%d %H:%M}",
-    }, **own_organisation_document(request.user, base.organisation_id))
-    record(actor=request.user, action="traineeships.base_printed", target=base)
+    pdf = print_application(request.user, base)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = content_disposition_header(
         as_attachment=False, filename=f"见习基地申请表-{base.organisation.name}.pdf"

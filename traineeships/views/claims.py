@@ -36,7 +36,8 @@ def _error_text(error: ValidationError) -> str:
     return "；".join(error.messages)
 
 
-def _may_list(user) -> bool:
+def may_list(user) -> bool:
+    """The unit filing claims, or a department (or platform staff) reading them: the list screen and the API."""
     return (user.has_perm(MANAGE_BASE) and user.organisation_id is not None) or is_hr(user) or user.is_staff
 
 
@@ -45,7 +46,7 @@ def _may_list(user) -> bool:
 def claim_list(request):
     """The unit's own claims, or (HR) the submitted claims of its jurisdiction; filtered by status and year."""
     user = request.user
-    if not _may_list(user):
+    if not may_list(user):
         raise PermissionDenied
     form = ClaimFilterForm(request.GET or None)
     claims = form.filter(claims_for_user(user, PROGRAMME)).order_by("-created_at", "-id")
@@ -178,16 +179,21 @@ def claim_pay(request, pk):
     return render(request, "traineeships/claims/pay.html", {"form": form, "claim": claim})
 
 
+def print_claim(user, claim) -> bytes:
+    """申请表 + 花名册 of a claim fetched through get_claim_for_user (screen and API)."""
+    pdf = render_pdf("traineeships/claims/print.html", {
+        "claim": claim, "groups": lines_by_person(claim), "events": events_for(claim),
+        "printed_at": f"{timezone.localtime():%Y-%m-%d %H:%M}"}, reader=user)
+    services.record_output(claim=claim, actor=user, what="printed")
+    return pdf
+
+
 @require_GET
 @login_required
 def claim_pdf(request, pk):
     """申请表 + 花名册: personal identifiers masked unless the reader may see them (render_pdf)."""
     claim = get_claim_for_user(request.user, pk, PROGRAMME)
-    pdf = render_pdf("traineeships/claims/print.html", {
-        "claim": claim, "groups": lines_by_person(claim), "events": events_for(claim),
-        "printed_at": f"{timezone.localtime():%Y-%m-%d %H:%M}"}, reader=request.user)
-    services.record_output(claim=claim, actor=request.user, what="printed")
-    return pdf_response(pdf, f"就业见习补贴申领表-{claim.number}.pdf")
+    return pdf_response(print_claim(request.user, claim), f"就业见习补贴申领表-{claim.number}.pdf")
 
 
 EXPORT_HEADERS = ["序号", "姓名", "身份证号", "类别", "月份", "金额（元）", "计算说明"]

@@ -100,17 +100,23 @@ def departure_detail(request, pk):
     })
 
 
+def print_certificate(user, departure) -> bytes:
+    """The 解除见习协议证明 PDF of a departure fetched through get_departure_for_user (screen and API)."""
+    pdf = render_pdf("traineeships/placements/print/termination.html", {
+        "d": departure, "p": departure.placement, "organisation": departure.placement.base.organisation,
+        "printed_at": f"{timezone.localtime():%Y-%m-%d %H:%M}",
+    }, **own_document(user, departure.placement.person_id))
+    record(actor=user, action="traineeships.certificate_printed", target=departure)
+    return pdf
+
+
 @require_GET
 @login_required
 @xframe_options_sameorigin  # shown in the side-by-side frame of the review page
 def certificate_pdf(request, pk):
     departure = get_departure_for_user(request.user, pk)
-    pdf = render_pdf("traineeships/placements/print/termination.html", {
-        "d": departure, "p": departure.placement, "organisation": departure.placement.base.organisation,
-        "printed_at": f"{timezone.localtime():%Y-%m-%d %H:%M}",
-    }, **own_document(request.user, departure.placement.person_id))
-    record(actor=request.user, action="traineeships.certificate_printed", target=departure)
-    return pdf_response(pdf, f"解除见习协议证明-{departure.placement.person.real_name}.pdf")
+    return pdf_response(print_certificate(request.user, departure),
+                        f"解除见习协议证明-{departure.placement.person.real_name}.pdf")
 
 
 def _unit_action(request, pk, action, success: str):

@@ -159,18 +159,23 @@ def pdf_response(pdf: bytes, filename: str) -> HttpResponse:
     return response
 
 
+def print_agreement(user, placement) -> bytes:
+    """The 就业见习协议 PDF of a placement fetched through get_placement_for_user (screen and API)."""
+    pdf = render_pdf("traineeships/placements/print/agreement.html", {
+        "p": placement, "organisation": placement.base.organisation,
+        "printed_at": f"{timezone.localtime():%Y-%m-%d %H:%M}",
+    }, **own_document(user, placement.person_id))
+    record(actor=user, action="traineeships.agreement_printed", target=placement)
+    return pdf
+
+
 @require_GET
 @login_required
 @xframe_options_sameorigin  # shown in the side-by-side frame of the review page
 def agreement_pdf(request, pk):
     """就业见习协议, generated from the registration's data, with both parties' signature and stamp boxes."""
     placement = get_placement_for_user(request.user, pk)
-    pdf = render_pdf("traineeships/placements/print/agreement.html", {
-        "p": placement, "organisation": placement.base.organisation,
-        "printed_at": f"{timezone.localtime():%Y-%m-%d %H:%M}",
-    }, **own_document(request.user, placement.person_id))
-    record(actor=request.user, action="traineeships.agreement_printed", target=placement)
-    return pdf_response(pdf, f"就业见习协议-{placement.person.real_name}.pdf")
+    return pdf_response(print_agreement(request.user, placement), f"就业见习协议-{placement.person.real_name}.pdf")
 
 
 @require_POST

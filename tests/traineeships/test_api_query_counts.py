@@ -1,0 +1,55 @@
+"""The API's lists run a constant number of queries whatever the number of rows (select_related, no query per
+row): posts, the applications the unit receives, placements."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from tests.api.keys import auth, token_for
+from tests.traineeships.helpers import create_post
+from tests.traineeships.test_placements import approved_application, approved_post
+from traineeships.models import Placement, PlacementStatus
+
+pytestmark = pytest.mark.django_db
+API = "/api/v1/traineeships"
+
+
+def queries(client, url, headers) -> int:
+    """The smaller of two calls: the key's first call of a minute also stamps it and opens a rate window."""
+    counts = []
+    for _ in range(2):
+        with CaptureQueriesContext(connection) as context:
+            assert client.get(url, **headers).status_code == 200
+        counts.append(len(context.captured_queries))
+    return min(counts)
+
+
+def placed(post, admin, number: int) -> Placement:
+    """An approved applicant on post, written directly (the registration itself is tested elsewhere)."""
+    application = approved_application(post, real_name=f"见习{number}")
+    start = timezone.localdate()
+    return Placement.objects.create(
+        application=application, person=application.person, post=post, base=post.base, start_on=start,
+        end_on=start + datetime.timedelta(days=180), monthly_allowance=Decimal("2200"),
+        insurance_company="某保险公司", insurance_policy_number=f"P{number}", insurance_premium=Decimal("100"),
+        insurance_sum_insured=Decimal("100000"), status=PlacementStatus.ON_POST, created_by=admin,
+        place_number=number,
+    )
+
+
+def test_lists_do_not_grow_with_the_page(client, base_a, admin_a, county_reviewer_a, city_reviewer):
+    headers = auth(token_for(admin_a))
+    post = approved_post(base_a.organisation, admin_a, county_reviewer_a, city_reviewer, places=20)
+    placed(post, admin_a, 1)
+    create_post(base_a.organisation, admin_a)
+    counts = {path: queries(client, f"{API}/{path}/", headers) for path in ("posts", "applications", "placements")}
+    for number in range(2, 6):
+        placed(post, admin_a, number)
+        create_post(base_a.organisation, admin_a, title=f"岗位{number}")
+    assert client.get(f"{API}/placements/", **headers).json()["results"][0]["person_name"] == "见习5"
+    for path, few in counts.items():
+        assert queries(client, f"{API}/{path}/", headers) == few, path
