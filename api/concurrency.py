@@ -22,3 +22,11 @@ def check_if_match(request, instance, representation=None) -> None:
     tags = {tag.strip().removeprefix("W/") for tag in header.split(",")}
     if etag_of(instance, representation) not in tags:
         raise PreconditionFailed()
+
+
+def lock_and_match(request, instance):
+    """Inside the write's transaction: lock the row already fetched through a selector, then check If-Match
+    against it (428 without the header, 412 when stale). Returns the locked row."""
+    locked = type(instance).objects.select_for_update(of=("self",)).get(pk=instance.pk)
+    check_if_match(request, locked)
+    return locked

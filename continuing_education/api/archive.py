@@ -12,8 +12,8 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from api.concurrency import etag_of
+from api.downloads import DownloadNegotiation
 from api.forms import bind_query, query_parameters
-from continuing_education.api.pdf import PdfDownloadNegotiation
 from continuing_education.api.serializers import ArchiveRowSerializer, ArchiveYearSerializer, PersonYearSerializer
 from continuing_education.forms.archive import ArchiveFilterForm, archive_filters
 from continuing_education.rules import is_professional
@@ -72,7 +72,7 @@ class ArchiveYearDetail(APIView):
 
 class Certificate(APIView):
     api_programme = PROGRAMME
-    content_negotiation_class = PdfDownloadNegotiation
+    content_negotiation_class = DownloadNegotiation
 
     @extend_schema(operation_id="continuing_education_archive_certificate", summary=gettext_lazy("出具学时证明（PDF）"),
                    tags=TAGS, request=None, responses={(200, "application/pdf"): OpenApiTypes.BINARY})

@@ -14,11 +14,11 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from api.concurrency import check_if_match
+from api.downloads import DownloadNegotiation
 from api.errors import Conflict
 from api.forms import bind, bind_query, form_serializer, query_parameters
 from api.responses import object_response, require_permission
 from continuing_education import rules
-from continuing_education.api.pdf import PdfDownloadNegotiation
 from continuing_education.api.serializers import ClassDetailSerializer, ClassSerializer
 from continuing_education.forms.classes import (
     ClassesFilterForm,
@@ -206,7 +206,7 @@ class PrintClass(APIView):
     """培训班审核表 (PDF), once approved: whoever sees the class."""
 
     api_programme = PROGRAMME
-    content_negotiation_class = PdfDownloadNegotiation
+    content_negotiation_class = DownloadNegotiation
 
     @extend_schema(operation_id="continuing_education_classes_print", summary=gettext_lazy("下载培训班审核表（PDF）"),
                    tags=TAGS, responses={(200, "application/pdf"): OpenApiTypes.BINARY})

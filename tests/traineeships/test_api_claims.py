@@ -37,7 +37,7 @@ def test_the_unit_files_a_claim_and_the_city_pays(client, admin_a, placement, co
     assert submitted.status_code == 200 and submitted.json()["status"] == ClaimStatus.SUBMITTED
     county = client.get(f"{CLAIMS}{claim.pk}/", **auth(token_for(county_reviewer_a)))
     assert county.status_code == 200 and county.json()["number"] == claim.number
-    pdf = client.get(f"{CLAIMS}{claim.pk}/claim.pdf", **headers)
+    pdf = client.get(f"{CLAIMS}{claim.pk}/claim.pdf", HTTP_ACCEPT="application/pdf", **headers)  # no 406
     assert pdf.status_code == 200 and pdf["Content-Type"] == "application/pdf"
     today = timezone.localdate().isoformat()
     early = client.post(f"{CLAIMS}{claim.pk}/pay/", {"paid_on": today, "voucher_number": "PZ-1"},

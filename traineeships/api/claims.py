@@ -11,11 +11,13 @@ from rest_framework.generics import ListAPIView
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from api.concurrency import lock_and_match
+from api.downloads import PDF_RESPONSES, DownloadNegotiation, pdf_download
 from api.forms import bind, bind_query, form_serializer, query_parameters
 from api.responses import object_response, require_permission
 from claims import services
 from claims.selectors import claims_for_user, get_claim_for_user
-from traineeships.api.common import EMPTY_INPUT, PDF_RESPONSES, TAGS, lock_and_match, payload, pdf_download
+from traineeships.api.common import EMPTY_INPUT, TAGS, payload
 from traineeships.api.serializers import ClaimDetailSerializer, ClaimSerializer
 from traineeships.forms.claims import ClaimCreateForm, ClaimFilterForm, PaymentForm
 from traineeships.rules import MANAGE_BASE, PROGRAMME
@@ -136,6 +138,7 @@ class PayClaim(APIView):
 
 
 class ClaimPdf(APIView):
+    content_negotiation_class = DownloadNegotiation
     api_programme = "traineeships"
 
     @extend_schema(operation_id="traineeships_claims_pdf", summary=gettext_lazy("下载补贴申请表及花名册"), tags=TAGS,

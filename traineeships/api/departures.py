@@ -9,18 +9,12 @@ from drf_spectacular.utils import extend_schema
 from rest_framework.parsers import MultiPartParser
 from rest_framework.views import APIView
 
+from api.concurrency import lock_and_match
+from api.downloads import PDF_RESPONSES, DownloadNegotiation, pdf_download
 from api.errors import FormInvalid, form_errors
 from api.forms import bind, form_serializer
 from api.responses import object_response, require_permission
-from traineeships.api.common import (
-    EMPTY_INPUT,
-    FILE_REQUEST,
-    PDF_RESPONSES,
-    TAGS,
-    lock_and_match,
-    payload,
-    pdf_download,
-)
+from traineeships.api.common import EMPTY_INPUT, FILE_REQUEST, TAGS, payload
 from traineeships.api.serializers import DepartureSerializer
 from traineeships.forms.placements import AnswerForm, DepartureForm, UploadForm
 from traineeships.rules import MANAGE_BASE
@@ -134,6 +128,7 @@ class AnswerDeparture(APIView):
 
 
 class CertificatePdf(APIView):
+    content_negotiation_class = DownloadNegotiation
     api_programme = "traineeships"
 
     @extend_schema(operation_id="traineeships_departures_certificate_pdf", summary=_("下载解除见习协议证明"),

@@ -10,18 +10,12 @@ from rest_framework.generics import ListAPIView
 from rest_framework.parsers import MultiPartParser
 from rest_framework.views import APIView
 
+from api.concurrency import lock_and_match
+from api.downloads import PDF_RESPONSES, DownloadNegotiation, pdf_download
 from api.errors import FormInvalid, form_errors
 from api.forms import bind, bind_query, form_serializer, query_parameters
 from api.responses import object_response, require_permission
-from traineeships.api.common import (
-    EMPTY_INPUT,
-    FILE_REQUEST,
-    PDF_RESPONSES,
-    TAGS,
-    lock_and_match,
-    payload,
-    pdf_download,
-)
+from traineeships.api.common import EMPTY_INPUT, FILE_REQUEST, TAGS, payload
 from traineeships.api.serializers import PlacementSerializer
 from traineeships.forms.placements import PlacementFilterForm, RetentionForm, TermsForm, UploadForm
 from traineeships.rules import MANAGE_BASE
@@ -162,6 +156,7 @@ class NotRetained(APIView):
 
 
 class AgreementPdf(APIView):
+    content_negotiation_class = DownloadNegotiation
     api_programme = "traineeships"
 
     @extend_schema(operation_id="traineeships_placements_agreement_pdf", summary=_("下载就业见习协议"), tags=TAGS,

@@ -11,9 +11,10 @@ from rest_framework.generics import ListAPIView
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from api.concurrency import lock_and_match
 from api.forms import bind, bind_query, form_serializer, query_parameters
 from api.responses import object_response, require_permission
-from traineeships.api.common import EMPTY_INPUT, TAGS, lock_and_match, payload
+from traineeships.api.common import EMPTY_INPUT, TAGS, payload
 from traineeships.api.serializers import PostSerializer
 from traineeships.forms.posts import PostFilterForm, PostForm
 from traineeships.models import BaseStatus

@@ -11,11 +11,11 @@ from rest_framework.parsers import MultiPartParser
 from rest_framework.views import APIView
 
 from api.concurrency import check_if_match
+from api.downloads import PDF_RESPONSES, DownloadNegotiation, pdf_download
 from api.errors import FormInvalid, form_errors
 from api.forms import bind, bind_all, bind_formset, bind_query, form_serializer, query_parameters
 from api.responses import object_response, require_permission
 from organisations.selectors import get_own_organisation
-from traineeships.api.common import PDF_RESPONSES, pdf_download
 from traineeships.api.serializers import BaseSerializer, MajorDemandSerializer
 from traineeships.forms.bases import BaseApplicationForm, FileSlotForm, MajorDemandFormSet
 from traineeships.models import TraineeshipBase
@@ -157,6 +157,7 @@ class UploadBaseFile(APIView):
 
 
 class BasePdf(APIView):
+    content_negotiation_class = DownloadNegotiation
     api_programme = "traineeships"
 
     @extend_schema(operation_id="traineeships_bases_pdf", summary=_("下载见习基地申请表"), tags=TAGS,
