@@ -6,7 +6,7 @@ from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from api import registry
-from api.endpoints import batch, notifications, organisations, reviews, staff
+from api.endpoints import batch, notifications, organisations, reviews, staff, webhooks
 from api.views import MeView, UnknownRoute
 
 app_name = "api"
@@ -40,6 +40,13 @@ foundation = [
     # 消息
     path("notifications/", notifications.Notifications.as_view(), name="notifications"),
     path("notifications/<int:pk>/read/", notifications.MarkRead.as_view(), name="notification_read"),
+    # 事件推送
+    path("webhooks/", webhooks.Subscriptions.as_view(), name="webhooks"),
+    path("webhooks/events/", webhooks.Events.as_view(), name="webhook_events"),
+    path("webhooks/<int:pk>/", webhooks.SubscriptionDetail.as_view(), name="webhook_detail"),
+    path("webhooks/<int:pk>/rotate-secret/", webhooks.RotateSecret.as_view(), name="webhook_rotate"),
+    path("webhooks/<int:pk>/deliveries/", webhooks.Deliveries.as_view(), name="webhook_deliveries"),
+    path("webhooks/deliveries/<int:pk>/resend/", webhooks.Resend.as_view(), name="webhook_resend"),
 ]
 
 programmes = [

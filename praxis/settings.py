@@ -357,6 +357,8 @@ SPECTACULAR_SETTINGS = {
         "TraineeshipBaseLevelEnum": "traineeships.models.BaseLevel",
         "JobStatusEnum": "batch.models.JobStatus",
         "JobKindEnum": "batch.models.JobKind",
+        "StaffEducationEnum": "organisations.models.Education",
+        "TraineeshipEducationEnum": "traineeships.models.Education",
         "ContinuingEducationClassStatusEnum": "continuing_education.models.ClassStatus",
         "ContinuingEducationDeclarationStatusEnum": "continuing_education.models.DeclarationStatus",
         "ContinuingEducationSubjectTypeEnum": "continuing_education.models.SubjectType",

@@ -34,6 +34,12 @@ API_MATRIX = {
     "api:organisation_detail": ("organisation", "GET", None, "200 200 200 404 404 404 404 404 401"),
     "api:notifications": (None, "GET", None, "200 200 200 200 200 200 200 200 401"),
     "api:notification_read": ("notification", "POST", None, "200 404 404 404 404 404 404 404 401"),
+    "api:webhooks": (None, "GET", None, "200 200 403 200 200 200 200 403 401"),
+    "api:webhook_events": (None, "GET", None, "200 200 403 200 200 200 200 403 401"),
+    "api:webhook_detail": ("subscription", "GET", None, "200 404 403 404 404 404 404 403 401"),
+    "api:webhook_rotate": ("subscription", "POST", None, "200 404 403 404 404 404 404 403 401"),
+    "api:webhook_deliveries": ("subscription", "GET", None, "200 404 403 404 404 404 404 403 401"),
+    "api:webhook_resend": ("delivery", "POST", None, "200 404 403 404 404 404 404 403 401"),
 }
 
 
