@@ -343,4 +343,11 @@ SPECTACULAR_SETTINGS = {
     "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "api.schema.add_error_responses"],
     "ENUM_GENERATE_CHOICE_DESCRIPTION": True,
     "DISABLE_ERRORS_AND_WARNINGS": not DEBUG,
+    # Choice sets shared by several fields (or named `status` in several programmes) get one name each.
+    "ENUM_NAME_OVERRIDES": {
+        "InternshipPositionStatusEnum": "internships.models.PositionStatus",
+        "InternshipApplicationStatusEnum": "internships.models.ApplicationStatus",
+        "InternshipStatusEnum": "internships.models.InternshipStatus",
+        "InternshipYesNoEnum": "internships.forms.positions.YES_NO",
+    },
 }

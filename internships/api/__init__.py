@@ -1,0 +1,25 @@
+"""职业院校学生实习 through /api/v1/internships/ (issue 11): the lists and details each role sees on screen, and
+the writes the screens offer, through the screens' selectors, forms and services.
+
+Endpoints, by role (the screens in brackets):
+- Enterprise (internships.host): its positions — list with the screen's filters, add, read, edit under If-Match,
+  publish, close, delete (岗位管理 internships:positions …); the applications to its positions with the screen's
+  filters, agree, refuse (实习签约管理 internships:signing …).
+- School (internships.school): its students' applications (internships:school_applications).
+- Student (session; students have no organisation and so no key): the positions of the school's open pool and
+  one of them, choosing up to five, their applications and withdrawing one, their internships
+  (internships:student_positions, student_choose, student_applications, student_withdraw, my_internships).
+- Everyone who sees a position or an internship on screen (its enterprise, its school, the region's education
+  department, the student): the position's and the internship's details, and the printed 实习协议 PDF
+  (internships:position_detail, internship_detail, agreement_pdf).
+
+Left out, and why:
+- Review decisions, the review inbox, imports, exports, staff, keys, webhooks: built generically for every
+  programme by another part of issue 11.
+- The position's exemption file (夜班/加班特殊要求备案) is an upload on screen; the JSON create and edit keep the
+  file already on record (or remove it with `remove_exemption`), a new upload stays on the screen for now.
+- Not built yet for lack of time (the screens remain): the agreement's terms, the student's confirmation, the
+  consent and signed-copy uploads, the school's signature and early end; groups and mentors; insurance;
+  arrivals and evaluations; complaints and appeals; the blacklist, the registry, recommendations and the
+  pool; the roll of students; the overview and statistics screens.
+"""

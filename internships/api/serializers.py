@@ -1,0 +1,138 @@
+"""What the API shows of the programme's records: the fields the screens show, masked as on screen."""
+
+from django.utils import timezone
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from internships.compliance import check_position, from_snapshot
+from internships.models import Application, Internship, Position, PositionStatus
+from internships.rules import PROGRAMME
+from internships.selectors.positions import may_manage_positions, profile_of
+from organisations.jurisdiction import scope_for
+
+POSITION_FIELDS = (
+    "title", "department", "pay_min", "pay_max", "same_post_wage", "pay_period", "pay_method", "education",
+    "places", "filled", "post_staff", "majors", "work_region", "address", "lodging", "night_shift", "overtime",
+    "exemption_note", "apply_from", "apply_until", "starts_on", "ends_on", "description", "skills", "requirements",
+    "charges_fees", "retains_documents", "entertainment_venue", "via_intermediary",
+)
+
+
+class CheckSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    label = serializers.CharField()
+    passed = serializers.BooleanField()
+    blocking = serializers.BooleanField()
+    explanation = serializers.CharField()
+
+
+class PositionSerializer(serializers.ModelSerializer):
+    """The position's page (internships.views.positions._render_detail): a school or a student reading a
+    published position of its pool sees the offer, not the compliance checklist (`checks` is null for them)."""
+
+    enterprise_id = serializers.IntegerField()
+    enterprise_name = serializers.CharField(source="enterprise.name")
+    work_region = serializers.CharField(source="work_region.code")
+    work_region_name = serializers.CharField(source="work_region.name")
+    status_display = serializers.CharField(source="get_status_display")
+    has_exemption = serializers.SerializerMethodField()
+    checks = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Position
+        fields = ("id", "enterprise_id", "enterprise_name", *POSITION_FIELDS, "work_region_name", "has_exemption",
+                  "status", "status_display", "published_at", "checks", "created_at", "updated_at")
+
+    def get_has_exemption(self, position) -> bool:
+        return position.exemption_id is not None
+
+    @extend_schema_field(CheckSerializer(many=True, allow_null=True))
+    def get_checks(self, position):
+        user = self.context["request"].user
+        own = may_manage_positions(user) and user.organisation_id == position.enterprise_id
+        if not own and position.status == PositionStatus.PUBLISHED:
+            scope = scope_for(user, PROGRAMME)
+            if not (scope.everything or scope.region is not None):
+                return None
+        if own and position.status in (PositionStatus.DRAFT, PositionStatus.RETURNED, PositionStatus.CLOSED):
+            checks = check_position(position, profile=profile_of(position.enterprise), today=timezone.localdate())
+        else:
+            checks = from_snapshot(position.compliance)
+        return [check.as_dict() for check in checks]
+
+
+class PositionRowSerializer(serializers.ModelSerializer):
+    """A row of the enterprise's list (岗位管理)."""
+
+    work_region_name = serializers.CharField(source="work_region.name")
+    status_display = serializers.CharField(source="get_status_display")
+
+    class Meta:
+        model = Position
+        fields = ("id", "title", "department", "places", "filled", "pay_min", "pay_max", "work_region_name",
+                  "apply_from", "apply_until", "starts_on", "ends_on", "status", "status_display", "published_at",
+                  "updated_at")
+
+
+class PoolPositionSerializer(serializers.ModelSerializer):
+    """A position of the student's open pool (the student's screens show the offer, not the checklist)."""
+
+    enterprise_name = serializers.CharField(source="enterprise.name")
+    work_region_name = serializers.CharField(source="work_region.name")
+    places_left = serializers.IntegerField()
+
+    class Meta:
+        model = Position
+        fields = ("id", "enterprise_name", "title", "department", "pay_min", "pay_max", "pay_period", "pay_method",
+                  "education", "places", "places_left", "majors", "work_region_name", "address", "lodging",
+                  "night_shift", "overtime", "apply_from", "apply_until", "starts_on", "ends_on", "description",
+                  "skills", "requirements", "published_at")
+
+
+class ApplicationSerializer(serializers.ModelSerializer):
+    """An application as the enterprise's, the school's and the student's lists show it."""
+
+    student_name = serializers.CharField(source="student.name")
+    class_name = serializers.CharField(source="student.class_name")
+    major = serializers.CharField(source="student.major")
+    position_title = serializers.CharField(source="position.title")
+    enterprise_name = serializers.CharField(source="enterprise.name")
+    school_name = serializers.CharField(source="school.name")
+    status_display = serializers.CharField(source="get_status_display")
+
+    class Meta:
+        model = Application
+        fields = ("id", "student_id", "student_name", "class_name", "major", "position_id", "position_title",
+                  "enterprise_id", "enterprise_name", "school_id", "school_name", "status", "status_display",
+                  "choice_slot", "refusal_reason", "decided_at", "created_at")
+
+
+class InternshipSerializer(serializers.ModelSerializer):
+    """The internship's page (its parties, dates, agreement state; the agreement terms as the school filled
+    them)."""
+
+    student_name = serializers.CharField(source="student.name")
+    class_name = serializers.CharField(source="student.class_name")
+    major = serializers.CharField(source="student.major")
+    position_title = serializers.CharField(source="position.title")
+    enterprise_name = serializers.CharField(source="enterprise.name")
+    school_name = serializers.CharField(source="school.name")
+    status_display = serializers.CharField(source="get_status_display")
+    group_name = serializers.CharField(source="group.name", allow_null=True, default=None)
+    agreement_terms = serializers.DictField()
+    has_consent_form = serializers.SerializerMethodField()
+    has_agreement_copy = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Internship
+        fields = ("id", "student_id", "student_name", "class_name", "major", "position_id", "position_title",
+                  "enterprise_id", "enterprise_name", "school_id", "school_name", "status", "status_display",
+                  "starts_on", "ends_on", "group_name", "agreement_terms", "student_confirmed_at",
+                  "agreement_signed_at", "has_consent_form", "has_agreement_copy", "arrived_on", "ended_on",
+                  "end_reason", "created_at", "updated_at")
+
+    def get_has_consent_form(self, internship) -> bool:
+        return internship.consent_form_id is not None
+
+    def get_has_agreement_copy(self, internship) -> bool:
+        return internship.agreement_copy_id is not None

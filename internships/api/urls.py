@@ -1,0 +1,27 @@
+"""/api/v1/internships/ (namespace api:internships)."""
+
+from django.urls import path
+
+from internships.api import applications, internships, positions
+
+urlpatterns = [
+    # --- positions (the enterprise; the detail for everyone who sees it)
+    path("positions/", positions.PositionList.as_view(), name="positions"),
+    path("positions/<int:pk>/", positions.PositionDetail.as_view(), name="position_detail"),
+    path("positions/<int:pk>/publish/", positions.PublishPosition.as_view(), name="position_publish"),
+    path("positions/<int:pk>/close/", positions.ClosePosition.as_view(), name="position_close"),
+    # --- applications: the enterprise's signing, the school's list, the student's side
+    path("signing/", applications.SigningList.as_view(), name="signing"),
+    path("signing/<int:pk>/agree/", applications.AgreeApplication.as_view(), name="signing_agree"),
+    path("signing/<int:pk>/refuse/", applications.RefuseApplication.as_view(), name="signing_refuse"),
+    path("school/applications/", applications.SchoolApplicationList.as_view(), name="school_applications"),
+    path("student/positions/", applications.StudentPositionList.as_view(), name="student_positions"),
+    path("student/positions/<int:pk>/", applications.StudentPositionDetail.as_view(), name="student_position"),
+    path("student/applications/", applications.StudentApplicationList.as_view(), name="student_applications"),
+    path("student/applications/<int:pk>/withdraw/", applications.WithdrawApplication.as_view(),
+         name="student_withdraw"),
+    # --- internships
+    path("internships/mine/", internships.MyInternshipList.as_view(), name="my_internships"),
+    path("internships/<int:pk>/", internships.InternshipDetail.as_view(), name="internship_detail"),
+    path("internships/<int:pk>/agreement/pdf/", internships.AgreementPdf.as_view(), name="agreement_pdf"),
+]
