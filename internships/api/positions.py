@@ -12,9 +12,11 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from api.concurrency import check_if_match
+from api.errors import FormInvalid
 from api.forms import bind, bind_query, form_serializer, query_parameters
 from api.responses import object_response, require_permission
 from internships.api.serializers import PositionRowSerializer, PositionSerializer
+from internships.compliance import blocking_failures
 from internships.forms.positions import PositionFilterForm, PositionForm
 from internships.models import Position
 from internships.rules import HOST
@@ -119,7 +121,13 @@ class PublishPosition(APIView):
                    request=None, responses=PositionSerializer)
     def post(self, request, pk):
         _require_enterprise(request)
-        position = services.publish_position(position=get_own_position(request.user, pk), actor=request.user)
+        try:
+            position = services.publish_position(position=get_own_position(request.user, pk), actor=request.user)
+        except services.PublishRefused as refusal:
+            # The screen shows the whole checklist; the API names each failed check after the service's message.
+            raise FormInvalid([{"field": None, "code": "compliance", "message": refusal.messages[0]}] + [
+                {"field": None, "code": check.code, "message": f"{check.label}：{check.explanation}"}
+                for check in blocking_failures(refusal.checks)]) from None
         return object_response(request, PositionSerializer, get_position_for_user(request.user, position.pk))
 
 
