@@ -12,14 +12,17 @@ Endpoints, by role (the screens in brackets):
 - Everyone who sees a position or an internship on screen (its enterprise, its school, the region's education
   department, the student): the position's and the internship's details, and the printed 实习协议 PDF
   (internships:position_detail, internship_detail, agreement_pdf).
+- The internship's agreement: the school fills the terms (If-Match), uploads the informed-consent form and the
+  signed copy, signs, ends the internship early; the student confirms the terms by their digest
+  (internships:agreement_terms, consent_upload, agreement_copy_upload, agreement_sign, end_early,
+  agreement_confirm).
 
 Left out, and why:
 - Review decisions, the review inbox, imports, exports, staff, keys, webhooks: built generically for every
   programme by another part of issue 11.
 - The position's exemption file (夜班/加班特殊要求备案) is an upload on screen; the JSON create and edit keep the
   file already on record (or remove it with `remove_exemption`), a new upload stays on the screen for now.
-- Not built yet for lack of time (the screens remain): the agreement's terms, the student's confirmation, the
-  consent and signed-copy uploads, the school's signature and early end; groups and mentors; insurance;
+- Not built yet for lack of time (the screens remain): groups and mentors; insurance;
   arrivals and evaluations; complaints and appeals; the blacklist, the registry, recommendations and the
   pool; the roll of students; the overview and statistics screens.
 """

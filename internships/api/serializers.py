@@ -8,6 +8,7 @@ from internships.compliance import check_position, from_snapshot
 from internships.models import Application, Internship, Position, PositionStatus
 from internships.rules import PROGRAMME
 from internships.selectors.positions import may_manage_positions, profile_of
+from internships.services.school import terms_digest
 from organisations.jurisdiction import scope_for
 
 POSITION_FIELDS = (
@@ -120,6 +121,7 @@ class InternshipSerializer(serializers.ModelSerializer):
     status_display = serializers.CharField(source="get_status_display")
     group_name = serializers.CharField(source="group.name", allow_null=True, default=None)
     agreement_terms = serializers.DictField()
+    terms_digest = serializers.SerializerMethodField(help_text="学生确认协议时回传（确认的是所读的条款）")
     has_consent_form = serializers.SerializerMethodField()
     has_agreement_copy = serializers.SerializerMethodField()
 
@@ -127,9 +129,13 @@ class InternshipSerializer(serializers.ModelSerializer):
         model = Internship
         fields = ("id", "student_id", "student_name", "class_name", "major", "position_id", "position_title",
                   "enterprise_id", "enterprise_name", "school_id", "school_name", "status", "status_display",
-                  "starts_on", "ends_on", "group_name", "agreement_terms", "student_confirmed_at",
+                  "starts_on", "ends_on", "group_name", "agreement_terms", "terms_digest", "student_confirmed_at",
                   "agreement_signed_at", "has_consent_form", "has_agreement_copy", "arrived_on", "ended_on",
                   "end_reason", "created_at", "updated_at")
+
+    @extend_schema_field(serializers.CharField(allow_null=True))
+    def get_terms_digest(self, internship):
+        return terms_digest(internship.agreement_terms) if internship.agreement_terms else None
 
     def get_has_consent_form(self, internship) -> bool:
         return internship.consent_form_id is not None

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from internships.api import applications, internships, positions
+from internships.api import agreements, applications, internships, positions
 
 urlpatterns = [
     # --- positions (the enterprise; the detail for everyone who sees it)
@@ -23,5 +23,12 @@ urlpatterns = [
     # --- internships
     path("internships/mine/", internships.MyInternshipList.as_view(), name="my_internships"),
     path("internships/<int:pk>/", internships.InternshipDetail.as_view(), name="internship_detail"),
+    path("internships/<int:pk>/agreement/", agreements.AgreementTerms.as_view(), name="agreement_terms"),
+    path("internships/<int:pk>/agreement/confirm/", agreements.ConfirmAgreement.as_view(), name="agreement_confirm"),
+    path("internships/<int:pk>/agreement/consent/", agreements.UploadConsent.as_view(), name="consent_upload"),
+    path("internships/<int:pk>/agreement/copy/", agreements.UploadAgreementCopy.as_view(),
+         name="agreement_copy_upload"),
+    path("internships/<int:pk>/agreement/sign/", agreements.SignAgreement.as_view(), name="agreement_sign"),
     path("internships/<int:pk>/agreement/pdf/", internships.AgreementPdf.as_view(), name="agreement_pdf"),
+    path("internships/<int:pk>/end/", agreements.EndEarly.as_view(), name="end_early"),
 ]

@@ -7,6 +7,7 @@ session. A route without an object names the world's object whose owner is the r
 
 import pytest
 
+from internships.models import Internship
 from tests.api.matrix import check_api
 from tests.internships.test_access_matrix import PERSONAS
 from tests.internships.world import Thing, build_world
@@ -37,6 +38,21 @@ API_MATRIX = {
     "api:internships:my_internships": ("application", "GET", None, "200 403 403 403 200 200 403 403 403 403 403 401"),
     "api:internships:internship_detail": ("internship", "GET", None,
                                           "200 404 200 404 404 404 200 404 404 404 404 401"),
+    # the school's actions on the internship: the region's education department sees it (403), others do not
+    "api:internships:agreement_terms": ("signed_internship", "PUT", {},
+                                        "428 404 428 404 404 404 403 404 404 404 404 401"),
+    # only the internship's student confirms (a stale digest: 400); the school and the department see it
+    "api:internships:agreement_confirm": ("internship_to_confirm", "POST", {"digest": "0"},
+                                          "400 404 403 404 404 404 403 404 404 404 404 401"),
+    # uploads are multipart: a JSON body is 415 for those who may upload
+    "api:internships:consent_upload": ("signed_internship", "POST", None,
+                                       "415 404 415 404 404 404 403 404 404 404 404 401"),
+    "api:internships:agreement_copy_upload": ("signed_internship", "POST", None,
+                                              "415 404 415 404 404 404 403 404 404 404 404 401"),
+    # not yet confirmed by the student, no consent form: the service refuses (400)
+    "api:internships:agreement_sign": ("signed_internship", "POST", None,
+                                       "400 404 400 404 404 404 403 404 404 404 404 401"),
+    "api:internships:end_early": ("internship", "POST", {}, "400 404 400 404 404 404 403 404 404 404 404 401"),
     # 张同学 is not the signed student: the internship is not theirs
     "api:internships:agreement_pdf": ("signed_internship", "GET", None,
                                       "200 404 200 404 404 404 200 404 404 404 404 401"),
@@ -45,10 +61,13 @@ API_MATRIX = {
 
 @pytest.fixture
 def internships_api_world(host_a, admin_a, school, school_admin, student, student_record, education_reviewer):
-    """The screen matrix's world, and the application as its enterprise's (the one who decides it)."""
+    """The screen matrix's world, the application as its enterprise's (the one who decides it) and the
+    internship waiting for its agreement as its student's (the one who confirms it)."""
     world = build_world(host_a=host_a, admin_a=admin_a, school=school, school_admin=school_admin, student=student,
                         student_record=student_record, education_reviewer=education_reviewer)
-    return {**world, "application_to_decide": Thing(world["application"].pk, admin_a)}
+    signed = Internship.objects.select_related("student__person").get(pk=world["signed_internship"].pk)
+    return {**world, "application_to_decide": Thing(world["application"].pk, admin_a),
+            "internship_to_confirm": Thing(signed.pk, signed.student.person)}
 
 
 @pytest.fixture
