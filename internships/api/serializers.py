@@ -4,6 +4,7 @@ from django.utils import timezone
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from api.fields import IdNumberField
 from internships.compliance import check_position, from_snapshot
 from internships.models import Application, Internship, Position, PositionStatus
 from internships.rules import PROGRAMME
@@ -109,8 +110,9 @@ class ApplicationSerializer(serializers.ModelSerializer):
 
 
 class InternshipSerializer(serializers.ModelSerializer):
-    """The internship's page (its parties, dates, agreement state; the agreement terms as the school filled
-    them)."""
+    """The internship's page (its parties, dates, group, agreement state; the agreement terms as the school
+    filled them); the student's ID number masked unless the reader holds organisations.view_personal_data, as
+    on screen."""
 
     student_name = serializers.CharField(source="student.name")
     class_name = serializers.CharField(source="student.class_name")
@@ -119,7 +121,12 @@ class InternshipSerializer(serializers.ModelSerializer):
     enterprise_name = serializers.CharField(source="enterprise.name")
     school_name = serializers.CharField(source="school.name")
     status_display = serializers.CharField(source="get_status_display")
+    student_id_number = IdNumberField(source="student.id_number")
     group_name = serializers.CharField(source="group.name", allow_null=True, default=None)
+    teacher_name = serializers.CharField(source="group.teacher_name", allow_null=True, default=None)
+    teacher_phone = serializers.CharField(source="group.teacher_phone", allow_null=True, default=None)
+    mentor_name = serializers.CharField(source="group.mentor_name", allow_null=True, default=None)
+    mentor_phone = serializers.CharField(source="group.mentor_phone", allow_null=True, default=None)
     agreement_terms = serializers.DictField()
     terms_digest = serializers.SerializerMethodField(help_text="学生确认协议时回传（确认的是所读的条款）")
     has_consent_form = serializers.SerializerMethodField()
@@ -127,9 +134,10 @@ class InternshipSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Internship
-        fields = ("id", "student_id", "student_name", "class_name", "major", "position_id", "position_title",
-                  "enterprise_id", "enterprise_name", "school_id", "school_name", "status", "status_display",
-                  "starts_on", "ends_on", "group_name", "agreement_terms", "terms_digest", "student_confirmed_at",
+        fields = ("id", "student_id", "student_name", "student_id_number", "class_name", "major", "position_id",
+                  "position_title", "enterprise_id", "enterprise_name", "school_id", "school_name", "status",
+                  "status_display", "starts_on", "ends_on", "group_name", "teacher_name", "teacher_phone",
+                  "mentor_name", "mentor_phone", "agreement_terms", "terms_digest", "student_confirmed_at",
                   "agreement_signed_at", "has_consent_form", "has_agreement_copy", "arrived_on", "ended_on",
                   "end_reason", "created_at", "updated_at")
 

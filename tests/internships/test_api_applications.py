@@ -3,6 +3,8 @@ enterprise lists, agrees and refuses (key), the school lists its students' appli
 screen's selectors and services, and refused to everyone else."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from internships.models import Application, ApplicationStatus, Internship, InternshipStatus, PositionStatus
 from tests.api.keys import auth, token_for
@@ -102,3 +104,24 @@ def test_the_school_lists_its_students_applications(client, host_a, admin_a, sch
                       **auth(token_for(school_admin))).status_code == 400
     assert [row["student_name"] for row in client.get(f"{API}/school/applications/", **auth(
         token_for(school_b_admin))).json()["results"]] == ["李同学"]
+
+
+def test_list_queries_do_not_grow_with_the_page(client, host_a, admin_a, school, school_admin):
+    position = f.position(host_a, admin_a)
+    headers = {"signing": auth(token_for(admin_a)), "school/applications": auth(token_for(school_admin))}
+
+    def counts():
+        result = {}
+        for path, auth_headers in headers.items():
+            with CaptureQueriesContext(connection) as queries:
+                assert client.get(f"{API}/{path}/", **auth_headers).status_code == 200
+            # the programme's reads only: the key's bookkeeping (rate window, last use) varies by the minute
+            result[path] = len([query for query in queries.captured_queries if "internships_" in query["sql"]])
+        return result
+
+    f.application(f.student(school, name="学生1"), position)
+    one = counts()
+    assert one == {"signing": 1, "school/applications": 2}  # the page (and, for the school, its classes)
+    for index in range(2, 6):
+        f.application(f.student(school, name=f"学生{index}"), position)
+    assert counts() == one

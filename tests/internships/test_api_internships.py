@@ -9,6 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from audit.models import AuditEntry
+from core.masking import mask_id_number
 from internships.models import Internship, InternshipStatus
 from tests.api.keys import auth, token_for
 from tests.attachments.files import pdf_bytes
@@ -115,3 +116,16 @@ def test_the_school_ends_early_and_nobody_else_may(client, school_admin, school_
     assert (ended.json()["status"], ended.json()["end_reason"]) == ("ended_early", "学生身体原因")
     again = client.post(url, body, content_type="application/json", **auth(token_for(school_admin)))
     assert again.status_code == 400 and again.json()["message"] == "实习当前状态为“提前终止”，不能提前终止"
+
+
+def test_the_id_number_is_masked_as_on_screen(client, school_admin, admin_a, education_reviewer, student,
+                                               internship):
+    whole = internship.student.id_number
+    masked = mask_id_number(whole)
+    seen = {}
+    for name, user in (("school", school_admin), ("enterprise", admin_a), ("education", education_reviewer)):
+        seen[name] = client.get(f"{API}/{internship.pk}/", **auth(token_for(user))).json()["student_id_number"]
+    client.force_login(student)
+    seen["student"] = client.get(f"{API}/{internship.pk}/").json()["student_id_number"]
+    # the parties' administrators hold organisations.view_personal_data; the student does not (nor on screen)
+    assert seen == {"school": whole, "enterprise": whole, "education": whole, "student": masked}
