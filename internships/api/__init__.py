@@ -9,6 +9,8 @@ Endpoints, by role (the screens in brackets):
 - Student (session; students have no organisation and so no key): the positions of the school's open pool and
   one of them, choosing up to five, their applications and withdrawing one, their internships
   (internships:student_positions, student_choose, student_applications, student_withdraw, my_internships).
+- Education department (internships.review, education authority): the region's internships with the screen's
+  filters (辖区实习 internships:supervision).
 - Everyone who sees a position or an internship on screen (its enterprise, its school, the region's education
   department, the student): the position's and the internship's details, and the printed 实习协议 PDF
   (internships:position_detail, internship_detail, agreement_pdf).
@@ -24,5 +26,5 @@ Left out, and why:
   file already on record (or remove it with `remove_exemption`), a new upload stays on the screen for now.
 - Not built yet for lack of time (the screens remain): groups and mentors; insurance;
   arrivals and evaluations; complaints and appeals; the blacklist, the registry, recommendations and the
-  pool; the roll of students; the overview and statistics screens.
+  pool; the roll of students; the school's overview and the statistics screens.
 """

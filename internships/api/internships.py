@@ -11,10 +11,13 @@ from rest_framework.generics import ListAPIView
 from rest_framework.views import APIView
 
 from api.errors import Conflict
+from api.forms import bind_query, query_parameters
 from api.responses import object_response
 from internships.api.serializers import InternshipSerializer
+from internships.forms.school import SupervisionFilterForm
 from internships.selectors.access import student_of
-from internships.selectors.school import get_internship_for_user, internships_of_student
+from internships.selectors.school import get_internship_for_user, internships_of_student, may_supervise
+from internships.selectors.school_overview import filter_internships, region_internships
 from internships.views.school import print_agreement
 
 TAGS = ["职业院校学生实习"]
@@ -35,6 +38,25 @@ class MyInternshipList(ListAPIView):
         if student is None:
             raise PermissionDenied
         return internships_of_student(student).select_related("student", "school", "group")
+
+
+class SupervisionList(ListAPIView):
+    """辖区实习: every internship whose enterprise or school lies in the education department's region."""
+
+    api_programme = "internships"
+    serializer_class = InternshipSerializer
+
+    @extend_schema(operation_id="internships_supervision_list", summary=_("辖区实习（教育部门）"), tags=TAGS,
+                   parameters=query_parameters(SupervisionFilterForm))
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        if not may_supervise(self.request.user):
+            raise PermissionDenied
+        form = bind_query(self.request, SupervisionFilterForm)
+        return filter_internships(region_internships(self.request.user), **form.cleaned_data).select_related(
+            "group")
 
 
 class InternshipDetail(APIView):

@@ -21,6 +21,7 @@ urlpatterns = [
     path("student/applications/<int:pk>/withdraw/", applications.WithdrawApplication.as_view(),
          name="student_withdraw"),
     # --- internships
+    path("supervision/", internships.SupervisionList.as_view(), name="supervision"),
     path("internships/mine/", internships.MyInternshipList.as_view(), name="my_internships"),
     path("internships/<int:pk>/", internships.InternshipDetail.as_view(), name="internship_detail"),
     path("internships/<int:pk>/agreement/", agreements.AgreementTerms.as_view(), name="agreement_terms"),

@@ -129,3 +129,17 @@ def test_the_id_number_is_masked_as_on_screen(client, school_admin, admin_a, edu
     seen["student"] = client.get(f"{API}/{internship.pk}/").json()["student_id_number"]
     # the parties' administrators hold organisations.view_personal_data; the student does not (nor on screen)
     assert seen == {"school": whole, "enterprise": whole, "education": whole, "student": masked}
+
+
+def test_the_education_department_lists_its_regions_internships(client, education_reviewer,
+                                                                education_other_reviewer, school_admin, internship):
+    supervision = "/api/v1/internships/supervision/"
+    listed = client.get(supervision, {"status": "signed"}, **auth(token_for(education_reviewer)))
+    assert listed.status_code == 200
+    assert [row["id"] for row in listed.json()["results"]] == [internship.pk]
+    assert client.get(supervision, {"status": "arrived"}, **auth(token_for(education_reviewer))).json()[
+        "results"] == []
+    assert client.get(supervision, {"active_from": "2026-05-01", "active_until": "2026-04-01"},
+                      **auth(token_for(education_reviewer))).status_code == 400
+    assert client.get(supervision, **auth(token_for(education_other_reviewer))).json()["results"] == []
+    assert client.get(supervision, **auth(token_for(school_admin))).status_code == 403

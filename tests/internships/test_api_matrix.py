@@ -36,6 +36,9 @@ API_MATRIX = {
     "api:internships:student_withdraw": ("application", "POST", None,
                                          "200 404 403 404 200 404 403 404 404 404 404 401"),
     "api:internships:my_internships": ("application", "GET", None, "200 403 403 403 200 200 403 403 403 403 403 401"),
+    # the education departments' list (the registry record's owner is the region's department): another
+    # city's department gets its own, empty, list
+    "api:internships:supervision": ("registry_record", "GET", None, "200 403 403 403 403 403 200 200 403 403 403 401"),
     "api:internships:internship_detail": ("internship", "GET", None,
                                           "200 404 200 404 404 404 200 404 404 404 404 401"),
     # the school's actions on the internship: the region's education department sees it (403), others do not
