@@ -18,6 +18,8 @@ Endpoints, by role (the screens in brackets):
   signed copy, signs, ends the internship early; the student confirms the terms by their digest
   (internships:agreement_terms, consent_upload, agreement_copy_upload, agreement_sign, end_early,
   agreement_confirm).
+- Enterprise: 实习到岗, its interns from the signature to arrival, and confirming an arrival (internships:arrivals,
+  arrival_confirm).
 
 Left out, and why:
 - Review decisions, the review inbox, imports, exports, staff, keys, webhooks: built generically for every
@@ -25,6 +27,6 @@ Left out, and why:
 - The position's exemption file (夜班/加班特殊要求备案) is an upload on screen; the JSON create and edit keep the
   file already on record (or remove it with `remove_exemption`), a new upload stays on the screen for now.
 - Not built yet for lack of time (the screens remain): groups and mentors; insurance;
-  arrivals and evaluations; complaints and appeals; the blacklist, the registry, recommendations and the
+  evaluations; complaints and appeals; the blacklist, the registry, recommendations and the
   pool; the roll of students; the school's overview and the statistics screens.
 """

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from internships.api import agreements, applications, internships, positions
+from internships.api import agreements, applications, arrivals, internships, positions
 
 urlpatterns = [
     # --- positions (the enterprise; the detail for everyone who sees it)
@@ -32,4 +32,6 @@ urlpatterns = [
     path("internships/<int:pk>/agreement/sign/", agreements.SignAgreement.as_view(), name="agreement_sign"),
     path("internships/<int:pk>/agreement/pdf/", internships.AgreementPdf.as_view(), name="agreement_pdf"),
     path("internships/<int:pk>/end/", agreements.EndEarly.as_view(), name="end_early"),
+    path("arrivals/", arrivals.ArrivalList.as_view(), name="arrivals"),
+    path("internships/<int:pk>/arrival/", arrivals.ConfirmArrival.as_view(), name="arrival_confirm"),
 ]

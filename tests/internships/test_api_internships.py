@@ -143,3 +143,30 @@ def test_the_education_department_lists_its_regions_internships(client, educatio
                       **auth(token_for(education_reviewer))).status_code == 400
     assert client.get(supervision, **auth(token_for(education_other_reviewer))).json()["results"] == []
     assert client.get(supervision, **auth(token_for(school_admin))).status_code == 403
+
+
+def test_the_enterprise_confirms_an_arrival(client, host_a, admin_a, admin_b, school, school_admin, internship):
+    starts, ends = f.TODAY - datetime.timedelta(days=10), f.TODAY + datetime.timedelta(days=120)
+    running = f.position(host_a, admin_a, title="已开始的岗位", starts_on=starts, ends_on=ends)
+    agreed = f.internship(f.application(f.student(school, name="王同学"), running),
+                          status=InternshipStatus.AGREEMENT_SIGNED)
+    f.policy(school, host_a, school_admin, [agreed], starts_on=starts, ends_on=ends)  # insured: may arrive
+    headers = auth(token_for(admin_a))
+    listed = client.get("/api/v1/internships/arrivals/", {"status": "agreement_signed"}, **headers)
+    assert listed.status_code == 200 and [row["id"] for row in listed.json()["results"]] == [agreed.pk]
+    assert client.get("/api/v1/internships/arrivals/", {"status": "completed"}, **headers).status_code == 400
+    today = timezone.localdate()
+    body = {"arrived_on": today.isoformat()}
+    early = client.post(f"{API}/{internship.pk}/arrival/", body, content_type="application/json", **headers)
+    assert early.status_code == 400 and early.json()["message"] == "三方协议签署后才能确认到岗"
+    url = f"{API}/{agreed.pk}/arrival/"
+    assert client.post(url, body, content_type="application/json", **auth(token_for(admin_b))).status_code == 404
+    assert client.post(url, body, content_type="application/json",
+                       **auth(token_for(school_admin))).status_code == 403
+    future = client.post(url, {"arrived_on": (today + datetime.timedelta(days=1)).isoformat()},
+                         content_type="application/json", **headers)
+    assert future.status_code == 400 and (future.json()["field"], future.json()["message"]) == (
+        "arrived_on", "到岗日期不能晚于今天")
+    arrived = client.post(url, body, content_type="application/json", **headers)
+    assert arrived.status_code == 200, arrived.json()
+    assert (arrived.json()["status"], arrived.json()["arrived_on"]) == ("arrived", today.isoformat())

@@ -38,6 +38,10 @@ API_MATRIX = {
     "api:internships:my_internships": ("application", "GET", None, "200 403 403 403 200 200 403 403 403 403 403 401"),
     # the education departments' list (the registry record's owner is the region's department): another
     # city's department gets its own, empty, list
+    "api:internships:arrivals": ("position", "GET", None, "200 200 403 403 403 403 403 403 403 403 403 401"),
+    # only the host enterprise confirms (an empty form: 400); the school and the department see the internship
+    "api:internships:arrival_confirm": ("internship_at_host", "POST", {},
+                                        "400 404 403 404 404 404 403 404 404 404 404 401"),
     "api:internships:supervision": ("registry_record", "GET", None, "200 403 403 403 403 403 200 200 403 403 403 401"),
     "api:internships:internship_detail": ("internship", "GET", None,
                                           "200 404 200 404 404 404 200 404 404 404 404 401"),
@@ -65,12 +69,14 @@ API_MATRIX = {
 @pytest.fixture
 def internships_api_world(host_a, admin_a, school, school_admin, student, student_record, education_reviewer):
     """The screen matrix's world, the application as its enterprise's (the one who decides it) and the
-    internship waiting for its agreement as its student's (the one who confirms it)."""
+    internship waiting for its agreement as its student's (the one who confirms it), the internship as its
+    host's (the one who confirms the arrival)."""
     world = build_world(host_a=host_a, admin_a=admin_a, school=school, school_admin=school_admin, student=student,
                         student_record=student_record, education_reviewer=education_reviewer)
     signed = Internship.objects.select_related("student__person").get(pk=world["signed_internship"].pk)
     return {**world, "application_to_decide": Thing(world["application"].pk, admin_a),
-            "internship_to_confirm": Thing(signed.pk, signed.student.person)}
+            "internship_to_confirm": Thing(signed.pk, signed.student.person),
+            "internship_at_host": Thing(world["internship"].pk, admin_a)}
 
 
 @pytest.fixture
