@@ -349,5 +349,6 @@ SPECTACULAR_SETTINGS = {
         "InternshipApplicationStatusEnum": "internships.models.ApplicationStatus",
         "InternshipStatusEnum": "internships.models.InternshipStatus",
         "InternshipYesNoEnum": "internships.forms.positions.YES_NO",
+        "InternshipEvaluationStageEnum": "internships.models.EvaluationStage",
     },
 }

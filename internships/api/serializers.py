@@ -6,7 +6,15 @@ from rest_framework import serializers
 
 from api.fields import IdNumberField
 from internships.compliance import check_position, from_snapshot
-from internships.models import Application, Internship, Position, PositionStatus
+from internships.models import (
+    Application,
+    Evaluation,
+    EvaluationSide,
+    EvaluationStage,
+    Internship,
+    Position,
+    PositionStatus,
+)
 from internships.rules import PROGRAMME
 from internships.selectors.positions import may_manage_positions, profile_of
 from internships.services.school import terms_digest
@@ -150,3 +158,25 @@ class InternshipSerializer(serializers.ModelSerializer):
 
     def get_has_agreement_copy(self, internship) -> bool:
         return internship.agreement_copy_id is not None
+
+
+class EvaluationSerializer(serializers.ModelSerializer):
+    side_display = serializers.CharField(source="get_side_display")
+    stage_display = serializers.CharField(source="get_stage_display")
+    grade_display = serializers.CharField(source="get_grade_display")
+    created_by_name = serializers.CharField(source="created_by.real_name")
+
+    class Meta:
+        model = Evaluation
+        fields = ("id", "side", "side_display", "stage", "stage_display", "grade", "grade_display", "comment",
+                  "created_by_name", "created_at")
+
+
+class EvaluationsSerializer(serializers.Serializer):
+    """The internship's evaluations page: both sides' evaluations, the reader's side and what they may still
+    write."""
+
+    internship_id = serializers.IntegerField(source="internship.pk")
+    side = serializers.ChoiceField(choices=EvaluationSide.choices, allow_null=True)
+    open_stages = serializers.ListField(child=serializers.ChoiceField(choices=EvaluationStage.choices))
+    evaluations = EvaluationSerializer(many=True)

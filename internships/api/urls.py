@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from internships.api import agreements, applications, arrivals, internships, positions
+from internships.api import agreements, applications, arrivals, evaluations, internships, positions
 
 urlpatterns = [
     # --- positions (the enterprise; the detail for everyone who sees it)
@@ -21,6 +21,8 @@ urlpatterns = [
     path("student/applications/<int:pk>/withdraw/", applications.WithdrawApplication.as_view(),
          name="student_withdraw"),
     # --- internships
+    path("evaluations/", evaluations.EvaluatedInternshipList.as_view(), name="evaluations"),
+    path("internships/<int:pk>/evaluations/", evaluations.InternshipEvaluations.as_view(), name="evaluation_detail"),
     path("supervision/", internships.SupervisionList.as_view(), name="supervision"),
     path("internships/mine/", internships.MyInternshipList.as_view(), name="my_internships"),
     path("internships/<int:pk>/", internships.InternshipDetail.as_view(), name="internship_detail"),

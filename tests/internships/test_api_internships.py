@@ -170,3 +170,38 @@ def test_the_enterprise_confirms_an_arrival(client, host_a, admin_a, admin_b, sc
     arrived = client.post(url, body, content_type="application/json", **headers)
     assert arrived.status_code == 200, arrived.json()
     assert (arrived.json()["status"], arrived.json()["arrived_on"]) == ("arrived", today.isoformat())
+
+
+def test_evaluations_by_the_enterprise_and_the_student(client, host_a, admin_a, school_admin, education_other_reviewer,
+                                                        student, student_record):
+    arrived = f.internship(f.application(student_record, f.position(host_a, admin_a)),
+                           status=InternshipStatus.ARRIVED)
+    url = f"{API}/{arrived.pk}/evaluations/"
+    body = {"stage": "process", "grade": "good", "comment": "工作认真"}
+    enterprise = auth(token_for(admin_a))
+    page = client.get(url, **enterprise).json()
+    assert (page["side"], page["open_stages"], page["evaluations"]) == ("enterprise", ["process", "final"], [])
+    assert client.post(url, {**body, "grade": "best"}, content_type="application/json",
+                       **enterprise).json()["field"] == "grade"
+    written = client.post(url, body, content_type="application/json", **enterprise)
+    assert written.status_code == 201, written.json()
+    assert [(item["side"], item["grade"], item["comment"]) for item in written.json()["evaluations"]] == [
+        ("enterprise", "good", "工作认真")]
+    assert client.post(url, {**body, "stage": "final"}, content_type="application/json",
+                       **enterprise).status_code == 201
+    twice = client.post(url, {**body, "stage": "final"}, content_type="application/json", **enterprise)
+    assert twice.status_code == 400 and (twice.json()["field"], twice.json()["message"]) == (
+        "stage", "实习总结评价只能提交一次")
+
+    client.force_login(student)
+    assert client.post(url, {**body, "comment": "企业很好"}, content_type="application/json").status_code == 201
+    assert [row["id"] for row in client.get("/api/v1/internships/evaluations/").json()["results"]] == [arrived.pk]
+    client.logout()
+
+    school = auth(token_for(school_admin))
+    assert client.get(url, **school).json()["side"] is None
+    assert client.post(url, body, content_type="application/json", **school).status_code == 403
+    assert client.post(url, body, content_type="application/json",
+                       **auth(token_for(education_other_reviewer))).status_code == 404
+    assert [item["side"] for item in client.get(url, **school).json()["evaluations"]] == [
+        "enterprise", "enterprise", "student"]

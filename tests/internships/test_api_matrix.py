@@ -42,6 +42,10 @@ API_MATRIX = {
     # only the host enterprise confirms (an empty form: 400); the school and the department see the internship
     "api:internships:arrival_confirm": ("internship_at_host", "POST", {},
                                         "400 404 403 404 404 404 403 404 404 404 404 401"),
+    # every role that evaluates or reads evaluations gets its own list (others' are empty)
+    "api:internships:evaluations": ("internship", "GET", None, "200 200 200 200 200 200 200 200 403 403 403 401"),
+    "api:internships:evaluation_detail": ("internship", "GET", None,
+                                          "200 404 200 404 404 404 200 404 404 404 404 401"),
     "api:internships:supervision": ("registry_record", "GET", None, "200 403 403 403 403 403 200 200 403 403 403 401"),
     "api:internships:internship_detail": ("internship", "GET", None,
                                           "200 404 200 404 404 404 200 404 404 404 404 401"),
