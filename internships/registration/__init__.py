@@ -8,7 +8,16 @@ from internships.events import register_events
 from internships.exports import register_exports
 from internships.imports import register_imports
 from internships.kinds import register_kinds
-from internships.registration import audit_labels, daily, involvement, navigation, permissions, purposes, sign_in
+from internships.registration import (
+    api,
+    audit_labels,
+    daily,
+    involvement,
+    navigation,
+    permissions,
+    purposes,
+    sign_in,
+)
 
 
 def register() -> None:
@@ -25,3 +34,4 @@ def register() -> None:
     audit_labels.register_audit_labels()  # audit.labels: the Chinese label of every action code
     daily.register_daily_jobs()  # core.daily: reminders before a policy ends, internships reaching their end
     involvement.register_involvement_lookup()  # accounts.involvement: the person's internships, for self-checks
+    api.register_api()  # api.registry: the routes under /api/v1/internships/ and their key scopes

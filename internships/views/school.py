@@ -192,6 +192,17 @@ def agreement_sign(request, pk):
     return redirect("internships:internship_detail", pk=internship.pk)
 
 
+def print_agreement(user, internship) -> bytes:
+    """The 实习协议 PDF of an internship with terms, as `user` reads it (the screen and the API print this)."""
+    own = is_own_student(user, internship)
+    pdf = render_pdf("internships/school/print/agreement.html", {
+        "internship": internship, "student": internship.student, "terms": _terms_display(internship.agreement_terms),
+        "printed_at": f"{timezone.localtime():%Y-%m-%d %H:%M}",
+    }, reader=user, personal_data_visible=True if own else None)
+    record(actor=user, action="internships.agreement_printed", target=internship)
+    return pdf
+
+
 @require_GET
 @login_required
 def agreement_pdf(request, pk):
@@ -200,13 +211,7 @@ def agreement_pdf(request, pk):
     if not internship.agreement_terms:
         messages.error(request, _("学校尚未填写实习协议条款"))
         return redirect("internships:internship_detail", pk=internship.pk)
-    own = is_own_student(request.user, internship)
-    pdf = render_pdf("internships/school/print/agreement.html", {
-        "internship": internship, "student": internship.student, "terms": _terms_display(internship.agreement_terms),
-        "printed_at": f"{timezone.localtime():%Y-%m-%d %H:%M}",
-    }, reader=request.user, personal_data_visible=True if own else None)
-    record(actor=request.user, action="internships.agreement_printed", target=internship)
-    response = HttpResponse(pdf, content_type="application/pdf")
+    response = HttpResponse(print_agreement(request.user, internship), content_type="application/pdf")
     response["Content-Disposition"] = content_disposition_header(
         as_attachment=False, filename=f"实习协议-{internship.student.name}.pdf")
     response["Cache-Control"] = "private, no-store"

@@ -79,6 +79,7 @@ class ApplicationSerializer(serializers.ModelSerializer):
     status_display = serializers.CharField(source="get_status_display")
 
     class Meta:
+        ref_name = "TraineeshipApplication"
         model = Application
         fields = ("id", "post", "person_name", "person_id_number", "person_mobile", "education", "major",
                   "status", "status_display", "applied_at", "decided_at", "reason", "withdrawn_at", "closed_at",

@@ -1,0 +1,34 @@
+"""职业院校学生实习 through /api/v1/internships/ (issue 11): the lists and details each role sees on screen, and
+the writes the screens offer, through the screens' selectors, forms and services.
+
+Endpoints, by role (the screens in brackets):
+- Enterprise (internships.host): its positions — list with the screen's filters, add, read, edit under If-Match,
+  publish, close, delete (岗位管理 internships:positions …); the applications to its positions with the screen's
+  filters, agree, refuse (实习签约管理 internships:signing …).
+- School (internships.school): its students' applications (internships:school_applications).
+- Student (session; students have no organisation and so no key): the positions of the school's open pool and
+  one of them, choosing up to five, their applications and withdrawing one, their internships
+  (internships:student_positions, student_choose, student_applications, student_withdraw, my_internships).
+- Education department (internships.review, education authority): the region's internships with the screen's
+  filters (辖区实习 internships:supervision).
+- Everyone who sees a position or an internship on screen (its enterprise, its school, the region's education
+  department, the student): the position's and the internship's details, and the printed 实习协议 PDF
+  (internships:position_detail, internship_detail, agreement_pdf).
+- The internship's agreement: the school fills the terms (If-Match), uploads the informed-consent form and the
+  signed copy, signs, ends the internship early; the student confirms the terms by their digest
+  (internships:agreement_terms, consent_upload, agreement_copy_upload, agreement_sign, end_early,
+  agreement_confirm).
+- Enterprise: 实习到岗, its interns from the signature to arrival, and confirming an arrival (internships:arrivals,
+  arrival_confirm).
+- 实习评价: the internships whose evaluations the reader sees, one internship's evaluations, and the enterprise's
+  or the student's evaluation (internships:evaluations, evaluation_detail).
+
+Left out, and why:
+- Review decisions, the review inbox, imports, exports, staff, keys, webhooks: built generically for every
+  programme by another part of issue 11.
+- The position's exemption file (夜班/加班特殊要求备案) is an upload on screen; the JSON create and edit keep the
+  file already on record (or remove it with `remove_exemption`), a new upload stays on the screen for now.
+- Not built yet for lack of time (the screens remain): groups and mentors; insurance; complaints and appeals;
+  the blacklist, the registry, recommendations and the pool; the roll of students; the school's overview and
+  the statistics screens; the students' evaluations of the enterprise as one list (查看学生评价).
+"""

@@ -1,0 +1,39 @@
+"""/api/v1/internships/ (namespace api:internships)."""
+
+from django.urls import path
+
+from internships.api import agreements, applications, arrivals, evaluations, internships, positions
+
+urlpatterns = [
+    # --- positions (the enterprise; the detail for everyone who sees it)
+    path("positions/", positions.PositionList.as_view(), name="positions"),
+    path("positions/<int:pk>/", positions.PositionDetail.as_view(), name="position_detail"),
+    path("positions/<int:pk>/publish/", positions.PublishPosition.as_view(), name="position_publish"),
+    path("positions/<int:pk>/close/", positions.ClosePosition.as_view(), name="position_close"),
+    # --- applications: the enterprise's signing, the school's list, the student's side
+    path("signing/", applications.SigningList.as_view(), name="signing"),
+    path("signing/<int:pk>/agree/", applications.AgreeApplication.as_view(), name="signing_agree"),
+    path("signing/<int:pk>/refuse/", applications.RefuseApplication.as_view(), name="signing_refuse"),
+    path("school/applications/", applications.SchoolApplicationList.as_view(), name="school_applications"),
+    path("student/positions/", applications.StudentPositionList.as_view(), name="student_positions"),
+    path("student/positions/<int:pk>/", applications.StudentPositionDetail.as_view(), name="student_position"),
+    path("student/applications/", applications.StudentApplicationList.as_view(), name="student_applications"),
+    path("student/applications/<int:pk>/withdraw/", applications.WithdrawApplication.as_view(),
+         name="student_withdraw"),
+    # --- internships
+    path("evaluations/", evaluations.EvaluatedInternshipList.as_view(), name="evaluations"),
+    path("internships/<int:pk>/evaluations/", evaluations.InternshipEvaluations.as_view(), name="evaluation_detail"),
+    path("supervision/", internships.SupervisionList.as_view(), name="supervision"),
+    path("internships/mine/", internships.MyInternshipList.as_view(), name="my_internships"),
+    path("internships/<int:pk>/", internships.InternshipDetail.as_view(), name="internship_detail"),
+    path("internships/<int:pk>/agreement/", agreements.AgreementTerms.as_view(), name="agreement_terms"),
+    path("internships/<int:pk>/agreement/confirm/", agreements.ConfirmAgreement.as_view(), name="agreement_confirm"),
+    path("internships/<int:pk>/agreement/consent/", agreements.UploadConsent.as_view(), name="consent_upload"),
+    path("internships/<int:pk>/agreement/copy/", agreements.UploadAgreementCopy.as_view(),
+         name="agreement_copy_upload"),
+    path("internships/<int:pk>/agreement/sign/", agreements.SignAgreement.as_view(), name="agreement_sign"),
+    path("internships/<int:pk>/agreement/pdf/", internships.AgreementPdf.as_view(), name="agreement_pdf"),
+    path("internships/<int:pk>/end/", agreements.EndEarly.as_view(), name="end_early"),
+    path("arrivals/", arrivals.ArrivalList.as_view(), name="arrivals"),
+    path("internships/<int:pk>/arrival/", arrivals.ConfirmArrival.as_view(), name="arrival_confirm"),
+]

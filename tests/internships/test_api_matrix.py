@@ -1,0 +1,100 @@
+"""The API access matrix of /api/v1/internships/ (tests/api/matrix.py explains rows and checks), over the
+programme's own world and personas (tests/internships/world.py, in the order of its screen matrix): the object's
+owner, enterprise B, the school, another school, the student 张同学, another school's student, the region's
+education department, another city's, 金水区 HR, enterprise A's sub-administrator without the programme's
+permission, an individual, an anonymous caller. Organisation members call with a key, students with their
+session. A route without an object names the world's object whose owner is the route's user (its "owner")."""
+
+import pytest
+
+from internships.models import Internship
+from tests.api.matrix import check_api
+from tests.internships.test_access_matrix import PERSONAS
+from tests.internships.world import Thing, build_world
+
+API_MATRIX = {
+    "api:internships:positions": ("position", "GET", None, "200 200 403 403 403 403 403 403 403 403 403 401"),
+    "api:internships:position_detail": ("position", "GET", None, "200 404 200 200 200 200 200 404 404 404 404 401"),
+    "api:internships:position_publish": ("draft_position", "POST", None,
+                                         "200 404 403 403 403 403 403 403 403 403 403 401"),
+    "api:internships:position_close": ("position", "POST", None, "200 404 403 403 403 403 403 403 403 403 403 401"),
+    "api:internships:signing": ("position", "GET", None, "200 200 403 403 403 403 403 403 403 403 403 401"),
+    # the school and the education department see the application, but only its enterprise decides
+    "api:internships:signing_agree": ("application_to_decide", "POST", None,
+                                      "200 404 403 403 403 403 403 403 403 403 403 401"),
+    "api:internships:signing_refuse": ("application_to_decide", "POST", {"reason": "岗位已满"},
+                                       "200 404 403 403 403 403 403 403 403 403 403 401"),
+    "api:internships:school_applications": ("student", "GET", None, "200 403 200 200 403 403 403 403 403 403 403 401"),
+    # the student's own lists: every student gets theirs (student_b's is empty), anyone else 403
+    "api:internships:student_positions": ("application", "GET", None,
+                                          "200 403 403 403 200 200 403 403 403 403 403 401"),
+    # enterprise A is admitted and self-registered: in the pool of both schools
+    "api:internships:student_position": ("position", "GET", None, "403 403 403 403 200 200 403 403 403 403 403 401"),
+    "api:internships:student_applications": ("application", "GET", None,
+                                             "200 403 403 403 200 200 403 403 403 403 403 401"),
+    # the school and the region's education department see the application (403), the others do not (404)
+    "api:internships:student_withdraw": ("application", "POST", None,
+                                         "200 404 403 404 200 404 403 404 404 404 404 401"),
+    "api:internships:my_internships": ("application", "GET", None, "200 403 403 403 200 200 403 403 403 403 403 401"),
+    # the education departments' list (the registry record's owner is the region's department): another
+    # city's department gets its own, empty, list
+    "api:internships:arrivals": ("position", "GET", None, "200 200 403 403 403 403 403 403 403 403 403 401"),
+    # only the host enterprise confirms (an empty form: 400); the school and the department see the internship
+    "api:internships:arrival_confirm": ("internship_at_host", "POST", {},
+                                        "400 404 403 404 404 404 403 404 404 404 404 401"),
+    # every role that evaluates or reads evaluations gets its own list (others' are empty)
+    "api:internships:evaluations": ("internship", "GET", None, "200 200 200 200 200 200 200 200 403 403 403 401"),
+    "api:internships:evaluation_detail": ("internship", "GET", None,
+                                          "200 404 200 404 404 404 200 404 404 404 404 401"),
+    "api:internships:supervision": ("registry_record", "GET", None, "200 403 403 403 403 403 200 200 403 403 403 401"),
+    "api:internships:internship_detail": ("internship", "GET", None,
+                                          "200 404 200 404 404 404 200 404 404 404 404 401"),
+    # the school's actions on the internship: the region's education department sees it (403), others do not
+    "api:internships:agreement_terms": ("signed_internship", "PUT", {},
+                                        "428 404 428 404 404 404 403 404 404 404 404 401"),
+    # only the internship's student confirms (a stale digest: 400); the school and the department see it
+    "api:internships:agreement_confirm": ("internship_to_confirm", "POST", {"digest": "0"},
+                                          "400 404 403 404 404 404 403 404 404 404 404 401"),
+    # uploads are multipart: a JSON body is 415 for those who may upload
+    "api:internships:consent_upload": ("signed_internship", "POST", None,
+                                       "415 404 415 404 404 404 403 404 404 404 404 401"),
+    "api:internships:agreement_copy_upload": ("signed_internship", "POST", None,
+                                              "415 404 415 404 404 404 403 404 404 404 404 401"),
+    # not yet confirmed by the student, no consent form: the service refuses (400)
+    "api:internships:agreement_sign": ("signed_internship", "POST", None,
+                                       "400 404 400 404 404 404 403 404 404 404 404 401"),
+    "api:internships:end_early": ("internship", "POST", {}, "400 404 400 404 404 404 403 404 404 404 404 401"),
+    # 张同学 is not the signed student: the internship is not theirs
+    "api:internships:agreement_pdf": ("signed_internship", "GET", None,
+                                      "200 404 200 404 404 404 200 404 404 404 404 401"),
+}
+
+
+@pytest.fixture
+def internships_api_world(host_a, admin_a, school, school_admin, student, student_record, education_reviewer):
+    """The screen matrix's world, the application as its enterprise's (the one who decides it) and the
+    internship waiting for its agreement as its student's (the one who confirms it), the internship as its
+    host's (the one who confirms the arrival)."""
+    world = build_world(host_a=host_a, admin_a=admin_a, school=school, school_admin=school_admin, student=student,
+                        student_record=student_record, education_reviewer=education_reviewer)
+    signed = Internship.objects.select_related("student__person").get(pk=world["signed_internship"].pk)
+    return {**world, "application_to_decide": Thing(world["application"].pk, admin_a),
+            "internship_to_confirm": Thing(signed.pk, signed.student.person),
+            "internship_at_host": Thing(world["internship"].pk, admin_a)}
+
+
+@pytest.fixture
+def internships_api_people(host_b, admin_b, school_admin, school_b_admin, student, student_record, student_b_person,
+               student_b_record, education_reviewer, education_other_reviewer, county_reviewer_a, staff_manager_a,
+               outsider):
+    return {"host_b": admin_b, "school": school_admin, "school_b": school_b_admin, "student": student,
+            "student_b": student_b_person, "education": education_reviewer, "education_b": education_other_reviewer,
+            "hr": county_reviewer_a, "sub_admin": staff_manager_a, "individual": outsider, "anonymous": None}
+
+
+@pytest.mark.django_db
+def test_api_matrix(client, internships_api_world, internships_api_people):
+    world, people = internships_api_world, internships_api_people
+    wrong = check_api(client, rows=API_MATRIX, personas=PERSONAS, world=world,
+                      user_for=lambda persona, key: world[key].owner if persona == "owner" else people[persona])
+    assert not wrong, "\n".join(wrong)
