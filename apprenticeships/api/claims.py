@@ -1,24 +1,26 @@
 """企业新型学徒制培训补贴 through the API: 办理结果 (list), the claim page read-only (detail), 立即办理, 单位基本信息
-(If-Match), 添加人员, 提交审核 (If-Match), 取消申请, 删除 and the 申请表 / 花名册 PDFs. Each write binds the screen's
-form and calls the screen's service (apprenticeships.services.claims, claims.services)."""
+(If-Match), 添加人员, 上传附件, 提交审核 (If-Match), 取消申请, 删除 and the 申请表 / 花名册 PDFs. Each write binds
+the screen's form and calls the screen's service (apprenticeships.services.claims, claims.services)."""
 
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiRequest, extend_schema, inline_serializer
+from rest_framework import serializers
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.generics import ListAPIView
+from rest_framework.parsers import MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from api.concurrency import check_if_match
-from api.errors import Conflict
+from api.errors import Conflict, FormInvalid, form_errors
 from api.forms import bind, bind_query, form_serializer, query_parameters
 from api.responses import object_response, require_permission
 from apprenticeships import documents
 from apprenticeships.api.common import TAGS, payload, pdf_response, state_conflicts
 from apprenticeships.api.serializers import ClaimDetailSerializer, ClaimSerializer
-from apprenticeships.forms.claims import AddPeopleForm, BasicsForm, ClaimFilterForm, StartForm
+from apprenticeships.forms.claims import AddPeopleForm, AttachmentForm, BasicsForm, ClaimFilterForm, StartForm
 from apprenticeships.rules import CLAIM, may_claim
 from apprenticeships.selectors.claims import apprenticeship_claims_for_user, get_apprenticeship_claim_for_user
 from apprenticeships.services import claims as services
@@ -129,6 +131,28 @@ class ClaimPeopleAdd(APIView):
         form = bind(AddPeopleForm, payload(request), claim=claim)
         with state_conflicts():
             services.add_people(claim=claim, actor=request.user, trainees=list(form.cleaned_data["trainees"]))
+        return _fresh(request, pk)
+
+
+class ClaimAttachmentAdd(APIView):
+    """上传附件: multipart `file` (an image or a PDF), as on the claim page."""
+
+    api_programme = API
+    parser_classes = (MultiPartParser,)
+
+    @extend_schema(operation_id="apprenticeships_claim_attachment_add", summary=_("上传补贴申领附件"), tags=TAGS,
+                   request=OpenApiRequest(inline_serializer("ApprenticeshipClaimAttachmentInput",
+                                                            {"file": serializers.FileField()})),
+                   responses=ClaimDetailSerializer)
+    def post(self, request, pk):
+        claim = _own_claim(request, pk)
+        if not services.is_editable(claim):
+            raise Conflict(_("补贴申领当前状态为“%(status)s”，不能上传附件") % {"status": claim.get_status_display()})
+        form = AttachmentForm(request.data, request.FILES)
+        if not form.is_valid():
+            raise FormInvalid(form_errors(form))
+        with state_conflicts():
+            services.add_attachment(claim=claim, actor=request.user, uploaded_file=form.cleaned_data["file"])
         return _fresh(request, pk)
 
 

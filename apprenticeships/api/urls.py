@@ -37,6 +37,7 @@ urlpatterns += [
     path("claims/<int:pk>/", claims.ClaimDetail.as_view(), name="claim_detail"),
     path("claims/<int:pk>/basics/", claims.ClaimBasics.as_view(), name="claim_basics"),
     path("claims/<int:pk>/people/", claims.ClaimPeopleAdd.as_view(), name="claim_people_add"),
+    path("claims/<int:pk>/attachments/", claims.ClaimAttachmentAdd.as_view(), name="claim_attachment_add"),
     path("claims/<int:pk>/submit/", claims.ClaimSubmit.as_view(), name="claim_submit"),
     path("claims/<int:pk>/withdraw/", claims.ClaimWithdraw.as_view(), name="claim_withdraw"),
     path("claims/<int:pk>/delete/", claims.ClaimDelete.as_view(), name="claim_delete"),

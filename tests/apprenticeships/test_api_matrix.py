@@ -74,6 +74,8 @@ API_MATRIX = {
         "428 404 428 404 404 404 404 404 404 404 404 404 401"),
     "api:apprenticeships:claim_people_add": ("claim_draft", "POST", {},
         "400 404 400 404 404 404 404 404 404 404 404 404 401"),
+    "api:apprenticeships:claim_attachment_add": ("claim_draft", "POST", None,
+        "415 404 415 404 404 404 404 404 404 404 404 404 401"),
     "api:apprenticeships:claim_submit": ("claim_draft", "POST", {},
         "428 404 428 404 404 404 404 404 404 404 404 404 401"),
     "api:apprenticeships:claim_withdraw": ("claim", "POST", {},
