@@ -16,6 +16,9 @@ Endpoints (the screen they mirror in parentheses):
 - filings/<pk>/teachers|trainees|courses/ GET (the tabs, every reader of the filing) and .../new/ POST;
   people/teachers|trainees|courses/<pk>/ PUT with If-Match (修改) and .../delete/ POST (删除): TeacherForm,
   TraineeForm, CourseForm and the services of apprenticeships.services.people.
+- tracking/ GET (培训情况跟踪: `tracked_filings` + TrackingFilterForm), institution/filings/ GET (the institution's
+  classes, `institution_filings`), filings/<pk>/cancel/ POST (【注销培训班】: CancelForm, `cancel_class`),
+  people/trainees/<pk>/lost/ POST (【标记为流失】: LostForm, `mark_lost`).
 - claims/ GET (补贴申领 办理结果: `apprenticeship_claims_for_user` + ClaimFilterForm), claims/<pk>/ GET (the claim
   page, read-only), claims/new/ POST (立即办理: StartForm, `start_claim`), claims/<pk>/basics/ PUT with If-Match
   (单位基本信息), claims/<pk>/people/ POST (添加人员), claims/<pk>/attachments/ POST multipart (上传附件),
@@ -24,7 +27,7 @@ Endpoints (the screen they mirror in parentheses):
 Left out, and why:
 - Review decisions, the review inbox, imports of rows as JSON, exports and their jobs: built generically for every
   programme by the foundation's API (issue 11's other half).
-- 备案变更 (dates, course configuration, teacher changes), 培训情况跟踪 (注销, attendance), 培训场地, 流失 and
-  考核结果, 单位培训人员查询, 生态链企业认定, parameters, statistics, 拨付登记, removing a person or an attachment from
-  a claim: not yet; each is a later, separate set of endpoints over its screen's service.
+- 备案变更 (dates, course configuration, teacher changes), attendance, 培训场地, 考核结果, 单位培训人员查询,
+  生态链企业认定, parameters, statistics, 拨付登记, removing a person or an attachment from a claim: not yet; each
+  is a later, separate set of endpoints over its screen's service.
 """

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from apprenticeships.api import claims, filings
+from apprenticeships.api import claims, filings, tracking
 from apprenticeships.api.people import VIEWS
 
 urlpatterns = [
@@ -19,6 +19,11 @@ urlpatterns = [
     path("filings/<int:pk>/withdraw/", filings.FilingWithdraw.as_view(), name="filing_withdraw"),
     path("filings/<int:pk>/delete/", filings.FilingDelete.as_view(), name="filing_delete"),
     path("filings/<int:pk>/print.pdf", filings.FilingPrint.as_view(), name="filing_print"),
+    # --- after approval: 培训情况跟踪, the institution's classes, 注销培训班, 标记为流失
+    path("tracking/", tracking.TrackingList.as_view(), name="tracking"),
+    path("institution/filings/", tracking.InstitutionFilingList.as_view(), name="institution_filings"),
+    path("filings/<int:pk>/cancel/", tracking.FilingCancel.as_view(), name="filing_cancel"),
+    path("people/trainees/<int:pk>/lost/", tracking.TraineeLost.as_view(), name="trainee_lost"),
 ]
 
 # --- the tabs 培训师资, 培训人员, 培训课程: list and 新增 under the filing, 修改 and 删除 by the row's id

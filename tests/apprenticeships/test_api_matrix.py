@@ -38,6 +38,15 @@ API_MATRIX = {
         "204 404 403 404 403 404 403 404 403 404 404 404 401"),
     "api:apprenticeships:filing_print": ("filing", "GET", None,
         "200 404 200 404 200 404 200 404 200 404 404 404 401"),
+    # --- after approval
+    "api:apprenticeships:tracking": (None, "GET", None,
+        "200 200 403 403 200 200 200 200 200 200 403 403 401"),
+    "api:apprenticeships:institution_filings": (None, "GET", None,
+        "403 403 403 403 200 200 403 403 403 403 403 403 401"),
+    "api:apprenticeships:filing_cancel": ("filing", "POST", {},
+        "400 404 403 404 403 404 403 404 403 404 404 404 401"),
+    "api:apprenticeships:trainee_lost": ("trainee", "POST", {},
+        "400 404 403 404 403 404 403 404 403 404 404 404 401"),
     # --- the filing's people
     "api:apprenticeships:filing_teachers": ("filing", "GET", None,
         "200 404 200 404 200 404 200 404 200 404 404 404 401"),
