@@ -22,12 +22,13 @@ Endpoints (the screen they mirror in parentheses):
 - claims/ GET (补贴申领 办理结果: `apprenticeship_claims_for_user` + ClaimFilterForm), claims/<pk>/ GET (the claim
   page, read-only), claims/new/ POST (立即办理: StartForm, `start_claim`), claims/<pk>/basics/ PUT with If-Match
   (单位基本信息), claims/<pk>/people/ POST (添加人员), claims/<pk>/attachments/ POST multipart (上传附件),
+  claims/people/<id>/remove/ and claims/attachments/<id>/remove/ POST (移除人员, 删除附件),
   claims/<pk>/submit|withdraw|delete/ POST, claims/<pk>/form.pdf and roster.pdf GET (申请表, 花名册).
 
 Left out, and why:
 - Review decisions, the review inbox, imports of rows as JSON, exports and their jobs: built generically for every
   programme by the foundation's API (issue 11's other half).
 - 备案变更 (dates, course configuration, teacher changes), attendance, 培训场地, 考核结果, 单位培训人员查询,
-  生态链企业认定, parameters, statistics, 拨付登记, removing a person or an attachment from a claim: not yet; each
-  is a later, separate set of endpoints over its screen's service.
+  生态链企业认定, parameters, statistics, 拨付登记: not yet; each is a later, separate set of endpoints over its
+  screen's service.
 """

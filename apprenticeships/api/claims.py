@@ -1,8 +1,10 @@
 """企业新型学徒制培训补贴 through the API: 办理结果 (list), the claim page read-only (detail), 立即办理, 单位基本信息
-(If-Match), 添加人员, 上传附件, 提交审核 (If-Match), 取消申请, 删除 and the 申请表 / 花名册 PDFs. Each write binds
-the screen's form and calls the screen's service (apprenticeships.services.claims, claims.services)."""
+(If-Match), 添加人员 and 移除, 上传附件 and 删除, 提交审核 (If-Match), 取消申请, 删除 and the 申请表 / 花名册 PDFs.
+Each write binds the screen's form and calls the screen's service (apprenticeships.services.claims,
+claims.services)."""
 
 from django.db import transaction
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiRequest, extend_schema, inline_serializer
@@ -21,6 +23,7 @@ from apprenticeships import documents
 from apprenticeships.api.common import TAGS, payload, pdf_response, state_conflicts
 from apprenticeships.api.serializers import ClaimDetailSerializer, ClaimSerializer
 from apprenticeships.forms.claims import AddPeopleForm, AttachmentForm, BasicsForm, ClaimFilterForm, StartForm
+from apprenticeships.models import ClaimMaterial, ClaimPerson
 from apprenticeships.rules import CLAIM, may_claim
 from apprenticeships.selectors.claims import apprenticeship_claims_for_user, get_apprenticeship_claim_for_user
 from apprenticeships.services import claims as services
@@ -154,6 +157,43 @@ class ClaimAttachmentAdd(APIView):
         with state_conflicts():
             services.add_attachment(claim=claim, actor=request.user, uploaded_file=form.cleaned_data["file"])
         return _fresh(request, pk)
+
+
+def _claim_of(model, pk) -> int:
+    """The claim a person entry or an attachment belongs to (as the screen finds it); its access is then checked
+    through the claim's selector."""
+    claim_id = model.objects.filter(pk=pk).values_list("claim_id", flat=True).first()
+    if claim_id is None:
+        raise Http404
+    return claim_id
+
+
+class ClaimPersonRemove(APIView):
+    """移除 a person (pk: the entry's id, `people[].id` of the claim)."""
+
+    api_programme = API
+
+    @extend_schema(operation_id="apprenticeships_claim_person_remove", summary=_("从申领中移除人员"), tags=TAGS,
+                   request=None, responses=ClaimDetailSerializer)
+    def post(self, request, pk):
+        claim = _own_claim(request, _claim_of(ClaimPerson, pk))
+        with state_conflicts():
+            services.remove_person(claim=claim, actor=request.user, entry_id=pk)
+        return _fresh(request, claim.pk)
+
+
+class ClaimAttachmentRemove(APIView):
+    """删除 an attachment (pk: `attachments[].id` of the claim)."""
+
+    api_programme = API
+
+    @extend_schema(operation_id="apprenticeships_claim_attachment_remove", summary=_("删除补贴申领附件"), tags=TAGS,
+                   request=None, responses=ClaimDetailSerializer)
+    def post(self, request, pk):
+        claim = _own_claim(request, _claim_of(ClaimMaterial, pk))
+        with state_conflicts():
+            services.remove_attachment(claim=claim, actor=request.user, material_id=pk)
+        return _fresh(request, claim.pk)
 
 
 class ClaimSubmit(APIView):

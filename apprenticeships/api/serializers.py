@@ -151,6 +151,13 @@ class ClaimPersonSerializer(serializers.Serializer):
     id_number = IdNumberField(source="trainee.id_number")
 
 
+class ClaimAttachmentSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    attachment_id = serializers.IntegerField()
+    name = serializers.CharField(source="attachment.original_name")
+    uploaded_at = serializers.DateTimeField()
+
+
 class ClaimSerializer(serializers.ModelSerializer):
     """A row of 补贴申领 办理结果: the claim and its stage."""
 
@@ -175,16 +182,22 @@ class ClaimDetailSerializer(ClaimSerializer):
     account_name = serializers.CharField(source="apprenticeship.account_name", allow_null=True, default=None)
     bank_account = BankAccountField(source="apprenticeship.bank_account", allow_null=True, default=None)
     people = serializers.SerializerMethodField()
+    attachments = serializers.SerializerMethodField()
     lines = serializers.SerializerMethodField()
 
     class Meta(ClaimSerializer.Meta):
         fields = (*ClaimSerializer.Meta.fields, "contact_name", "contact_phone", "bank_name", "account_name",
-                  "bank_account", "people", "lines")
+                  "bank_account", "people", "attachments", "lines")
 
     @extend_schema_field(ClaimPersonSerializer(many=True))
     def get_people(self, claim):
         entries = claim.apprenticeship_people.select_related("trainee__filing").order_by("id")
         return ClaimPersonSerializer(entries, many=True, context=self.context).data
+
+    @extend_schema_field(ClaimAttachmentSerializer(many=True))
+    def get_attachments(self, claim):
+        materials = claim.apprenticeship_materials.select_related("attachment").order_by("uploaded_at", "id")
+        return ClaimAttachmentSerializer(materials, many=True).data
 
     @extend_schema_field(ClaimLineSerializer(many=True))
     def get_lines(self, claim):

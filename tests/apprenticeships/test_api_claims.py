@@ -59,6 +59,10 @@ def test_an_advance_claim_through_the_api(client, claimer, advance_filing, count
     added = _ok(client.post(f"{base}/people/", {"trainees": [trainee.pk for trainee in trainees]},
                             content_type=JSON, **headers))
     assert [person["trainee_id"] for person in added.json()["people"]] == [trainee.pk for trainee in trainees]
+    removed = _ok(client.post(f"{API}/people/{added.json()['people'][1]['id']}/remove/", content_type=JSON,
+                              **headers))
+    assert [person["trainee_id"] for person in removed.json()["people"]] == [trainees[0].pk]
+    _ok(client.post(f"{base}/people/", {"trainees": [trainees[1].pk]}, content_type=JSON, **headers))
     _ok(client.post(f"{base}/attachments/", {"file": upload("申领材料.pdf", pdf_bytes(), "application/pdf")},
                     **headers))
     current = _ok(client.get(f"{base}/", **headers))
@@ -92,6 +96,14 @@ def test_who_may_not(client, admin_a, claimer, filer_a, admin_b, county_reviewer
                        HTTP_IF_MATCH=created["ETag"], **headers)
     assert stale.status_code == 412
     assert client.put(f"{base}/basics/", BASICS, content_type=JSON, **headers).status_code == 428
+    # an attachment uploaded and deleted; a filer without the claim permission may do neither
+    uploaded = _ok(client.post(f"{base}/attachments/", {"file": upload("材料.pdf", pdf_bytes(), "application/pdf")},
+                               **headers))
+    assert [item["name"] for item in uploaded.json()["attachments"]] == ["材料.pdf"]
+    remove = f"{API}/attachments/{uploaded.json()['attachments'][0]['id']}/remove/"
+    assert client.post(remove, content_type=JSON, **auth(token_for(filer_a))).status_code == 403
+    assert client.post(remove, content_type=JSON, **auth(token_for(admin_b))).status_code == 404
+    assert _ok(client.post(remove, content_type=JSON, **headers)).json()["attachments"] == []
     # nothing to print before submission; nothing to withdraw
     assert client.get(f"{base}/form.pdf", **headers).status_code == 409
     assert client.post(f"{base}/withdraw/", content_type=JSON, **headers).status_code == 409
