@@ -347,6 +347,7 @@ SPECTACULAR_SETTINGS = {
         "ApprenticeshipFilingStatusEnum": "apprenticeships.models.FilingStatus",
         "ClaimStatusEnum": "claims.models.ClaimStatus",
         "ApprenticeshipTeacherKindEnum": "apprenticeships.models.TeacherKind",
+        "ApprenticeshipTargetLevelEnum": "apprenticeships.models.TargetLevel",
     },
     "DISABLE_ERRORS_AND_WARNINGS": not DEBUG,
 }

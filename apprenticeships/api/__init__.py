@@ -18,7 +18,8 @@ Endpoints (the screen they mirror in parentheses):
   TraineeForm, CourseForm and the services of apprenticeships.services.people.
 - tracking/ GET (培训情况跟踪: `tracked_filings` + TrackingFilterForm), institution/filings/ GET (the institution's
   classes, `institution_filings`), filings/<pk>/cancel/ POST (【注销培训班】: CancelForm, `cancel_class`),
-  people/trainees/<pk>/lost/ POST (【标记为流失】: LostForm, `mark_lost`).
+  people/trainees/<pk>/lost/ POST (【标记为流失】: LostForm, `mark_lost`), people/trainees/<pk>/certificate/ PUT
+  with If-Match (考核结果: CertificateForm, `record_certificate`).
 - claims/ GET (补贴申领 办理结果: `apprenticeship_claims_for_user` + ClaimFilterForm), claims/<pk>/ GET (the claim
   page, read-only), claims/new/ POST (立即办理: StartForm, `start_claim`), claims/<pk>/basics/ PUT with If-Match
   (单位基本信息), claims/<pk>/people/ POST (添加人员), claims/<pk>/attachments/ POST multipart (上传附件),
@@ -28,7 +29,7 @@ Endpoints (the screen they mirror in parentheses):
 Left out, and why:
 - Review decisions, the review inbox, imports of rows as JSON, exports and their jobs: built generically for every
   programme by the foundation's API (issue 11's other half).
-- 备案变更 (dates, course configuration, teacher changes), attendance, 培训场地, 考核结果, 单位培训人员查询,
+- 备案变更 (dates, course configuration, teacher changes), attendance, 培训场地, 单位培训人员查询,
   生态链企业认定, parameters, statistics, 拨付登记: not yet; each is a later, separate set of endpoints over its
   screen's service.
 """

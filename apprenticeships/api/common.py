@@ -11,7 +11,8 @@ from api.errors import Conflict
 
 TAGS = ["企业新型学徒制"]
 # The codes the services give a refusal that depends on the record's state, not on the input (409, not 400).
-STATE_CODES = frozenset({"state", "wrong_state", "not_editable", "reviewed", "gone", "teacher_in_use", "already_lost"})
+STATE_CODES = frozenset({"state", "wrong_state", "not_editable", "reviewed", "gone", "teacher_in_use", "already_lost",
+                         "lost"})
 
 
 def payload(request) -> dict:

@@ -1,7 +1,9 @@
 """After approval, through the API: 培训情况跟踪 (the classes the user sees, with the screen's filters), the
-institution's list of the filings naming it, 【注销培训班】 and 【标记为流失】 — the screens' forms and services
-(apprenticeships.services.tracking.cancel_class, apprenticeships.services.people.mark_lost)."""
+institution's list of the filings naming it, 【注销培训班】, 【标记为流失】 and 考核结果 — the screens' forms and
+services (apprenticeships.services.tracking.cancel_class, apprenticeships.services.people.mark_lost and
+record_certificate)."""
 
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
@@ -10,14 +12,15 @@ from rest_framework.exceptions import PermissionDenied
 from rest_framework.generics import ListAPIView
 from rest_framework.views import APIView
 
+from api.concurrency import check_if_match
 from api.errors import Conflict
 from api.forms import bind, bind_query, form_serializer, query_parameters
 from api.responses import object_response
 from apprenticeships.api.common import TAGS, payload, state_conflicts
 from apprenticeships.api.serializers import FilingDetailSerializer, FilingSerializer, TraineeSerializer
-from apprenticeships.forms.people import LostForm
+from apprenticeships.forms.people import CertificateForm, LostForm
 from apprenticeships.forms.tracking import CancelForm, TrackingFilterForm
-from apprenticeships.models import FilingStatus
+from apprenticeships.models import FilingStatus, Trainee
 from apprenticeships.rules import may_file, may_record_attendance
 from apprenticeships.selectors import people as people_selectors
 from apprenticeships.selectors.access import get_filing_for_user
@@ -28,6 +31,7 @@ from apprenticeships.services.tracking import cancel_class
 API = "apprenticeships"
 CancelInput = form_serializer(CancelForm, "ApprenticeshipClassCancelInput")
 LostInput = form_serializer(LostForm, "ApprenticeshipTraineeLostInput")
+CertificateInput = form_serializer(CertificateForm, "ApprenticeshipTraineeCertificateInput")
 
 
 class TrackedFilingSerializer(FilingSerializer):
@@ -117,4 +121,26 @@ class TraineeLost(APIView):
         with state_conflicts():
             people_services.mark_lost(actor=request.user, trainee=trainee, lost_on=form.cleaned_data["lost_on"],
                                       reason=form.cleaned_data["lost_reason"])
+        return object_response(request, TraineeSerializer, people_selectors.get_trainee_for_user(request.user, pk))
+
+
+class TraineeCertificate(APIView):
+    """考核结果: the certificate a trainee of an approved filing obtained (level, number, date), recorded or
+    corrected under If-Match (the trainee's ETag)."""
+
+    api_programme = API
+
+    @extend_schema(operation_id="apprenticeships_trainee_certificate_save", summary=_("登记培训人员考核结果"),
+                   tags=TAGS, request=CertificateInput, responses=TraineeSerializer)
+    def put(self, request, pk):
+        trainee = people_selectors.get_trainee_for_user(request.user, pk)
+        people_selectors.require_people_writer(request.user, trainee.filing)
+        if trainee.filing.status != FilingStatus.APPROVED:
+            raise Conflict(_("备案%(status)s，只有审核通过的备案才能登记考核结果")
+                           % {"status": trainee.filing.get_status_display()})
+        with transaction.atomic():
+            check_if_match(request, Trainee.objects.select_for_update().get(pk=trainee.pk))
+            form = bind(CertificateForm, payload(request), parent=trainee.filing)
+            with state_conflicts():
+                people_services.record_certificate(actor=request.user, trainee=trainee, data=form.cleaned_data)
         return object_response(request, TraineeSerializer, people_selectors.get_trainee_for_user(request.user, pk))

@@ -24,6 +24,7 @@ urlpatterns = [
     path("institution/filings/", tracking.InstitutionFilingList.as_view(), name="institution_filings"),
     path("filings/<int:pk>/cancel/", tracking.FilingCancel.as_view(), name="filing_cancel"),
     path("people/trainees/<int:pk>/lost/", tracking.TraineeLost.as_view(), name="trainee_lost"),
+    path("people/trainees/<int:pk>/certificate/", tracking.TraineeCertificate.as_view(), name="trainee_certificate"),
 ]
 
 # --- the tabs 培训师资, 培训人员, 培训课程: list and 新增 under the filing, 修改 and 删除 by the row's id

@@ -47,6 +47,8 @@ API_MATRIX = {
         "400 404 403 404 403 404 403 404 403 404 404 404 401"),
     "api:apprenticeships:trainee_lost": ("trainee", "POST", {},
         "400 404 403 404 403 404 403 404 403 404 404 404 401"),
+    "api:apprenticeships:trainee_certificate": ("trainee", "PUT", {},
+        "428 404 403 404 403 404 403 404 403 404 404 404 401"),
     # --- the filing's people
     "api:apprenticeships:filing_teachers": ("filing", "GET", None,
         "200 404 200 404 200 404 200 404 200 404 404 404 401"),

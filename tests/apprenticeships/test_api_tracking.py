@@ -1,11 +1,15 @@
 """After approval, through /api/v1/apprenticeships/ with keys: 培训情况跟踪 and the institution's list,
-【标记为流失】 and 【注销培训班】, and who may not (another enterprise, the county reading, the wrong state, twice)."""
+【标记为流失】, 【注销培训班】 and 考核结果, and who may not (another enterprise, the county reading, the wrong
+state, twice, a stale ETag)."""
+
+import datetime
 
 import pytest
 from django.utils import timezone
 
 from apprenticeships.models import FilingStatus, Trainee
 from tests.api.keys import auth, token_for
+from tests.apprenticeships import factories as ap
 
 pytestmark = pytest.mark.django_db
 API = "/api/v1/apprenticeships"
@@ -60,3 +64,32 @@ def test_a_class_is_cancelled_with_a_reason(client, admin_a, claimer_a, institut
     assert (cancelled.json()["status"], cancelled.json()["cancel_reason"]) == (FilingStatus.CANCELLED, "企业经营调整")
     assert not Trainee.objects.filter(filing=filing_a, holds_place=True).exists()
     assert client.post(url, {"reason": "再次"}, content_type=JSON, **owner).status_code == 409
+
+
+def test_a_certificate_is_recorded_under_if_match(client, enterprise_a, admin_a, claimer_a, institution, draft_a):
+    started = timezone.localdate() - datetime.timedelta(days=60)
+    filing = ap.complete_filing(enterprise_a, by=admin_a, institution=institution, starts_on=started,
+                                ends_on=started + datetime.timedelta(days=365))
+    trainee = filing.trainees.order_by("id").first()
+    url = f"{API}/people/trainees/{trainee.pk}/certificate/"
+    body = {"certificate_level": "senior", "certificate_number": "ZS-0001",
+            "certified_on": (started + datetime.timedelta(days=30)).isoformat()}
+    owner = auth(token_for(admin_a))
+    assert client.put(url, body, content_type=JSON, HTTP_IF_MATCH="*",
+                      **auth(token_for(claimer_a))).status_code == 403
+    assert client.put(url, body, content_type=JSON, **owner).status_code == 428
+    early = client.put(url, {**body, "certified_on": (started - datetime.timedelta(days=1)).isoformat()},
+                       content_type=JSON, HTTP_IF_MATCH="*", **owner)
+    assert early.status_code == 400 and early.json()["field"] == "certified_on"
+    saved = client.put(url, body, content_type=JSON, HTTP_IF_MATCH="*", **owner)
+    assert saved.status_code == 200, saved.content.decode()
+    assert (saved.json()["certificate_level"], saved.json()["certificate_number"]) == ("senior", "ZS-0001")
+    corrected = client.put(url, {**body, "certificate_number": "ZS-0002"}, content_type=JSON,
+                           HTTP_IF_MATCH=saved["ETag"], **owner)
+    assert corrected.status_code == 200 and Trainee.objects.get(pk=trainee.pk).certificate_number == "ZS-0002"
+    stale = client.put(url, {**body, "certificate_number": "ZS-0003"}, content_type=JSON,
+                       HTTP_IF_MATCH=saved["ETag"], **owner)
+    assert stale.status_code == 412
+    draft_trainee = draft_a.trainees.order_by("id").first()
+    assert client.put(f"{API}/people/trainees/{draft_trainee.pk}/certificate/", body, content_type=JSON,
+                      HTTP_IF_MATCH="*", **owner).status_code == 409
