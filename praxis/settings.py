@@ -347,6 +347,13 @@ SPECTACULAR_SETTINGS = {
     "SCHEMA_PATH_PREFIX": r"/api/v1",
     "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "api.schema.add_error_responses"],
     "ENUM_GENERATE_CHOICE_DESCRIPTION": True,
+    # Choice sets whose field names collide across programmes (status, kind): named here, one line each.
+    "ENUM_NAME_OVERRIDES": {
+        "ApprenticeshipFilingStatusEnum": "apprenticeships.models.FilingStatus",
+        "ClaimStatusEnum": "claims.models.ClaimStatus",
+        "ApprenticeshipTeacherKindEnum": "apprenticeships.models.TeacherKind",
+        "ApprenticeshipTargetLevelEnum": "apprenticeships.models.TargetLevel",
+    },
     "DISABLE_ERRORS_AND_WARNINGS": not DEBUG,
     # Choice sets whose field names repeat across components (status, level, subject_type…), named after their
     # model; else drf-spectacular warns of the collision.

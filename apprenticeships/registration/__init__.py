@@ -7,7 +7,7 @@ from apprenticeships.constraints import register_constraints
 from apprenticeships.exports import register_exports
 from apprenticeships.imports import register_imports
 from apprenticeships.kinds import register_kinds
-from apprenticeships.registration import audit_labels, claims, daily, navigation, permissions, purposes
+from apprenticeships.registration import api, audit_labels, claims, daily, navigation, permissions, purposes
 
 
 def register() -> None:
@@ -22,3 +22,4 @@ def register() -> None:
     navigation.register_navigation()  # core.navigation: the programme's menu section
     audit_labels.register_audit_labels()  # audit.labels: the Chinese label of every action code
     daily.register_daily_jobs()  # core.daily: unconfigured-course reminders, classes reaching their end
+    api.register_api()  # api.registry: the routes under /api/v1/apprenticeships/ and their key scopes

@@ -95,6 +95,7 @@ def save_basics(*, claim: Claim, actor, contact_name: str, contact_phone: str, b
         setattr(details, name, value)
     details.basics_saved_at = timezone.now()
     details.save()
+    locked.save(update_fields=["updated_at"])  # the claim's version moves with its basics (the API's ETag)
     record(actor=actor, action="apprenticeships.claim_basics_saved", target=locked, before=before, after=values)
     return details
 

@@ -7,11 +7,11 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from apprenticeships import documents
 from apprenticeships.forms.claims import (
     AddPeopleForm,
     AttachmentForm,
@@ -28,9 +28,8 @@ from apprenticeships.services import claims as services
 from apprenticeships.services.claims import self_check
 from apprenticeships.services.roster import roster
 from claims import services as claim_services
-from claims.models import ClaimLine, ClaimStatus
+from claims.models import ClaimStatus
 from core.paging import paginate
-from printing.pdf import render_pdf
 from reviews.selectors import history_for_subject, latest_review_for
 from timeline.selectors import events_for
 
@@ -281,19 +280,12 @@ def _pdf(pdf: bytes, filename: str) -> HttpResponse:
     return response
 
 
-def _print_context(claim) -> dict:
-    return {"claim": claim, "details": ClaimDetails.objects.filter(claim=claim).first(),
-            "claim_lines": ClaimLine.objects.filter(claim=claim).select_related("person").order_by("position", "id"),
-            "people": claim.apprenticeship_people.count(),
-            "printed_at": f"{timezone.localtime():%Y-%m-%d %H:%M}"}
-
-
 @require_GET
 @login_required
 def claim_pdf(request, pk):
     """【下载申请表】 once submitted."""
     claim = _printable(request, pk)
-    pdf = render_pdf("apprenticeships/claims/print_form.html", _print_context(claim), reader=request.user)
+    pdf = documents.claim_form_pdf(claim, reader=request.user)
     claim_services.record_output(claim=claim, actor=request.user, what="printed")
     return _pdf(pdf, f"学徒制培训补贴申请表-{claim.number}.pdf")
 
@@ -303,7 +295,7 @@ def claim_pdf(request, pk):
 def claim_roster_pdf(request, pk):
     """【下载花名册】 once submitted: the frozen lines with their explanations."""
     claim = _printable(request, pk)
-    pdf = render_pdf("apprenticeships/claims/print_roster.html", _print_context(claim), reader=request.user)
+    pdf = documents.claim_roster_pdf(claim, reader=request.user)
     claim_services.record_output(claim=claim, actor=request.user, what="printed")
     return _pdf(pdf, f"学徒制培训补贴花名册-{claim.number}.pdf")
 

@@ -13,6 +13,7 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from apprenticeships.documents import filing_form_pdf
 from apprenticeships.forms.filing import (
     CommitmentForm,
     FilingFilterForm,
@@ -30,7 +31,6 @@ from apprenticeships.selectors.filing import filing_summary, get_own_filing, own
 from apprenticeships.services import filing as services
 from core.decorators import permission_required_403
 from core.paging import paginate
-from printing.pdf import render_pdf
 from reviews.selectors import history_for_subject, latest_review_for
 
 COMMITMENT_SESSION_KEY = "apprenticeship_commitment"
@@ -297,11 +297,7 @@ def filing_print(request, pk):
     if filing.status not in (FilingStatus.APPROVED, FilingStatus.CANCELLED):
         messages.error(request, _("备案审核通过后才能打印备案表"))
         return redirect("apprenticeships:filing_detail", pk=filing.pk)
-    review = latest_review_for(filing)
-    pdf = render_pdf("apprenticeships/filing/print.html", {
-        **filing_summary(filing), "review": review,
-        "decisions": [event for event in history_for_subject(filing) if event.review_id == getattr(review, "pk", None)],
-        "printed_at": f"{timezone.localtime():%Y-%m-%d %H:%M}"}, reader=request.user)
+    pdf = filing_form_pdf(filing, reader=request.user)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = content_disposition_header(as_attachment=False,
                                                                  filename=f"学徒制培训备案表-{filing.number}.pdf")

@@ -1,0 +1,35 @@
+"""企业新型学徒制 through the API (/api/v1/apprenticeships/, namespace api:apprenticeships; issue 11).
+
+Every endpoint reads through the selector of the screen it mirrors and writes through the screen's form and
+service function; nothing here is possible that the screen refuses.
+
+Endpoints (the screen they mirror in parentheses):
+- filings/ GET (办理结果: the enterprise's filers, `own_filings` + FilingFilterForm);
+  hr/filings/ GET (辖区学徒制备案: HR reviewers, `region_filings` + the screen's filters);
+  filings/new/ POST (申请备案: 承诺书 `accept` + the type, CommitmentForm + TypeForm, `create_filing`);
+  filings/<pk>/ GET (【进入处理】: whoever the access rule lets see it, `get_filing_for_user` + `filing_summary`);
+  filings/<pk>/info|institution|class/ PUT with If-Match (the tabs 备案信息, 培训机构情况, 培训信息: their forms
+  and `save_info` / `save_institution` / `save_class`);
+  filings/<pk>/materials/ POST multipart (上传材料: MaterialForm, `store_material`);
+  filings/<pk>/submit/ POST with If-Match, withdraw/ POST, delete/ POST (the screen's buttons and services);
+  filings/<pk>/print.pdf GET (【打印备案表】, the same document, apprenticeships.documents).
+- filings/<pk>/teachers|trainees|courses/ GET (the tabs, every reader of the filing) and .../new/ POST;
+  people/teachers|trainees|courses/<pk>/ PUT with If-Match (修改) and .../delete/ POST (删除): TeacherForm,
+  TraineeForm, CourseForm and the services of apprenticeships.services.people.
+- tracking/ GET (培训情况跟踪: `tracked_filings` + TrackingFilterForm), institution/filings/ GET (the institution's
+  classes, `institution_filings`), filings/<pk>/cancel/ POST (【注销培训班】: CancelForm, `cancel_class`),
+  people/trainees/<pk>/lost/ POST (【标记为流失】: LostForm, `mark_lost`), people/trainees/<pk>/certificate/ PUT
+  with If-Match (考核结果: CertificateForm, `record_certificate`).
+- claims/ GET (补贴申领 办理结果: `apprenticeship_claims_for_user` + ClaimFilterForm), claims/<pk>/ GET (the claim
+  page, read-only), claims/new/ POST (立即办理: StartForm, `start_claim`), claims/<pk>/basics/ PUT with If-Match
+  (单位基本信息), claims/<pk>/people/ POST (添加人员), claims/<pk>/attachments/ POST multipart (上传附件),
+  claims/people/<id>/remove/ and claims/attachments/<id>/remove/ POST (移除人员, 删除附件),
+  claims/<pk>/submit|withdraw|delete/ POST, claims/<pk>/form.pdf and roster.pdf GET (申请表, 花名册).
+
+Left out, and why:
+- Review decisions, the review inbox, imports of rows as JSON, exports and their jobs: built generically for every
+  programme by the foundation's API (issue 11's other half).
+- 备案变更 (dates, course configuration, teacher changes), attendance, 培训场地, 单位培训人员查询,
+  生态链企业认定, parameters, statistics, 拨付登记: not yet; each is a later, separate set of endpoints over its
+  screen's service.
+"""

@@ -1,0 +1,55 @@
+"""/api/v1/apprenticeships/ (namespace api:apprenticeships); the plan is apprenticeships/api/__init__.py."""
+
+from django.urls import path
+
+from apprenticeships.api import claims, filings, tracking
+from apprenticeships.api.people import VIEWS
+
+urlpatterns = [
+    # --- filings: 办理结果, 辖区学徒制备案, 申请备案 and its tabs, submit/withdraw/delete, 备案表
+    path("filings/", filings.FilingList.as_view(), name="filings"),
+    path("hr/filings/", filings.HrFilingList.as_view(), name="hr_filings"),
+    path("filings/new/", filings.FilingCreate.as_view(), name="filing_create"),
+    path("filings/<int:pk>/", filings.FilingDetail.as_view(), name="filing_detail"),
+    path("filings/<int:pk>/info/", filings.FilingInfo.as_view(), name="filing_info"),
+    path("filings/<int:pk>/institution/", filings.FilingInstitution.as_view(), name="filing_institution"),
+    path("filings/<int:pk>/class/", filings.FilingClass.as_view(), name="filing_class"),
+    path("filings/<int:pk>/materials/", filings.FilingMaterialUpload.as_view(), name="filing_material_upload"),
+    path("filings/<int:pk>/submit/", filings.FilingSubmit.as_view(), name="filing_submit"),
+    path("filings/<int:pk>/withdraw/", filings.FilingWithdraw.as_view(), name="filing_withdraw"),
+    path("filings/<int:pk>/delete/", filings.FilingDelete.as_view(), name="filing_delete"),
+    path("filings/<int:pk>/print.pdf", filings.FilingPrint.as_view(), name="filing_print"),
+    # --- after approval: 培训情况跟踪, the institution's classes, 注销培训班, 标记为流失
+    path("tracking/", tracking.TrackingList.as_view(), name="tracking"),
+    path("institution/filings/", tracking.InstitutionFilingList.as_view(), name="institution_filings"),
+    path("filings/<int:pk>/cancel/", tracking.FilingCancel.as_view(), name="filing_cancel"),
+    path("people/trainees/<int:pk>/lost/", tracking.TraineeLost.as_view(), name="trainee_lost"),
+    path("people/trainees/<int:pk>/certificate/", tracking.TraineeCertificate.as_view(), name="trainee_certificate"),
+]
+
+# --- the tabs 培训师资, 培训人员, 培训课程: list and 新增 under the filing, 修改 and 删除 by the row's id
+for key, (row_list, row_create, row_update, row_delete) in VIEWS.items():
+    urlpatterns += [
+        path(f"filings/<int:pk>/{key}s/", row_list.as_view(), name=f"filing_{key}s"),
+        path(f"filings/<int:pk>/{key}s/new/", row_create.as_view(), name=f"filing_{key}_create"),
+        path(f"people/{key}s/<int:pk>/", row_update.as_view(), name=f"{key}_update"),
+        path(f"people/{key}s/<int:pk>/delete/", row_delete.as_view(), name=f"{key}_delete"),
+    ]
+
+urlpatterns += [
+    # --- claims: 办理结果, the claim page, 立即办理, basics, people, submit/withdraw/delete, PDFs
+    path("claims/", claims.ClaimList.as_view(), name="claims"),
+    path("claims/new/", claims.ClaimCreate.as_view(), name="claim_create"),
+    path("claims/<int:pk>/", claims.ClaimDetail.as_view(), name="claim_detail"),
+    path("claims/<int:pk>/basics/", claims.ClaimBasics.as_view(), name="claim_basics"),
+    path("claims/<int:pk>/people/", claims.ClaimPeopleAdd.as_view(), name="claim_people_add"),
+    path("claims/<int:pk>/attachments/", claims.ClaimAttachmentAdd.as_view(), name="claim_attachment_add"),
+    path("claims/people/<int:pk>/remove/", claims.ClaimPersonRemove.as_view(), name="claim_person_remove"),
+    path("claims/attachments/<int:pk>/remove/", claims.ClaimAttachmentRemove.as_view(),
+         name="claim_attachment_remove"),
+    path("claims/<int:pk>/submit/", claims.ClaimSubmit.as_view(), name="claim_submit"),
+    path("claims/<int:pk>/withdraw/", claims.ClaimWithdraw.as_view(), name="claim_withdraw"),
+    path("claims/<int:pk>/delete/", claims.ClaimDelete.as_view(), name="claim_delete"),
+    path("claims/<int:pk>/form.pdf", claims.ClaimFormPdf.as_view(), name="claim_pdf"),
+    path("claims/<int:pk>/roster.pdf", claims.ClaimRosterPdf.as_view(), name="claim_roster_pdf"),
+]

@@ -1,0 +1,130 @@
+"""The API access matrix of /api/v1/apprenticeships/ (tests/api/matrix.py explains rows and scopes), with the
+programme's own world and personas (tests/apprenticeships/world.py, in the order of its screen matrix): the
+owner (enterprise A's administrator, or the object's owner), enterprise B, A's claim-only sub-admin, A's member
+without a role, the named institution, another institution, 金水区 HR, 二七区 HR, 郑州市 HR, 洛阳市 HR,
+郑州市教育局, an individual, anonymous.
+
+Writes carry no If-Match, so an allowed edit answers 428; a JSON body to the upload answers 415."""
+
+import pytest
+
+from tests.api.matrix import check_api
+from tests.apprenticeships.test_access_matrix import PERSONAS
+from tests.apprenticeships.world import build_world
+
+API_MATRIX = {
+    # --- filings
+    "api:apprenticeships:filings": (None, "GET", None,
+        "200 200 403 403 403 403 403 403 403 403 403 403 401"),
+    "api:apprenticeships:hr_filings": (None, "GET", None,
+        "403 403 403 403 403 403 200 200 200 200 403 403 401"),
+    "api:apprenticeships:filing_create": (None, "POST", {},
+        "400 400 403 403 403 403 403 403 403 403 403 403 401"),
+    "api:apprenticeships:filing_detail": ("filing", "GET", None,
+        "200 404 200 404 200 404 200 404 200 404 404 404 401"),
+    "api:apprenticeships:filing_info": ("draft", "PUT", {},
+        "428 404 403 404 403 404 403 404 403 404 404 404 401"),
+    "api:apprenticeships:filing_institution": ("draft", "PUT", {},
+        "428 404 403 404 403 404 403 404 403 404 404 404 401"),
+    "api:apprenticeships:filing_class": ("draft", "PUT", {},
+        "428 404 403 404 403 404 403 404 403 404 404 404 401"),
+    "api:apprenticeships:filing_material_upload": ("draft", "POST", None,
+        "415 404 403 404 403 404 403 404 403 404 404 404 401"),
+    "api:apprenticeships:filing_submit": ("draft", "POST", {},
+        "428 404 403 404 403 404 403 404 403 404 404 404 401"),
+    "api:apprenticeships:filing_withdraw": ("filing", "POST", {},
+        "409 404 403 404 403 404 403 404 403 404 404 404 401"),
+    "api:apprenticeships:filing_delete": ("draft", "POST", {},
+        "204 404 403 404 403 404 403 404 403 404 404 404 401"),
+    "api:apprenticeships:filing_print": ("filing", "GET", None,
+        "200 404 200 404 200 404 200 404 200 404 404 404 401"),
+    # --- after approval
+    "api:apprenticeships:tracking": (None, "GET", None,
+        "200 200 403 403 200 200 200 200 200 200 403 403 401"),
+    "api:apprenticeships:institution_filings": (None, "GET", None,
+        "403 403 403 403 200 200 403 403 403 403 403 403 401"),
+    "api:apprenticeships:filing_cancel": ("filing", "POST", {},
+        "400 404 403 404 403 404 403 404 403 404 404 404 401"),
+    "api:apprenticeships:trainee_lost": ("trainee", "POST", {},
+        "400 404 403 404 403 404 403 404 403 404 404 404 401"),
+    "api:apprenticeships:trainee_certificate": ("trainee", "PUT", {},
+        "428 404 403 404 403 404 403 404 403 404 404 404 401"),
+    # --- the filing's people
+    "api:apprenticeships:filing_teachers": ("filing", "GET", None,
+        "200 404 200 404 200 404 200 404 200 404 404 404 401"),
+    "api:apprenticeships:filing_teacher_create": ("draft", "POST", {},
+        "400 404 403 404 403 404 403 404 403 404 404 404 401"),
+    "api:apprenticeships:teacher_update": ("teacher", "PUT", {},
+        "428 404 403 404 403 404 403 404 403 404 404 404 401"),
+    "api:apprenticeships:teacher_delete": ("teacher", "POST", {},
+        "409 404 403 404 403 404 403 404 403 404 404 404 401"),
+    "api:apprenticeships:filing_trainees": ("filing", "GET", None,
+        "200 404 200 404 200 404 200 404 200 404 404 404 401"),
+    "api:apprenticeships:filing_trainee_create": ("draft", "POST", {},
+        "400 404 403 404 403 404 403 404 403 404 404 404 401"),
+    "api:apprenticeships:trainee_update": ("draft_trainee", "PUT", {},
+        "428 404 403 404 403 404 403 404 403 404 404 404 401"),
+    "api:apprenticeships:trainee_delete": ("draft_trainee", "POST", {},
+        "204 404 403 404 403 404 403 404 403 404 404 404 401"),
+    "api:apprenticeships:filing_courses": ("filing", "GET", None,
+        "200 404 200 404 200 404 200 404 200 404 404 404 401"),
+    "api:apprenticeships:filing_course_create": ("draft", "POST", {},
+        "400 404 403 404 403 404 403 404 403 404 404 404 401"),
+    "api:apprenticeships:course_update": ("draft_course", "PUT", {},
+        "428 404 403 404 403 404 403 404 403 404 404 404 401"),
+    "api:apprenticeships:course_delete": ("draft_course", "POST", {},
+        "204 404 403 404 403 404 403 404 403 404 404 404 401"),
+    # --- claims
+    "api:apprenticeships:claims": (None, "GET", None,
+        "200 200 200 403 403 403 403 403 403 403 403 403 401"),
+    "api:apprenticeships:claim_create": (None, "POST", {},
+        "400 400 400 403 403 403 403 403 403 403 403 403 401"),
+    "api:apprenticeships:claim_detail": ("claim", "GET", None,
+        "200 404 200 404 404 404 200 404 200 404 404 404 401"),
+    "api:apprenticeships:claim_basics": ("claim_draft", "PUT", {},
+        "428 404 428 404 404 404 404 404 404 404 404 404 401"),
+    "api:apprenticeships:claim_people_add": ("claim_draft", "POST", {},
+        "400 404 400 404 404 404 404 404 404 404 404 404 401"),
+    "api:apprenticeships:claim_attachment_add": ("claim_draft", "POST", None,
+        "415 404 415 404 404 404 404 404 404 404 404 404 401"),
+    "api:apprenticeships:claim_person_remove": ("claim_draft_entry", "POST", {},
+        "200 404 200 404 404 404 404 404 404 404 404 404 401"),
+    "api:apprenticeships:claim_attachment_remove": ("claim_draft_material", "POST", {},
+        "200 404 200 404 404 404 404 404 404 404 404 404 401"),
+    "api:apprenticeships:claim_submit": ("claim_draft", "POST", {},
+        "428 404 428 404 404 404 404 404 404 404 404 404 401"),
+    "api:apprenticeships:claim_withdraw": ("claim", "POST", {},
+        "409 404 409 404 404 404 403 404 403 404 404 404 401"),
+    "api:apprenticeships:claim_delete": ("claim_draft", "POST", {},
+        "204 404 204 404 404 404 404 404 404 404 404 404 401"),
+    "api:apprenticeships:claim_pdf": ("claim", "GET", None,
+        "200 404 200 404 404 404 200 404 200 404 404 404 401"),
+    "api:apprenticeships:claim_roster_pdf": ("claim", "GET", None,
+        "200 404 200 404 404 404 200 404 200 404 404 404 401"),
+}
+
+
+@pytest.fixture
+def api_world(enterprise_a, admin_a, institution, city_reviewer):
+    return build_world(enterprise_a=enterprise_a, admin_a=admin_a, institution=institution,
+                       city_reviewer=city_reviewer)
+
+
+@pytest.fixture
+def api_people(admin_a, admin_b, claimer_a, member_a, institution_admin, institution_b_admin, county_reviewer_a,
+               county_reviewer_b, city_reviewer, other_city_reviewer, education_reviewer, outsider):
+    return {"owner": admin_a, "enterprise_b": admin_b, "claimer": claimer_a, "member": member_a,
+            "institution": institution_admin, "institution_b": institution_b_admin, "county": county_reviewer_a,
+            "county_b": county_reviewer_b, "city": city_reviewer, "other_city": other_city_reviewer,
+            "education": education_reviewer, "individual": outsider, "anonymous": None}
+
+
+@pytest.mark.django_db
+def test_api_matrix(client, api_world, api_people):
+    def user_for(persona, key):
+        if persona == "owner" and key is not None:
+            return api_world[key].owner
+        return api_people[persona]
+
+    wrong = check_api(client, rows=API_MATRIX, personas=PERSONAS, world=api_world, user_for=user_for)
+    assert not wrong, "\n".join(wrong)
