@@ -2,6 +2,7 @@
 answer with (so a client, and the fuzzer, know every status an operation gives)."""
 
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
+from drf_spectacular.openapi import AutoSchema
 
 ERROR_SCHEMA = {
     "type": "object",
@@ -81,3 +82,22 @@ def add_error_responses(result, generator, request, public):
                     "description": description, "content": {"application/json": {"schema": reference}},
                 })
     return result
+
+
+class ProgrammeAutoSchema(AutoSchema):
+    """Components named after their programme: two programmes' `ClaimSerializer`s become `TraineeshipClaim` and
+    `ApprenticeshipClaim` instead of colliding under one name (a silently wrong schema)."""
+
+    def get_serializer_name(self, serializer, direction):
+        name = super().get_serializer_name(serializer, direction)
+        app = type(serializer).__module__.split(".", 1)[0]
+        prefix = "".join(part.capitalize() for part in app.split("_")).removesuffix("s")
+        if app in registry_keys() and not name.startswith(prefix):
+            return prefix + name
+        return name
+
+
+def registry_keys() -> set[str]:
+    from api.registry import programme_apis
+
+    return {programme.key for programme in programme_apis()}

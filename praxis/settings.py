@@ -329,7 +329,7 @@ REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser", "rest_framework.parsers.MultiPartParser"],
     "EXCEPTION_HANDLER": "api.errors.exception_handler",
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "api.schema.ProgrammeAutoSchema",
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }
 SPECTACULAR_SETTINGS = {
@@ -347,13 +347,6 @@ SPECTACULAR_SETTINGS = {
     "SCHEMA_PATH_PREFIX": r"/api/v1",
     "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "api.schema.add_error_responses"],
     "ENUM_GENERATE_CHOICE_DESCRIPTION": True,
-    # Choice sets whose field names collide across programmes (status, kind): named here, one line each.
-    "ENUM_NAME_OVERRIDES": {
-        "ApprenticeshipFilingStatusEnum": "apprenticeships.models.FilingStatus",
-        "ClaimStatusEnum": "claims.models.ClaimStatus",
-        "ApprenticeshipTeacherKindEnum": "apprenticeships.models.TeacherKind",
-        "ApprenticeshipTargetLevelEnum": "apprenticeships.models.TargetLevel",
-    },
     "DISABLE_ERRORS_AND_WARNINGS": not DEBUG,
     # Choice sets whose field names repeat across components (status, level, subject_type…), named after their
     # model; else drf-spectacular warns of the collision.
@@ -382,5 +375,9 @@ SPECTACULAR_SETTINGS = {
         "InternshipStatusEnum": "internships.models.InternshipStatus",
         "InternshipYesNoEnum": "internships.forms.positions.YES_NO",
         "InternshipEvaluationStageEnum": "internships.models.EvaluationStage",
+        "ApprenticeshipFilingStatusEnum": "apprenticeships.models.FilingStatus",
+        "ClaimStatusEnum": "claims.models.ClaimStatus",
+        "ApprenticeshipTeacherKindEnum": "apprenticeships.models.TeacherKind",
+        "ApprenticeshipTargetLevelEnum": "apprenticeships.models.TargetLevel",
     },
 }
