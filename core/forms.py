@@ -59,3 +59,20 @@ def period_fields(**month_options) -> tuple[MonthField, MonthField]:
     return (MonthField(label=_("起始月份"), error_messages={"required": _("请填写起始月份")}, **month_options),
             MonthField(label=_("截止月份"), last_day=True, required=False, help_text=_("留空表示长期有效"),
                        **month_options))
+
+
+BIGINT_MAX = 2**63 - 1
+
+
+class RecordsField(forms.ModelMultipleChoiceField):
+    """A choice of several records by id, refusing an id that is no whole number within the database's range
+    before it reaches the query (Django passes an `__in` list unchecked, and SQLite raises OverflowError on a
+    number past 64 bits: a 500 instead of the field's message)."""
+
+    def _check_values(self, value):
+        for pk in value:
+            text = str(pk).strip()
+            if not text.lstrip("-").isdigit() or not -BIGINT_MAX <= int(text) <= BIGINT_MAX:
+                raise forms.ValidationError(self.error_messages["invalid_pk_value"], code="invalid_pk_value",
+                                            params={"pk": pk})
+        return super()._check_values(value)

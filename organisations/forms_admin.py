@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User, UserKind
 from accounts.validators import validate_login_name
+from core.forms import RecordsField
 from organisations.forms import TEXT, text_field
 from organisations.forms_registration import AccountPasswordMixin, MobileNotTakenMixin, mobile_field, password_fields
 from organisations.models import Department, Organisation, Role
@@ -42,7 +43,7 @@ def department_field():
 
 
 def roles_field():
-    return forms.ModelMultipleChoiceField(label=_("角色"), required=False, queryset=Role.objects.none(),
+    return RecordsField(label=_("角色"), required=False, queryset=Role.objects.none(),
                                           widget=forms.CheckboxSelectMultiple)
 
 

@@ -48,7 +48,7 @@ class FilingSerializer(serializers.ModelSerializer):
 class MaterialSerializer(serializers.Serializer):
     code = serializers.CharField()
     label = serializers.CharField()
-    attachment_id = serializers.IntegerField(allow_null=True)
+    attachment_id = serializers.UUIDField(allow_null=True)
     uploaded_at = serializers.DateTimeField(allow_null=True)
 
 
@@ -153,7 +153,7 @@ class ClaimPersonSerializer(serializers.Serializer):
 
 class ClaimAttachmentSerializer(serializers.Serializer):
     id = serializers.IntegerField()
-    attachment_id = serializers.IntegerField()
+    attachment_id = serializers.UUIDField()
     name = serializers.CharField(source="attachment.original_name")
     uploaded_at = serializers.DateTimeField()
 

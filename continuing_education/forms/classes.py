@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from continuing_education.models import Assessment, ClassStatus, ReportMode, SubjectType
-from core.forms import BindErrorsMixin
+from core.forms import BindErrorsMixin, RecordsField
 from core.identifiers import normalise_id_number, validate_id_number
 
 INPUT = {"class": "form-control"}
@@ -54,7 +54,7 @@ class ClassForm(BindErrorsMixin, forms.Form):
                                                            "invalid": _("计划培训人数应为整数"),
                                                            "min_value": _("计划培训人数至少为1人"),
                                                            "max_value": _("计划培训人数不能超过100000人")})
-    courses = forms.ModelMultipleChoiceField(
+    courses = RecordsField(
         label=_("培训课程"), queryset=None, widget=forms.CheckboxSelectMultiple,
         help_text=_("从本单位培训课程库中选择；培训学时为所选课程学时之和"),
         error_messages={"required": _("请至少选择一门培训课程"), "invalid_choice": _("所选课程不在本单位的课程库中"),
@@ -208,7 +208,7 @@ class ParticipantPickForm(forms.Form):
 class StaffPickForm(forms.Form):
     """Pick 报名人员 from the unit's 人员信息."""
 
-    staff = forms.ModelMultipleChoiceField(
+    staff = RecordsField(
         label=_("从人员信息中选择"), queryset=None, widget=forms.CheckboxSelectMultiple,
         error_messages={"required": _("请至少选择一名人员"), "invalid_choice": _("所选人员不在本单位人员信息中"),
                         "invalid_pk_value": _("所选人员不在本单位人员信息中")})

@@ -136,3 +136,13 @@ def test_the_department_lists_only_submitted_classes_in_its_scope(client, admin_
     assert [row["name"] for row in response.json()["results"]] == [pending.name]
     bad = client.get(f"{CLASSES}reviewed/", {"status": "nonsense"}, **headers)
     assert bad.status_code == 400 and bad.json()["field"] == "status"
+
+
+def test_a_course_id_past_64_bits_is_a_message_not_a_500(client, enterprise_a, admin_a):
+    from tests.api.keys import auth, token_for
+
+    response = client.post("/api/v1/continuing-education/classes/", {"courses": [-779203978422564704949786116096]},
+                           content_type="application/json", **auth(token_for(admin_a)))
+    assert response.status_code == 400
+    courses = [error for error in response.json()["errors"] if error["field"] == "courses"]
+    assert courses == [{"field": "courses", "code": "invalid_pk_value", "message": "所选课程不在本单位的课程库中"}]

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from attachments.archives import MAX_ARCHIVE_BYTES, MAX_ENTRIES
 from attachments.validation import format_size
+from core.forms import RecordsField
 from traineeships.forms.reports import MonthField
 from traineeships.models import PlacementStatus
 from traineeships.services.matches import MAX_BULK_SUBMIT
@@ -38,7 +39,7 @@ class ScanArchiveForm(forms.Form):
 class BulkSubmitForm(forms.Form):
     SELECTED, READY = "selected", "ready"
 
-    placements = forms.ModelMultipleChoiceField(
+    placements = RecordsField(
         queryset=None, required=False,
         error_messages={"invalid_choice": _("所选上岗登记不存在（可能已撤销或不属于本单位），请刷新页面后重试"),
                         "invalid_pk_value": _("所选上岗登记不存在，请刷新页面后重试"),
