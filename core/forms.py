@@ -62,6 +62,7 @@ def period_fields(**month_options) -> tuple[MonthField, MonthField]:
 
 
 BIGINT_MAX = 2**63 - 1
+WHOLE_NUMBER_RE = re.compile(r"^-?[0-9]+$")  # ASCII digits only: str.isdigit() also accepts ² and ４
 
 
 class RecordsField(forms.ModelMultipleChoiceField):
@@ -72,7 +73,7 @@ class RecordsField(forms.ModelMultipleChoiceField):
     def _check_values(self, value):
         for pk in value:
             text = str(pk).strip()
-            if not text.lstrip("-").isdigit() or not -BIGINT_MAX <= int(text) <= BIGINT_MAX:
+            if not WHOLE_NUMBER_RE.match(text) or not -BIGINT_MAX <= int(text) <= BIGINT_MAX:
                 raise forms.ValidationError(self.error_messages["invalid_pk_value"], code="invalid_pk_value",
                                             params={"pk": pk})
         return super()._check_values(value)

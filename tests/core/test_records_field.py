@@ -12,7 +12,7 @@ class ChooseForm(forms.Form):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("value", ["-779203978422564704949786116096", str(2**63), "1.5", "x"])
+@pytest.mark.parametrize("value", ["-779203978422564704949786116096", str(2**63), "1.5", "x", "²", "１２"])
 def test_a_malformed_id_is_a_message(value):
     form = ChooseForm(data={"chosen": [value]})
     assert not form.is_valid()
