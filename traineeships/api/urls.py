@@ -10,6 +10,7 @@ from traineeships.api import (
     individual,
     placements,
     posts,
+    public,
     trainee,
     views,
 )
@@ -32,6 +33,11 @@ urlpatterns = [
     path("posts/", posts.PostList.as_view(), name="posts"),
     path("posts/<int:pk>/", posts.PostDetail.as_view(), name="post_detail"),
     path("posts/<int:pk>/unpublish/", posts.UnpublishPost.as_view(), name="post_unpublish"),
+    # --- 公开岗位 (any signed-in caller), 感兴趣 and 见习意向 (the young person, session)
+    path("public/posts/", public.PublicPostList.as_view(), name="public_posts"),
+    path("public/posts/<int:pk>/", public.PublicPostDetail.as_view(), name="public_post"),
+    path("public/posts/<int:pk>/interest/", public.PostInterest.as_view(), name="public_post_interest"),
+    path("my/intention/", public.Intention.as_view(), name="my_intention"),
     # --- 报名审核 (the unit)
     path("applications/", applications.ApplicationList.as_view(), name="applications"),
     path("applications/<int:pk>/", applications.ApplicationDetail.as_view(), name="application_detail"),
