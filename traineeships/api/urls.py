@@ -8,6 +8,7 @@ from traineeships.api import (
     departures,
     hr,
     individual,
+    parameters,
     placements,
     posts,
     public,
@@ -29,6 +30,8 @@ urlpatterns = [
     path("hr/filed-bases/", hr.FiledBaseList.as_view(), name="filed_bases"),
     path("hr/publishing/", hr.PublishingList.as_view(), name="publishing"),
     path("hr/publishing/change/", hr.ChangePublication.as_view(), name="publishing_change"),
+    path("hr/parameters/", parameters.ParameterList.as_view(), name="parameters"),
+    path("hr/parameters/<int:pk>/", parameters.ParameterDetail.as_view(), name="parameter_detail"),
     # --- posts
     path("posts/", posts.PostList.as_view(), name="posts"),
     path("posts/<int:pk>/", posts.PostDetail.as_view(), name="post_detail"),
