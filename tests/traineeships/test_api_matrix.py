@@ -72,6 +72,8 @@ API_MATRIX = {
     "api:traineeships:public_post_interest": ("post", "POST", {"interested": True},
                                               "403 403 403 403 403 403 403 403 401"),
     "api:traineeships:my_intention": (None, "GET", None, "403 403 403 403 403 403 403 403 401"),
+    "api:traineeships:graduates": (None, "GET", None, "403 200 403 403 200 200 403 403 401"),
+    "api:traineeships:graduate_detail": ("graduate", "GET", None, "200 404 403 403 404 200 403 403 401"),
     "api:traineeships:parameters": (None, "GET", None, "403 200 403 403 200 403 403 403 401"),
     "api:traineeships:parameter_detail": ("parameter", "GET", None, "200 404 403 403 404 403 403 403 401"),
 }

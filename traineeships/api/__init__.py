@@ -25,6 +25,8 @@ and checks the screen's permission; a PDF comes from the same printing function 
   young person (session, as `individual_page`).
 - 地区参数 (parameters.py): the HR department's settings of its jurisdiction (?region=), 新增, detail, edit
   under If-Match (checked by the service after it locks the regions, keeping the lock order).
+- 高校毕业生信息库 (graduates.py): the keepers' list (the screen's filters, ID numbers masked as on screen),
+  新增, detail, edit under If-Match.
 - 补贴申领 (claims.py): the unit's claims and the departments' claims of their jurisdiction (status/year filters),
   新建, detail with its lines, 重新计算, submit, withdraw, delete the draft (If-Match), 更正申领, 拨付登记 (the
   city); the 申请表 + 花名册 PDF.
@@ -32,7 +34,7 @@ and checks the screen's permission; a PDF comes from the same printing function 
 Left out, and why:
 - Review decisions, the review inbox, imports (见习匹配结果, graduates), exports and job endpoints: the generic API of
   reviews/batch (another part of issue 11).
-- The graduate register, statistics, the subsidy roster (花名册 screen), 上报记录, the unit's
+- Statistics, the subsidy roster (花名册 screen), 上报记录, the unit's
   岗位查询 and profile pages, the claim's .xlsx: not in this slice
   (time); they follow the same pattern (selector + filter form for the list, screen form + service for a write).
 """

@@ -6,6 +6,7 @@ from traineeships.api import (
     applications,
     claims,
     departures,
+    graduates,
     hr,
     individual,
     parameters,
@@ -32,6 +33,8 @@ urlpatterns = [
     path("hr/publishing/change/", hr.ChangePublication.as_view(), name="publishing_change"),
     path("hr/parameters/", parameters.ParameterList.as_view(), name="parameters"),
     path("hr/parameters/<int:pk>/", parameters.ParameterDetail.as_view(), name="parameter_detail"),
+    path("graduates/", graduates.GraduateList.as_view(), name="graduates"),
+    path("graduates/<int:pk>/", graduates.GraduateDetail.as_view(), name="graduate_detail"),
     # --- posts
     path("posts/", posts.PostList.as_view(), name="posts"),
     path("posts/<int:pk>/", posts.PostDetail.as_view(), name="post_detail"),
