@@ -65,6 +65,17 @@ API_MATRIX = {
     "api:traineeships:my_departure_request": ("my_departure", "POST", {"left_on": "2026-06-20", "note": "x"},
         "400 403 403 403 403 403 403 404 401"),
     "api:traineeships:my_departure_withdraw": ("my_departure", "POST", {}, "400 403 403 403 403 403 403 404 401"),
+    # The published posts are for any signed-in caller; 感兴趣 and 见习意向 need a traineeship profile, which no
+    # persona has (the trainee's own are tested in test_api_public.py).
+    "api:traineeships:public_posts": (None, "GET", None, "200 200 200 200 200 200 200 200 401"),
+    "api:traineeships:public_post": ("post", "GET", None, "200 200 200 200 200 200 200 200 401"),
+    "api:traineeships:public_post_interest": ("post", "POST", {"interested": True},
+                                              "403 403 403 403 403 403 403 403 401"),
+    "api:traineeships:my_intention": (None, "GET", None, "403 403 403 403 403 403 403 403 401"),
+    "api:traineeships:graduates": (None, "GET", None, "403 200 403 403 200 200 403 403 401"),
+    "api:traineeships:graduate_detail": ("graduate", "GET", None, "200 404 403 403 404 200 403 403 401"),
+    "api:traineeships:parameters": (None, "GET", None, "403 200 403 403 200 403 403 403 401"),
+    "api:traineeships:parameter_detail": ("parameter", "GET", None, "200 404 403 403 404 403 403 403 401"),
 }
 
 

@@ -20,6 +20,13 @@ and checks the screen's permission; a PDF comes from the same printing function 
   submit, 撤销, 留用登记 / 未留用; the generated 就业见习协议 PDF.
 - 离岗 (departures.py): 离岗登记 by the unit, detail, edit under If-Match, the certificate scan, submit, 撤销, the
   answer to the trainee's request; the 解除见习协议证明 PDF.
+- 公开岗位 (public.py): the published posts for any signed-in caller with the public page's filters (市/区县,
+  关键词, 学历要求), one post, whether the caller marked it 感兴趣; 感兴趣/取消 and the 见习意向表 (GET, PUT) of the
+  young person (session, as `individual_page`).
+- 地区参数 (parameters.py): the HR department's settings of its jurisdiction (?region=), 新增, detail, edit
+  under If-Match (checked by the service after it locks the regions, keeping the lock order).
+- 高校毕业生信息库 (graduates.py): the keepers' list (the screen's filters, ID numbers masked as on screen),
+  新增, detail, edit under If-Match.
 - 补贴申领 (claims.py): the unit's claims and the departments' claims of their jurisdiction (status/year filters),
   新建, detail with its lines, 重新计算, submit, withdraw, delete the draft (If-Match), 更正申领, 拨付登记 (the
   city); the 申请表 + 花名册 PDF.
@@ -27,7 +34,7 @@ and checks the screen's permission; a PDF comes from the same printing function 
 Left out, and why:
 - Review decisions, the review inbox, imports (见习匹配结果, graduates), exports and job endpoints: the generic API of
   reviews/batch (another part of issue 11).
-- Region parameters, the graduate register, statistics, the subsidy roster (花名册 screen), 上报记录, the unit's
-  岗位查询 and profile pages, the public post pages, 感兴趣 and 见习意向, the claim's .xlsx: not in this slice
+- Statistics, the subsidy roster (花名册 screen), 上报记录, the unit's
+  岗位查询 and profile pages, the claim's .xlsx: not in this slice
   (time); they follow the same pattern (selector + filter form for the list, screen form + service for a write).
 """

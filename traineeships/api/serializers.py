@@ -5,7 +5,8 @@ from rest_framework import serializers
 
 from api.fields import BankAccountField, IdNumberField, MobileField
 from claims.models import Claim, ClaimLine
-from traineeships.models import Application, Departure, Placement, Post, TraineeshipBase
+from traineeships.models import Application, Departure, Placement, Post, TraineeProfile, TraineeshipBase
+from traineeships.selectors import interested_post_ids
 from traineeships.services.bases import missing_files
 
 
@@ -207,3 +208,49 @@ class OwnPlacementSerializer(serializers.ModelSerializer):
     def get_departures(self, placement):
         departures = placement.departures.select_related("placement__person").order_by("-created_at", "-id")
         return DepartureSerializer(departures, many=True, context=self.context).data
+
+
+# --- 公开岗位 and 见习意向
+
+
+class PublicPostSerializer(serializers.ModelSerializer):
+    """A published post as the public pages show it, and whether the caller marked it 感兴趣 (false for anyone
+    who cannot)."""
+
+    education_display = serializers.CharField(source="get_education_display")
+    work_region_name = serializers.CharField(source="work_region.name")
+    work_region_full_name = serializers.CharField(source="work_region.full_name")
+    interested = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Post
+        fields = ("id", "title", "unit_name", "places", "majors", "education", "education_display", "work_region_id",
+                  "work_region_name", "work_region_full_name", "address", "monthly_allowance", "period_months",
+                  "description", "contact_person", "contact_phone", "published_at", "interested")
+
+    def get_interested(self, post) -> bool:
+        # One query for the page, not one per post: the caller's marks are kept on the request.
+        request = self.context["request"]
+        marked = getattr(request, "_traineeship_interested", None)
+        if marked is None:
+            marked = request._traineeship_interested = interested_post_ids(request.user)
+        return post.pk in marked
+
+
+class IntentionSerializer(serializers.ModelSerializer):
+    """The person's 见习意向表 (their own contact details, unmasked as on their screen); the ID document's
+    details are asked of young job seekers only and empty for graduates."""
+
+    kind_display = serializers.CharField(source="get_kind_display")
+    household_region_id = serializers.CharField(allow_null=True)
+    intended_region_id = serializers.CharField(allow_null=True)
+    contact_mobile = serializers.CharField()
+    education = serializers.CharField()
+    id_document_type = serializers.CharField()
+
+    class Meta:
+        model = TraineeProfile
+        fields = ("kind", "kind_display", "household_region_id", "address", "email", "contact_mobile",
+                  "intended_region_id", "intended_post", "intended_industry", "intention_note", "education", "major",
+                  "id_document_type", "id_issuing_authority", "id_valid_from", "id_valid_to", "id_valid_long_term",
+                  "intention_submitted_at")

@@ -6,10 +6,13 @@ from traineeships.api import (
     applications,
     claims,
     departures,
+    graduates,
     hr,
     individual,
+    parameters,
     placements,
     posts,
+    public,
     trainee,
     views,
 )
@@ -28,10 +31,19 @@ urlpatterns = [
     path("hr/filed-bases/", hr.FiledBaseList.as_view(), name="filed_bases"),
     path("hr/publishing/", hr.PublishingList.as_view(), name="publishing"),
     path("hr/publishing/change/", hr.ChangePublication.as_view(), name="publishing_change"),
+    path("hr/parameters/", parameters.ParameterList.as_view(), name="parameters"),
+    path("hr/parameters/<int:pk>/", parameters.ParameterDetail.as_view(), name="parameter_detail"),
+    path("graduates/", graduates.GraduateList.as_view(), name="graduates"),
+    path("graduates/<int:pk>/", graduates.GraduateDetail.as_view(), name="graduate_detail"),
     # --- posts
     path("posts/", posts.PostList.as_view(), name="posts"),
     path("posts/<int:pk>/", posts.PostDetail.as_view(), name="post_detail"),
     path("posts/<int:pk>/unpublish/", posts.UnpublishPost.as_view(), name="post_unpublish"),
+    # --- 公开岗位 (any signed-in caller), 感兴趣 and 见习意向 (the young person, session)
+    path("public/posts/", public.PublicPostList.as_view(), name="public_posts"),
+    path("public/posts/<int:pk>/", public.PublicPostDetail.as_view(), name="public_post"),
+    path("public/posts/<int:pk>/interest/", public.PostInterest.as_view(), name="public_post_interest"),
+    path("my/intention/", public.Intention.as_view(), name="my_intention"),
     # --- 报名审核 (the unit)
     path("applications/", applications.ApplicationList.as_view(), name="applications"),
     path("applications/<int:pk>/", applications.ApplicationDetail.as_view(), name="application_detail"),

@@ -77,10 +77,14 @@ def create_parameter(*, actor, data: dict) -> RegionParameter:
 
 
 @transaction.atomic
-def update_parameter(*, parameter: RegionParameter, actor, data: dict) -> RegionParameter:
+def update_parameter(*, parameter: RegionParameter, actor, data: dict, precondition=None) -> RegionParameter:
+    """`precondition(locked)` (the API's If-Match) runs once the row is locked, after its regions: the lock
+    order stays region before parameter whoever calls."""
     current_region = RegionParameter.objects.filter(pk=parameter.pk).values_list("region_id", flat=True).first()
     _lock_regions(current_region, data["region"].pk)
     locked = RegionParameter.objects.select_for_update().get(pk=parameter.pk)
+    if precondition is not None:
+        precondition(locked)
     if not parameter_regions_for_user(actor).filter(pk=locked.region_id).exists():
         raise PermissionDenied(_("只能设置本部门辖区内的地区参数"))
     _check(actor, data, exclude_pk=locked.pk)
