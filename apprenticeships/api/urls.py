@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from apprenticeships.api import claims, filings, tracking
+from apprenticeships.api import changes, claims, filings, tracking
 from apprenticeships.api.people import VIEWS
 
 urlpatterns = [
@@ -37,6 +37,12 @@ for key, (row_list, row_create, row_update, row_delete) in VIEWS.items():
     ]
 
 urlpatterns += [
+    # --- 备案变更申请: the changeable filings, 开班信息变更, 课程信息配置, 查看变更内容
+    path("changes/", changes.ChangeList.as_view(), name="changes"),
+    path("filings/<int:pk>/dates/", changes.ClassDates.as_view(), name="class_dates"),
+    path("filings/<int:pk>/dates/new/", changes.ClassDatesChange.as_view(), name="class_dates_change"),
+    path("people/courses/<int:pk>/configuration/", changes.CourseConfigure.as_view(), name="course_configure"),
+    path("filings/<int:pk>/changes/", changes.ChangeRecordList.as_view(), name="change_records"),
     # --- claims: 办理结果, the claim page, 立即办理, basics, people, submit/withdraw/delete, PDFs
     path("claims/", claims.ClaimList.as_view(), name="claims"),
     path("claims/new/", claims.ClaimCreate.as_view(), name="claim_create"),

@@ -4,7 +4,8 @@ owner (enterprise A's administrator, or the object's owner), enterprise B, A's c
 without a role, the named institution, another institution, 金水区 HR, 二七区 HR, 郑州市 HR, 洛阳市 HR,
 郑州市教育局, an individual, anonymous.
 
-Writes carry no If-Match, so an allowed edit answers 428; a JSON body to the upload answers 415."""
+Writes carry no If-Match, so an allowed edit answers 428; 备案变更申请 checks the filing permission first, as
+its screens do (403 before 404); a JSON body to the upload answers 415."""
 
 import pytest
 
@@ -74,6 +75,17 @@ API_MATRIX = {
         "428 404 403 404 403 404 403 404 403 404 404 404 401"),
     "api:apprenticeships:course_delete": ("draft_course", "POST", {},
         "204 404 403 404 403 404 403 404 403 404 404 404 401"),
+    # --- 备案变更申请
+    "api:apprenticeships:changes": (None, "GET", None,
+        "200 200 403 403 403 403 403 403 403 403 403 403 401"),
+    "api:apprenticeships:class_dates": ("filing", "GET", None,
+        "200 404 403 403 403 403 403 403 403 403 403 403 401"),
+    "api:apprenticeships:class_dates_change": ("filing", "POST", {},
+        "400 404 403 403 403 403 403 403 403 403 403 403 401"),
+    "api:apprenticeships:course_configure": ("course", "PUT", {},
+        "428 404 403 403 403 403 403 403 403 403 403 403 401"),
+    "api:apprenticeships:change_records": ("filing", "GET", None,
+        "200 404 200 404 200 404 200 404 200 404 404 404 401"),
     # --- claims
     "api:apprenticeships:claims": (None, "GET", None,
         "200 200 200 403 403 403 403 403 403 403 403 403 401"),
