@@ -25,11 +25,19 @@ Endpoints (the screen they mirror in parentheses):
   (单位基本信息), claims/<pk>/people/ POST (添加人员), claims/<pk>/attachments/ POST multipart (上传附件),
   claims/people/<id>/remove/ and claims/attachments/<id>/remove/ POST (移除人员, 删除附件),
   claims/<pk>/submit|withdraw|delete/ POST, claims/<pk>/form.pdf and roster.pdf GET (申请表, 花名册).
+- 备案变更申请 (apprenticeships.api.changes): changes/ GET (the enterprise's approved filings, `changeable_filings`
+  + ChangesFilterForm), filings/<pk>/dates/ GET (开班信息变更: quota left, earliest start, the changes made) and
+  dates/new/ POST (ClassDatesForm, `change_class_dates`), people/courses/<pk>/configuration/ PUT with If-Match
+  (课程信息配置: CourseConfigForm, `configure_course`), filings/<pk>/changes/ GET (【查看变更内容】).
+- 师资信息变更 (apprenticeships.api.teacher_changes), always the filing's open change: filings/<pk>/teacher-change/
+  GET (with its review history) and open/ POST (`open_change`), teachers/ POST and teachers/<id>/delete/ POST
+  (TeacherChangeForm, `add_teacher`, `remove_teacher`), swaps/ POST and swaps/<id>/delete/ POST (SwapForm,
+  `swap_teacher`, `remove_swap`), submit/ POST (SubmitChangeForm, `submit_change`), withdraw/ POST.
 
 Left out, and why:
 - Review decisions, the review inbox, imports of rows as JSON, exports and their jobs: built generically for every
   programme by the foundation's API (issue 11's other half).
-- 备案变更 (dates, course configuration, teacher changes), attendance, 培训场地, 单位培训人员查询,
+- attendance, 培训场地, 单位培训人员查询,
   生态链企业认定, parameters, statistics, 拨付登记: not yet; each is a later, separate set of endpoints over its
   screen's service.
 """

@@ -2,8 +2,10 @@
 
 from django.urls import path
 
-from apprenticeships.api import claims, filings, tracking
+from apprenticeships.api import changes, claims, filings, teacher_changes, tracking
 from apprenticeships.api.people import VIEWS
+
+TC = "filings/<int:pk>/teacher-change/"
 
 urlpatterns = [
     # --- filings: 办理结果, 辖区学徒制备案, 申请备案 and its tabs, submit/withdraw/delete, 备案表
@@ -37,6 +39,23 @@ for key, (row_list, row_create, row_update, row_delete) in VIEWS.items():
     ]
 
 urlpatterns += [
+    # --- 备案变更申请: the changeable filings, 开班信息变更, 课程信息配置, 查看变更内容
+    path("changes/", changes.ChangeList.as_view(), name="changes"),
+    path("filings/<int:pk>/dates/", changes.ClassDates.as_view(), name="class_dates"),
+    path("filings/<int:pk>/dates/new/", changes.ClassDatesChange.as_view(), name="class_dates_change"),
+    path("people/courses/<int:pk>/configuration/", changes.CourseConfigure.as_view(), name="course_configure"),
+    path("filings/<int:pk>/changes/", changes.ChangeRecordList.as_view(), name="change_records"),
+    # --- 师资信息变更: the filing's open change
+    path(TC, teacher_changes.TeacherChangeDetail.as_view(), name="teacher_change"),
+    path(TC + "open/", teacher_changes.TeacherChangeOpen.as_view(), name="teacher_change_open"),
+    path(TC + "teachers/", teacher_changes.TeacherChangeTeacherAdd.as_view(), name="teacher_change_teacher_add"),
+    path(TC + "teachers/<int:teacher_id>/delete/", teacher_changes.TeacherChangeTeacherRemove.as_view(),
+         name="teacher_change_teacher_remove"),
+    path(TC + "swaps/", teacher_changes.TeacherChangeSwap.as_view(), name="teacher_change_swap"),
+    path(TC + "swaps/<int:swap_id>/delete/", teacher_changes.TeacherChangeSwapRemove.as_view(),
+         name="teacher_change_swap_remove"),
+    path(TC + "submit/", teacher_changes.TeacherChangeSubmit.as_view(), name="teacher_change_submit"),
+    path(TC + "withdraw/", teacher_changes.TeacherChangeWithdraw.as_view(), name="teacher_change_withdraw"),
     # --- claims: 办理结果, the claim page, 立即办理, basics, people, submit/withdraw/delete, PDFs
     path("claims/", claims.ClaimList.as_view(), name="claims"),
     path("claims/new/", claims.ClaimCreate.as_view(), name="claim_create"),

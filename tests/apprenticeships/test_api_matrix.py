@@ -4,7 +4,8 @@ owner (enterprise A's administrator, or the object's owner), enterprise B, A's c
 without a role, the named institution, another institution, 金水区 HR, 二七区 HR, 郑州市 HR, 洛阳市 HR,
 郑州市教育局, an individual, anonymous.
 
-Writes carry no If-Match, so an allowed edit answers 428; a JSON body to the upload answers 415."""
+Writes carry no If-Match, so an allowed edit answers 428; 备案变更申请 checks the filing permission first, as
+its screens do (403 before 404); a JSON body to the upload answers 415."""
 
 import pytest
 
@@ -74,6 +75,34 @@ API_MATRIX = {
         "428 404 403 404 403 404 403 404 403 404 404 404 401"),
     "api:apprenticeships:course_delete": ("draft_course", "POST", {},
         "204 404 403 404 403 404 403 404 403 404 404 404 401"),
+    # --- 备案变更申请
+    "api:apprenticeships:changes": (None, "GET", None,
+        "200 200 403 403 403 403 403 403 403 403 403 403 401"),
+    "api:apprenticeships:class_dates": ("filing", "GET", None,
+        "200 404 403 403 403 403 403 403 403 403 403 403 401"),
+    "api:apprenticeships:class_dates_change": ("filing", "POST", {},
+        "400 404 403 403 403 403 403 403 403 403 403 403 401"),
+    "api:apprenticeships:course_configure": ("course", "PUT", {},
+        "428 404 403 403 403 403 403 403 403 403 403 403 401"),
+    "api:apprenticeships:change_records": ("filing", "GET", None,
+        "200 404 200 404 200 404 200 404 200 404 404 404 401"),
+    # --- 师资信息变更 (the world has no open change: the owner's edits answer 404, 发起 answers 200)
+    "api:apprenticeships:teacher_change": ("filing", "GET", None,
+        "404 404 403 403 403 403 403 403 403 403 403 403 401"),
+    "api:apprenticeships:teacher_change_open": ("filing", "POST", {},
+        "200 404 403 403 403 403 403 403 403 403 403 403 401"),
+    "api:apprenticeships:teacher_change_teacher_add": ("filing", "POST", {},
+        "404 404 403 403 403 403 403 403 403 403 403 403 401"),
+    "api:apprenticeships:teacher_change_teacher_remove": ({"pk": 999999, "teacher_id": 1}, "POST", {},
+        "404 404 403 403 403 403 403 403 403 403 403 403 401"),
+    "api:apprenticeships:teacher_change_swap": ("filing", "POST", {},
+        "404 404 403 403 403 403 403 403 403 403 403 403 401"),
+    "api:apprenticeships:teacher_change_swap_remove": ({"pk": 999999, "swap_id": 1}, "POST", {},
+        "404 404 403 403 403 403 403 403 403 403 403 403 401"),
+    "api:apprenticeships:teacher_change_submit": ("filing", "POST", {},
+        "404 404 403 403 403 403 403 403 403 403 403 403 401"),
+    "api:apprenticeships:teacher_change_withdraw": ("filing", "POST", {},
+        "404 404 403 403 403 403 403 403 403 403 403 403 401"),
     # --- claims
     "api:apprenticeships:claims": (None, "GET", None,
         "200 200 200 403 403 403 403 403 403 403 403 403 401"),
