@@ -22,13 +22,16 @@ Endpoints, by role (the screens in brackets):
   arrival_confirm).
 - 实习评价: the internships whose evaluations the reader sees, one internship's evaluations, and the enterprise's
   or the student's evaluation (internships:evaluations, evaluation_detail).
+- 实习保险: the policies the reader sees, filing a policy (multipart, the PDF as `document`), the policy with
+  its insured students, adding insured students, the printed policy list PDF (internships:insurance,
+  policy_create, policy_detail, policy_add_students, policy_print).
 
 Left out, and why:
 - Review decisions, the review inbox, imports, exports, staff, keys, webhooks: built generically for every
   programme by another part of issue 11.
 - The position's exemption file (夜班/加班特殊要求备案) is an upload on screen; the JSON create and edit keep the
   file already on record (or remove it with `remove_exemption`), a new upload stays on the screen for now.
-- Not built yet for lack of time (the screens remain): groups and mentors; insurance; complaints and appeals;
+- Not built yet for lack of time (the screens remain): groups and mentors; the insurers' list and the insured-students import; complaints and appeals;
   the blacklist, the registry, recommendations and the pool; the roll of students; the school's overview and
   the statistics screens; the students' evaluations of the enterprise as one list (查看学生评价).
 """

@@ -8,14 +8,17 @@ from api.fields import IdNumberField
 from internships.compliance import check_position, from_snapshot
 from internships.models import (
     Application,
+    Coverage,
     Evaluation,
     EvaluationSide,
     EvaluationStage,
     Internship,
+    Policy,
     Position,
     PositionStatus,
 )
 from internships.rules import PROGRAMME
+from internships.selectors.insurance import coverages_of, may_add_to_policy
 from internships.selectors.positions import may_manage_positions, profile_of
 from internships.services.school import terms_digest
 from organisations.jurisdiction import scope_for
@@ -181,3 +184,49 @@ class EvaluationsSerializer(serializers.Serializer):
     side = serializers.ChoiceField(choices=EvaluationSide.choices, allow_null=True)
     open_stages = serializers.ListField(child=serializers.ChoiceField(choices=EvaluationStage.choices))
     evaluations = EvaluationSerializer(many=True)
+
+
+class CoverageSerializer(serializers.ModelSerializer):
+    """One insured student of a policy, as the policy's page lists them (ID number masked by permission)."""
+
+    student_name = serializers.CharField(source="student.name")
+    student_id_number = IdNumberField(source="student.id_number")
+    class_name = serializers.CharField(source="student.class_name")
+    school_name = serializers.CharField(source="internship.school.name")
+    internship_starts_on = serializers.DateField(source="internship.starts_on")
+    internship_ends_on = serializers.DateField(source="internship.ends_on")
+
+    class Meta:
+        model = Coverage
+        fields = ("id", "student_id", "student_name", "student_id_number", "class_name", "internship_id",
+                  "school_name", "internship_starts_on", "internship_ends_on", "starts_on", "ends_on")
+
+
+class PolicyRowSerializer(serializers.ModelSerializer):
+    """A row of 实习保险 (the policies the reader sees)."""
+
+    enterprise_name = serializers.CharField(source="enterprise.name")
+    filed_by_organisation_name = serializers.CharField(source="filed_by_organisation.name")
+
+    class Meta:
+        model = Policy
+        fields = ("id", "policy_number", "insurer", "starts_on", "ends_on", "enterprise_id", "enterprise_name",
+                  "filed_by_organisation_id", "filed_by_organisation_name", "is_internship_liability",
+                  "created_at")
+
+
+class PolicySerializer(PolicyRowSerializer):
+    """The policy's page: the policy, its insured students, and whether the reader may add students."""
+
+    coverages = serializers.SerializerMethodField()
+    can_add_students = serializers.SerializerMethodField()
+
+    class Meta(PolicyRowSerializer.Meta):
+        fields = (*PolicyRowSerializer.Meta.fields, "can_add_students", "coverages")
+
+    @extend_schema_field(CoverageSerializer(many=True))
+    def get_coverages(self, policy):
+        return CoverageSerializer(coverages_of(policy), many=True, context=self.context).data
+
+    def get_can_add_students(self, policy) -> bool:
+        return may_add_to_policy(self.context["request"].user, policy)

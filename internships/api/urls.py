@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from internships.api import agreements, applications, arrivals, evaluations, internships, positions
+from internships.api import agreements, applications, arrivals, evaluations, insurance, internships, positions
 
 urlpatterns = [
     # --- positions (the enterprise; the detail for everyone who sees it)
@@ -36,4 +36,9 @@ urlpatterns = [
     path("internships/<int:pk>/end/", agreements.EndEarly.as_view(), name="end_early"),
     path("arrivals/", arrivals.ArrivalList.as_view(), name="arrivals"),
     path("internships/<int:pk>/arrival/", arrivals.ConfirmArrival.as_view(), name="arrival_confirm"),
+    # --- insurance (实习保险)
+    path("policies/", insurance.PolicyList.as_view(), name="policies"),
+    path("policies/pdf/", insurance.PolicyPrint.as_view(), name="policies_pdf"),
+    path("policies/<int:pk>/", insurance.PolicyDetail.as_view(), name="policy_detail"),
+    path("policies/<int:pk>/students/", insurance.AddPolicyStudents.as_view(), name="policy_students_add"),
 ]

@@ -67,6 +67,13 @@ API_MATRIX = {
     # 张同学 is not the signed student: the internship is not theirs
     "api:internships:agreement_pdf": ("signed_internship", "GET", None,
                                       "200 404 200 404 404 404 200 404 404 404 404 401"),
+    # --- insurance: every filer and education department gets its own list (others' are empty); the
+    # sub-administrator lacks the programme's permission
+    "api:internships:policies": ("policy", "GET", None, "200 200 200 200 403 403 200 200 403 403 403 401"),
+    "api:internships:policies_pdf": ("policy", "GET", None, "200 200 200 200 403 403 200 200 403 403 403 401"),
+    "api:internships:policy_detail": ("policy", "GET", None, "200 404 200 404 404 404 200 404 404 404 404 401"),
+    # only the filer adds students (no student chosen: 400); the department sees the policy (403)
+    "api:internships:policy_students_add": ("policy", "POST", {}, "400 404 400 404 404 404 403 404 404 404 404 401"),
 }
 
 
