@@ -25,13 +25,20 @@ Endpoints, by role (the screens in brackets):
 - 实习保险: the policies the reader sees, filing a policy (multipart, the PDF as `document`), the policy with
   its insured students, adding insured students, the printed policy list PDF (internships:insurance,
   policy_create, policy_detail, policy_add_students, policy_print).
+- 实习投诉 and 申诉, filing and reading: the student's complaints and filing one; the enterprise's complaints,
+  its appeals and filing one; the school's complaints and appeals; the education department's list; one
+  complaint, one appeal (internships:student_complaints, complaint_create, enterprise_complaints,
+  appeal_create, enterprise_appeals, school_complaints, school_appeals, education_complaints,
+  complaint_detail, appeal_detail). The school's handling (investigate, conclude, decide) stays on the screens
+  and in the generic review routes; the education list's counts per enterprise are not offered.
 
 Left out, and why:
 - Review decisions, the review inbox, imports, exports, staff, keys, webhooks: built generically for every
   programme by another part of issue 11.
 - The position's exemption file (夜班/加班特殊要求备案) is an upload on screen; the JSON create and edit keep the
   file already on record (or remove it with `remove_exemption`), a new upload stays on the screen for now.
-- Not built yet for lack of time (the screens remain): groups and mentors; the insurers' list and the insured-students import; complaints and appeals;
-  the blacklist, the registry, recommendations and the pool; the roll of students; the school's overview and
-  the statistics screens; the students' evaluations of the enterprise as one list (查看学生评价).
+- Not built yet for lack of time (the screens remain): groups and mentors; the insurers' list and the
+  insured-students import; the blacklist, the registry, recommendations and the pool; the roll of students;
+  the school's overview and the statistics screens; the students' evaluations of the enterprise as one list
+  (查看学生评价).
 """

@@ -7,7 +7,11 @@ from rest_framework import serializers
 from api.fields import IdNumberField
 from internships.compliance import check_position, from_snapshot
 from internships.models import (
+    CONCLUDED_STATUSES,
+    Appeal,
     Application,
+    Complaint,
+    ComplaintCategory,
     Coverage,
     Evaluation,
     EvaluationSide,
@@ -18,6 +22,7 @@ from internships.models import (
     PositionStatus,
 )
 from internships.rules import PROGRAMME
+from internships.selectors.complaints import pending_appeal_of
 from internships.selectors.insurance import coverages_of, may_add_to_policy
 from internships.selectors.positions import may_manage_positions, profile_of
 from internships.services.school import terms_digest
@@ -230,3 +235,56 @@ class PolicySerializer(PolicyRowSerializer):
 
     def get_can_add_students(self, policy) -> bool:
         return may_add_to_policy(self.context["request"].user, policy)
+
+
+class AppealBriefSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    status = serializers.CharField()
+    status_display = serializers.CharField()
+
+
+class ComplaintSerializer(serializers.ModelSerializer):
+    """A complaint as the lists and its page show it, with its appeals (latest first) and whether the enterprise
+    may appeal it now (concluded, no appeal pending)."""
+
+    student_name = serializers.CharField(source="student.name")
+    enterprise_name = serializers.CharField(source="enterprise.name")
+    school_name = serializers.CharField(source="school.name")
+    position_title = serializers.CharField(source="internship.position.title")
+    categories = serializers.ListField(child=serializers.ChoiceField(choices=ComplaintCategory.choices))
+    category_labels = serializers.ListField(child=serializers.CharField())
+    status_display = serializers.CharField(source="get_status_display")
+    appeals = serializers.SerializerMethodField()
+    appealable = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Complaint
+        fields = ("id", "internship_id", "student_name", "enterprise_id", "enterprise_name", "school_id",
+                  "school_name", "position_title", "categories", "category_labels", "details", "status",
+                  "status_display", "conclusion", "concluded_at", "created_at", "appeals", "appealable")
+
+    @extend_schema_field(AppealBriefSerializer(many=True))
+    def get_appeals(self, complaint):
+        return [{"id": appeal.pk, "status": appeal.status, "status_display": appeal.get_status_display()}
+                for appeal in getattr(complaint, "appeal_list", complaint.appeals.all())]
+
+    def get_appealable(self, complaint) -> bool:
+        return complaint.status in CONCLUDED_STATUSES and pending_appeal_of(complaint) is None
+
+
+class AppealSerializer(serializers.ModelSerializer):
+    enterprise_name = serializers.CharField(source="enterprise.name")
+    school_name = serializers.CharField(source="school.name")
+    status_display = serializers.CharField(source="get_status_display")
+    complaint_ids = serializers.SerializerMethodField()
+    created_by_name = serializers.CharField(source="created_by.real_name")
+    decided_by_name = serializers.CharField(source="decided_by.real_name", allow_null=True, default=None)
+
+    class Meta:
+        model = Appeal
+        fields = ("id", "enterprise_id", "enterprise_name", "school_id", "school_name", "complaint_ids", "text",
+                  "status", "status_display", "decision", "decided_by_name", "decided_at", "created_by_name",
+                  "created_at")
+
+    def get_complaint_ids(self, appeal) -> list[int]:
+        return [complaint.pk for complaint in appeal.complaints.all()]

@@ -2,7 +2,16 @@
 
 from django.urls import path
 
-from internships.api import agreements, applications, arrivals, evaluations, insurance, internships, positions
+from internships.api import (
+    agreements,
+    applications,
+    arrivals,
+    complaints,
+    evaluations,
+    insurance,
+    internships,
+    positions,
+)
 
 urlpatterns = [
     # --- positions (the enterprise; the detail for everyone who sees it)
@@ -41,4 +50,13 @@ urlpatterns = [
     path("policies/pdf/", insurance.PolicyPrint.as_view(), name="policies_pdf"),
     path("policies/<int:pk>/", insurance.PolicyDetail.as_view(), name="policy_detail"),
     path("policies/<int:pk>/students/", insurance.AddPolicyStudents.as_view(), name="policy_students_add"),
+    # --- complaints and appeals (filing and reading; the school's handling is on screen and in reviews)
+    path("student/complaints/", complaints.StudentComplaintList.as_view(), name="student_complaints"),
+    path("complaints/", complaints.EnterpriseComplaintList.as_view(), name="enterprise_complaints"),
+    path("school/complaints/", complaints.SchoolComplaintList.as_view(), name="school_complaints"),
+    path("education/complaints/", complaints.EducationComplaintList.as_view(), name="education_complaints"),
+    path("complaints/<int:pk>/", complaints.ComplaintDetail.as_view(), name="complaint_detail"),
+    path("appeals/", complaints.EnterpriseAppealList.as_view(), name="enterprise_appeals"),
+    path("school/appeals/", complaints.SchoolAppealList.as_view(), name="school_appeals"),
+    path("appeals/<int:pk>/", complaints.AppealDetail.as_view(), name="appeal_detail"),
 ]

@@ -74,6 +74,21 @@ API_MATRIX = {
     "api:internships:policy_detail": ("policy", "GET", None, "200 404 200 404 404 404 200 404 404 404 404 401"),
     # only the filer adds students (no student chosen: 400); the department sees the policy (403)
     "api:internships:policy_students_add": ("policy", "POST", {}, "400 404 400 404 404 404 403 404 404 404 404 401"),
+    # --- complaints and appeals
+    # the lists: each role gets its own (others' are empty), everyone else 403
+    "api:internships:student_complaints": ("complaint", "GET", None, "200 403 403 403 200 200 403 403 403 403 403 401"),
+    "api:internships:enterprise_complaints": ("appeal", "GET", None,
+                                              "200 200 403 403 403 403 403 403 403 403 403 401"),
+    "api:internships:school_complaints": ("internship", "GET", None,
+                                          "200 403 200 200 403 403 403 403 403 403 403 401"),
+    "api:internships:education_complaints": ("blacklisting", "GET", None,
+                                             "200 403 403 403 403 403 200 200 403 403 403 401"),
+    "api:internships:complaint_detail": ("complaint", "GET", None,
+                                         "200 404 200 404 404 404 200 404 404 404 404 401"),
+    # filing an appeal: enterprises only (an empty form: 400)
+    "api:internships:enterprise_appeals": ("appeal", "POST", {}, "400 400 403 403 403 403 403 403 403 403 403 401"),
+    "api:internships:school_appeals": ("internship", "GET", None, "200 403 200 200 403 403 403 403 403 403 403 401"),
+    "api:internships:appeal_detail": ("appeal", "GET", None, "200 404 200 404 404 404 200 404 404 404 404 401"),
 }
 
 
