@@ -31,6 +31,10 @@ Endpoints, by role (the screens in brackets):
   appeal_create, enterprise_appeals, school_complaints, school_appeals, education_complaints,
   complaint_detail, appeal_detail). The school's handling (investigate, conclude, decide) stays on the screens
   and in the generic review routes; the education list's counts per enterprise are not offered.
+- 黑名单: 黑名单管理 (the region's entries, a school's own proposals) with its filters, proposing an enterprise
+  (JSON, or multipart with the evidence), one entry, removing a listing (internships:blacklist,
+  blacklist_propose, blacklisting, blacklist_remove). The decision and withdrawing go through the generic
+  review routes; resubmitting a returned proposal and the public page stay on the screens.
 
 Left out, and why:
 - Review decisions, the review inbox, imports, exports, staff, keys, webhooks: built generically for every
@@ -38,7 +42,7 @@ Left out, and why:
 - The position's exemption file (夜班/加班特殊要求备案) is an upload on screen; the JSON create and edit keep the
   file already on record (or remove it with `remove_exemption`), a new upload stays on the screen for now.
 - Not built yet for lack of time (the screens remain): groups and mentors; the insurers' list and the
-  insured-students import; the blacklist, the registry, recommendations and the pool; the roll of students;
+  insured-students import; the registry, recommendations and the pool; the roll of students;
   the school's overview and the statistics screens; the students' evaluations of the enterprise as one list
   (查看学生评价).
 """

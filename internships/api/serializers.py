@@ -10,6 +10,7 @@ from internships.models import (
     CONCLUDED_STATUSES,
     Appeal,
     Application,
+    BlacklistEntry,
     Complaint,
     ComplaintCategory,
     Coverage,
@@ -288,3 +289,25 @@ class AppealSerializer(serializers.ModelSerializer):
 
     def get_complaint_ids(self, appeal) -> list[int]:
         return [complaint.pk for complaint in appeal.complaints.all()]
+
+
+class BlacklistEntrySerializer(serializers.ModelSerializer):
+    """A blacklisting as 黑名单管理 and its page show it."""
+
+    enterprise_name = serializers.CharField(source="enterprise.name")
+    enterprise_credit_code = serializers.CharField(source="enterprise.credit_code")
+    reason_display = serializers.CharField(source="get_reason_display")
+    status_display = serializers.CharField(source="get_status_display")
+    proposing_organisation_name = serializers.CharField(source="proposing_organisation.name")
+    proposed_by_name = serializers.CharField(source="proposed_by.real_name")
+    has_evidence = serializers.SerializerMethodField()
+
+    class Meta:
+        model = BlacklistEntry
+        fields = ("id", "enterprise_id", "enterprise_name", "enterprise_credit_code", "reason", "reason_display",
+                  "details", "has_evidence", "status", "status_display", "proposing_organisation_id",
+                  "proposing_organisation_name", "proposed_by_name", "listed_at", "removed_at", "removal_reason",
+                  "created_at", "updated_at")
+
+    def get_has_evidence(self, entry) -> bool:
+        return entry.evidence_id is not None

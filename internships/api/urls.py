@@ -6,6 +6,7 @@ from internships.api import (
     agreements,
     applications,
     arrivals,
+    blacklist,
     complaints,
     evaluations,
     insurance,
@@ -59,4 +60,9 @@ urlpatterns = [
     path("appeals/", complaints.EnterpriseAppealList.as_view(), name="enterprise_appeals"),
     path("school/appeals/", complaints.SchoolAppealList.as_view(), name="school_appeals"),
     path("appeals/<int:pk>/", complaints.AppealDetail.as_view(), name="appeal_detail"),
+    # --- blacklist (黑名单): the decision goes through the generic review routes
+    path("blacklist/", blacklist.BlacklistList.as_view(), name="blacklist"),
+    path("blacklist/<int:pk>/", blacklist.BlacklistingDetail.as_view(), name="blacklisting"),
+    path("blacklist/<int:pk>/remove/", blacklist.RemoveBlacklisting.as_view(), name="blacklist_remove"),
+    path("enterprises/<int:pk>/blacklist/", blacklist.ProposeBlacklisting.as_view(), name="blacklist_propose"),
 ]

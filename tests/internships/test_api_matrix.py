@@ -89,6 +89,16 @@ API_MATRIX = {
     "api:internships:enterprise_appeals": ("appeal", "POST", {}, "400 400 403 403 403 403 403 403 403 403 403 401"),
     "api:internships:school_appeals": ("internship", "GET", None, "200 403 200 200 403 403 403 403 403 403 403 401"),
     "api:internships:appeal_detail": ("appeal", "GET", None, "200 404 200 404 404 404 200 404 404 404 404 401"),
+    # --- blacklist
+    # the education departments' list, a school's own proposals (empty for school_b)
+    "api:internships:blacklist": ("blacklisting", "GET", None, "200 403 200 200 403 403 200 200 403 403 403 401"),
+    "api:internships:blacklisting": ("blacklisting", "GET", None, "200 404 404 404 404 404 200 404 404 404 404 401"),
+    # an empty reason: 400 for the departments who may remove (the owner is the region's department)
+    "api:internships:blacklist_remove": ("blacklisting", "POST", {},
+                                         "400 404 404 404 404 404 400 404 404 404 404 401"),
+    # the enterprise does not propose itself; the schools and the department do (an empty form: 400)
+    "api:internships:blacklist_propose": ("enterprise", "POST", {},
+                                          "403 404 400 400 404 404 400 404 404 404 404 401"),
 }
 
 
