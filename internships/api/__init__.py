@@ -35,13 +35,16 @@ Endpoints, by role (the screens in brackets):
   (JSON, or multipart with the evidence), one entry, removing a listing (internships:blacklist,
   blacklist_propose, blacklisting, blacklist_remove). The decision and withdrawing go through the generic
   review routes; resubmitting a returned proposal and the public page stay on the screens.
+- 实习分组 and 指导师傅: the school's groups and a new one, one group with its interns, editing its teacher and
+  choosing its interns (If-Match); the enterprise's groups, one group, naming its mentor (If-Match)
+  (internships:school_groups, school_group_detail, host_groups, host_group_mentor).
 
 Left out, and why:
 - Review decisions, the review inbox, imports, exports, staff, keys, webhooks: built generically for every
   programme by another part of issue 11.
 - The position's exemption file (夜班/加班特殊要求备案) is an upload on screen; the JSON create and edit keep the
   file already on record (or remove it with `remove_exemption`), a new upload stays on the screen for now.
-- Not built yet for lack of time (the screens remain): groups and mentors; the insurers' list and the
+- Not built yet for lack of time (the screens remain): the insurers' list and the
   insured-students import; the registry, recommendations and the pool; the roll of students;
   the school's overview and the statistics screens; the students' evaluations of the enterprise as one list
   (查看学生评价).

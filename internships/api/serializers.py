@@ -18,6 +18,7 @@ from internships.models import (
     EvaluationSide,
     EvaluationStage,
     Internship,
+    InternshipGroup,
     Policy,
     Position,
     PositionStatus,
@@ -26,6 +27,7 @@ from internships.rules import PROGRAMME
 from internships.selectors.complaints import pending_appeal_of
 from internships.selectors.insurance import coverages_of, may_add_to_policy
 from internships.selectors.positions import may_manage_positions, profile_of
+from internships.selectors.school import group_members
 from internships.services.school import terms_digest
 from organisations.jurisdiction import scope_for
 
@@ -311,3 +313,37 @@ class BlacklistEntrySerializer(serializers.ModelSerializer):
 
     def get_has_evidence(self, entry) -> bool:
         return entry.evidence_id is not None
+
+
+class GroupMemberSerializer(serializers.ModelSerializer):
+    student_name = serializers.CharField(source="student.name")
+    class_name = serializers.CharField(source="student.class_name")
+    position_title = serializers.CharField(source="position.title")
+
+    class Meta:
+        model = Internship
+        fields = ("id", "student_id", "student_name", "class_name", "position_title", "status", "starts_on",
+                  "ends_on")
+
+
+class GroupRowSerializer(serializers.ModelSerializer):
+    """A row of 实习分组 (the school's) or 实习分组管理 (the enterprise's), with its active interns' count."""
+
+    school_name = serializers.CharField(source="school.name")
+    enterprise_name = serializers.CharField(source="enterprise.name")
+    members = serializers.IntegerField()
+
+    class Meta:
+        model = InternshipGroup
+        fields = ("id", "school_id", "school_name", "enterprise_id", "enterprise_name", "name", "teacher_name",
+                  "teacher_phone", "mentor_name", "mentor_phone", "mentor_assigned_at", "members", "created_at")
+
+
+class GroupSerializer(GroupRowSerializer):
+    """One group with its interns (the group's page)."""
+
+    members = serializers.SerializerMethodField()
+
+    @extend_schema_field(GroupMemberSerializer(many=True))
+    def get_members(self, group):
+        return GroupMemberSerializer(group_members(group), many=True).data

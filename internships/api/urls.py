@@ -9,6 +9,7 @@ from internships.api import (
     blacklist,
     complaints,
     evaluations,
+    groups,
     insurance,
     internships,
     positions,
@@ -65,4 +66,10 @@ urlpatterns = [
     path("blacklist/<int:pk>/", blacklist.BlacklistingDetail.as_view(), name="blacklisting"),
     path("blacklist/<int:pk>/remove/", blacklist.RemoveBlacklisting.as_view(), name="blacklist_remove"),
     path("enterprises/<int:pk>/blacklist/", blacklist.ProposeBlacklisting.as_view(), name="blacklist_propose"),
+    # --- groups (实习分组) and mentors
+    path("school/groups/", groups.SchoolGroupList.as_view(), name="school_groups"),
+    path("school/groups/<int:pk>/", groups.SchoolGroupDetail.as_view(), name="school_group_detail"),
+    path("school/groups/<int:pk>/members/", groups.SchoolGroupMembers.as_view(), name="school_group_members"),
+    path("groups/", groups.HostGroupList.as_view(), name="host_groups"),
+    path("groups/<int:pk>/mentor/", groups.HostGroupMentor.as_view(), name="host_group_mentor"),
 ]

@@ -99,6 +99,13 @@ API_MATRIX = {
     # the enterprise does not propose itself; the schools and the department do (an empty form: 400)
     "api:internships:blacklist_propose": ("enterprise", "POST", {},
                                           "403 404 400 400 404 404 400 404 404 404 404 401"),
+    # --- groups
+    "api:internships:school_groups": ("group", "GET", None, "200 403 200 200 403 403 403 403 403 403 403 401"),
+    # the enterprise and the department see the group (403 for the school's page), others do not
+    "api:internships:school_group_detail": ("group", "GET", None, "200 404 200 404 404 404 403 404 404 404 404 401"),
+    "api:internships:school_group_members": ("group", "PUT", {}, "428 404 428 404 404 404 403 404 404 404 404 401"),
+    "api:internships:host_groups": ("host_group", "GET", None, "200 200 403 403 403 403 403 403 403 403 403 401"),
+    "api:internships:host_group_mentor": ("host_group", "PUT", {}, "428 404 403 404 404 404 403 404 404 404 404 401"),
 }
 
 
