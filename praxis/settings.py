@@ -379,5 +379,7 @@ SPECTACULAR_SETTINGS = {
         "ClaimStatusEnum": "claims.models.ClaimStatus",
         "ApprenticeshipTeacherKindEnum": "apprenticeships.models.TeacherKind",
         "ApprenticeshipTargetLevelEnum": "apprenticeships.models.TargetLevel",
+        "InternshipBlacklistStatusEnum": "internships.models.BlacklistStatus",
+        "InternshipBlacklistReasonEnum": "internships.models.BlacklistReason",
     },
 }

@@ -22,13 +22,30 @@ Endpoints, by role (the screens in brackets):
   arrival_confirm).
 - 实习评价: the internships whose evaluations the reader sees, one internship's evaluations, and the enterprise's
   or the student's evaluation (internships:evaluations, evaluation_detail).
+- 实习保险: the policies the reader sees, filing a policy (multipart, the PDF as `document`), the policy with
+  its insured students, adding insured students, the printed policy list PDF (internships:insurance,
+  policy_create, policy_detail, policy_add_students, policy_print).
+- 实习投诉 and 申诉, filing and reading: the student's complaints and filing one; the enterprise's complaints,
+  its appeals and filing one; the school's complaints and appeals; the education department's list; one
+  complaint, one appeal (internships:student_complaints, complaint_create, enterprise_complaints,
+  appeal_create, enterprise_appeals, school_complaints, school_appeals, education_complaints,
+  complaint_detail, appeal_detail). The school's handling (investigate, conclude, decide) stays on the screens
+  and in the generic review routes; the education list's counts per enterprise are not offered.
+- 黑名单: 黑名单管理 (the region's entries, a school's own proposals) with its filters, proposing an enterprise
+  (JSON, or multipart with the evidence), one entry, removing a listing (internships:blacklist,
+  blacklist_propose, blacklisting, blacklist_remove). The decision and withdrawing go through the generic
+  review routes; resubmitting a returned proposal and the public page stay on the screens.
+- 实习分组 and 指导师傅: the school's groups and a new one, one group with its interns, editing its teacher and
+  choosing its interns (If-Match); the enterprise's groups, one group, naming its mentor (If-Match)
+  (internships:school_groups, school_group_detail, host_groups, host_group_mentor).
 
 Left out, and why:
 - Review decisions, the review inbox, imports, exports, staff, keys, webhooks: built generically for every
   programme by another part of issue 11.
 - The position's exemption file (夜班/加班特殊要求备案) is an upload on screen; the JSON create and edit keep the
   file already on record (or remove it with `remove_exemption`), a new upload stays on the screen for now.
-- Not built yet for lack of time (the screens remain): groups and mentors; insurance; complaints and appeals;
-  the blacklist, the registry, recommendations and the pool; the roll of students; the school's overview and
-  the statistics screens; the students' evaluations of the enterprise as one list (查看学生评价).
+- Not built yet for lack of time (the screens remain): the insurers' list and the
+  insured-students import; the registry, recommendations and the pool; the roll of students;
+  the school's overview and the statistics screens; the students' evaluations of the enterprise as one list
+  (查看学生评价).
 """

@@ -2,7 +2,18 @@
 
 from django.urls import path
 
-from internships.api import agreements, applications, arrivals, evaluations, internships, positions
+from internships.api import (
+    agreements,
+    applications,
+    arrivals,
+    blacklist,
+    complaints,
+    evaluations,
+    groups,
+    insurance,
+    internships,
+    positions,
+)
 
 urlpatterns = [
     # --- positions (the enterprise; the detail for everyone who sees it)
@@ -36,4 +47,29 @@ urlpatterns = [
     path("internships/<int:pk>/end/", agreements.EndEarly.as_view(), name="end_early"),
     path("arrivals/", arrivals.ArrivalList.as_view(), name="arrivals"),
     path("internships/<int:pk>/arrival/", arrivals.ConfirmArrival.as_view(), name="arrival_confirm"),
+    # --- insurance (实习保险)
+    path("policies/", insurance.PolicyList.as_view(), name="policies"),
+    path("policies/pdf/", insurance.PolicyPrint.as_view(), name="policies_pdf"),
+    path("policies/<int:pk>/", insurance.PolicyDetail.as_view(), name="policy_detail"),
+    path("policies/<int:pk>/students/", insurance.AddPolicyStudents.as_view(), name="policy_students_add"),
+    # --- complaints and appeals (filing and reading; the school's handling is on screen and in reviews)
+    path("student/complaints/", complaints.StudentComplaintList.as_view(), name="student_complaints"),
+    path("complaints/", complaints.EnterpriseComplaintList.as_view(), name="enterprise_complaints"),
+    path("school/complaints/", complaints.SchoolComplaintList.as_view(), name="school_complaints"),
+    path("education/complaints/", complaints.EducationComplaintList.as_view(), name="education_complaints"),
+    path("complaints/<int:pk>/", complaints.ComplaintDetail.as_view(), name="complaint_detail"),
+    path("appeals/", complaints.EnterpriseAppealList.as_view(), name="enterprise_appeals"),
+    path("school/appeals/", complaints.SchoolAppealList.as_view(), name="school_appeals"),
+    path("appeals/<int:pk>/", complaints.AppealDetail.as_view(), name="appeal_detail"),
+    # --- blacklist (黑名单): the decision goes through the generic review routes
+    path("blacklist/", blacklist.BlacklistList.as_view(), name="blacklist"),
+    path("blacklist/<int:pk>/", blacklist.BlacklistingDetail.as_view(), name="blacklisting"),
+    path("blacklist/<int:pk>/remove/", blacklist.RemoveBlacklisting.as_view(), name="blacklist_remove"),
+    path("enterprises/<int:pk>/blacklist/", blacklist.ProposeBlacklisting.as_view(), name="blacklist_propose"),
+    # --- groups (实习分组) and mentors
+    path("school/groups/", groups.SchoolGroupList.as_view(), name="school_groups"),
+    path("school/groups/<int:pk>/", groups.SchoolGroupDetail.as_view(), name="school_group_detail"),
+    path("school/groups/<int:pk>/members/", groups.SchoolGroupMembers.as_view(), name="school_group_members"),
+    path("groups/", groups.HostGroupList.as_view(), name="host_groups"),
+    path("groups/<int:pk>/mentor/", groups.HostGroupMentor.as_view(), name="host_group_mentor"),
 ]

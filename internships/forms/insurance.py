@@ -4,7 +4,7 @@ insurers' list."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import BindErrorsMixin
+from core.forms import BindErrorsMixin, RecordsField
 from core.identifiers import normalise_id_number, validate_id_number
 from internships.models import ACTIVE_STATUSES, Insurer, Internship, Student
 from internships.rules import SCHOOL_KINDS
@@ -16,7 +16,7 @@ BAD_DATE = _("日期格式应为 YYYY-MM-DD")
 DATE = {"class": "form-control", "type": "date"}
 
 
-class InternshipChoiceField(forms.ModelMultipleChoiceField):
+class InternshipChoiceField(RecordsField):
     def label_from_instance(self, obj):
         return f"{obj.student.name}（{obj.student.class_name}，{obj.enterprise.name}，" \
                f"实习期 {obj.starts_on:%Y-%m-%d} 至 {obj.ends_on:%Y-%m-%d}）"

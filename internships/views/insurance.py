@@ -128,13 +128,17 @@ def policy_add_students(request, pk):
 def policy_print(request):
     """The organisation's policies with their insured students, printed (masked by permission)."""
     _require_insurance(request.user)
-    policies = [(policy, list(coverages_of(policy))) for policy in policies_for_user(request.user)[:500]]
-    record(actor=request.user, action="internships.policies_printed", target=request.user.organisation,
+    return pdf_response(print_policies(request.user), _("实习责任保险保单清单.pdf"))
+
+
+def print_policies(user) -> bytes:
+    """The printed policy list (the screen's and the API's), audited as printed."""
+    policies = [(policy, list(coverages_of(policy))) for policy in policies_for_user(user)[:500]]
+    record(actor=user, action="internships.policies_printed", target=user.organisation,
            after={"policies": len(policies)})
-    pdf = render_pdf("internships/insurance/print.html", {
-        "policies": policies, "organisation": request.user.organisation,
-        "printed_at": f"{timezone.localtime():%Y-%m-%d %H:%M}"}, reader=request.user)
-    return pdf_response(pdf, _("实习责任保险保单清单.pdf"))
+    return render_pdf("internships/insurance/print.html", {
+        "policies": policies, "organisation": user.organisation,
+        "printed_at": f"{timezone.localtime():%Y-%m-%d %H:%M}"}, reader=user)
 
 
 # --- insurers -------------------------------------------------------------------------------------------------

@@ -67,6 +67,45 @@ API_MATRIX = {
     # 张同学 is not the signed student: the internship is not theirs
     "api:internships:agreement_pdf": ("signed_internship", "GET", None,
                                       "200 404 200 404 404 404 200 404 404 404 404 401"),
+    # --- insurance: every filer and education department gets its own list (others' are empty); the
+    # sub-administrator lacks the programme's permission
+    "api:internships:policies": ("policy", "GET", None, "200 200 200 200 403 403 200 200 403 403 403 401"),
+    "api:internships:policies_pdf": ("policy", "GET", None, "200 200 200 200 403 403 200 200 403 403 403 401"),
+    "api:internships:policy_detail": ("policy", "GET", None, "200 404 200 404 404 404 200 404 404 404 404 401"),
+    # only the filer adds students (no student chosen: 400); the department sees the policy (403)
+    "api:internships:policy_students_add": ("policy", "POST", {}, "400 404 400 404 404 404 403 404 404 404 404 401"),
+    # --- complaints and appeals
+    # the lists: each role gets its own (others' are empty), everyone else 403
+    "api:internships:student_complaints": ("complaint", "GET", None, "200 403 403 403 200 200 403 403 403 403 403 401"),
+    "api:internships:enterprise_complaints": ("appeal", "GET", None,
+                                              "200 200 403 403 403 403 403 403 403 403 403 401"),
+    "api:internships:school_complaints": ("internship", "GET", None,
+                                          "200 403 200 200 403 403 403 403 403 403 403 401"),
+    "api:internships:education_complaints": ("blacklisting", "GET", None,
+                                             "200 403 403 403 403 403 200 200 403 403 403 401"),
+    "api:internships:complaint_detail": ("complaint", "GET", None,
+                                         "200 404 200 404 404 404 200 404 404 404 404 401"),
+    # filing an appeal: enterprises only (an empty form: 400)
+    "api:internships:enterprise_appeals": ("appeal", "POST", {}, "400 400 403 403 403 403 403 403 403 403 403 401"),
+    "api:internships:school_appeals": ("internship", "GET", None, "200 403 200 200 403 403 403 403 403 403 403 401"),
+    "api:internships:appeal_detail": ("appeal", "GET", None, "200 404 200 404 404 404 200 404 404 404 404 401"),
+    # --- blacklist
+    # the education departments' list, a school's own proposals (empty for school_b)
+    "api:internships:blacklist": ("blacklisting", "GET", None, "200 403 200 200 403 403 200 200 403 403 403 401"),
+    "api:internships:blacklisting": ("blacklisting", "GET", None, "200 404 404 404 404 404 200 404 404 404 404 401"),
+    # an empty reason: 400 for the departments who may remove (the owner is the region's department)
+    "api:internships:blacklist_remove": ("blacklisting", "POST", {},
+                                         "400 404 404 404 404 404 400 404 404 404 404 401"),
+    # the enterprise does not propose itself; the schools and the department do (an empty form: 400)
+    "api:internships:blacklist_propose": ("enterprise", "POST", {},
+                                          "403 404 400 400 404 404 400 404 404 404 404 401"),
+    # --- groups
+    "api:internships:school_groups": ("group", "GET", None, "200 403 200 200 403 403 403 403 403 403 403 401"),
+    # the enterprise and the department see the group (403 for the school's page), others do not
+    "api:internships:school_group_detail": ("group", "GET", None, "200 404 200 404 404 404 403 404 404 404 404 401"),
+    "api:internships:school_group_members": ("group", "PUT", {}, "428 404 428 404 404 404 403 404 404 404 404 401"),
+    "api:internships:host_groups": ("host_group", "GET", None, "200 200 403 403 403 403 403 403 403 403 403 401"),
+    "api:internships:host_group_mentor": ("host_group", "PUT", {}, "428 404 403 404 404 404 403 404 404 404 404 401"),
 }
 
 
