@@ -2,9 +2,19 @@
 
 from django.urls import path
 
-from continuing_education.api import archive, classes, hours, participants
+from continuing_education.api import archive, catalogue, classes, hours, participants
 
 urlpatterns = [
+    # --- catalogue: 培训课程, 师资管理, 面授培训点, 网授平台 (培训管理)
+    path("courses/", catalogue.CourseList.as_view(), name="courses"),
+    path("courses/<int:pk>/", catalogue.CourseDetail.as_view(), name="course_detail"),
+    path("teachers/", catalogue.TeacherList.as_view(), name="teachers"),
+    path("teachers/<int:pk>/", catalogue.TeacherDetail.as_view(), name="teacher_detail"),
+    path("sites/", catalogue.SiteList.as_view(), name="sites"),
+    path("sites/<int:pk>/", catalogue.SiteDetail.as_view(), name="site_detail"),
+    path("platforms/", catalogue.PlatformList.as_view(), name="platforms"),
+    path("platforms/<int:pk>/", catalogue.PlatformDetail.as_view(), name="platform_detail"),
+
     # --- classes: 我申报的 + 培训班申报, 培训班管理, the departments' list, the class and its actions
     path("classes/", classes.DeclaredClasses.as_view(), name="classes"),
     path("classes/managed/", classes.ManagedClasses.as_view(), name="classes_managed"),

@@ -12,6 +12,16 @@ from tests.continuing_education.world import Thing
 
 CE = "api:continuing_education:"
 API_MATRIX = {
+    # --- catalogue (培训管理: the unit's administrator and its 培训管理 sub-administrator)
+    CE + "courses": ("as_unit", "GET", None, "200 200 200 403 403 403 403 403 403 403 403 403 401"),
+    CE + "course_detail": ("course", "GET", None, "200 404 200 403 403 403 403 403 403 403 403 403 401"),
+    CE + "teachers": ("as_unit", "GET", None, "200 200 200 403 403 403 403 403 403 403 403 403 401"),
+    CE + "teacher_detail": ("teacher", "GET", None, "200 404 200 403 403 403 403 403 403 403 403 403 401"),
+    CE + "sites": ("as_unit", "GET", None, "200 200 200 403 403 403 403 403 403 403 403 403 401"),
+    CE + "site_detail": ("site", "GET", None, "200 404 200 403 403 403 403 403 403 403 403 403 401"),
+    CE + "platforms": ("as_unit", "GET", None, "200 200 200 403 403 403 403 403 403 403 403 403 401"),
+    CE + "platform_detail": ("platform", "GET", None, "200 404 200 403 403 403 403 403 403 403 403 403 401"),
+
     # --- classes
     CE + "classes": ("as_unit", "GET", None, "200 200 403 403 403 403 403 403 403 403 403 403 401"),
     CE + "classes_managed": ("as_unit", "GET", None, "200 200 200 403 403 403 403 403 403 403 403 403 401"),
