@@ -1,11 +1,13 @@
 """The API access matrix of /api/v1/continuing-education/ (tests/api/matrix.py explains rows and the scope
 dimension), over the programme's own world and personas (tests/continuing_education/test_access_matrix.py, same
 order), plus "participant" (the one of its reported class). Routes without an object name the world's "as_unit"
-(owner: enterprise A's administrator) or "as_person" (owner: 王专技, who calls with his session)."""
+(owner: enterprise A's administrator) or "as_person" (owner: 王专技, who calls with his session); "correction" is
+filed on the reported class (its result cleared)."""
 
 import pytest
 
-from continuing_education.models import Participant
+from continuing_education.models import Participant, TrainingClass
+from continuing_education.services.correction import file_correction
 from tests.api.matrix import check_api
 from tests.continuing_education.test_access_matrix import PERSONAS, people, world  # noqa: F401  (fixtures)
 from tests.continuing_education.world import Thing
@@ -32,6 +34,12 @@ API_MATRIX = {
     CE + "class_participants": ("class_approved", "GET", None, "200 404 403 404 404 404 403 404 403 404 404 404 401"),
     CE + "class_report_results":
         ("class_approved", "POST", None, "400 404 403 404 404 404 403 404 403 404 404 404 401"),
+    CE + "class_corrections":
+        ("class_reported", "GET", None, "200 404 200 404 404 404 200 404 200 404 404 404 401"),
+    CE + "correction_detail":
+        ("correction", "GET", None, "200 404 200 404 404 404 200 404 200 404 404 404 401"),
+    CE + "correction_withdraw":
+        ("correction", "POST", None, "200 404 403 404 404 404 403 404 403 404 404 404 401"),
     CE + "participant_detail": ("participant", "GET", None, "200 404 403 404 404 404 403 404 403 404 404 404 401"),
     CE + "class_print": ("class_approved", "GET", None, "200 404 200 404 404 404 200 404 200 404 404 404 401"),
 
@@ -56,7 +64,11 @@ API_MATRIX = {
 @pytest.mark.django_db
 def test_api_matrix(client, world, people, admin_a, pro_a):  # noqa: F811  (the imported fixtures)
     reported = world["class_reported"].pk  # its one participant (王专技)
-    world = {**world, "as_unit": Thing(None, admin_a), "as_person": Thing(None, pro_a),
+    person = Participant.objects.get(training_class_id=reported)
+    correction = file_correction(actor=admin_a, training_class=TrainingClass.objects.get(pk=reported),
+                                 reason="矩阵更正", results={person.pk: (None, "")})
+    world = {**world, "correction": Thing(correction.pk, admin_a),
+             "as_unit": Thing(None, admin_a), "as_person": Thing(None, pro_a),
              "participant": Thing(Participant.objects.get(training_class_id=reported).pk, admin_a)}
     wrong = check_api(client, rows=API_MATRIX, personas=PERSONAS, world=world,
                       user_for=lambda persona, key: world[key].owner if persona == "owner" else people[persona])
