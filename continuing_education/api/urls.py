@@ -24,6 +24,8 @@ urlpatterns = [
     path("classes/<int:pk>/withdraw/", classes.WithdrawClass.as_view(), name="class_withdraw"),
     path("classes/<int:pk>/print/", classes.PrintClass.as_view(), name="class_print"),
     path("classes/<int:pk>/participants/", participants.ClassParticipants.as_view(), name="class_participants"),
+    path("classes/<int:pk>/participants/pick/", participants.PickParticipants.as_view(),
+         name="class_participants_pick"),
     path("classes/<int:pk>/report-results/", participants.ReportResults.as_view(), name="class_report_results"),
     path("classes/<int:pk>/corrections/", corrections.ClassCorrections.as_view(), name="class_corrections"),
     path("corrections/<int:pk>/", corrections.CorrectionDetail.as_view(), name="correction_detail"),

@@ -32,6 +32,8 @@ API_MATRIX = {
     CE + "class_submit": ("class_draft", "POST", None, "200 404 403 404 404 404 403 404 403 404 404 404 401"),
     CE + "class_withdraw": ("class_draft", "POST", None, "409 404 403 404 404 404 403 404 403 404 404 404 401"),
     CE + "class_participants": ("class_approved", "GET", None, "200 404 403 404 404 404 403 404 403 404 404 404 401"),
+    CE + "class_participants_pick":
+        ("class_approved", "POST", None, "400 404 403 404 404 404 403 404 403 404 404 404 401"),
     CE + "class_report_results":
         ("class_approved", "POST", None, "400 404 403 404 404 404 403 404 403 404 404 404 401"),
     CE + "class_corrections":
