@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from continuing_education.api import archive, catalogue, classes, corrections, hours, participants
+from continuing_education.api import archive, catalogue, classes, corrections, hours, materials, participants
 
 urlpatterns = [
     # --- catalogue: 培训课程, 师资管理, 面授培训点, 网授平台 (培训管理)
@@ -27,9 +27,11 @@ urlpatterns = [
     path("classes/<int:pk>/participants/pick/", participants.PickParticipants.as_view(),
          name="class_participants_pick"),
     path("classes/<int:pk>/report-results/", participants.ReportResults.as_view(), name="class_report_results"),
+    path("classes/<int:pk>/materials/", materials.ClassMaterials.as_view(), name="class_materials"),
     path("classes/<int:pk>/corrections/", corrections.ClassCorrections.as_view(), name="class_corrections"),
     path("corrections/<int:pk>/", corrections.CorrectionDetail.as_view(), name="correction_detail"),
     path("corrections/<int:pk>/withdraw/", corrections.WithdrawCorrection.as_view(), name="correction_withdraw"),
+    path("materials/<int:pk>/", materials.MaterialDetail.as_view(), name="class_material_detail"),
     path("participants/<int:pk>/", participants.ParticipantDetail.as_view(), name="participant_detail"),
 
     # --- hours: 我的学时申报 + 新增, 学时申报管理 (approved, on a behalf + 代为申报), the declaration and its actions

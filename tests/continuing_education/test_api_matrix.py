@@ -2,13 +2,15 @@
 dimension), over the programme's own world and personas (tests/continuing_education/test_access_matrix.py, same
 order), plus "participant" (the one of its reported class). Routes without an object name the world's "as_unit"
 (owner: enterprise A's administrator) or "as_person" (owner: 王专技, who calls with his session); "correction" is
-filed on the reported class (its result cleared)."""
+filed on the reported class (its result cleared), "material" uploaded to the draft."""
 
 import pytest
 
 from continuing_education.models import Participant, TrainingClass
+from continuing_education.services.classes import add_material
 from continuing_education.services.correction import file_correction
 from tests.api.matrix import check_api
+from tests.continuing_education.factories_hours import pdf_upload
 from tests.continuing_education.test_access_matrix import PERSONAS, people, world  # noqa: F401  (fixtures)
 from tests.continuing_education.world import Thing
 
@@ -36,6 +38,9 @@ API_MATRIX = {
         ("class_approved", "POST", None, "400 404 403 404 404 404 403 404 403 404 404 404 401"),
     CE + "class_report_results":
         ("class_approved", "POST", None, "400 404 403 404 404 404 403 404 403 404 404 404 401"),
+    CE + "class_materials": ("class_draft", "GET", None, "200 404 403 404 404 404 403 404 403 404 404 404 401"),
+    CE + "class_material_detail":
+        ("material", "DELETE", None, "204 404 403 404 404 404 403 404 403 404 404 404 401"),
     CE + "class_corrections":
         ("class_reported", "GET", None, "200 404 200 404 404 404 200 404 200 404 404 404 401"),
     CE + "correction_detail":
@@ -69,7 +74,9 @@ def test_api_matrix(client, world, people, admin_a, pro_a):  # noqa: F811  (the 
     person = Participant.objects.get(training_class_id=reported)
     correction = file_correction(actor=admin_a, training_class=TrainingClass.objects.get(pk=reported),
                                  reason="矩阵更正", results={person.pk: (None, "")})
-    world = {**world, "correction": Thing(correction.pk, admin_a),
+    material = add_material(actor=admin_a, training_class=TrainingClass.objects.get(pk=world["class_draft"].pk),
+                            uploaded_file=pdf_upload())
+    world = {**world, "correction": Thing(correction.pk, admin_a), "material": Thing(material.pk, admin_a),
              "as_unit": Thing(None, admin_a), "as_person": Thing(None, pro_a),
              "participant": Thing(Participant.objects.get(training_class_id=reported).pk, admin_a)}
     wrong = check_api(client, rows=API_MATRIX, personas=PERSONAS, world=world,
