@@ -55,7 +55,8 @@ def _form_data(payload, people) -> dict:
     payload = payload if isinstance(payload, dict) else {}
     rows = payload.get("results", [])
     if not isinstance(rows, list) or not all(isinstance(row, dict) for row in rows):
-        raise FormInvalid([{"field": "results", "message": _("请按报名人员逐条填写要更正的培训成果")}])
+        raise FormInvalid([{"field": "results", "code": "invalid",
+                            "message": _("请按报名人员逐条填写要更正的培训成果")}])
     data = {"reason": payload.get("reason", "")}
     for person in people:
         data[f"hours_{person.pk}"] = "" if person.hours is None else str(person.hours)
@@ -64,7 +65,7 @@ def _form_data(payload, people) -> dict:
     for row in rows:
         participant = row.get("participant")
         if isinstance(participant, bool) or not isinstance(participant, int) or participant not in ids:
-            raise FormInvalid([{"field": "results", "message": _("所选人员不是该培训班的报名人员")}])
+            raise FormInvalid([{"field": "results", "code": "invalid", "message": _("所选人员不是该培训班的报名人员")}])
         hours = row.get("hours")
         data[f"hours_{participant}"] = "" if hours is None else hours
         data[f"assessment_{participant}"] = row.get("assessment") or ""

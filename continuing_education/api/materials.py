@@ -66,7 +66,8 @@ class ClassMaterials(ListAPIView):
             material = services.add_material(actor=request.user, training_class=training_class,
                                              uploaded_file=form.cleaned_data["file"])
         except ValidationError as error:  # the file refused (type, size): the field's message, as on screen
-            raise FormInvalid([{"field": "file", "message": message} for message in error.messages]) from None
+            raise FormInvalid([{"field": "file", "code": "invalid", "message": message}
+                               for message in error.messages]) from None
         return Response(MaterialSerializer(material).data, status=201)
 
 
