@@ -5,7 +5,8 @@ Screens by role and what gets an endpoint:
 - A unit's 培训班申报 (continuing_education.declare_class): 我申报的 (list with its filters), the class detail,
   培训班申报 as a draft (create, edit under If-Match, submit, withdraw, delete a never-submitted draft), the
   approval form (培训班审核表) as a PDF once approved; 报名人员 (list, add, a person's result under If-Match, remove)
-  and 上报培训成果, while the service keeps them open.
+  and 上报培训成果, while the service keeps them open; 从人员信息中选择 (several of the unit's staff at once);
+  培训相关附件 (list, upload as multipart, delete) while the declaration is editable.
 - 培训班管理 (declare_class or 培训管理): the unit's approved classes with the screen's filters.
 - Departments (人社 of the region, the named 行业主管部门): the submitted classes in scope (reviewed list, detail,
   PDF). Deciding is the generic review API's (not here).
@@ -17,12 +18,15 @@ Screens by role and what gets an endpoint:
 - 培训档案: the list (a unit with 培训档案, the departments; the screen's filters, an invalid one a 400), 查看培训历程
   (one person's year with its credits) for whoever the screen shows it to, 我的培训档案 for the professional, and
   学时证明 as a PDF (each printing issues a certificate, as on screen, so it is a POST).
+- 培训成果更正申请: a class's corrections (whoever sees the class), filing one once the results are reported
+  (submitted to the class's reviewer at once, as on screen), the detail with its review id, withdrawing it while
+  undecided. Deciding is the generic review API's.
+- 培训管理's catalogue (培训课程, 师资管理, 面授培训点, 网授平台): list with the screen's filters, create, detail, edit
+  under If-Match, delete (409 while a class or a course still uses it).
 
 Left out, and why:
 - 待我审核 and deciding steps, imports (participants, results, online results), exports, staff (人员信息): the
   generic review/import/export/staff API (another part of issue 11).
-- 从人员信息中选择 (several staff at once; adding them one by one works), attachments of a class (upload and
-  delete), 培训成果更正申请, the catalogue (课程, 师资, 培训点, 网授平台), 学时要求, the
-  units' pages (加入单位, 待审核的专技人员, 用人单位), the desk and statistics: not built in this round; the screens
-  remain the way.
+- 学时要求, the units' pages (加入单位, 待审核的专技人员, 用人单位), the
+  desk and statistics: not built yet; the screens remain the way.
 """

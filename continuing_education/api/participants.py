@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import extend_schema
+from rest_framework import serializers
 from rest_framework.generics import ListAPIView
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -16,14 +17,23 @@ from api.forms import bind, form_serializer
 from continuing_education import rules
 from continuing_education.api.classes import PROGRAMME, TAGS, detail_response, own_class
 from continuing_education.api.serializers import ClassDetailSerializer, ParticipantSerializer
-from continuing_education.forms.classes import ParticipantForm, ResultForm
+from continuing_education.forms.classes import ParticipantForm, ResultForm, StaffPickForm
 from continuing_education.models import Participant, ReportMode
 from continuing_education.selectors.access import not_found
-from continuing_education.selectors.classes import classes_for_user, participants_of
+from continuing_education.selectors.classes import classes_for_user, participants_of, unit_staff
 from continuing_education.services import classes as services
 
 ParticipantInput = form_serializer(ParticipantForm, "ContinuingEducationParticipantInput")
 ResultInput = form_serializer(ResultForm, "ContinuingEducationResultInput", exclude=("participant",))
+PickInput = form_serializer(StaffPickForm, "ContinuingEducationStaffPickInput")
+
+
+class PickedSerializer(serializers.Serializer):
+    added = serializers.IntegerField()
+    skipped = serializers.IntegerField(help_text=gettext_lazy("已在本培训班中的人数"))
+
+    class Meta:
+        ref_name = "ContinuingEducationStaffPicked"
 
 
 def _participant_response(request, person, *, status=200):
@@ -68,6 +78,22 @@ class ClassParticipants(ListAPIView):
         person = services.add_participant(actor=request.user, training_class=training_class,
                                           data=form.cleaned_data)
         return _participant_response(request, person, status=201)
+
+
+class PickParticipants(APIView):
+    """从人员信息中选择: several of the unit's staff (人员信息 ids) at once; those already in the class are skipped."""
+
+    api_programme = PROGRAMME
+
+    @extend_schema(operation_id="continuing_education_participants_pick",
+                   summary=gettext_lazy("从人员信息中选择报名人员"), tags=TAGS, request=PickInput,
+                   responses={200: PickedSerializer})
+    def post(self, request, pk):
+        training_class = own_class(request, pk)
+        form = bind(StaffPickForm, request.data, staff=unit_staff(training_class.organisation))
+        added, skipped = services.add_staff(actor=request.user, training_class=training_class,
+                                            staff=form.cleaned_data["staff"])
+        return Response(PickedSerializer({"added": added, "skipped": skipped}).data)
 
 
 class ParticipantDetail(APIView):

@@ -9,6 +9,7 @@ from continuing_education.models import (
     ArchiveEntry,
     Assessment,
     ClassStatus,
+    CorrectionStatus,
     DeclarationStatus,
     HoursDeclaration,
     HoursSource,
@@ -16,6 +17,7 @@ from continuing_education.models import (
     OnlineResult,
     Participant,
     ReportMode,
+    ResultsCorrection,
     ResultsStatus,
     SubjectType,
     TrainingClass,
@@ -23,6 +25,7 @@ from continuing_education.models import (
 from continuing_education.rules import may_declare_class
 from continuing_education.selectors.archive import Result, attach_missing
 from continuing_education.services.classes import submission_problems
+from reviews.selectors import latest_review_for
 
 
 class ClassCourseSerializer(serializers.Serializer):
@@ -247,3 +250,39 @@ class PersonYearSerializer(serializers.Serializer):
         ref_name = "ContinuingEducationPersonYear"
 
 
+
+
+class CorrectionChangeSerializer(serializers.Serializer):
+    participant = serializers.IntegerField()
+    name = serializers.CharField()
+    hours_before = serializers.CharField(allow_null=True)
+    assessment_before = serializers.ChoiceField(choices=[("", "")] + Assessment.choices, allow_blank=True)
+    hours = serializers.CharField(allow_null=True)
+    assessment = serializers.ChoiceField(choices=[("", "")] + Assessment.choices, allow_blank=True)
+
+    class Meta:
+        ref_name = "ContinuingEducationCorrectionChange"
+
+
+class CorrectionSerializer(serializers.ModelSerializer):
+    """培训成果更正申请 as the class page lists it, with its review (withdrawn or decided through the review API)."""
+
+    status = serializers.ChoiceField(choices=CorrectionStatus.choices)
+    status_display = serializers.CharField(source="get_status_display")
+    changes = serializers.SerializerMethodField()
+    review_id = serializers.SerializerMethodField()
+
+    class Meta:
+        ref_name = "ContinuingEducationCorrection"
+        model = ResultsCorrection
+        fields = ("id", "training_class_id", "reason", "status", "status_display", "changes", "review_id",
+                  "created_at", "decided_at")
+
+    @extend_schema_field(CorrectionChangeSerializer(many=True))
+    def get_changes(self, correction):
+        return CorrectionChangeSerializer(correction.payload.get("changes", []), many=True).data
+
+    @extend_schema_field(serializers.IntegerField(allow_null=True))
+    def get_review_id(self, correction):
+        review = latest_review_for(correction)
+        return None if review is None else review.pk

@@ -2,9 +2,19 @@
 
 from django.urls import path
 
-from continuing_education.api import archive, classes, hours, participants
+from continuing_education.api import archive, catalogue, classes, corrections, hours, materials, participants
 
 urlpatterns = [
+    # --- catalogue: 培训课程, 师资管理, 面授培训点, 网授平台 (培训管理)
+    path("courses/", catalogue.CourseList.as_view(), name="courses"),
+    path("courses/<int:pk>/", catalogue.CourseDetail.as_view(), name="course_detail"),
+    path("teachers/", catalogue.TeacherList.as_view(), name="teachers"),
+    path("teachers/<int:pk>/", catalogue.TeacherDetail.as_view(), name="teacher_detail"),
+    path("sites/", catalogue.SiteList.as_view(), name="sites"),
+    path("sites/<int:pk>/", catalogue.SiteDetail.as_view(), name="site_detail"),
+    path("platforms/", catalogue.PlatformList.as_view(), name="platforms"),
+    path("platforms/<int:pk>/", catalogue.PlatformDetail.as_view(), name="platform_detail"),
+
     # --- classes: 我申报的 + 培训班申报, 培训班管理, the departments' list, the class and its actions
     path("classes/", classes.DeclaredClasses.as_view(), name="classes"),
     path("classes/managed/", classes.ManagedClasses.as_view(), name="classes_managed"),
@@ -14,7 +24,14 @@ urlpatterns = [
     path("classes/<int:pk>/withdraw/", classes.WithdrawClass.as_view(), name="class_withdraw"),
     path("classes/<int:pk>/print/", classes.PrintClass.as_view(), name="class_print"),
     path("classes/<int:pk>/participants/", participants.ClassParticipants.as_view(), name="class_participants"),
+    path("classes/<int:pk>/participants/pick/", participants.PickParticipants.as_view(),
+         name="class_participants_pick"),
     path("classes/<int:pk>/report-results/", participants.ReportResults.as_view(), name="class_report_results"),
+    path("classes/<int:pk>/materials/", materials.ClassMaterials.as_view(), name="class_materials"),
+    path("classes/<int:pk>/corrections/", corrections.ClassCorrections.as_view(), name="class_corrections"),
+    path("corrections/<int:pk>/", corrections.CorrectionDetail.as_view(), name="correction_detail"),
+    path("corrections/<int:pk>/withdraw/", corrections.WithdrawCorrection.as_view(), name="correction_withdraw"),
+    path("materials/<int:pk>/", materials.MaterialDetail.as_view(), name="class_material_detail"),
     path("participants/<int:pk>/", participants.ParticipantDetail.as_view(), name="participant_detail"),
 
     # --- hours: 我的学时申报 + 新增, 学时申报管理 (approved, on a behalf + 代为申报), the declaration and its actions

@@ -10,6 +10,7 @@ from continuing_education.models import (
     Course,
     Participant,
     ReportMode,
+    ResultsCorrection,
     ResultsStatus,
     TrainingClass,
     TrainingSite,
@@ -29,6 +30,17 @@ def get_class_for_user(user, pk) -> TrainingClass:
     if training_class is None:
         not_found("培训班")
     return training_class
+
+
+def corrections_for_user(user):
+    """培训成果更正申请 of the classes the user sees (the class page lists them to whoever sees the class)."""
+    return ResultsCorrection.objects.filter(
+        training_class__in=TrainingClass.objects.filter(units_q(user, "organisation__"))).select_related(
+        "training_class")
+
+
+def get_correction_for_user(user, pk) -> ResultsCorrection:
+    return corrections_for_user(user).filter(pk=pk).first() or not_found("更正申请")
 
 
 def own_classes(user):
