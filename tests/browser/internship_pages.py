@@ -85,6 +85,16 @@ def position_form(page: Page, *, title: str, pay_min: str, same_post_wage: str, 
     form.get_by_label("岗位描述").fill("在师傅指导下操作数控车床，加工轴类零件。")
     form.get_by_label("学习技能").fill("数控编程与车削工艺")
     form.get_by_label("实习要求").fill("遵守车间安全操作规程")
+    checklist_settled(page)
+
+
+def checklist_settled(page: Page) -> None:
+    """Leave the field being typed in and wait until the live checklist's requests are answered. A checklist
+    request still running when the form is saved would write back the session it read before the save, and
+    with it drop the save's message (messages live in the session, which every request saves)."""
+    page.evaluate("document.activeElement && document.activeElement.blur()")
+    page.wait_for_timeout(1000)  # past the checklist's `keyup delay:800ms`, so no typed key still waits to be sent
+    page.wait_for_load_state("networkidle")
 
 
 def add_to_roll(school: Page, *, name: str, id_number: str, enrolled_on, mobile: str) -> None:

@@ -24,6 +24,7 @@ from tests.browser.internship_pages import (
     accept_dialogs,
     activate,
     add_to_roll,
+    checklist_settled,
     position_form,
     recommend_new_enterprise,
     student_signs_in,
@@ -109,6 +110,7 @@ def host_publishes_position(host):
     pay_min.fill("2500")
     pay_min.press("Tab")  # leaving the field is the change the live checklist listens to
     expect(host.get_by_test_id("checklist").locator("[data-check=pay_floor]")).to_have_attribute("data-passed", "yes")
+    checklist_settled(host)
     host.get_by_test_id("position-form").get_by_role("button", name="保存岗位").click()
     success_message(host, "已保存")
     host.get_by_role("button", name="发布").click()
