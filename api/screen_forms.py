@@ -20,6 +20,7 @@ def grouped_scope_choices():
 class IssueKeyForm(forms.Form):
     name = forms.CharField(label=_("名称"), max_length=64, help_text=_("用途，如“人事系统同步”"))
     scopes = forms.MultipleChoiceField(label=_("权限范围"), widget=forms.CheckboxSelectMultiple, choices=(),
+                                       error_messages={"required": _("请至少选择一项权限范围")},
                                        help_text=_("密钥以签发人的身份调用，只能做所选范围内、签发人在页面上也能做的事"))
     allowed_ips = forms.CharField(label=_("IP白名单"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
                                   help_text=_("每行一个IP地址或网段（如 203.0.113.0/24）；留空则不限来源"))
