@@ -10,6 +10,7 @@ urlpatterns = [
     path("<int:pk>/edit/", views.subscription_edit, name="edit"),
     path("<int:pk>/delete/", views.subscription_delete, name="delete"),
     path("<int:pk>/rotate/", views.subscription_rotate, name="rotate"),
+    path("<int:pk>/secret/", views.subscription_secret, name="secret"),
     path("<int:pk>/deliveries/", views.delivery_list, name="deliveries"),
     path("deliveries/<int:pk>/", views.delivery_detail, name="delivery"),
     path("deliveries/<int:pk>/resend/", views.delivery_resend, name="resend"),

@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from core.decorators import permission_required_403
@@ -26,9 +27,14 @@ def subscription_list(request):
     return render(request, "webhooks/subscription_list.html", {"rows": rows})
 
 
-def _secret_page(request, subscription, secret, *, created):
-    return render(request, "webhooks/secret.html", {"subscription": subscription, "secret": secret,
-                                                     "created": created})
+SECRET_SESSION_KEY = "webhooks.secret_shown_once"
+
+
+def _show_secret_once(request, subscription, secret, *, created):
+    """The secret goes to the next page through the (server-side) session, which takes it out again: a reload of
+    that page cannot re-submit the form (a second subscription, another rotation) and shows the secret no more."""
+    request.session[SECRET_SESSION_KEY] = {"subscription": subscription.pk, "secret": secret, "created": created}
+    return redirect("webhooks:secret", pk=subscription.pk)
 
 
 @require_http_methods(["GET", "POST"])
@@ -43,8 +49,7 @@ def subscription_create(request):
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            # The secret is answered here, once, and stored nowhere in clear (not in the session either).
-            return _secret_page(request, subscription, secret, created=True)
+            return _show_secret_once(request, subscription, secret, created=True)
     return render(request, "webhooks/subscription_form.html", {"form": form, "subscription": None})
 
 
@@ -83,7 +88,21 @@ def subscription_delete(request, pk):
 def subscription_rotate(request, pk):
     subscription = get_subscription_for_user(request.user, pk)
     secret = services.rotate_secret(actor=request.user, subscription=subscription)
-    return _secret_page(request, subscription, secret, created=False)
+    return _show_secret_once(request, subscription, secret, created=False)
+
+
+@never_cache
+@require_GET
+@permission_required_403(MANAGE)
+def subscription_secret(request, pk):
+    subscription = get_subscription_for_user(request.user, pk)
+    shown = request.session.get(SECRET_SESSION_KEY)
+    if shown is None or shown["subscription"] != subscription.pk:
+        messages.info(request, _("签名密钥只在新增或更换后显示一次；如已遗失，请更换签名密钥"))
+        return redirect("webhooks:list")
+    del request.session[SECRET_SESSION_KEY]
+    return render(request, "webhooks/secret.html", {"subscription": subscription, "secret": shown["secret"],
+                                                     "created": shown["created"]})
 
 
 @require_GET

@@ -105,6 +105,8 @@ MATRIX = {
     "webhooks:edit": ("subscription", "200 404 403 404 404 404 404 403 302"),
     "webhooks:delete": ("subscription", "200 404 403 404 404 404 404 403 302"),
     "webhooks:rotate": ("subscription", "405 405 405 405 405 405 405 405 405"),
+    # Without a secret just issued in the session, the owner is sent back to the list.
+    "webhooks:secret": ("subscription", "302 404 403 404 404 404 404 403 302"),
     "webhooks:deliveries": ("subscription", "200 404 403 404 404 404 404 403 302"),
     "webhooks:delivery": ("delivery", "200 404 403 404 404 404 404 403 302"),
     "webhooks:resend": ("delivery", "405 405 405 405 405 405 405 405 405"),

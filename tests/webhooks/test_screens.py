@@ -24,12 +24,19 @@ def test_create_shows_the_secret_once(client, admin_a, enterprise_a, loopback):
     page = client.get(reverse("webhooks:create"))
     assert page.status_code == 200
     assert "审核结论（通过、不通过、退回、撤回、撤销）（review.decided）" in page.content.decode()
-    answer = client.post(reverse("webhooks:create"), _form())
-    assert answer.status_code == 200
+    posted = client.post(reverse("webhooks:create"), _form())
     subscription = Subscription.objects.get()
+    assert posted.status_code == 302 and posted["Location"] == reverse("webhooks:secret", args=[subscription.pk])
+    answer = client.get(posted["Location"])
+    assert answer.status_code == 200 and answer["Cache-Control"].startswith("max-age=0")
     assert (subscription.organisation, subscription.events, subscription.is_active) == (enterprise_a, EVENTS, True)
     assert subscription.secret.startswith("whsec_")
     assert f'data-testid="secret">{subscription.secret}<' in answer.content.decode()
+    # A reload shows it no more and submits nothing again: back to the list, with one subscription.
+    reloaded = client.get(posted["Location"], follow=True)
+    assert reloaded.redirect_chain == [(reverse("webhooks:list"), 302)]
+    assert "签名密钥只在新增或更换后显示一次" in reloaded.content.decode()
+    assert subscription.secret not in reloaded.content.decode() and Subscription.objects.count() == 1
     # Never again: neither the list nor the edit page shows it.
     for url in (reverse("webhooks:list"), reverse("webhooks:edit", args=[subscription.pk])):
         assert subscription.secret not in client.get(url).content.decode()
@@ -79,7 +86,7 @@ def test_link_local_stays_refused_with_loopback_allowed_and_private_ranges_are_a
     answer = client.post(reverse("webhooks:create"), _form(url="http://169.254.169.254/"))
     assert 'data-field-error="url">接收地址不能指向链路本地地址' in answer.content.decode()
     # An intranet deployment posts to its own HR system.
-    assert client.post(reverse("webhooks:create"), _form(url="http://10.1.2.3:8080/hr")).status_code == 200
+    assert client.post(reverse("webhooks:create"), _form(url="http://10.1.2.3:8080/hr")).status_code == 302
     assert Subscription.objects.get().url == "http://10.1.2.3:8080/hr"
 
 
@@ -100,10 +107,12 @@ def test_rotate_shows_a_new_secret_once(client, admin_a, subscribe):
     subscription, old = subscribe("http://127.0.0.1:9/hook")
     client.force_login(admin_a)
     assert client.get(reverse("webhooks:rotate", args=[subscription.pk])).status_code == 405
-    answer = client.post(reverse("webhooks:rotate", args=[subscription.pk]))
+    answer = client.post(reverse("webhooks:rotate", args=[subscription.pk]), follow=True)
     subscription.refresh_from_db()
-    assert answer.status_code == 200 and subscription.secret != old
+    assert answer.redirect_chain == [(reverse("webhooks:secret", args=[subscription.pk]), 302)]
+    assert subscription.secret != old
     assert f'data-testid="secret">{subscription.secret}<' in answer.content.decode()
+    assert subscription.secret not in client.get(reverse("webhooks:secret", args=[subscription.pk])).content.decode()
     assert AuditEntry.objects.filter(action="webhooks.rotate_secret").count() == 1
 
 
@@ -169,7 +178,7 @@ def test_sub_admin_with_the_permission_manages(client, enterprise_a, loopback):
     manager = factories.UserFactory(organisation=enterprise_a, username="hook_manager", real_name="甲接口管理员")
     manager.roles.add(enterprise_a.roles.create(name="接口管理员", permissions=["webhooks.manage"]))
     client.force_login(manager)
-    assert client.post(reverse("webhooks:create"), _form()).status_code == 200
+    assert client.post(reverse("webhooks:create"), _form()).status_code == 302
     assert Subscription.objects.get().created_by == manager
 
 
