@@ -138,20 +138,28 @@ def sign_in(*, identifier: str, password: str, client_ip: str | None, user_agent
 
     if found is None:
         return _sign_in_unknown(password=password, **common)
+    if found.locked_until is not None and found.locked_until > now:
+        spend_password_check_time(password)
+        _record(user=found, succeeded=False, reason=REASON_LOCKED, **common)
+        return SignInResult(False, None, _locked_message(found.locked_until, now), REASON_LOCKED)
 
+    # The hash (the slow part) runs before the transaction, so the row lock below is held for a few writes only.
+    # Django re-hashes a password made with older parameters here (must_update), outside the lock too.
+    password_correct = found.check_password(password)
     with transaction.atomic():
-        # The row lock makes parallel wrong passwords count one after another, so none slips past the limit.
+        # The row lock makes parallel wrong passwords count one after another, so none slips past the limit; an
+        # attempt whose hash ran while another one froze the account is refused as frozen, right password or not.
         user = User.objects.select_for_update().get(pk=found.pk)
+        counted = user.failed_login_count > 0 or user.locked_until is not None
         if user.locked_until is not None:
             if user.locked_until > now:
-                spend_password_check_time(password)
                 _record(user=user, succeeded=False, reason=REASON_LOCKED, **common)
                 return SignInResult(False, None, _locked_message(user.locked_until, now), REASON_LOCKED)
             # The freeze has run out: a new round of attempts starts.
             user.failed_login_count = 0
             user.locked_until = None
 
-        if not user.check_password(password):
+        if not password_correct:
             user.failed_login_count += 1
             if user.failed_login_count >= settings.LOGIN_MAX_FAILURES:
                 user.locked_until = now + _lock_duration()
@@ -166,9 +174,10 @@ def sign_in(*, identifier: str, password: str, client_ip: str | None, user_agent
             _record(user=user, succeeded=False, reason=REASON_WRONG_PASSWORD, **common)
             return SignInResult(False, None, _failure_message(user.failed_login_count), REASON_WRONG_PASSWORD)
 
-        user.failed_login_count = 0
-        user.locked_until = None
-        user.save(update_fields=["failed_login_count", "locked_until"])
+        if counted:  # a successful sign-in with nothing to reset writes nothing here
+            user.failed_login_count = 0
+            user.locked_until = None
+            user.save(update_fields=["failed_login_count", "locked_until"])
         if not user.is_active:
             _record(user=user, succeeded=False, reason=REASON_INACTIVE, **common)
             return SignInResult(False, None, _("账号已停用，请联系单位管理员"), REASON_INACTIVE)
