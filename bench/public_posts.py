@@ -62,6 +62,7 @@ def fill(target: int) -> None:
 
     from accounts.models import User, UserKind
     from core.identifiers import uscc_check_char
+    from core.search import tokens_for as search_tokens_for
     from organisations.models import Organisation, OrganisationKind, Origin, VerificationStatus
     from regions.models import Region, RegionLevel
     from traineeships.models import BaseLevel, BaseStatus, Education, Post, PostStatus, TraineeshipBase
@@ -109,8 +110,10 @@ def fill(target: int) -> None:
         for index, status in enumerate(statuses):
             base = bases[index % len(bases)]
             region = base.organisation.region
+            title = f"{rng.choice(WORDS)}{rng.choice(TITLES)}"
             batch.append(Post(
-                base=base, unit_name=base.organisation.name, title=f"{rng.choice(WORDS)}{rng.choice(TITLES)}",
+                base=base, unit_name=base.organisation.name, title=title,
+                search_text=search_tokens_for(title, base.organisation.name),
                 places=rng.randint(1, 20), majors="不限", education=rng.choice(Education.values),
                 work_region=region, city_code=region.city_code, province_code=region.province_code,
                 address=base.organisation.address, monthly_allowance=rng.randint(1800, 4500), period_months=6,

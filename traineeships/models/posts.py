@@ -5,6 +5,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.search import tokens_for as search_tokens_for
+
 # 见习期限 3–12 个月 (national rule, regulations §2.1).
 MIN_PERIOD_MONTHS = 3
 MAX_PERIOD_MONTHS = 12
@@ -82,6 +84,9 @@ class Post(models.Model):
                                    verbose_name=_("填报人"))
     created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
     updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
+    # The title's and unit name's bigram tokens for the public keyword search (core.search), indexed by FTS5 on
+    # SQLite and a generated tsvector on PostgreSQL (migration 0012). Written by save() from the two fields.
+    search_text = models.TextField(default="", editable=False)
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -109,6 +114,13 @@ class Post(models.Model):
 
     def __str__(self):
         return f"{self.unit_name}·{self.title}"
+
+    def save(self, *args, **kwargs):
+        self.search_text = search_tokens_for(self.title, self.unit_name)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and {"title", "unit_name"} & set(update_fields):
+            kwargs["update_fields"] = [*update_fields, "search_text"]
+        super().save(*args, **kwargs)
 
     @property
     def is_published(self) -> bool:

@@ -8,6 +8,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from accounts.rules import is_platform_staff
+from core import search
 from organisations.jurisdiction import authorised_department, can_see, region_q, scope_for
 from regions.models import Region, RegionLevel
 from regions.periods import in_force
@@ -217,7 +218,7 @@ def filter_public_posts(posts: QuerySet, *, province="", city="", county="", q="
     elif province:
         posts = posts.filter(province_code=province)
     if q:
-        posts = posts.filter(Q(title__icontains=q) | Q(unit_name__icontains=q))
+        posts = search.matching(posts, q)
     if education:
         posts = posts.filter(education=education)
     return posts

@@ -3,11 +3,11 @@ open a post and go back to the same filtered page."""
 
 import re
 
-from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
+from core.paging import CappedPaginator
 from regions.models import Region
 from traineeships.forms.public import PLACEHOLDER, PublicPostFilterForm
 from traineeships.selectors import filter_public_posts, get_public_post, public_posts
@@ -28,7 +28,7 @@ def post_list(request):
         posts = posts.none()
     else:
         posts = filter_public_posts(posts, **filters)
-    paginator = Paginator(posts.select_related("work_region").only(*LIST_FIELDS), PAGE_SIZE)
+    paginator = CappedPaginator(posts.select_related("work_region").only(*LIST_FIELDS), PAGE_SIZE)
     page_obj = paginator.get_page(request.GET.get("page"))
     querystring = form.querystring()
     # The page number is part of where the visitor was, so the detail page's 返回列表 keeps it too.

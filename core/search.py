@@ -1,0 +1,148 @@
+"""Keyword search over short Chinese texts (titles, unit names) with a full-text index on both databases.
+
+Chinese has no spaces and a trigram index misses two-character words (会计, 护理), so every text is indexed as
+its character bigrams, each written as a 12-letter token (the two code points in hex, digits shifted to the
+letters a–p) that both tokenizers keep whole: SQLite FTS5's unicode61 and PostgreSQL's 'simple' parser.
+
+- A term of two or more characters is the phrase of its bigrams: consecutive positions, so it matches exactly
+  where the term occurs as a substring (the same rows as LIKE '%term%').
+- A term of one character is a prefix query on its 6 letters: every character begins a token, because the last
+  character of a text is indexed paired with a sentinel.
+- Fields are separated by a token no query produces, so a term never matches across the end of one field and the
+  start of the next.
+- Text and terms are normalised the same way (NFKC, case-folded); terms are split at whitespace and all must
+  occur (in any field).
+
+SQLite: an external-content FTS5 table kept by triggers (core.search_sql). PostgreSQL: a stored generated
+tsvector column with a GIN index. The owning model keeps the token text in a column (`search_text`).
+"""
+
+import unicodedata
+
+from django.db import connection
+from django.db.models import BooleanField
+from django.db.models.expressions import RawSQL
+
+_SHIFT = str.maketrans("0123456789abcdef", "abcdefghijklmnop")
+_SENTINEL = "\x00"
+FIELD_BREAK = "zz"
+MAX_TERMS = 8
+MAX_TERM_CHARS = 32
+
+
+def normalise(text: str) -> str:
+    return unicodedata.normalize("NFKC", text or "").casefold()
+
+
+def _char(code_point: int) -> str:
+    return f"{code_point:06x}".translate(_SHIFT)
+
+
+def _bigram(first: str, second: str) -> str:
+    return _char(ord(first)) + _char(ord(second))
+
+
+def tokens_for(*fields: str) -> str:
+    """The token text stored for a record of these fields."""
+    out = []
+    for index, field in enumerate(fields):
+        text = normalise(field)
+        if not text:
+            continue
+        if index and out:
+            out.append(FIELD_BREAK)
+        padded = text + _SENTINEL
+        out.extend(_bigram(padded[i], padded[i + 1]) for i in range(len(text)))
+    return " ".join(out)
+
+
+def terms_of(query: str) -> list[str]:
+    """The whitespace-separated terms of a keyword, normalised, at most MAX_TERMS of MAX_TERM_CHARS each."""
+    return [term[:MAX_TERM_CHARS] for term in normalise(query).split()][:MAX_TERMS]
+
+
+def _term_tokens(term: str) -> list[str]:
+    return [_bigram(term[i], term[i + 1]) for i in range(len(term) - 1)]
+
+
+def fts5_query(terms: list[str]) -> str:
+    parts = []
+    for term in terms:
+        if len(term) == 1:
+            parts.append(_char(ord(term)) + "*")
+        else:
+            parts.append('"' + " ".join(_term_tokens(term)) + '"')
+    return " AND ".join(parts)
+
+
+def tsquery(terms: list[str]) -> str:
+    parts = []
+    for term in terms:
+        if len(term) == 1:
+            parts.append(_char(ord(term)) + ":*")
+        else:
+            parts.append("(" + " <-> ".join(_term_tokens(term)) + ")")
+    return " & ".join(parts)
+
+
+def fts_table(model) -> str:
+    return f"{model._meta.db_table}_fts"
+
+
+def matching(queryset, query: str):
+    """The rows of queryset whose indexed fields contain every term of query (see the module's docstring)."""
+    terms = terms_of(query)
+    if not terms:
+        return queryset
+    if connection.vendor == "postgresql":
+        condition = RawSQL(f'"{queryset.model._meta.db_table}"."search_vector" @@ to_tsquery(\'simple\', %s)',
+                           [tsquery(terms)], output_field=BooleanField())
+        return queryset.filter(condition)
+    table = fts_table(queryset.model)
+    return queryset.filter(pk__in=RawSQL(f'SELECT rowid FROM "{table}" WHERE "{table}" MATCH %s', [fts5_query(terms)]))
+
+
+def install_sql(vendor: str, table: str) -> list[str]:
+    """The statements that create the index of `table` (which has a `search_text` column) and fill it."""
+    if vendor == "postgresql":
+        return [
+            f'ALTER TABLE "{table}" ADD COLUMN "search_vector" tsvector '
+            f"GENERATED ALWAYS AS (to_tsvector('simple', \"search_text\")) STORED",
+            f'CREATE INDEX "{table}_search" ON "{table}" USING gin ("search_vector")',
+        ]
+    if vendor != "sqlite":
+        return []
+    fts = f"{table}_fts"
+    return [
+        f"CREATE VIRTUAL TABLE \"{fts}\" USING fts5(search_text, content='{table}', content_rowid='id', prefix='6')",
+        f'CREATE TRIGGER "{fts}_insert" AFTER INSERT ON "{table}" BEGIN '
+        f'INSERT INTO "{fts}"(rowid, search_text) VALUES (new.id, new.search_text); END',
+        f'CREATE TRIGGER "{fts}_delete" AFTER DELETE ON "{table}" BEGIN '
+        f"INSERT INTO \"{fts}\"(\"{fts}\", rowid, search_text) VALUES ('delete', old.id, old.search_text); END",
+        f'CREATE TRIGGER "{fts}_update" AFTER UPDATE OF search_text ON "{table}" BEGIN '
+        f"INSERT INTO \"{fts}\"(\"{fts}\", rowid, search_text) VALUES ('delete', old.id, old.search_text); "
+        f'INSERT INTO "{fts}"(rowid, search_text) VALUES (new.id, new.search_text); END',
+        f"INSERT INTO \"{fts}\"(\"{fts}\") VALUES ('rebuild')",
+    ]
+
+
+def uninstall_sql(vendor: str, table: str) -> list[str]:
+    if vendor == "postgresql":
+        return [f'DROP INDEX IF EXISTS "{table}_search"', f'ALTER TABLE "{table}" DROP COLUMN "search_vector"']
+    if vendor != "sqlite":
+        return []
+    fts = f"{table}_fts"
+    return [f'DROP TRIGGER IF EXISTS "{fts}_{name}"' for name in ("insert", "delete", "update")] + [
+        f'DROP TABLE IF EXISTS "{fts}"']
+
+
+def index_in_place(vendor: str, table: str, cursor) -> bool:
+    """Whether the index and (on SQLite) its triggers exist: a later migration that makes Django rebuild the
+    table on SQLite drops the triggers, and tests/core/test_search.py fails then."""
+    if vendor == "postgresql":
+        cursor.execute("SELECT count(*) FROM pg_indexes WHERE tablename = %s AND indexname = %s",
+                       [table, f"{table}_search"])
+        return cursor.fetchone()[0] == 1
+    cursor.execute("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND tbl_name = %s AND name LIKE %s",
+                   [table, f"{table}_fts_%"])
+    return cursor.fetchone()[0] == 3

@@ -1,0 +1,33 @@
+"""CappedPaginator: an exact count up to the cap, then "cap+" and pages that end at the cap."""
+
+import pytest
+from django.db import connection
+from django.template.loader import render_to_string
+from django.test.utils import CaptureQueriesContext
+
+from accounts.models import User
+from core.paging import CappedPaginator
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def people():
+    return [factories.individual(username=f"p{number}") for number in range(7)]
+
+
+def test_below_the_cap_the_count_is_exact(people):
+    paginator = CappedPaginator(User.objects.order_by("pk"), 2, cap=10)
+    assert (paginator.count, paginator.capped, paginator.num_pages) == (7, False, 4)
+
+
+def test_past_the_cap_it_says_so_and_the_pages_stop_there(people):
+    paginator = CappedPaginator(User.objects.order_by("pk"), 2, cap=5)
+    with CaptureQueriesContext(connection) as context:
+        assert (paginator.count, paginator.capped, paginator.num_pages) == (6, True, 2)
+    assert len(context.captured_queries) == 1 and "LIMIT 6" in context.captured_queries[0]["sql"]
+    page = paginator.get_page(99)
+    assert page.number == 2 and not page.has_next()
+    html = render_to_string("includes/pagination.html", {"page_obj": page, "querystring_without_page": ""})
+    assert "第 2 / 2 页，共 5+ 条" in html
