@@ -126,7 +126,8 @@ class EducationComplaintCounts(APIView):
 
     @extend_schema(operation_id="internships_education_complaint_counts",
                    summary=_("辖区实习投诉按企业统计（教育部门）"), tags=TAGS,
-                   parameters=query_parameters(ComplaintFilterForm), responses=EnterpriseComplaintCountSerializer(many=True))
+                   parameters=query_parameters(ComplaintFilterForm),
+                   responses=EnterpriseComplaintCountSerializer(many=True))
     def get(self, request):
         _require(may_see_region(request.user))
         form = bind_query(request, ComplaintFilterForm)
