@@ -3,8 +3,9 @@ the writes the screens offer, through the screens' selectors, forms and services
 
 Endpoints, by role (the screens in brackets):
 - Enterprise (internships.host): its positions — list with the screen's filters, add, read, edit under If-Match,
-  publish, close, delete (岗位管理 internships:positions …); the applications to its positions with the screen's
-  filters, agree, refuse (实习签约管理 internships:signing …).
+  publish, close, delete, upload its 夜班/加班特殊要求备案 file (multipart, If-Match: an edit, as the edit form's
+  upload) (岗位管理 internships:positions …); the applications to its positions with the screen's filters, agree,
+  refuse (实习签约管理 internships:signing …).
 - School (internships.school): its students' applications (internships:school_applications).
 - Student (session; students have no organisation and so no key): the positions of the school's open pool and
   one of them, choosing up to five, their applications and withdrawing one, their internships
@@ -26,15 +27,16 @@ Endpoints, by role (the screens in brackets):
   its insured students, adding insured students, the printed policy list PDF (internships:insurance,
   policy_create, policy_detail, policy_add_students, policy_print).
 - 实习投诉 and 申诉, filing and reading: the student's complaints and filing one; the enterprise's complaints,
-  its appeals and filing one; the school's complaints and appeals; the education department's list; one
-  complaint, one appeal (internships:student_complaints, complaint_create, enterprise_complaints,
-  appeal_create, enterprise_appeals, school_complaints, school_appeals, education_complaints,
-  complaint_detail, appeal_detail). The school's handling (investigate, conclude, decide) stays on the screens
-  and in the generic review routes; the education list's counts per enterprise are not offered.
+  its appeals and filing one; the school's complaints and appeals; the education department's list and its
+  counts per enterprise; one complaint, one appeal (internships:student_complaints, complaint_create,
+  enterprise_complaints, appeal_create, enterprise_appeals, school_complaints, school_appeals,
+  education_complaints, complaint_detail, appeal_detail). The school's handling (investigate, conclude, decide)
+  stays on the screens and in the generic review routes.
 - 黑名单: 黑名单管理 (the region's entries, a school's own proposals) with its filters, proposing an enterprise
-  (JSON, or multipart with the evidence), one entry, removing a listing (internships:blacklist,
-  blacklist_propose, blacklisting, blacklist_remove). The decision and withdrawing go through the generic
-  review routes; resubmitting a returned proposal and the public page stay on the screens.
+  (JSON, or multipart with the evidence), one entry, resubmitting a returned proposal (its proposer, If-Match),
+  removing a listing, the public list of the enterprises listed now (for any caller with a key or a session; the
+  page itself needs no sign-in) (internships:blacklist, blacklist_propose, blacklisting, blacklist_resubmit,
+  blacklist_remove, blacklist_public). The decision and withdrawing go through the generic review routes.
 - 实习分组 and 指导师傅: the school's groups and a new one, one group with its interns, editing its teacher and
   choosing its interns (If-Match); the enterprise's groups, one group, naming its mentor (If-Match)
   (internships:school_groups, school_group_detail, host_groups, host_group_mentor).
@@ -42,8 +44,8 @@ Endpoints, by role (the screens in brackets):
 Left out, and why:
 - Review decisions, the review inbox, imports, exports, staff, keys, webhooks: built generically for every
   programme by another part of issue 11.
-- The position's exemption file (夜班/加班特殊要求备案) is an upload on screen; the JSON create and edit keep the
-  file already on record (or remove it with `remove_exemption`), a new upload stays on the screen for now.
+- The position's JSON create and edit take no file: the exemption file has its own upload route, and the edit
+  keeps the file on record (or removes it with `remove_exemption`).
 - Not built yet for lack of time (the screens remain): the insurers' list and the
   insured-students import; the registry, recommendations and the pool; the roll of students;
   the school's overview and the statistics screens; the students' evaluations of the enterprise as one list

@@ -1,13 +1,14 @@
 """实习投诉 and 申诉 through the API, as the screens offer them: the student's complaints and filing one (session),
 the enterprise's 实习投诉管理 and its appeals with filing an appeal, the school's lists, the education
-department's read-only list, one complaint's and one appeal's page. The school's handling (investigate,
-conclude, decide an appeal) stays on the screens and the generic review routes."""
+department's read-only list and its counts per enterprise, one complaint's and one appeal's page. The school's
+handling (investigate, conclude, decide an appeal) stays on the screens and the generic review routes."""
 
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.generics import ListAPIView
+from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from api.errors import FormInvalid
@@ -105,6 +106,33 @@ class EducationComplaintList(_Complaints):
                    tags=TAGS, parameters=query_parameters(ComplaintFilterForm))
     def get(self, request, *args, **kwargs):
         return super().get(request, *args, **kwargs)
+
+
+class EnterpriseComplaintCountSerializer(serializers.Serializer):
+    """One row of the education list's 按企业统计 table."""
+
+    enterprise_id = serializers.IntegerField()
+    enterprise_name = serializers.CharField(source="enterprise__name")
+    total = serializers.IntegerField(help_text=str(_("投诉数")))
+    substantiated = serializers.IntegerField(help_text=str(_("投诉情况属实")))
+    open = serializers.IntegerField(help_text=str(_("待处理/调查中")))
+
+
+class EducationComplaintCounts(APIView):
+    """按企业统计 of 辖区实习投诉: the complaints the list's filters select, per enterprise, the most first (as many
+    enterprises as the screen's table shows)."""
+
+    api_programme = "internships"
+
+    @extend_schema(operation_id="internships_education_complaint_counts",
+                   summary=_("辖区实习投诉按企业统计（教育部门）"), tags=TAGS,
+                   parameters=query_parameters(ComplaintFilterForm),
+                   responses=EnterpriseComplaintCountSerializer(many=True))
+    def get(self, request):
+        _require(may_see_region(request.user))
+        form = bind_query(request, ComplaintFilterForm)
+        counts = selectors.counts_per_enterprise(form.apply(selectors.complaints_for_region(request.user)))
+        return Response(EnterpriseComplaintCountSerializer(counts[:selectors.COUNTED_ENTERPRISES], many=True).data)
 
 
 class ComplaintDetail(APIView):

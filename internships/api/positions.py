@@ -1,23 +1,25 @@
 """实习岗位 through the API: the enterprise's list (the screen's filters), add, read, edit under If-Match, publish,
-close, delete; the position's page for everyone who sees it on screen. Each write binds the screen's form and
-calls the screen's service."""
+close, delete, upload its 夜班/加班特殊要求备案 file; the position's page for everyone who sees it on screen. Each
+write binds the screen's form and calls the screen's service."""
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiRequest, extend_schema, inline_serializer
 from rest_framework import serializers
 from rest_framework.generics import ListAPIView
+from rest_framework.parsers import MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from api.concurrency import check_if_match
-from api.errors import FormInvalid
+from api.errors import FormInvalid, form_errors
 from api.forms import bind, bind_query, form_serializer, query_parameters
 from api.responses import object_response, require_permission
 from internships.api.serializers import PositionRowSerializer, PositionSerializer
 from internships.compliance import blocking_failures
 from internships.forms.positions import PositionFilterForm, PositionForm
+from internships.forms.school import UploadForm
 from internships.models import Position
 from internships.rules import HOST
 from internships.selectors.positions import (
@@ -35,6 +37,8 @@ PositionInput = form_serializer(PositionForm, "InternshipPositionInput", extra={
     "remove_exemption": serializers.BooleanField(required=False, help_text=str(
         _("删除已上传的夜班/加班特殊要求备案文件（修改时）"))),
 })
+ExemptionInput = OpenApiRequest(inline_serializer("InternshipExemptionFile", {"file": serializers.FileField(
+    help_text=str(_("夜班/加班特殊要求备案文件（PDF或图片）")))}))
 
 
 def _require_enterprise(request):
@@ -139,4 +143,26 @@ class ClosePosition(APIView):
     def post(self, request, pk):
         _require_enterprise(request)
         position = services.close_position(position=get_own_position(request.user, pk), actor=request.user)
+        return object_response(request, PositionSerializer, get_position_for_user(request.user, position.pk))
+
+
+class UploadExemption(APIView):
+    """上传夜班/加班特殊要求备案文件 (multipart field `file`, If-Match): on screen the edit form's upload, so it is
+    an edit — the file replaces the one on record and a published or closed position must be published again."""
+
+    api_programme = "internships"
+    parser_classes = (MultiPartParser,)
+
+    @extend_schema(operation_id="internships_positions_exemption_upload", summary=_("上传夜班/加班特殊要求备案文件"),
+                   tags=TAGS, request=ExemptionInput, responses=PositionSerializer)
+    def post(self, request, pk):
+        _require_enterprise(request)
+        position = get_own_position(request.user, pk)
+        with transaction.atomic():
+            _lock_and_match(request, position)
+            form = UploadForm(request.data, request.FILES, purpose=services.EXEMPTION_PURPOSE)
+            if not form.is_valid():
+                raise FormInvalid(form_errors(form))
+            services.update_position(position=position, actor=request.user, data={},
+                                     exemption=form.cleaned_data["file"])
         return object_response(request, PositionSerializer, get_position_for_user(request.user, position.pk))

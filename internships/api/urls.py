@@ -21,6 +21,7 @@ urlpatterns = [
     path("positions/<int:pk>/", positions.PositionDetail.as_view(), name="position_detail"),
     path("positions/<int:pk>/publish/", positions.PublishPosition.as_view(), name="position_publish"),
     path("positions/<int:pk>/close/", positions.ClosePosition.as_view(), name="position_close"),
+    path("positions/<int:pk>/exemption/", positions.UploadExemption.as_view(), name="position_exemption_upload"),
     # --- applications: the enterprise's signing, the school's list, the student's side
     path("signing/", applications.SigningList.as_view(), name="signing"),
     path("signing/<int:pk>/agree/", applications.AgreeApplication.as_view(), name="signing_agree"),
@@ -57,6 +58,8 @@ urlpatterns = [
     path("complaints/", complaints.EnterpriseComplaintList.as_view(), name="enterprise_complaints"),
     path("school/complaints/", complaints.SchoolComplaintList.as_view(), name="school_complaints"),
     path("education/complaints/", complaints.EducationComplaintList.as_view(), name="education_complaints"),
+    path("education/complaints/counts/", complaints.EducationComplaintCounts.as_view(),
+         name="education_complaint_counts"),
     path("complaints/<int:pk>/", complaints.ComplaintDetail.as_view(), name="complaint_detail"),
     path("appeals/", complaints.EnterpriseAppealList.as_view(), name="enterprise_appeals"),
     path("school/appeals/", complaints.SchoolAppealList.as_view(), name="school_appeals"),
@@ -65,6 +68,8 @@ urlpatterns = [
     path("blacklist/", blacklist.BlacklistList.as_view(), name="blacklist"),
     path("blacklist/<int:pk>/", blacklist.BlacklistingDetail.as_view(), name="blacklisting"),
     path("blacklist/<int:pk>/remove/", blacklist.RemoveBlacklisting.as_view(), name="blacklist_remove"),
+    path("blacklist/<int:pk>/resubmit/", blacklist.ResubmitBlacklisting.as_view(), name="blacklist_resubmit"),
+    path("blacklist/public/", blacklist.PublicBlacklist.as_view(), name="blacklist_public"),
     path("enterprises/<int:pk>/blacklist/", blacklist.ProposeBlacklisting.as_view(), name="blacklist_propose"),
     # --- groups (实习分组) and mentors
     path("school/groups/", groups.SchoolGroupList.as_view(), name="school_groups"),

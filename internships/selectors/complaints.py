@@ -77,6 +77,9 @@ def complaints_for_region(user) -> QuerySet:
     return _with_appeals(Complaint.objects.filter(records_q(user)))
 
 
+COUNTED_ENTERPRISES = 20  # the education list's table shows the enterprises with the most complaints
+
+
 def counts_per_enterprise(complaints: QuerySet):
     """Complaints per enterprise (most first), with how many were found substantiated (黑名单：投诉较多)."""
     return (complaints.order_by().values("enterprise_id", "enterprise__name")

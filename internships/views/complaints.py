@@ -179,7 +179,7 @@ def education_complaints(request):
     complaints = form.apply(selectors.complaints_for_region(request.user))
     context = paginate(request, complaints)
     context.update(form=form, rows=_rows(context["object_list"]),
-                   counts=list(selectors.counts_per_enterprise(complaints)[:20]))
+                   counts=list(selectors.counts_per_enterprise(complaints)[:selectors.COUNTED_ENTERPRISES]))
     return render(request, f"{TEMPLATES}/education_list.html", context)
 
 

@@ -1,6 +1,7 @@
 """实习投诉 and 申诉 through the API: the student complains (session), the school and the region's education
-department read it, the enterprise appeals the school's conclusions (a key) and the school reads the appeal;
-the forms' and the services' refusals, and everyone else refused."""
+department read it (the department also counts them per enterprise), the enterprise appeals the school's
+conclusions (a key) and the school reads the appeal; the forms' and the services' refusals, and everyone else
+refused."""
 
 import pytest
 
@@ -131,3 +132,35 @@ def test_others_are_refused(client, student, internship, school_admin, admin_a, 
     assert client.post(f"{API}/student/complaints/", {}, content_type="application/json",
                        **auth(token_for(school_admin))).status_code == 403
     assert not Appeal.objects.exists()
+
+
+def test_the_department_counts_complaints_per_enterprise(client, internship, school_admin, education_reviewer,
+                                                         education_other_reviewer, host_b, admin_b, student_b_record,
+                                                         admin_a, staff_manager_a, county_reviewer_a):
+    f.complaint(internship)
+    f.complaint(internship, status=ComplaintStatus.SUBSTANTIATED, by=school_admin)
+    f.complaint(internship, status=ComplaintStatus.UNSUBSTANTIATED, by=school_admin)
+    elsewhere = f.internship(f.application(student_b_record, f.position(host_b, admin_b)),
+                             status=InternshipStatus.ARRIVED)
+    f.complaint(elsewhere, status=ComplaintStatus.INVESTIGATING)
+    counts = f"{API}/education/complaints/counts/"
+    department = auth(token_for(education_reviewer, scopes=["internships:read"]))
+    response = client.get(counts, **department)
+    assert response.status_code == 200, response.json()
+    assert response.json() == [
+        {"enterprise_id": internship.enterprise_id, "enterprise_name": "甲企业有限公司", "total": 3,
+         "substantiated": 1, "open": 1},
+        {"enterprise_id": host_b.pk, "enterprise_name": "乙企业有限公司", "total": 1, "substantiated": 0, "open": 1}]
+    # the list's filters select the complaints counted
+    assert [(row["enterprise_id"], row["total"]) for row in client.get(
+        counts, {"status": "substantiated"}, **department).json()] == [(internship.enterprise_id, 1)]
+    assert [row["enterprise_id"] for row in client.get(counts, {"enterprise": "乙企业"}, **department).json()] == [
+        host_b.pk]
+    bad = client.get(counts, {"status": "nonsense"}, **department)
+    assert bad.status_code == 400 and bad.json()["field"] == "status"
+    # another city's department counts its own region's (none); the rest may not read the list at all
+    assert client.get(counts, **auth(token_for(education_other_reviewer))).json() == []
+    for user in (school_admin, admin_a, staff_manager_a, county_reviewer_a):
+        assert client.get(counts, **auth(token_for(user))).status_code == 403, user
+    no_scope = client.get(counts, **auth(token_for(education_reviewer, scopes=["traineeships:read"])))
+    assert no_scope.status_code == 403 and no_scope.json()["code"] == "scope_missing"

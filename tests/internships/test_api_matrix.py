@@ -106,6 +106,18 @@ API_MATRIX = {
     "api:internships:school_group_members": ("group", "PUT", {}, "428 404 428 404 404 404 403 404 404 404 404 401"),
     "api:internships:host_groups": ("host_group", "GET", None, "200 200 403 403 403 403 403 403 403 403 403 401"),
     "api:internships:host_group_mentor": ("host_group", "PUT", {}, "428 404 403 404 404 404 403 404 404 404 404 401"),
+    # in2
+    # an edit of the enterprise's own position: If-Match first (428); another enterprise does not see it
+    "api:internships:position_exemption_upload": ("position", "POST", None,
+                                                  "428 404 403 403 403 403 403 403 403 403 403 401"),
+    "api:internships:education_complaint_counts": ("blacklisting", "GET", None,
+                                                   "200 403 403 403 403 403 200 200 403 403 403 401"),
+    # only the proposing organisation resubmits (the owner is the region's department, the proposer)
+    "api:internships:blacklist_resubmit": ("blacklisting", "POST", {},
+                                           "428 404 404 404 404 404 428 404 404 404 404 401"),
+    # the public page: anyone signed in or with a key
+    "api:internships:blacklist_public": ("blacklisting", "GET", None,
+                                         "200 200 200 200 200 200 200 200 200 200 200 401"),
 }
 
 
