@@ -28,6 +28,8 @@ _SENTINEL = "\x00"
 FIELD_BREAK = "zz"
 MAX_TERMS = 8
 MAX_TERM_CHARS = 32
+FEW_MATCHES = 2000
+MANY_MATCHES = 20000
 
 
 def normalise(text: str) -> str:
@@ -94,12 +96,34 @@ def matching(queryset, query: str):
     terms = terms_of(query)
     if not terms:
         return queryset
+    table = queryset.model._meta.db_table
     if connection.vendor == "postgresql":
-        condition = RawSQL(f'"{queryset.model._meta.db_table}"."search_vector" @@ to_tsquery(\'simple\', %s)',
-                           [tsquery(terms)], output_field=BooleanField())
+        condition = RawSQL(f'"{table}"."search_vector" @@ to_tsquery(\'simple\', %s)', [tsquery(terms)],
+                           output_field=BooleanField())
         return queryset.filter(condition)
-    table = fts_table(queryset.model)
-    return queryset.filter(pk__in=RawSQL(f'SELECT rowid FROM "{table}" WHERE "{table}" MATCH %s', [fts5_query(terms)]))
+    fts, match = fts_table(queryset.model), fts5_query(terms)
+    # SQLite's planner cannot tell a rare word from a common one, so the number of matches (counted by the index,
+    # up to a limit) chooses the plan:
+    # - few: their ids, looked up and sorted;
+    # - many: the list's own index walked in its order, keeping the rows in the match list (the unary + stops
+    #   SQLite from driving the query by the list, which would look up and sort every match first);
+    # - most rows: the same walk testing each row's own tokens (a phrase of whole 12-letter tokens matches the
+    #   token text only at token boundaries, so a substring test is exact), which stops as soon as the page is full
+    #   instead of building a list of nearly every row first.
+    with connection.cursor() as cursor:
+        cursor.execute(f'SELECT rowid FROM "{fts}" WHERE "{fts}" MATCH %s LIMIT %s', [match, FEW_MATCHES + 1])
+        ids = [row[0] for row in cursor.fetchall()]
+        if len(ids) <= FEW_MATCHES:
+            return queryset.filter(pk__in=ids)
+        cursor.execute(f'SELECT count(*) FROM (SELECT rowid FROM "{fts}" WHERE "{fts}" MATCH %s LIMIT %s)',
+                       [match, MANY_MATCHES + 1])
+        many = cursor.fetchone()[0] > MANY_MATCHES
+    if many and all(len(term) > 1 for term in terms):
+        for term in terms:
+            queryset = queryset.filter(search_text__contains=" ".join(_term_tokens(term)))
+        return queryset
+    return queryset.filter(RawSQL(f'+"{table}"."id" IN (SELECT rowid FROM "{fts}" WHERE "{fts}" MATCH %s)', [match],
+                                  output_field=BooleanField()))
 
 
 def install_sql(vendor: str, table: str) -> list[str]:

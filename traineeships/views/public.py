@@ -28,7 +28,8 @@ def post_list(request):
         posts = posts.none()
     else:
         posts = filter_public_posts(posts, **filters)
-    paginator = CappedPaginator(posts.select_related("work_region").only(*LIST_FIELDS), PAGE_SIZE)
+    # 2,000 results (100 pages) are counted exactly; past that the count says 2000+ (a LIMITed count stays cheap).
+    paginator = CappedPaginator(posts.select_related("work_region").only(*LIST_FIELDS), PAGE_SIZE, cap=2000)
     page_obj = paginator.get_page(request.GET.get("page"))
     querystring = form.querystring()
     # The page number is part of where the visitor was, so the detail page's 返回列表 keeps it too.
