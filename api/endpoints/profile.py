@@ -4,6 +4,7 @@ verification (认证状态 and history, 保存并提交认证, 撤回认证申�
 reviews.submit, as on screen. The 营业执照 is a file, so these bodies may be multipart/form-data (field
 `business_licence`) as well as JSON. Scope organisations:read / organisations:write."""
 
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -58,10 +59,13 @@ def save(request, *, submit: bool):
     if not profile_is_editable(organisation):
         raise Conflict(_("实名认证审核中，不能修改单位信息；如需修改请先撤回认证申请"))
     form = bind_profile(request, organisation)
-    with transaction.atomic():
-        locked = lock_and_match(request, organisation)
-        review = save_profile(organisation=locked, actor=request.user, changes=form.changes(),
-                              licence_file=form.cleaned_data.get("business_licence"), submit=submit)
+    try:
+        with transaction.atomic():
+            locked = lock_and_match(request, organisation)
+            review = save_profile(organisation=locked, actor=request.user, changes=form.changes(),
+                                  licence_file=form.cleaned_data.get("business_licence"), submit=submit)
+    except PermissionDenied:
+        raise PermissionDenied(_("您没有提交申报的权限，请联系单位管理员提交实名认证")) from None
     return locked, review
 
 
@@ -137,5 +141,8 @@ class WithdrawVerification(APIView):
         require_permission(request, MANAGE_PROFILE)
         organisation = selectors.get_own_organisation(request.user)
         reason = bind(ReasonForm, request.data).cleaned_data["reason"].strip()[:255]
-        withdraw_verification(organisation=organisation, actor=request.user, reason=reason)
+        try:
+            withdraw_verification(organisation=organisation, actor=request.user, reason=reason)
+        except PermissionDenied:
+            raise PermissionDenied(_("您没有撤回实名认证申请的权限")) from None
         return verification_state(request)
