@@ -10,6 +10,7 @@ from api.endpoints import (
     accounts,
     batch,
     departments,
+    login_log,
     notifications,
     organisations,
     profile,
@@ -74,6 +75,7 @@ foundation = [
          name="account_deactivate"),
     path("organisation/accounts/<int:pk>/reactivate/", accounts.AccountReactivate.as_view(),
          name="account_reactivate"),
+    path("organisation/login-log/", login_log.LoginLog.as_view(), name="login_log"),
 ]
 
 programmes = [

@@ -103,9 +103,9 @@ class RoleDetail(APIView):
         return object_response(request, RoleSerializer, updated)
 
     @extend_schema(operation_id="roles_destroy", summary=_("删除角色"), tags=TAGS, request=None,
-                   responses=inline_serializer("RoleDeleted", {
+                   responses={200: inline_serializer("RoleDeleted", {
                        "holders": serializers.ListField(child=serializers.CharField(),
-                                                        help_text=_("因此不再拥有该角色的账号（登录名）"))}),
+                                                        help_text=_("因此不再拥有该角色的账号（登录名）"))})},
                    description=_("拥有该角色的账号随之失去该角色"))
     def delete(self, request, pk):
         require_permission(request, MANAGE_ROLES)
