@@ -76,6 +76,8 @@ foundation = [
     path("organisation/accounts/<int:pk>/reactivate/", accounts.AccountReactivate.as_view(),
          name="account_reactivate"),
     path("organisation/login-log/", login_log.LoginLog.as_view(), name="login_log"),
+    path("organisations/<int:pk>/verification/", profile.OrganisationVerification.as_view(),
+         name="organisation_verification"),
 ]
 
 programmes = [

@@ -146,3 +146,23 @@ class WithdrawVerification(APIView):
         except PermissionDenied:
             raise PermissionDenied(_("您没有撤回实名认证申请的权限")) from None
         return verification_state(request)
+
+
+class HistorySerializer(serializers.Serializer):
+    latest_review = ReviewSummarySerializer(allow_null=True, source="api_latest_review")
+    history = EventSerializer(many=True, source="api_history", help_text="各轮认证申请的全部审核记录")
+
+
+class OrganisationVerification(APIView):
+    """An organisation's record page below its summary: the latest verification review and the history, for
+    whoever sees the record (organisations.selectors.get_organisation_for_user)."""
+
+    api_programme = scopes.FOUNDATION
+
+    @extend_schema(operation_id="organisations_verification_retrieve", summary=gettext_lazy("单位实名认证记录"),
+                   tags=TAGS, responses=HistorySerializer)
+    def get(self, request, pk):
+        organisation = selectors.get_organisation_for_user(request.user, pk)
+        organisation.api_latest_review = latest_review_for(organisation)
+        organisation.api_history = history_for_subject(organisation)
+        return Response(HistorySerializer(organisation, context={"request": request}).data)

@@ -56,6 +56,7 @@ API_MATRIX = {
     "api:account_deactivate": ("account", "POST", None, "200 404 403 404 404 404 404 403 401"),
     "api:account_reactivate": ("account", "POST", None, "200 404 403 404 404 404 404 403 401"),
     "api:login_log": (None, "GET", None, "200 200 403 200 200 200 200 403 401"),
+    "api:organisation_verification": ("organisation", "GET", None, "200 200 200 404 404 404 404 404 401"),
 }
 
 

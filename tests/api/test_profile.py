@@ -159,3 +159,19 @@ def test_who_may_edit_and_submit(client, fresh, fresh_admin, admin_a, staff_mana
     assert (no_scope.status_code, no_scope.json()["code"]) == (403, "scope_missing")
     client.force_login(outsider)
     assert client.get(VERIFICATION).status_code == 403
+
+
+def test_a_units_verification_history_for_its_departments(client, fresh, fresh_admin, county_reviewer_a,
+                                                          county_reviewer_b, admin_a):
+    client.post(VERIFICATION, {**full_profile(fresh), "business_licence": png_upload()},
+                **headers(fresh_admin, HTTP_IF_MATCH="*"))
+    review = Review.objects.get()
+    review_services.decide(review_id=review.pk, actor=county_reviewer_a, decision=Decision.RETURN, reason="不清晰")
+    url = f"/api/v1/organisations/{fresh.pk}/verification/"
+    body = client.get(url, **headers(county_reviewer_a)).json()
+    assert (body["latest_review"]["id"], body["latest_review"]["status"]) == (review.pk, "returned")
+    assert [(event["action"], event["reason"]) for event in body["history"]] == [
+        ("submitted", ""), ("returned", "不清晰")]
+    assert client.get(url, **headers(fresh_admin)).status_code == 200
+    for user in (county_reviewer_b, admin_a):
+        assert client.get(url, **headers(user)).status_code == 404
