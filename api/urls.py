@@ -6,7 +6,19 @@ from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from api import registry
-from api.endpoints import batch, notifications, organisations, reviews, staff, webhooks
+from api.endpoints import (
+    accounts,
+    batch,
+    departments,
+    login_log,
+    notifications,
+    organisations,
+    profile,
+    reviews,
+    roles,
+    staff,
+    webhooks,
+)
 from api.views import MeView, UnknownRoute
 
 app_name = "api"
@@ -47,6 +59,25 @@ foundation = [
     path("webhooks/<int:pk>/rotate-secret/", webhooks.RotateSecret.as_view(), name="webhook_rotate"),
     path("webhooks/<int:pk>/deliveries/", webhooks.Deliveries.as_view(), name="webhook_deliveries"),
     path("webhooks/deliveries/<int:pk>/resend/", webhooks.Resend.as_view(), name="webhook_resend"),
+    # fa: 单位信息与认证, 部门管理, 角色管理, 子账号管理 of the caller's own organisation
+    path("organisation/verification/", profile.Verification.as_view(), name="own_verification"),
+    path("organisation/verification/withdraw/", profile.WithdrawVerification.as_view(),
+         name="own_verification_withdraw"),
+    path("organisation/departments/", departments.Departments.as_view(), name="departments"),
+    path("organisation/departments/<int:pk>/", departments.DepartmentDetail.as_view(), name="department_detail"),
+    path("organisation/roles/", roles.Roles.as_view(), name="roles"),
+    path("organisation/roles/permissions/", roles.Permissions.as_view(), name="role_permissions"),
+    path("organisation/roles/<int:pk>/", roles.RoleDetail.as_view(), name="role_detail"),
+    path("organisation/accounts/", accounts.Accounts.as_view(), name="accounts"),
+    path("organisation/accounts/<int:pk>/", accounts.AccountDetail.as_view(), name="account_detail"),
+    path("organisation/accounts/<int:pk>/password/", accounts.AccountPassword.as_view(), name="account_password"),
+    path("organisation/accounts/<int:pk>/deactivate/", accounts.AccountDeactivate.as_view(),
+         name="account_deactivate"),
+    path("organisation/accounts/<int:pk>/reactivate/", accounts.AccountReactivate.as_view(),
+         name="account_reactivate"),
+    path("organisation/login-log/", login_log.LoginLog.as_view(), name="login_log"),
+    path("organisations/<int:pk>/verification/", profile.OrganisationVerification.as_view(),
+         name="organisation_verification"),
 ]
 
 programmes = [

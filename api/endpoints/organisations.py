@@ -1,6 +1,7 @@
 """单位信息 through the API: the caller's own organisation (as on 单位信息, organisations.manage_profile), and for
 departments the units in their jurisdiction (单位名录, organisations.selectors.get_directory_for_user) and one
-unit's record (get_organisation_for_user). Scope organisations:read."""
+unit's record (get_organisation_for_user). Scope organisations:read; editing one's own (保存, as on the profile
+page) organisations:write, in api.endpoints.profile with the verification."""
 
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
@@ -9,6 +10,7 @@ from rest_framework.generics import ListAPIView
 from rest_framework.views import APIView
 
 from api import scopes
+from api.endpoints import profile
 from api.endpoints.organisation_serializers import OrganisationSerializer
 from api.forms import bind_query, query_parameters
 from api.responses import object_response, require_permission
@@ -27,6 +29,13 @@ class OwnOrganisation(APIView):
     def get(self, request):
         require_permission(request, "organisations.manage_profile")
         return object_response(request, OrganisationSerializer, selectors.get_own_organisation(request.user))
+
+    @extend_schema(operation_id="organisation_own_update", summary=_("修改本单位信息"), tags=TAGS,
+                   request={kind: profile.ProfileInput for kind in profile.INPUT_TYPES},
+                   responses=OrganisationSerializer, description=profile.PUT_DESCRIPTION)
+    def put(self, request):
+        organisation, _review = profile.save(request, submit=False)
+        return object_response(request, OrganisationSerializer, organisation)
 
 
 class Directory(ListAPIView):

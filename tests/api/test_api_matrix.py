@@ -40,6 +40,23 @@ API_MATRIX = {
     "api:webhook_rotate": ("subscription", "POST", None, "200 404 403 404 404 404 404 403 401"),
     "api:webhook_deliveries": ("subscription", "GET", None, "200 404 403 404 404 404 404 403 401"),
     "api:webhook_resend": ("delivery", "POST", None, "200 404 403 404 404 404 404 403 401"),
+    # Every organisation (departments included) manages its own departments, roles and accounts; the world has
+    # no pending verification, so withdrawing it is a 409.
+    "api:own_verification": (None, "GET", None, "200 200 403 200 200 200 200 403 401"),
+    "api:own_verification_withdraw": (None, "POST", {}, "409 409 403 409 409 409 409 403 401"),
+    "api:departments": (None, "GET", None, "200 200 403 200 200 200 200 403 401"),
+    "api:department_detail": ("department", "GET", None, "200 404 403 404 404 404 404 403 401"),
+    "api:roles": (None, "GET", None, "200 200 403 200 200 200 200 403 401"),
+    "api:role_permissions": (None, "GET", None, "200 200 403 200 200 200 200 403 401"),
+    "api:role_detail": ("role", "GET", None, "200 404 403 404 404 404 404 403 401"),
+    "api:accounts": (None, "GET", None, "200 200 403 200 200 200 200 403 401"),
+    "api:account_detail": ("account", "GET", None, "200 404 403 404 404 404 404 403 401"),
+    "api:account_password": ("account", "POST", {"password1": "Sub#Pass2026x", "password2": "Sub#Pass2026x"},
+                             "204 404 403 404 404 404 404 403 401"),
+    "api:account_deactivate": ("account", "POST", None, "200 404 403 404 404 404 404 403 401"),
+    "api:account_reactivate": ("account", "POST", None, "200 404 403 404 404 404 404 403 401"),
+    "api:login_log": (None, "GET", None, "200 200 403 200 200 200 200 403 401"),
+    "api:organisation_verification": ("organisation", "GET", None, "200 200 200 404 404 404 404 404 401"),
 }
 
 
