@@ -13,6 +13,7 @@ from traineeships.api import (
     placements,
     posts,
     public,
+    roster,
     trainee,
     views,
 )
@@ -86,4 +87,10 @@ urlpatterns = [
     path("claims/<int:pk>/correct/", claims.CorrectClaim.as_view(), name="claim_correct"),
     path("claims/<int:pk>/pay/", claims.PayClaim.as_view(), name="claim_pay"),
     path("claims/<int:pk>/claim.pdf", claims.ClaimPdf.as_view(), name="claim_pdf"),
+    path("claims/<int:pk>/claim.xlsx", claims.ClaimXlsx.as_view(), name="claim_xlsx"),
+    # --- 补贴经费花名册 (the unit's own base, HR's ?base=), 统计分析 (HR)
+    path("roster/", roster.Roster.as_view(), name="roster"),
+    path("roster.xlsx", roster.RosterXlsx.as_view(), name="roster_xlsx"),
+    path("roster.pdf", roster.RosterPdf.as_view(), name="roster_pdf"),
+    path("hr/statistics/", roster.StatisticsQuery.as_view(), name="statistics"),
 ]
