@@ -28,6 +28,14 @@ class RosterQueryForm(PeriodForm, BaseChoiceForm):
     """The roster page's ?base= (HR only; a unit always reads its own base), ?first_month= and ?last_month=."""
 
 
+def _roster_parameters() -> list:
+    """The form's parameters, the period required (the page fills in a default period, the API does not)."""
+    parameters = query_parameters(RosterQueryForm)
+    for parameter in parameters:
+        parameter.required = RosterQueryForm.base_fields[parameter.name].required
+    return parameters
+
+
 def _roster(request):
     """(base, roster) of the request, checked as on screen: who may read which base, then the period."""
     base, bases = roster_base(request.user, BaseChoiceForm(request.query_params))
@@ -44,7 +52,7 @@ class Roster(APIView):
     api_programme = "traineeships"
 
     @extend_schema(operation_id="traineeships_roster_retrieve", summary=gettext_lazy("补贴经费花名册"), tags=TAGS,
-                   parameters=query_parameters(RosterQueryForm), responses=RosterSerializer)
+                   parameters=_roster_parameters(), responses=RosterSerializer)
     def get(self, request):
         base, result = _roster(request)
         mark_claimed(result)
@@ -57,7 +65,7 @@ def _download(fmt: str, summary, responses):
         api_programme = "traineeships"
 
         @extend_schema(operation_id=f"traineeships_roster_{fmt}", summary=summary, tags=TAGS,
-                       parameters=query_parameters(RosterQueryForm), responses=responses)
+                       parameters=_roster_parameters(), responses=responses)
         def get(self, request):
             base, result = _roster(request)
             content, filename = export_roster(request.user, base, result, fmt)
