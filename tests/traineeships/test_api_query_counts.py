@@ -1,5 +1,6 @@
 """The API's lists run a constant number of queries whatever the number of rows (select_related, no query per
-row): posts, the applications the unit receives, placements."""
+row): posts, the applications the unit receives, placements, 岗位查询 and one post's people, 见习匹配结果 (drafts and
+records), 上报记录."""
 
 import datetime
 from decimal import Decimal
@@ -9,10 +10,13 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from batch.models import BatchJob, JobKind, JobStatus
+from tests import factories
 from tests.api.keys import auth, token_for
 from tests.traineeships.helpers import create_post
 from tests.traineeships.test_placements import approved_application, approved_post
-from traineeships.models import Placement, PlacementStatus
+from traineeships.imports import MATCHING
+from traineeships.models import Placement, PlacementStatus, PostInterest
 
 pytestmark = pytest.mark.django_db
 API = "/api/v1/traineeships"
@@ -51,5 +55,28 @@ def test_lists_do_not_grow_with_the_page(client, base_a, admin_a, county_reviewe
         placed(post, admin_a, number)
         create_post(base_a.organisation, admin_a, title=f"岗位{number}")
     assert client.get(f"{API}/placements/", **headers).json()["results"][0]["person_name"] == "见习5"
+    for path, few in counts.items():
+        assert queries(client, f"{API}/{path}/", headers) == few, path
+
+
+def test_the_units_other_lists_do_not_grow_with_the_page(client, base_a, admin_a, county_reviewer_a, city_reviewer):
+    headers = auth(token_for(admin_a))
+    post = approved_post(base_a.organisation, admin_a, county_reviewer_a, city_reviewer, places=20)
+
+    def add(number):
+        job = BatchJob.objects.create(kind=JobKind.IMPORT, spec=MATCHING, status=JobStatus.SUCCEEDED, owner=admin_a,
+                                      organisation=base_a.organisation, created_at=timezone.now())
+        placement = placed(post, admin_a, number)
+        Placement.objects.filter(pk=placement.pk).update(status=PlacementStatus.DRAFT, import_job=job)
+        PostInterest.objects.create(person=factories.individual(real_name=f"有意{number}"), post=post)
+        approved_post(base_a.organisation, admin_a, county_reviewer_a, city_reviewer, title=f"岗位{number}")
+
+    add(1)
+    paths = ("posts/query", f"posts/query/{post.pk}/people", "matches/drafts", "matches/records", "reports")
+    counts = {path: queries(client, f"{API}/{path}/", headers) for path in paths}
+    for number in range(2, 5):
+        add(number)
+    assert len(client.get(f"{API}/matches/drafts/", **headers).json()["results"]) == 4
+    assert len(client.get(f"{API}/posts/query/{post.pk}/people/", **headers).json()["interests"]) == 4
     for path, few in counts.items():
         assert queries(client, f"{API}/{path}/", headers) == few, path

@@ -29,12 +29,19 @@ and checks the screen's permission; a PDF comes from the same printing function 
   新增, detail, edit under If-Match.
 - 补贴申领 (claims.py): the unit's claims and the departments' claims of their jurisdiction (status/year filters),
   新建, detail with its lines, 重新计算, submit, withdraw, delete the draft (If-Match), 更正申领, 拨付登记 (the
-  city); the 申请表 + 花名册 PDF.
+  city); the 申请表 + 花名册 PDF and the lines as .xlsx (the screen's export_claim).
+- 补贴经费花名册 and 统计分析 (roster.py): the unit's roster of its own base, HR's of an approved base of its
+  jurisdiction (?base=), for ?first_month= and ?last_month= (required: the page's defaults are for a page), as
+  JSON with the months already claimed, as .xlsx and PDF from the screen's export_roster; the HR reviewers'
+  statistics of their region for ?year= (a year the page does not offer is a 400, where the page falls back).
+- 见习匹配结果 and 上报记录 (matches.py): the drafts an import left (the screen's filters), 批量上传协议扫描件
+  (a zip, multipart `archive`), 批量提交审核 (ticked ids or every ready one), the imports' registrations with
+  their 审核状态, and every import of the unit's three reports.
+- 岗位查询 and the profiles (profiles.py): the unit's reviewed posts, one post's applicants and interested people;
+  单位基本信息 and 见习人员基本信息 for the unit and the HR departments over it.
 
 Left out, and why:
-- Review decisions, the review inbox, imports (见习匹配结果, graduates), exports and job endpoints: the generic API of
-  reviews/batch (another part of issue 11).
-- Statistics, the subsidy roster (花名册 screen), 上报记录, the unit's
-  岗位查询 and profile pages, the claim's .xlsx: not in this slice
-  (time); they follow the same pattern (selector + filter form for the list, screen form + service for a write).
+- Review decisions, the review inbox, imports (the 见习匹配结果 file itself, graduates), exports (the statistics'
+  .xlsx is the batch export "traineeship_statistics") and job endpoints: the generic API of reviews/batch (another
+  part of issue 11).
 """

@@ -17,13 +17,14 @@ from api.forms import bind, bind_query, form_serializer, query_parameters
 from api.responses import object_response, require_permission
 from claims import services
 from claims.selectors import claims_for_user, get_claim_for_user
-from traineeships.api.common import EMPTY_INPUT, TAGS, payload
+from traineeships.api.common import EMPTY_INPUT, TAGS, XLSX_RESPONSES, payload
 from traineeships.api.serializers import ClaimDetailSerializer, ClaimSerializer
 from traineeships.forms.claims import ClaimCreateForm, ClaimFilterForm, PaymentForm
 from traineeships.rules import MANAGE_BASE, PROGRAMME
 from traineeships.selectors import get_own_base
 from traineeships.services.claims import may_file, may_pay
-from traineeships.views.claims import may_list, print_claim
+from traineeships.views.claims import claim_xlsx_name, export_claim, may_list, print_claim
+from traineeships.views.roster import xlsx_response
 
 ClaimInput = form_serializer(ClaimCreateForm, "TraineeshipClaimInput")
 PaymentInput = form_serializer(PaymentForm, "TraineeshipClaimPaymentInput")
@@ -146,3 +147,16 @@ class ClaimPdf(APIView):
     def get(self, request, pk):
         claim = get_claim_for_user(request.user, pk, PROGRAMME)
         return pdf_download(print_claim(request.user, claim), f"就业见习补贴申领表-{claim.number}.pdf")
+
+
+class ClaimXlsx(APIView):
+    content_negotiation_class = DownloadNegotiation
+    api_programme = "traineeships"
+
+    @extend_schema(operation_id="traineeships_claims_xlsx", summary=gettext_lazy("下载补贴申领明细（Excel）"),
+                   tags=TAGS, responses=XLSX_RESPONSES)
+    def get(self, request, pk):
+        claim = get_claim_for_user(request.user, pk, PROGRAMME)
+        response = xlsx_response(export_claim(request.user, claim), claim_xlsx_name(claim))
+        response["Cache-Control"] = "private, no-store"
+        return response

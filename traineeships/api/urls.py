@@ -9,10 +9,13 @@ from traineeships.api import (
     graduates,
     hr,
     individual,
+    matches,
     parameters,
     placements,
     posts,
+    profiles,
     public,
+    roster,
     trainee,
     views,
 )
@@ -37,6 +40,8 @@ urlpatterns = [
     path("graduates/<int:pk>/", graduates.GraduateDetail.as_view(), name="graduate_detail"),
     # --- posts
     path("posts/", posts.PostList.as_view(), name="posts"),
+    path("posts/query/", profiles.PostQueryList.as_view(), name="post_query"),
+    path("posts/query/<int:pk>/people/", profiles.PostPeople.as_view(), name="post_query_people"),
     path("posts/<int:pk>/", posts.PostDetail.as_view(), name="post_detail"),
     path("posts/<int:pk>/unpublish/", posts.UnpublishPost.as_view(), name="post_unpublish"),
     # --- 公开岗位 (any signed-in caller), 感兴趣 and 见习意向 (the young person, session)
@@ -69,6 +74,15 @@ urlpatterns = [
     path("placements/<int:pk>/retain/", placements.RetainTrainee.as_view(), name="placement_retain"),
     path("placements/<int:pk>/not-retained/", placements.NotRetained.as_view(), name="placement_not_retained"),
     path("placements/<int:pk>/agreement.pdf", placements.AgreementPdf.as_view(), name="agreement_pdf"),
+    # --- the profiles opened from placements, departures, roster lines and review materials
+    path("units/<int:pk>/", profiles.UnitProfile.as_view(), name="unit_profile"),
+    path("placements/<int:pk>/trainee/", profiles.TraineeProfile.as_view(), name="trainee_profile"),
+    # --- 见习匹配结果 after the import, 上报记录
+    path("matches/drafts/", matches.MatchDraftList.as_view(), name="match_drafts"),
+    path("matches/scans/", matches.AttachScans.as_view(), name="match_scans"),
+    path("matches/submit/", matches.SubmitMatches.as_view(), name="match_submit"),
+    path("matches/records/", matches.MatchRecordList.as_view(), name="match_records"),
+    path("reports/", matches.ReportList.as_view(), name="reports"),
     # --- departures
     path("placements/<int:pk>/departures/", departures.RegisterDeparture.as_view(), name="departure_create"),
     path("departures/<int:pk>/", departures.DepartureDetail.as_view(), name="departure_detail"),
@@ -86,4 +100,10 @@ urlpatterns = [
     path("claims/<int:pk>/correct/", claims.CorrectClaim.as_view(), name="claim_correct"),
     path("claims/<int:pk>/pay/", claims.PayClaim.as_view(), name="claim_pay"),
     path("claims/<int:pk>/claim.pdf", claims.ClaimPdf.as_view(), name="claim_pdf"),
+    path("claims/<int:pk>/claim.xlsx", claims.ClaimXlsx.as_view(), name="claim_xlsx"),
+    # --- 补贴经费花名册 (the unit's own base, HR's ?base=), 统计分析 (HR)
+    path("roster/", roster.Roster.as_view(), name="roster"),
+    path("roster.xlsx", roster.RosterXlsx.as_view(), name="roster_xlsx"),
+    path("roster.pdf", roster.RosterPdf.as_view(), name="roster_pdf"),
+    path("hr/statistics/", roster.StatisticsQuery.as_view(), name="statistics"),
 ]

@@ -197,7 +197,7 @@ def filter_publishing(posts: QuerySet, *, tab: str = "approved", q: str = "") ->
 
 def people_for_post(post: Post) -> dict:
     """The people who applied to the post or marked it as interesting, newest first."""
-    applications = Application.objects.filter(post=post).select_related("person", "person__trainee_profile")
+    applications = Application.objects.filter(post=post).select_related("post", "person", "person__trainee_profile")
     interests = PostInterest.objects.filter(post=post).select_related("person", "person__trainee_profile")
     return {"applications": list(applications), "interests": list(interests)}
 

@@ -7,10 +7,8 @@ import io
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -29,7 +27,7 @@ from traineeships.rules import MANAGE_BASE, PROGRAMME, is_hr
 from traineeships.selectors import get_own_base
 from traineeships.services.claims import lines_by_person, may_file, may_pay
 from traineeships.views.placements import pdf_response
-from traineeships.views.roster import XLSX
+from traineeships.views.roster import xlsx_response
 
 
 def _error_text(error: ValidationError) -> str:
@@ -204,6 +202,15 @@ EXPORT_HEADERS = ["序号", "姓名", "身份证号", "类别", "月份", "金�
 def claim_xlsx(request, pk):
     """The claim's lines as .xlsx through the export writer (text stays text; ID numbers masked by permission)."""
     claim = get_claim_for_user(request.user, pk, PROGRAMME)
+    return xlsx_response(export_claim(request.user, claim), claim_xlsx_name(claim))
+
+
+def claim_xlsx_name(claim) -> str:
+    return f"就业见习补贴申领-{claim.number}.xlsx"
+
+
+def export_claim(reader, claim) -> bytes:
+    """The claim's .xlsx as `reader` may see it, recorded as exported (the screen's download and the API's)."""
     buffer = io.BytesIO()
     book = open_workbook(buffer)
     cells = CellWriter(book)
@@ -214,7 +221,7 @@ def claim_xlsx(request, pk):
                             f"{claim.last_month:%Y年%m月}，{claim.get_status_display()}）", bold)
     for col, header in enumerate(EXPORT_HEADERS):
         cells.cell(sheet, 2, col, header, bold)
-    show_id = can_see_personal_data(request.user)
+    show_id = can_see_personal_data(reader)
     row = 3
     for group in lines_by_person(claim):
         id_number = group["person"].id_number or ""
@@ -231,8 +238,5 @@ def claim_xlsx(request, pk):
     for col, width in enumerate([6, 10, 22, 16, 10, 12, 80]):
         sheet.set_column(col, col, width)
     book.close()
-    services.record_output(claim=claim, actor=request.user, what="exported")
-    response = HttpResponse(buffer.getvalue(), content_type=XLSX)
-    response["Content-Disposition"] = content_disposition_header(as_attachment=True,
-                                                                 filename=f"就业见习补贴申领-{claim.number}.xlsx")
-    return response
+    services.record_output(claim=claim, actor=reader, what="exported")
+    return buffer.getvalue()

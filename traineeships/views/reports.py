@@ -3,6 +3,7 @@
 and 【申办月份】). A finished import is the submission: the data are saved at once, so nothing waits for review."""
 
 from django import forms
+from django.db.models import QuerySet
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
@@ -29,20 +30,24 @@ class SubmissionFilterForm(forms.Form):
                                                         for key in REPORT_SPECS]
 
 
+def report_jobs(organisation_id, *, spec="", status="", month=None) -> QuerySet:
+    """The unit's imports of the reports, of one 上报事项, state and month when given (the screen and the API)."""
+    jobs = BatchJob.objects.filter(organisation_id=organisation_id, kind=JobKind.IMPORT,
+                                   spec__in=REPORT_SPECS).select_related("owner")
+    if spec:
+        jobs = jobs.filter(spec=spec)
+    if status:
+        jobs = jobs.filter(status=status)
+    if month:
+        jobs = jobs.filter(created_at__year=month.year, created_at__month=month.month)
+    return jobs
+
+
 @require_GET
 @permission_required_403(PERMISSION)
 def report_list(request):
     form = SubmissionFilterForm(request.GET)
-    jobs = BatchJob.objects.filter(organisation_id=request.user.organisation_id, kind=JobKind.IMPORT,
-                                   spec__in=REPORT_SPECS).select_related("owner")
-    if form.is_valid():
-        if form.cleaned_data["spec"]:
-            jobs = jobs.filter(spec=form.cleaned_data["spec"])
-        if form.cleaned_data["status"]:
-            jobs = jobs.filter(status=form.cleaned_data["status"])
-        month = form.cleaned_data["month"]
-        if month:
-            jobs = jobs.filter(created_at__year=month.year, created_at__month=month.month)
+    jobs = report_jobs(request.user.organisation_id, **(form.cleaned_data if form.is_valid() else {}))
     context = paginate(request, jobs.order_by("-created_at", "-id"))
     for job in context["object_list"]:
         job.spec_label = registry.spec_label("import", job.spec)

@@ -25,11 +25,16 @@ from traineeships.views.placements import pdf_response
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def _base_for(request, base_form: BaseChoiceForm):
+def xlsx_response(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=XLSX)
+    response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=filename)
+    return response
+
+
+def roster_base(user, base_form: BaseChoiceForm):
     """The unit's own base (None before it has one); for HR, the base chosen (?base=) among the approved bases of
     its jurisdiction, with those bases. A malformed ?base= is the form's message; a base outside the
     jurisdiction is 404, as for any object the user may not see."""
-    user = request.user
     if user.has_perm("traineeships.manage_base") and user.organisation_id is not None:
         return get_own_base(user), None
     if not is_hr_reviewer(user):
@@ -56,22 +61,15 @@ def _period(request):
 @login_required
 def roster(request):
     base_form = BaseChoiceForm(request.GET)
-    base, bases = _base_for(request, base_form)
+    base, bases = roster_base(request.user, base_form)
     if base is None and bases is None:  # a unit without a base: say what to do first, not a bare 404
         return render(request, "traineeships/roster/no_base.html")
     form, first, last = _period(request)
     result = roster_for_base(base, first, last) if base is not None and first else None
     fmt = request.GET.get("format", "")
     if result is not None and fmt in ("xlsx", "pdf"):
-        record(actor=request.user, action="traineeships.roster_exported", target=base, after={
-            "format": fmt, "first_month": first.isoformat(), "last_month": last.isoformat()})
-        name = f"补贴经费花名册-{base.organisation.name}-{first:%Y%m}-{last:%Y%m}"
-        if fmt == "xlsx":
-            return _xlsx(result, base, f"{name}.xlsx", reader=request.user)
-        pdf = render_pdf("traineeships/roster/print.html", {
-            "roster": result, "base": base, "printed_at": f"{timezone.localtime():%Y-%m-%d %H:%M}"},
-            reader=request.user)
-        return pdf_response(pdf, f"{name}.pdf")
+        content, filename = export_roster(request.user, base, result, fmt)
+        return xlsx_response(content, filename) if fmt == "xlsx" else pdf_response(content, filename)
     if result is not None:
         mark_claimed(result)
     return render(request, "traineeships/roster/roster.html", {
@@ -82,7 +80,21 @@ def roster(request):
     })
 
 
-def _xlsx(result, base, filename: str, *, reader) -> HttpResponse:
+def export_roster(reader, base, result, fmt: str) -> tuple[bytes, str]:
+    """The roster as .xlsx or PDF (`fmt`) as `reader` may see it, recorded as exported, and its file name (the
+    screen's download and the API's)."""
+    first, last = result.first_month, result.last_month
+    record(actor=reader, action="traineeships.roster_exported", target=base, after={
+        "format": fmt, "first_month": first.isoformat(), "last_month": last.isoformat()})
+    name = f"补贴经费花名册-{base.organisation.name}-{first:%Y%m}-{last:%Y%m}"
+    if fmt == "xlsx":
+        return _xlsx(result, base, reader=reader), f"{name}.xlsx"
+    pdf = render_pdf("traineeships/roster/print.html", {
+        "roster": result, "base": base, "printed_at": f"{timezone.localtime():%Y-%m-%d %H:%M}"}, reader=reader)
+    return pdf, f"{name}.pdf"
+
+
+def _xlsx(result, base, *, reader) -> bytes:
     buffer = io.BytesIO()
     book = open_workbook(buffer)
     cells = CellWriter(book)
@@ -117,6 +129,4 @@ def _xlsx(result, base, filename: str, *, reader) -> HttpResponse:
     for col, width in enumerate([6, 10, 22, 18, 12, 12, 10, 16, 14, 70, 14, 16]):
         sheet.set_column(col, col, width)
     book.close()
-    response = HttpResponse(buffer.getvalue(), content_type=XLSX)
-    response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=filename)
-    return response
+    return buffer.getvalue()
