@@ -8,7 +8,8 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.rules import is_platform_staff
-from api.forms import bind_query, query_parameters
+from api.errors import FormInvalid, form_errors
+from api.forms import query_parameters
 from continuing_education.api.desk_serializers import DeskSerializer, StatisticsSerializer
 from continuing_education.forms.desk import YearForm
 from continuing_education.models import DeclarationStatus
@@ -23,7 +24,11 @@ YEAR_COLUMNS = ("classes", "courses", "participants", "declarants", "completed")
 
 
 def _year(request) -> int:
-    return bind_query(request, YearForm).chosen_year
+    """The year form binds only its own parameter (without ?year= it is unbound: this year)."""
+    form = YearForm(request.query_params)
+    if form.is_bound and not form.is_valid():
+        raise FormInvalid(form_errors(form))
+    return form.chosen_year
 
 
 def _unit(desk) -> dict:
