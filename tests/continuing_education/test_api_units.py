@@ -49,8 +49,9 @@ def test_a_professional_finds_a_unit_and_asks_to_join_it(client, pro_free, enter
 
 def test_joining_refuses_what_the_page_refuses(client, pro_free, county_hr_a, admin_a):
     client.force_login(pro_free)
-    for body, message in (({}, "请选择要加入的单位"), ({"organisation": county_hr_a.pk}, "该单位不存在或不接受加入申请"),
-                          ({"organisation": "abc"}, "该单位不存在或不接受加入申请")):
+    refused = "该单位不存在或不接受加入申请"
+    for body, message in (({}, "请选择要加入的单位"), ({"organisation": county_hr_a.pk}, refused),
+                          ({"organisation": "abc"}, refused)):
         response = client.post(f"{API}/join/", body, content_type="application/json")
         assert response.status_code == 400 and fields(response) == [("organisation", message)], body
     assert not StaffMember.objects.filter(account=pro_free).exists()
