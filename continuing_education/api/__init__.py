@@ -34,3 +34,4 @@ Screens by role and what gets an endpoint:
 Left out, and why:
 - 待我审核 and deciding steps, imports (participants, results, online results), exports, staff (人员信息): the
   generic review/import/export/staff API (another part of issue 11).
+"""
