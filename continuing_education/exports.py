@@ -1,6 +1,7 @@
 """The programme's exports (batch.registry ExportSpec), each from its list's own query."""
 
 from batch.registry import Column, ExportSpec, register_export
+from continuing_education import list_exports
 from continuing_education.forms.catalogue import CourseFilterForm, TeacherFilterForm, filters_of
 from continuing_education.models import SubjectType
 from continuing_education.rules import (
@@ -12,8 +13,7 @@ from continuing_education.rules import (
     may_manage_training,
 )
 from continuing_education.selectors import catalogue as catalogue_selectors
-from continuing_education.selectors import list_exports
-from continuing_education.selectors.archive import archive_export_rows, may_open_archive, missing_text, result_label
+from continuing_education.selectors.archive import may_open_archive, missing_text, result_label
 from continuing_education.selectors.classes import participants_for_export
 from continuing_education.selectors.desk_statistics import may_see_statistics
 from continuing_education.selectors.units import may_see_units
@@ -97,7 +97,7 @@ def register_exports() -> None:
 
     register_export(ExportSpec(
         key="ce_archive", label="继续教育培训档案导出", permission="", allowed=may_open_archive,
-        queryset=archive_export_rows, back_url_name="continuing_education:archive",
+        queryset=list_exports.archive_export_rows, back_url_name="continuing_education:archive",
         columns=(
             Column("单位", "organisation__name", width=28, value=lambda row: row.organisation.name),
             _archive_column("培训年度", "archive_year", 10),
@@ -117,7 +117,7 @@ def register_exports() -> None:
         )))
 
     # --- gaps: 培训班管理, 我申报的, 培训班 (departments), 面授培训点, 网授平台, 网络培训成果, 用人单位, 统计分析 -----
-    # Each list's own query and filters (selectors.list_exports), the columns as on the page.
+    # Each list's own query and filters (list_exports), the columns as on the page.
     def _label(name):
         return lambda row: getattr(row, f"get_{name}_display")()
 

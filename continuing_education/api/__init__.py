@@ -23,10 +23,15 @@ Screens by role and what gets an endpoint:
   undecided. Deciding is the generic review API's.
 - 培训管理's catalogue (培训课程, 师资管理, 面授培训点, 网授平台): list with the screen's filters, create, detail, edit
   under If-Match, delete (409 while a class or a course still uses it).
+- 加入单位 (a professional's session): the current unit and history, 查找单位, 申请加入, 撤回申请. 待审核的专技人员
+  (the unit's administrator or 人员信息): the list by 状态, one link, 通过, 批量通过, 不通过 and 调离 (with the
+  reason the page asks for). 用人单位 (departments, platform staff): the list with its filters and a unit's page.
+- 学时要求: the province's rules for every department (each saying whether the caller may edit it), 新增 and 修改
+  under If-Match by HR holding 学时要求维护 for its own region and below, with the page's warnings.
+- 工作桌面 (one route, the desk the caller's role opens: a unit's, a professional's or a department's) and 统计分析,
+  the pages' numbers for the year asked.
 
 Left out, and why:
 - 待我审核 and deciding steps, imports (participants, results, online results), exports, staff (人员信息): the
   generic review/import/export/staff API (another part of issue 11).
-- 学时要求, the units' pages (加入单位, 待审核的专技人员, 用人单位), the
-  desk and statistics: not built yet; the screens remain the way.
 """

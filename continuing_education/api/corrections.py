@@ -3,6 +3,7 @@ filing one (the unit's 培训班申报 holder, once the results are reported: fi
 reviewer, as on screen), one correction, and withdrawing it while undecided (the generic review's withdrawal, as
 the screen's 撤回). Deciding is the generic review API's."""
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -16,7 +17,7 @@ from api.forms import bind
 from api.responses import object_response
 from continuing_education.api.serializers import CorrectionSerializer
 from continuing_education.forms.correction import CorrectionForm
-from continuing_education.models import Assessment, CorrectionStatus, ResultsStatus
+from continuing_education.models import Assessment, CorrectionStatus, ResultsCorrection, ResultsStatus
 from continuing_education.selectors.classes import (
     corrections_for_user,
     get_class_for_user,
@@ -25,6 +26,7 @@ from continuing_education.selectors.classes import (
 )
 from continuing_education.services import correction as services
 from reviews import services as reviews
+from reviews.models import Review
 from reviews.selectors import latest_review_for
 
 TAGS = ["专业技术人员继续教育"]
@@ -72,6 +74,13 @@ def _form_data(payload, people) -> dict:
     return data
 
 
+def latest_review_ids(corrections) -> dict:
+    """{correction id: its latest review's id} (latest_review_for's order: the last submitted)."""
+    rows = Review.objects.filter(subject_type=ContentType.objects.get_for_model(ResultsCorrection),
+                                 subject_id__in=[correction.pk for correction in corrections])
+    return dict(rows.order_by("submitted_at", "id").values_list("subject_id", "pk"))
+
+
 class ClassCorrections(ListAPIView):
     """A class's 培训成果更正申请 (GET) and filing one (POST)."""
 
@@ -86,6 +95,12 @@ class ClassCorrections(ListAPIView):
     def get_queryset(self):
         training_class = get_class_for_user(self.request.user, self.kwargs["pk"])
         return corrections_for_user(self.request.user).filter(training_class=training_class)
+
+    def get_serializer(self, *args, **kwargs):
+        """A page's review ids in one query (the serializer would ask once per correction)."""
+        if args and kwargs.get("many"):
+            kwargs["context"] = {**self.get_serializer_context(), "review_ids": latest_review_ids(args[0])}
+        return super().get_serializer(*args, **kwargs)
 
     @extend_schema(operation_id="continuing_education_corrections_create",
                    summary=gettext_lazy("申请更正培训成果（提交审核部门）"), tags=TAGS, request=CorrectionInput,

@@ -284,5 +284,8 @@ class CorrectionSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(serializers.IntegerField(allow_null=True))
     def get_review_id(self, correction):
+        known = self.context.get("review_ids")  # a list's page, read at once
+        if known is not None:
+            return known.get(correction.pk)
         review = latest_review_for(correction)
         return None if review is None else review.pk

@@ -2,9 +2,38 @@
 
 from django.urls import path
 
-from continuing_education.api import archive, catalogue, classes, corrections, hours, materials, participants
+from continuing_education.api import (
+    archive,
+    catalogue,
+    classes,
+    corrections,
+    desk,
+    hours,
+    hours_rules,
+    materials,
+    participants,
+    staff_links,
+    units,
+)
 
 urlpatterns = [
+    # --- desk: 工作桌面 (the caller's role chooses the desk), 统计分析
+    path("desk/", desk.Desk.as_view(), name="desk"),
+    path("statistics/", desk.Statistics.as_view(), name="statistics"),
+
+    # --- units: 加入单位 (a person), 待审核的专技人员 and 调离 (the unit), 用人单位 (departments)
+    path("join/", staff_links.Join.as_view(), name="join"),
+    path("join/cancel/", staff_links.CancelJoin.as_view(), name="join_cancel"),
+    path("joinable-units/", staff_links.JoinableUnits.as_view(), name="joinable_units"),
+    path("staff-requests/", staff_links.StaffRequests.as_view(), name="staff_requests"),
+    path("staff-requests/approve/", staff_links.ApproveStaffRequests.as_view(), name="staff_approve_batch"),
+    path("staff-requests/<int:pk>/", staff_links.StaffRequestDetail.as_view(), name="staff_request_detail"),
+    path("staff-requests/<int:pk>/approve/", staff_links.ApproveStaffRequest.as_view(), name="staff_approve"),
+    path("staff-requests/<int:pk>/reject/", staff_links.RejectStaffRequest.as_view(), name="staff_reject"),
+    path("staff-requests/<int:pk>/end/", staff_links.EndStaffLink.as_view(), name="staff_end"),
+    path("units/", units.Units.as_view(), name="units"),
+    path("units/<int:pk>/", units.UnitDetail.as_view(), name="unit_detail"),
+
     # --- catalogue: 培训课程, 师资管理, 面授培训点, 网授平台 (培训管理)
     path("courses/", catalogue.CourseList.as_view(), name="courses"),
     path("courses/<int:pk>/", catalogue.CourseDetail.as_view(), name="course_detail"),
@@ -48,4 +77,8 @@ urlpatterns = [
     path("archive/<int:pk>/", archive.ArchiveYearDetail.as_view(), name="archive_detail"),
     path("archive/<int:pk>/certificate/", archive.Certificate.as_view(), name="certificate"),
     path("my-archive/", archive.MyArchive.as_view(), name="my_archive"),
+
+    # --- 学时要求 (departments read; HR holding 学时要求维护 keeps its region's)
+    path("hours-rules/", hours_rules.HoursRules.as_view(), name="hours_rules"),
+    path("hours-rules/<int:pk>/", hours_rules.HoursRuleDetail.as_view(), name="hours_rule_detail"),
 ]

@@ -199,16 +199,6 @@ def attach_missing(rows, *, year: int, today) -> None:
             row.missing = missing_hours(row.public_hours, row.professional_hours, row.online_hours, rule)
 
 
-def archive_export_rows(user, params):
-    """The export of the list (batch.registry): the same rows for the same query string."""
-    from django.utils import timezone
-
-    from continuing_education.forms.archive import archive_filters
-
-    filters, _problems = archive_filters(params)
-    return archive_rows(user, today=timezone.localdate(), **filters)
-
-
 def result_label(row) -> str:
     return str(Result(row.result).label)
 

@@ -16,6 +16,23 @@ from tests.continuing_education.world import Thing
 
 CE = "api:continuing_education:"
 API_MATRIX = {
+    # --- desk, units
+    CE + "desk": ("as_unit", "GET", None, "200 200 200 403 200 200 200 200 200 200 403 200 401"),
+    CE + "statistics": ("as_unit", "GET", None, "403 403 403 403 403 403 200 200 200 200 403 403 401"),
+    CE + "join": ("as_person", "GET", None, "200 403 403 403 200 200 403 403 403 403 403 200 401"),
+    CE + "join_cancel": ("as_person", "POST", None, "400 403 403 403 400 400 403 403 403 403 403 400 401"),
+    CE + "joinable_units": ("as_person", "GET", None, "200 403 403 403 200 200 403 403 403 403 403 200 401"),
+    CE + "staff_requests": ("as_unit", "GET", None, "200 200 403 403 403 403 403 403 403 403 403 403 401"),
+    CE + "staff_approve_batch": ("as_unit", "POST", None, "400 400 403 403 403 403 403 403 403 403 403 403 401"),
+    CE + "staff_request_detail": ("staff_request", "GET", None, "200 404 403 404 404 404 403 404 403 404 404 404 401"),
+    CE + "staff_approve": ("staff_request", "POST", None, "200 404 403 404 404 404 403 404 403 404 404 404 401"),
+    CE + "staff_reject":
+        ("staff_request", "POST", {"reason": "矩阵"}, "200 404 403 404 404 404 403 404 403 404 404 404 401"),
+    CE + "staff_end":
+        ("staff_linked", "POST", {"reason": "矩阵"}, "200 404 403 404 404 404 403 404 403 404 404 404 401"),
+    CE + "units": ("as_unit", "GET", None, "403 403 403 403 403 403 200 200 200 200 403 403 401"),
+    CE + "unit_detail": ("unit", "GET", None, "403 404 403 404 404 404 200 404 200 404 404 404 401"),
+
     # --- catalogue (培训管理: the unit's administrator and its 培训管理 sub-administrator)
     CE + "courses": ("as_unit", "GET", None, "200 200 200 403 403 403 403 403 403 403 403 403 401"),
     CE + "course_detail": ("course", "GET", None, "200 404 200 403 403 403 403 403 403 403 403 403 401"),
@@ -65,6 +82,8 @@ API_MATRIX = {
     CE + "archive_detail": ("archive_year", "GET", None, "200 404 403 403 200 404 200 404 200 404 404 404 401"),
     CE + "certificate": ("archive_year", "POST", None, "200 404 403 403 200 404 200 404 200 404 404 404 401"),
     CE + "my_archive": ("as_person", "GET", None, "200 403 403 403 200 200 403 403 403 403 403 200 401"),
+    CE + "hours_rules": ("hours_rule", "GET", None, "200 403 403 403 403 403 200 200 200 200 403 403 401"),
+    CE + "hours_rule_detail": ("hours_rule", "GET", None, "200 403 403 403 403 403 200 200 200 200 403 403 401"),
 }
 
 

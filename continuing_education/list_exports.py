@@ -1,12 +1,17 @@
 """The rows of the lists' exports (batch.registry ExportSpec.queryset(user, params)): each the list's own query
-with the list's own filter form over the export's query string, and nothing for a user refused the list."""
+with the list's own filter form over the export's query string, and nothing for a user refused the list. Here,
+above both forms and selectors, so that selectors never import forms."""
+
+from django.utils import timezone
 
 from continuing_education import rules
+from continuing_education.forms.archive import archive_filters
 from continuing_education.forms.catalogue import NameFilterForm, filters_of
 from continuing_education.forms.classes import ClassesFilterForm, DeclaredFilterForm, ReviewedFilterForm, filtered
 from continuing_education.models import ClassStatus, OnlinePlatform, OnlineResult, TrainingClass, TrainingSite
 from continuing_education.selectors import catalogue as catalogue_selectors
 from continuing_education.selectors import units as units_selectors
+from continuing_education.selectors.archive import archive_rows
 from continuing_education.selectors.classes import classes_for_user, filter_classes, own_classes, reviewed_q
 from continuing_education.selectors.desk_statistics import may_see_statistics, statistics_for
 from organisations.models import Organisation
@@ -98,3 +103,9 @@ def statistics(user, params):
         return Rows()
     stats = statistics_for(user, year=YearForm(params or None).chosen_year)
     return Rows([*stats.rows, stats.total])
+
+
+def archive_export_rows(user, params):
+    """培训档案's export: the same rows for the same query string."""
+    filters, _problems = archive_filters(params)
+    return archive_rows(user, today=timezone.localdate(), **filters)
