@@ -19,6 +19,7 @@ Prints figures; it is not a test. See bench/README.md.
 """
 
 import argparse
+import contextlib
 import datetime
 import json
 import os
@@ -28,6 +29,7 @@ import sys
 import time
 import warnings
 from pathlib import Path
+from unittest import mock
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out"
@@ -145,9 +147,34 @@ def scenarios(rng: random.Random):
         "list: keyword": lambda: ("/traineeships/public/posts/", {"q": rng.choice(WORDS)}),
         "list: city+keyword": lambda: ("/traineeships/public/posts/", {"city": rng.choice(cities),
                                                                        "q": rng.choice(WORDS)}),
+        # The same keywords the way they were searched before issue 12 (a substring scan of title and unit name,
+        # and an exact count of every match), in the same run: the ratio is the figure to read.
+        "list: keyword (before)": lambda: ("/traineeships/public/posts/", {"q": rng.choice(WORDS)}),
+        "list: city+keyword (before)": lambda: ("/traineeships/public/posts/", {"city": rng.choice(cities),
+                                                                                "q": rng.choice(WORDS)}),
         "list: city, page 50": lambda: ("/traineeships/public/posts/", {"city": rng.choice(cities), "page": 50}),
         "detail": lambda: (f"/traineeships/public/posts/{rng.choice(published_ids)}/", {"city": rng.choice(cities)}),
     }
+
+
+@contextlib.contextmanager
+def searched_as_before(name: str):
+    """For the "(before)" page types: LIKE '%q%' on title or unit name, and Django's exact count."""
+    if not name.endswith("(before)"):
+        yield
+        return
+    from django.core.paginator import Paginator
+    from django.db.models import Q
+
+    def substring_scan(posts, q):
+        return posts.filter(Q(title__icontains=q) | Q(unit_name__icontains=q))
+
+    def exact_count_paginator(*args, cap=None, **kwargs):
+        return Paginator(*args, **kwargs)
+
+    with (mock.patch("core.search.matching", substring_scan),
+          mock.patch("traineeships.views.public.CappedPaginator", exact_count_paginator)):
+        yield
 
 
 def measure(requests: int) -> dict:
@@ -158,36 +185,43 @@ def measure(requests: int) -> dict:
     client = Client()
     results = {}
     for name, make in scenarios(rng).items():
-        for _ in range(20):
-            url, params = make()
-            assert client.get(url, params).status_code == 200
-        # Django empties its own query log at every request start, so count with a wrapper instead.
-        queries = []
-
-        def count(execute, sql, params, many, context, seen=queries):
-            seen.append(sql)
-            return execute(sql, params, many, context)
-
-        with connection.execute_wrapper(count):
-            url, params = make()
-            client.get(url, params)
-        timings = []
-        for _ in range(requests):
-            url, params = make()
-            started = time.perf_counter()
-            response = client.get(url, params)
-            timings.append((time.perf_counter() - started) * 1000)
-            if response.status_code != 200:
-                raise SystemExit(f"{name}: {url} {params} answered {response.status_code}")
-        timings.sort()
-        results[name] = {
-            "median_ms": round(statistics.median(timings), 1),
-            "p95_ms": round(timings[int(len(timings) * 0.95) - 1], 1),
-            "queries": len(queries),
-        }
-        print(f"{name:<22} median {results[name]['median_ms']:>7.1f} ms   p95 {results[name]['p95_ms']:>7.1f} ms"
-              f"   {results[name]['queries']} queries")
+        with searched_as_before(name):
+            results[name] = measure_one(client, connection, name, make, requests)
     return results
+
+
+def measure_one(client, connection, name, make, requests) -> dict:
+    """Median and p95 of `requests` GETs of one page type, after 20 warm-up requests."""
+    for _ in range(20):
+        url, params = make()
+        assert client.get(url, params).status_code == 200
+    # Django empties its own query log at every request start, so count with a wrapper instead.
+    queries = []
+
+    def count(execute, sql, params, many, context, seen=queries):
+        seen.append(sql)
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(count):
+        url, params = make()
+        client.get(url, params)
+    timings = []
+    for _ in range(requests):
+        url, params = make()
+        started = time.perf_counter()
+        response = client.get(url, params)
+        timings.append((time.perf_counter() - started) * 1000)
+        if response.status_code != 200:
+            raise SystemExit(f"{name}: {url} {params} answered {response.status_code}")
+    timings.sort()
+    result = {
+        "median_ms": round(statistics.median(timings), 1),
+        "p95_ms": round(timings[int(len(timings) * 0.95) - 1], 1),
+        "queries": len(queries),
+    }
+    print(f"{name:<30} median {result['median_ms']:>7.1f} ms   p95 {result['p95_ms']:>7.1f} ms"
+          f"   {result['queries']} queries")
+    return result
 
 
 def main() -> None:

@@ -91,8 +91,10 @@ def fts_table(model) -> str:
     return f"{model._meta.db_table}_fts"
 
 
-def matching(queryset, query: str):
-    """The rows of queryset whose indexed fields contain every term of query (see the module's docstring)."""
+def matching(queryset, query: str, *, narrowed: bool = False):
+    """The rows of queryset whose indexed fields contain every term of query (see the module's docstring).
+    `narrowed`: the caller has already filtered by an indexed column (a region) down to a small share of the
+    rows; on SQLite each of those is tested on its own token text instead of consulting the index first."""
     terms = terms_of(query)
     if not terms:
         return queryset
@@ -101,6 +103,8 @@ def matching(queryset, query: str):
         condition = RawSQL(f'"{table}"."search_vector" @@ to_tsquery(\'simple\', %s)', [tsquery(terms)],
                            output_field=BooleanField())
         return queryset.filter(condition)
+    if narrowed and all(len(term) > 1 for term in terms):
+        return _token_text_contains(queryset, terms)
     fts, match = fts_table(queryset.model), fts5_query(terms)
     # SQLite's planner cannot tell a rare word from a common one, so the number of matches (counted by the index,
     # up to a limit) chooses the plan:
@@ -119,11 +123,15 @@ def matching(queryset, query: str):
                        [match, MANY_MATCHES + 1])
         many = cursor.fetchone()[0] > MANY_MATCHES
     if many and all(len(term) > 1 for term in terms):
-        for term in terms:
-            queryset = queryset.filter(search_text__contains=" ".join(_term_tokens(term)))
-        return queryset
+        return _token_text_contains(queryset, terms)
     return queryset.filter(RawSQL(f'+"{table}"."id" IN (SELECT rowid FROM "{fts}" WHERE "{fts}" MATCH %s)', [match],
                                   output_field=BooleanField()))
+
+
+def _token_text_contains(queryset, terms):
+    for term in terms:
+        queryset = queryset.filter(search_text__contains=" ".join(_term_tokens(term)))
+    return queryset
 
 
 def install_sql(vendor: str, table: str) -> list[str]:

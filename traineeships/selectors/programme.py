@@ -218,7 +218,7 @@ def filter_public_posts(posts: QuerySet, *, province="", city="", county="", q="
     elif province:
         posts = posts.filter(province_code=province)
     if q:
-        posts = search.matching(posts, q)
+        posts = search.matching(posts, q, narrowed=bool(county or city))
     if education:
         posts = posts.filter(education=education)
     return posts
