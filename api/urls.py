@@ -6,7 +6,7 @@ from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from api import registry
-from api.endpoints import batch, notifications, organisations, reviews, staff, webhooks
+from api.endpoints import audit, batch, calendars, notifications, organisations, reviews, staff, webhooks
 from api.views import MeView, UnknownRoute
 
 app_name = "api"
@@ -47,6 +47,17 @@ foundation = [
     path("webhooks/<int:pk>/rotate-secret/", webhooks.RotateSecret.as_view(), name="webhook_rotate"),
     path("webhooks/<int:pk>/deliveries/", webhooks.Deliveries.as_view(), name="webhook_deliveries"),
     path("webhooks/deliveries/<int:pk>/resend/", webhooks.Resend.as_view(), name="webhook_resend"),
+    # fb
+    # 工作日历 and 最低工资标准
+    path("calendars/", calendars.Years.as_view(), name="calendar_years"),
+    path("calendars/<int:year>/", calendars.YearDetail.as_view(), name="calendar_year"),
+    path("calendars/<int:year>/publish/", calendars.PublishYear.as_view(), name="calendar_publish"),
+    path("calendars/days/", calendars.DayCreate.as_view(), name="calendar_days"),
+    path("calendars/days/<int:pk>/", calendars.DayDetail.as_view(), name="calendar_day"),
+    path("minimum-wages/", calendars.Wages.as_view(), name="minimum_wages"),
+    path("minimum-wages/<int:pk>/", calendars.WageDetail.as_view(), name="minimum_wage"),
+    # 操作日志
+    path("audit/", audit.AuditEntries.as_view(), name="audit_entries"),
 ]
 
 programmes = [
