@@ -141,3 +141,16 @@ def test_the_list_does_not_grow_with_the_page(client, admin_a, member_a, enterpr
         entry(member_a if number % 2 else admin_a, target=enterprise_a, action="accounts.password_changed",
               after={"number": number})
     assert queries() == few
+
+
+def test_a_recorded_count_of_a_reverse_relation_is_listed(client, admin_a):
+    """发布年度工作日历 records the year's number of days under "days", the name of the year's reverse relation
+    to its dates (which has no verbose_name): listed under its key, not a 500."""
+    from calendars.models import CalendarYear
+
+    year = CalendarYear.objects.create(year=2029)
+    logged = entry(admin_a, action="calendars.year_published", target=year, before={"status": "draft"},
+                   after={"status": "published", "days": 3})
+    [row] = [row for row in client.get(AUDIT, **auth(token_for(admin_a))).json()["results"] if row["id"] == logged.pk]
+    assert [(change["field"], change["after"]) for change in row["changes"]] == [
+        ("状态（status）", "published"), ("days", "3")]
