@@ -3,7 +3,6 @@
 calendars pages' selectors, forms (DayForm, WageForm) and services, so the rules are theirs: provincial HR
 departments holding calendars.manage / calendars.manage_wages, and platform staff. Scope organisations:*."""
 
-from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
@@ -172,9 +171,8 @@ class WageDetail(APIView):
         regions = wages.wage_regions_for_user(request.user)  # 403 first for who may not keep wages at all
         row = wages.get_wage_for_user(request.user, pk)
         form = bind(wages.WageForm, request.data, regions=regions)
-        with transaction.atomic():
-            # MinimumWage has no version column: the tag is the representation's, as the GET gave it.
-            wages.update_wage(actor=request.user, row=row, data=form.cleaned_data,
-                              precondition=lambda locked: check_if_match(request, locked,
-                                                                         WageSerializer(locked).data))
+        # If-Match is checked by the service on the row once locked, after its regions (the lock order).
+        # MinimumWage has no version column: the tag is the representation's, as the GET gave it.
+        wages.update_wage(actor=request.user, row=row, data=form.cleaned_data,
+                          precondition=lambda locked: check_if_match(request, locked, WageSerializer(locked).data))
         return object_response(request, WageSerializer, wages.get_wage_for_user(request.user, pk))
