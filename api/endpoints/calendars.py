@@ -28,8 +28,12 @@ from calendars.services import published_message
 TAGS = ["工作日历与最低工资标准"]
 DayInput = form_serializer(DayForm, "CalendarDayInput")
 # The region is chosen by its code (the page's <select> values), not a number; months are typed YYYY-MM.
+MONTH = r"^[0-9]{4}-[0-9]{2}$"
 WageInput = form_serializer(wages.WageForm, "MinimumWageInput", extra={
-    "region": serializers.CharField(label=_("适用地区"), help_text=_("行政区划代码")),
+    "region": serializers.CharField(label=_("适用地区"), max_length=6, help_text=_("行政区划代码（本省）")),
+    "valid_from": serializers.RegexField(MONTH, label=_("起始月份"), help_text=_("YYYY-MM")),
+    "valid_to": serializers.RegexField(MONTH, label=_("截止月份"), required=False, allow_blank=True,
+                                       help_text=_("YYYY-MM；留空表示长期有效")),
 })
 
 
