@@ -63,11 +63,13 @@ def _field(form_field: forms.Field) -> serializers.Field:
         return serializers.ChoiceField(choices=choices, allow_blank=not form_field.required, **common)
     if isinstance(form_field, forms.BooleanField):
         return serializers.BooleanField(**{**common, "required": False})
-    if isinstance(form_field, forms.IntegerField):
-        return serializers.IntegerField(min_value=form_field.min_value, max_value=form_field.max_value,
-                                        allow_null=not form_field.required, **common)
+    # Before IntegerField: Django's DecimalField (and FloatField) subclass it, so an amount would read "integer".
     if isinstance(form_field, forms.DecimalField):
         return serializers.DecimalField(max_digits=form_field.max_digits, decimal_places=form_field.decimal_places,
+                                        min_value=form_field.min_value, max_value=form_field.max_value,
+                                        allow_null=not form_field.required, **common)
+    if isinstance(form_field, forms.IntegerField) and not isinstance(form_field, forms.FloatField):
+        return serializers.IntegerField(min_value=form_field.min_value, max_value=form_field.max_value,
                                         allow_null=not form_field.required, **common)
     if isinstance(form_field, forms.DateTimeField):
         return serializers.DateTimeField(allow_null=not form_field.required, **common)
@@ -117,7 +119,8 @@ def query_parameters(form_class) -> list:
 
     parameters = []
     for name, form_field in form_class.base_fields.items():
-        kind = int if isinstance(form_field, forms.IntegerField) else str
+        kind = int if isinstance(form_field, forms.IntegerField) and not isinstance(
+            form_field, (forms.DecimalField, forms.FloatField)) else str
         enum = None
         if isinstance(form_field, forms.ChoiceField) and not isinstance(form_field, forms.ModelChoiceField):
             enum = [str(value) for value, _label in form_field.choices if not isinstance(_label, (list, tuple))]

@@ -8,7 +8,9 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from api import registry
 from api.endpoints import (
     accounts,
+    audit,
     batch,
+    calendars,
     departments,
     login_log,
     notifications,
@@ -78,6 +80,17 @@ foundation = [
     path("organisation/login-log/", login_log.LoginLog.as_view(), name="login_log"),
     path("organisations/<int:pk>/verification/", profile.OrganisationVerification.as_view(),
          name="organisation_verification"),
+    # fb
+    # 工作日历 and 最低工资标准
+    path("calendars/", calendars.Years.as_view(), name="calendar_years"),
+    path("calendars/<int:year>/", calendars.YearDetail.as_view(), name="calendar_year"),
+    path("calendars/<int:year>/publish/", calendars.PublishYear.as_view(), name="calendar_publish"),
+    path("calendars/days/", calendars.DayCreate.as_view(), name="calendar_days"),
+    path("calendars/days/<int:pk>/", calendars.DayDetail.as_view(), name="calendar_day"),
+    path("minimum-wages/", calendars.Wages.as_view(), name="minimum_wages"),
+    path("minimum-wages/<int:pk>/", calendars.WageDetail.as_view(), name="minimum_wage"),
+    # 操作日志
+    path("audit/", audit.AuditEntries.as_view(), name="audit_entries"),
 ]
 
 programmes = [

@@ -77,9 +77,12 @@ def _field_label(model, name: str) -> str:
     if model is None:
         return name
     try:
-        return f"{model._meta.get_field(name).verbose_name}（{name}）"
+        field = model._meta.get_field(name)
     except FieldDoesNotExist:
         return name
+    # A recorded key may name a reverse relation (a count of a year's days): it has no verbose_name.
+    label = getattr(field, "verbose_name", None)
+    return f"{label}（{name}）" if label else name
 
 
 def diff_rows(entry: AuditEntry, *, masked: bool = True) -> list[dict]:

@@ -57,7 +57,8 @@ def add_day(*, actor, date, kind, name) -> SpecialDay:
     return day
 
 
-def change_day(*, actor, day: SpecialDay, date, kind, name) -> SpecialDay:
+def change_day(*, actor, day: SpecialDay, date, kind, name, precondition=None) -> SpecialDay:
+    """precondition(current): called on the row as it is under the year lock (the API's If-Match)."""
     _require(actor)
     check_day(date=date, kind=kind)
     with transaction.atomic():
@@ -65,6 +66,8 @@ def change_day(*, actor, day: SpecialDay, date, kind, name) -> SpecialDay:
         current = SpecialDay.objects.filter(pk=day.pk).first()
         if current is None or current.date != day.date:
             raise ValidationError(_("该日期已被他人修改或删除，请返回列表刷新后重试"))
+        if precondition is not None:
+            precondition(current)
         day = current
         if date != day.date and SpecialDay.objects.filter(date=date).exists():
             raise ValidationError({"date": duplicate_message(date)})
@@ -80,10 +83,16 @@ def change_day(*, actor, day: SpecialDay, date, kind, name) -> SpecialDay:
     return day
 
 
-def delete_day(*, actor, day: SpecialDay) -> None:
+def delete_day(*, actor, day: SpecialDay, precondition=None) -> None:
+    """precondition(current): as in change_day, for a delete that names the version it read."""
     _require(actor)
     with transaction.atomic():
         _locked_years(day.date.year)
+        if precondition is not None:
+            current = SpecialDay.objects.filter(pk=day.pk).first()
+            if current is None or current.date != day.date:
+                raise ValidationError(_("该日期已被他人修改或删除，请返回列表刷新后重试"))
+            precondition(current)
         before = snapshot(day, DAY_FIELDS)
         record(actor=actor, action="calendars.day_deleted", target=day, before=before)
         SpecialDay.objects.filter(pk=day.pk).delete()

@@ -134,12 +134,16 @@ def create_wage(*, actor, data: dict) -> MinimumWage:
 
 
 @transaction.atomic
-def update_wage(*, actor, row: MinimumWage, data: dict) -> MinimumWage:
+def update_wage(*, actor, row: MinimumWage, data: dict, precondition=None) -> MinimumWage:
+    """precondition(locked): called on the row once locked, after its regions (the lock order; the API's
+    If-Match)."""
     current = MinimumWage.objects.filter(pk=row.pk).values_list("region_id", flat=True).first()
     _lock_regions(current, data["region"].pk)
     locked = MinimumWage.objects.select_for_update().get(pk=row.pk)
     if not wage_regions_for_user(actor).filter(pk=locked.region_id).exists():
         raise PermissionDenied(_t("只能设置本省的最低工资标准"))
+    if precondition is not None:
+        precondition(locked)
     _check(actor, data, exclude_pk=locked.pk)
     before = snapshot(locked, FIELDS)
     for name in FIELDS:

@@ -381,5 +381,7 @@ SPECTACULAR_SETTINGS = {
         "ApprenticeshipTargetLevelEnum": "apprenticeships.models.TargetLevel",
         "InternshipBlacklistStatusEnum": "internships.models.BlacklistStatus",
         "InternshipBlacklistReasonEnum": "internships.models.BlacklistReason",
+        "CalendarDayKindEnum": "calendars.models.DayKind",
+        "CalendarYearStatusEnum": "calendars.models.YearStatus",
     },
 }

@@ -57,6 +57,18 @@ API_MATRIX = {
     "api:account_reactivate": ("account", "POST", None, "200 404 403 404 404 404 404 403 401"),
     "api:login_log": (None, "GET", None, "200 200 403 200 200 200 200 403 401"),
     "api:organisation_verification": ("organisation", "GET", None, "200 200 200 404 404 404 404 404 401"),
+    # fb: the calendar and the minimum wages are platform staff's (the owner of those objects, by session) and a
+    # provincial HR department's (none of the other personas: the province's keys are in test_calendars.py); the
+    # log is every organisation's own.
+    "api:calendar_years": (None, "GET", None, "403 403 403 403 403 403 403 403 401"),
+    "api:calendar_year": ("calendar_year", "GET", None, "200 403 403 403 403 403 403 403 401"),
+    "api:calendar_publish": ("calendar_year", "POST", None, "200 403 403 403 403 403 403 403 401"),
+    "api:calendar_days": (None, "POST", {"date": "2027-01-02", "kind": "makeup_workday", "name": "元旦"},
+                          "403 403 403 403 403 403 403 403 401"),
+    "api:calendar_day": ("calendar_day", "GET", None, "200 403 403 403 403 403 403 403 401"),
+    "api:minimum_wages": (None, "GET", None, "403 403 403 403 403 403 403 403 401"),
+    "api:minimum_wage": ("minimum_wage", "GET", None, "200 403 403 403 403 403 403 403 401"),
+    "api:audit_entries": (None, "GET", None, "200 200 403 200 200 200 200 403 401"),
 }
 
 
