@@ -11,8 +11,12 @@ from internships.api import (
     evaluations,
     groups,
     insurance,
+    insurers,
     internships,
+    overview,
+    pool,
     positions,
+    students,
 )
 
 urlpatterns = [
@@ -72,4 +76,16 @@ urlpatterns = [
     path("school/groups/<int:pk>/members/", groups.SchoolGroupMembers.as_view(), name="school_group_members"),
     path("groups/", groups.HostGroupList.as_view(), name="host_groups"),
     path("groups/<int:pk>/mentor/", groups.HostGroupMentor.as_view(), name="host_group_mentor"),
+    # --- the roll (学生名册), recommendations and the pool, the overview and statistics, the insurers
+    path("students/", students.StudentList.as_view(), name="students"),
+    path("students/<int:pk>/", students.StudentDetail.as_view(), name="student_detail"),
+    path("recommendations/", pool.RecommendationList.as_view(), name="recommendations"),
+    path("recommendations/new/", pool.RecommendNew.as_view(), name="recommend_new"),
+    path("recommendations/existing/", pool.RecommendExisting.as_view(), name="recommend_existing"),
+    path("pool/", pool.PoolList.as_view(), name="pool"),
+    path("school/overview/", overview.SchoolOverview.as_view(), name="school_overview"),
+    path("school/statistics/", overview.SchoolStatistics.as_view(), name="school_statistics"),
+    path("supervision/statistics/", overview.SupervisionStatistics.as_view(), name="supervision_statistics"),
+    path("insurers/", insurers.InsurerList.as_view(), name="insurers"),
+    path("insurers/<int:pk>/", insurers.InsurerDetail.as_view(), name="insurer_detail"),
 ]

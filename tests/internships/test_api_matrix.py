@@ -106,6 +106,24 @@ API_MATRIX = {
     "api:internships:school_group_members": ("group", "PUT", {}, "428 404 428 404 404 404 403 404 404 404 404 401"),
     "api:internships:host_groups": ("host_group", "GET", None, "200 200 403 403 403 403 403 403 403 403 403 401"),
     "api:internships:host_group_mentor": ("host_group", "PUT", {}, "428 404 403 404 404 404 403 404 404 404 404 401"),
+    # in1
+    # --- the roll (学生名册): the school's own; a school member sees another school's student as nothing (404)
+    "api:internships:students": ("student", "GET", None, "200 403 200 200 403 403 403 403 403 403 403 401"),
+    "api:internships:student_detail": ("student", "GET", None, "200 403 200 404 403 403 403 403 403 403 403 401"),
+    # --- recommendations and the pool: every school its own (an empty form: 400)
+    "api:internships:recommendations": ("student", "GET", None, "200 403 200 200 403 403 403 403 403 403 403 401"),
+    "api:internships:recommend_new": ("student", "POST", {}, "400 403 400 400 403 403 403 403 403 403 403 401"),
+    "api:internships:recommend_existing": ("student", "POST", {},
+                                           "400 403 400 400 403 403 403 403 403 403 403 401"),
+    "api:internships:pool": ("student", "GET", None, "200 403 200 200 403 403 403 403 403 403 403 401"),
+    # --- the overview and statistics: every school its own, every education department its region's
+    "api:internships:school_overview": ("student", "GET", None, "200 403 200 200 403 403 403 403 403 403 403 401"),
+    "api:internships:school_statistics": ("student", "GET", None, "200 403 200 200 403 403 403 403 403 403 403 401"),
+    "api:internships:supervision_statistics": ("registry_record", "GET", None,
+                                               "200 403 403 403 403 403 200 200 403 403 403 401"),
+    # --- the insurers: everyone signed in reads the list; only its keeper (the province) edits one
+    "api:internships:insurers": ("insurer", "GET", None, "200 200 200 200 200 200 200 200 200 200 200 401"),
+    "api:internships:insurer_detail": ("insurer", "GET", None, "200 403 403 403 403 403 403 403 403 403 403 401"),
 }
 
 
