@@ -116,6 +116,11 @@ API_MATRIX = {
     "api:internships:recommend_existing": ("student", "POST", {},
                                            "400 403 400 400 403 403 403 403 403 403 403 401"),
     "api:internships:pool": ("student", "GET", None, "200 403 200 200 403 403 403 403 403 403 403 401"),
+    # --- the enterprise's record as on screen (itself, the schools of its pool, its region's department);
+    # the registry: the education departments that keep it
+    "api:internships:enterprise_detail": ("enterprise", "GET", None,
+                                          "200 404 200 200 404 404 200 404 404 404 404 401"),
+    "api:internships:registry": ("registry_record", "GET", None, "200 403 403 403 403 403 200 200 403 403 403 401"),
     # --- the overview and statistics: every school its own, every education department its region's
     "api:internships:school_overview": ("student", "GET", None, "200 403 200 200 403 403 403 403 403 403 403 401"),
     "api:internships:school_statistics": ("student", "GET", None, "200 403 200 200 403 403 403 403 403 403 403 401"),
