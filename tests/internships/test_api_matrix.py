@@ -121,6 +121,12 @@ API_MATRIX = {
     "api:internships:enterprise_detail": ("enterprise", "GET", None,
                                           "200 404 200 200 404 404 200 404 404 404 404 401"),
     "api:internships:registry": ("registry_record", "GET", None, "200 403 403 403 403 403 200 200 403 403 403 401"),
+    # the enterprise's own page: every host enterprise its own; both are admitted already (applying again: 400);
+    # an empty staff form: 400
+    "api:internships:enterprise": ("enterprise", "GET", None, "200 200 403 403 403 403 403 403 403 403 403 401"),
+    "api:internships:enterprise_apply": ("enterprise", "POST", None,
+                                         "400 400 403 403 403 403 403 403 403 403 403 401"),
+    "api:internships:enterprise_staff": ("enterprise", "PUT", {}, "400 400 403 403 403 403 403 403 403 403 403 401"),
     # --- the overview and statistics: every school its own, every education department its region's
     "api:internships:school_overview": ("student", "GET", None, "200 403 200 200 403 403 403 403 403 403 403 401"),
     "api:internships:school_statistics": ("student", "GET", None, "200 403 200 200 403 403 403 403 403 403 403 401"),
