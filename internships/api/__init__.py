@@ -48,12 +48,16 @@ Endpoints, by role (the screens in brackets):
   (internships:school_overview, school_statistics, supervision_statistics).
 - 购买实习专用险: the insurers shown to everyone signed in; the provincial education department adds one and
   edits one under If-Match, and sees the hidden ones (internships:insurers, insurer_create, insurer_edit).
+- 企业档案 (an enterprise's record, for itself, the schools of its pool and its region's education department),
+  实习企业信息 (the enterprise's own page) with 申请进入实习企业库 and 在岗职工总数 (If-Match), 企业登记信息库
+  with its filters (education departments), 实习地区设置 read and saved under If-Match (internships:
+  enterprise_detail, enterprise, enterprise_apply, enterprise_staff, registry, settings).
 
 Left out, and why:
 - Review decisions, the review inbox, imports, exports, staff, keys, webhooks: built generically for every
   programme by another part of issue 11.
 - The position's exemption file (夜班/加班特殊要求备案) is an upload on screen; the JSON create and edit keep the
   file already on record (or remove it with `remove_exemption`), a new upload stays on the screen for now.
-- Not built yet for lack of time (the screens remain): the insured-students import; the registry; the
-  students' evaluations of the enterprise as one list (查看学生评价).
+- Not built yet for lack of time (the screens remain): the insured-students import; the students'
+  evaluations of the enterprise as one list (查看学生评价).
 """

@@ -17,6 +17,7 @@ from internships.api import (
     overview,
     pool,
     positions,
+    settings,
     students,
 )
 
@@ -89,6 +90,7 @@ urlpatterns = [
     path("enterprise/", enterprises.OwnEnterprise.as_view(), name="enterprise"),
     path("enterprise/admission/", enterprises.ApplyForAdmission.as_view(), name="enterprise_apply"),
     path("enterprise/staff/", enterprises.StaffOnDuty.as_view(), name="enterprise_staff"),
+    path("settings/", settings.RegionSettings.as_view(), name="settings"),
     path("school/overview/", overview.SchoolOverview.as_view(), name="school_overview"),
     path("school/statistics/", overview.SchoolStatistics.as_view(), name="school_statistics"),
     path("supervision/statistics/", overview.SupervisionStatistics.as_view(), name="supervision_statistics"),

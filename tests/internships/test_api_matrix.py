@@ -127,6 +127,8 @@ API_MATRIX = {
     "api:internships:enterprise_apply": ("enterprise", "POST", None,
                                          "400 400 403 403 403 403 403 403 403 403 403 401"),
     "api:internships:enterprise_staff": ("enterprise", "PUT", {}, "400 400 403 403 403 403 403 403 403 403 403 401"),
+    # the regional settings: the education departments' settings managers, each its own region
+    "api:internships:settings": ("registry_record", "GET", None, "200 403 403 403 403 403 200 200 403 403 403 401"),
     # --- the overview and statistics: every school its own, every education department its region's
     "api:internships:school_overview": ("student", "GET", None, "200 403 200 200 403 403 403 403 403 403 403 401"),
     "api:internships:school_statistics": ("student", "GET", None, "200 403 200 200 403 403 403 403 403 403 403 401"),
