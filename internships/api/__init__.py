@@ -40,14 +40,26 @@ Endpoints, by role (the screens in brackets):
 - 实习分组 and 指导师傅: the school's groups and a new one, one group with its interns, editing its teacher and
   choosing its interns (If-Match); the enterprise's groups, one group, naming its mentor (If-Match)
   (internships:school_groups, school_group_detail, host_groups, host_group_mentor).
+- 学生名册 (school): the roll with the screen's filters, 新增, one student, 编辑 and 删除 under If-Match
+  (internships:students, student_create, student_edit, student_delete); its import is the batch engine's
+  (/api/v1/imports/internship_students/).
+- The school's recommendations and pool: 本校推荐的企业 (the activation code until the enterprise activates),
+  推荐录入新企业, 推荐平台上已有的企业, 本校实习企业库 with its filters (internships:recommendations,
+  recommend_new, recommend_existing, pool).
+- 学生实习总览 with its filters, 实习统计 (school), 辖区实习统计 (education department) as JSON
+  (internships:school_overview, school_statistics, supervision_statistics).
+- 购买实习专用险: the insurers shown to everyone signed in; the provincial education department adds one and
+  edits one under If-Match, and sees the hidden ones (internships:insurers, insurer_create, insurer_edit).
+- 企业档案 (an enterprise's record, for itself, the schools of its pool and its region's education department),
+  实习企业信息 (the enterprise's own page) with 申请进入实习企业库 and 在岗职工总数 (If-Match), 企业登记信息库
+  with its filters (education departments), 实习地区设置 read and saved under If-Match (internships:
+  enterprise_detail, enterprise, enterprise_apply, enterprise_staff, registry, settings).
 
 Left out, and why:
 - Review decisions, the review inbox, imports, exports, staff, keys, webhooks: built generically for every
   programme by another part of issue 11.
 - The position's JSON create and edit take no file: the exemption file has its own upload route, and the edit
   keeps the file on record (or removes it with `remove_exemption`).
-- Not built yet for lack of time (the screens remain): the insurers' list and the
-  insured-students import; the registry, recommendations and the pool; the roll of students;
-  the school's overview and the statistics screens; the students' evaluations of the enterprise as one list
-  (查看学生评价).
+- Not built yet for lack of time (the screens remain): the insured-students import; the students'
+  evaluations of the enterprise as one list (查看学生评价).
 """

@@ -118,6 +118,37 @@ API_MATRIX = {
     # the public page: anyone signed in or with a key
     "api:internships:blacklist_public": ("blacklisting", "GET", None,
                                          "200 200 200 200 200 200 200 200 200 200 200 401"),
+    # in1
+    # --- the roll (学生名册): the school's own; a school member sees another school's student as nothing (404)
+    "api:internships:students": ("student", "GET", None, "200 403 200 200 403 403 403 403 403 403 403 401"),
+    "api:internships:student_detail": ("student", "GET", None, "200 403 200 404 403 403 403 403 403 403 403 401"),
+    # --- recommendations and the pool: every school its own (an empty form: 400)
+    "api:internships:recommendations": ("student", "GET", None, "200 403 200 200 403 403 403 403 403 403 403 401"),
+    "api:internships:recommend_new": ("student", "POST", {}, "400 403 400 400 403 403 403 403 403 403 403 401"),
+    "api:internships:recommend_existing": ("student", "POST", {},
+                                           "400 403 400 400 403 403 403 403 403 403 403 401"),
+    "api:internships:pool": ("student", "GET", None, "200 403 200 200 403 403 403 403 403 403 403 401"),
+    # --- the enterprise's record as on screen (itself, the schools of its pool, its region's department);
+    # the registry: the education departments that keep it
+    "api:internships:enterprise_detail": ("enterprise", "GET", None,
+                                          "200 404 200 200 404 404 200 404 404 404 404 401"),
+    "api:internships:registry": ("registry_record", "GET", None, "200 403 403 403 403 403 200 200 403 403 403 401"),
+    # the enterprise's own page: every host enterprise its own; both are admitted already (applying again: 400);
+    # an empty staff form: 400
+    "api:internships:enterprise": ("enterprise", "GET", None, "200 200 403 403 403 403 403 403 403 403 403 401"),
+    "api:internships:enterprise_apply": ("enterprise", "POST", None,
+                                         "400 400 403 403 403 403 403 403 403 403 403 401"),
+    "api:internships:enterprise_staff": ("enterprise", "PUT", {}, "400 400 403 403 403 403 403 403 403 403 403 401"),
+    # the regional settings: the education departments' settings managers, each its own region
+    "api:internships:settings": ("registry_record", "GET", None, "200 403 403 403 403 403 200 200 403 403 403 401"),
+    # --- the overview and statistics: every school its own, every education department its region's
+    "api:internships:school_overview": ("student", "GET", None, "200 403 200 200 403 403 403 403 403 403 403 401"),
+    "api:internships:school_statistics": ("student", "GET", None, "200 403 200 200 403 403 403 403 403 403 403 401"),
+    "api:internships:supervision_statistics": ("registry_record", "GET", None,
+                                               "200 403 403 403 403 403 200 200 403 403 403 401"),
+    # --- the insurers: everyone signed in reads the list; only its keeper (the province) edits one
+    "api:internships:insurers": ("insurer", "GET", None, "200 200 200 200 200 200 200 200 200 200 200 401"),
+    "api:internships:insurer_detail": ("insurer", "GET", None, "200 403 403 403 403 403 403 403 403 403 403 401"),
 }
 
 
