@@ -166,7 +166,7 @@ def searched_as_before(name: str):
     from django.core.paginator import Paginator
     from django.db.models import Q
 
-    def substring_scan(posts, q):
+    def substring_scan(posts, q, **_hints):
         return posts.filter(Q(title__icontains=q) | Q(unit_name__icontains=q))
 
     def exact_count_paginator(*args, cap=None, **kwargs):
