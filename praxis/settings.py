@@ -381,5 +381,6 @@ SPECTACULAR_SETTINGS = {
         "ApprenticeshipTargetLevelEnum": "apprenticeships.models.TargetLevel",
         "InternshipBlacklistStatusEnum": "internships.models.BlacklistStatus",
         "InternshipBlacklistReasonEnum": "internships.models.BlacklistReason",
+        "ApprenticeshipAttendanceMarkEnum": "apprenticeships.models.Mark",
     },
 }

@@ -12,7 +12,7 @@ from api.errors import Conflict
 TAGS = ["企业新型学徒制"]
 # The codes the services give a refusal that depends on the record's state, not on the input (409, not 400).
 STATE_CODES = frozenset({"state", "wrong_state", "not_editable", "reviewed", "gone", "teacher_in_use", "already_lost",
-                         "lost"})
+                         "lost", "in_use", "cancelled", "duplicate"})
 
 
 def payload(request) -> dict:
