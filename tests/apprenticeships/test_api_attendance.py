@@ -75,8 +75,8 @@ def test_bad_days_and_marks_are_refused_by_field(client, course, institution_rec
 
 def test_a_lost_trainee_is_not_marked(client, course, institution_recorder):
     lost = course.filing.trainees.order_by("id").last()
-    lost.lost_on = timezone.localdate() - datetime.timedelta(days=5)
-    lost.save(update_fields=["lost_on"])
+    lost.lost_on, lost.lost_reason, lost.holds_place = timezone.localdate() - datetime.timedelta(days=5), "离职", False
+    lost.save(update_fields=["lost_on", "lost_reason", "holds_place"])
     url = f"{API}/people/courses/{course.pk}/attendance/"
     recorder = auth(token_for(institution_recorder))
     refused = client.post(url, _body(course, timezone.localdate()), content_type=JSON, **recorder)
@@ -120,8 +120,8 @@ def test_no_recording_before_approval_or_after_cancellation(client, enterprise_a
     refused = client.post(f"{API}/people/courses/{draft_course.pk}/attendance/", _body(draft_course, today),
                           content_type=JSON, **recorder)
     assert refused.status_code == 409 and refused.json()["message"] == "备案审核通过后才能记录考勤"
-    course.filing.status = FilingStatus.CANCELLED
-    course.filing.save(update_fields=["status"])
+    course.filing.status, course.filing.cancel_reason = FilingStatus.CANCELLED, "停办"
+    course.filing.save(update_fields=["status", "cancel_reason"])
     cancelled = client.post(f"{API}/people/courses/{course.pk}/attendance/", _body(course, today),
                             content_type=JSON, **recorder)
     assert cancelled.status_code == 409 and cancelled.json()["message"] == "该培训班已注销，不能再记录考勤"
