@@ -153,3 +153,26 @@ def test_the_summary_and_records_for_whoever_tracks(client, course, admin_a, adm
     bad = client.get(f"{url}records/", {"trainee": other.pk}, **auth(token_for(admin_a)))
     assert bad.status_code == 400 and bad.json()["field"] == "trainee"
     assert client.get(f"{url}records/", {"course": "x"}, **auth(token_for(admin_a))).json()["field"] == "course"
+
+
+def test_the_attendance_import_is_the_foundations(client, course, institution_recorder, admin_a,
+                                                  django_capture_on_commit_callbacks):
+    """导入考勤: the screen's import through /api/v1/imports/ with the course as its parent (the same job, form
+    and service), and the recording rule holds there too."""
+    trainee = course.filing.trainees.order_by("id").first()
+    day = (timezone.localdate() - datetime.timedelta(days=2)).isoformat()
+    body = {"parent": str(course.pk), "rows": [{"day": day, "id_number": trainee.id_number, "name": trainee.name,
+                                                "mark": "出勤", "teacher_present": "是"}]}
+    with django_capture_on_commit_callbacks(execute=True):
+        started = client.post("/api/v1/imports/apprenticeship_attendance/", body, content_type=JSON,
+                              **auth(token_for(institution_recorder)))
+    assert started.status_code == 202, started.content.decode()
+    job = client.get(f"/api/v1/jobs/{started.json()['id']}/", **auth(token_for(institution_recorder))).json()
+    assert (job["status"], job["total_rows"]) == ("succeeded", 1), job
+    session = AttendanceSession.objects.get(course=course)
+    assert (session.day.isoformat(), list(session.marks.values_list("trainee_id", "mark"))) == (
+        day, [(trainee.pk, "present")])
+    with django_capture_on_commit_callbacks(execute=True):
+        refused = client.post("/api/v1/imports/apprenticeship_attendance/", body, content_type=JSON,
+                              **auth(token_for(admin_a)))
+    assert refused.status_code == 403
