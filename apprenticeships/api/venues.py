@@ -96,6 +96,6 @@ class VenueDelete(APIView):
     def post(self, request, pk):
         _require_filer(request)
         venue = get_venue_for_user(request.user, pk)
-        with state_conflicts():
+        with state_conflicts("in_use"):  # a course uses it: the venue's state, not the input
             services.delete_venue(venue=venue, actor=request.user)
         return Response(status=204)
