@@ -383,5 +383,6 @@ SPECTACULAR_SETTINGS = {
         "InternshipBlacklistReasonEnum": "internships.models.BlacklistReason",
         "CalendarDayKindEnum": "calendars.models.DayKind",
         "CalendarYearStatusEnum": "calendars.models.YearStatus",
+        "ApprenticeshipAttendanceMarkEnum": "apprenticeships.models.Mark",
     },
 }

@@ -34,10 +34,22 @@ Endpoints (the screen they mirror in parentheses):
   (TeacherChangeForm, `add_teacher`, `remove_teacher`), swaps/ POST and swaps/<id>/delete/ POST (SwapForm,
   `swap_teacher`, `remove_swap`), submit/ POST (SubmitChangeForm, `submit_change`), withdraw/ POST.
 
+- 考勤 (apprenticeships.api.attendance): filings/<pk>/attendance/ GET (查看考勤: `summary`, for whoever tracks the
+  class) and attendance/records/ GET (考勤记录: `records` + RecordFilterForm); people/courses/<pk>/attendance/ POST
+  (a new day: AttendanceForm with `marks` {trainee id: mark}, `record_attendance`) and attendance/sessions/<pk>/
+  GET and PUT with If-Match (a recorded day, its recorders only).
+- venues/ GET, venues/new/ POST, venues/<pk>/ PUT with If-Match, venues/<pk>/delete/ POST (培训场地维护:
+  VenueFilterForm, VenueForm, apprenticeships.services.venues).
+- people/trainees/ GET (单位培训人员查询: `trainees_for_enterprise` + TraineeFilterForm, with each trainee's state);
+  every trainee row carries the tab's 工资预警 (`wage_warning`, null when none).
+- hr/parameters/standards|shortages|rulesets/ GET, .../new/ POST, .../<pk>/ PUT with If-Match (学徒制参数: the
+  department's rows and, for a city, the province's read-only; StandardForm, ShortageForm, RuleSetForm and
+  apprenticeships.services.parameters).
+- claims/<pk>/pay/ POST (拨付登记 by the city: PaymentForm, `claims.services.mark_paid`).
+
 Left out, and why:
-- Review decisions, the review inbox, imports of rows as JSON, exports and their jobs: built generically for every
+- Review decisions, the review inbox, imports of rows as JSON (the attendance import included: /api/v1/imports/
+  apprenticeship_attendance/ with the course as its parent), exports and their jobs: built generically for every
   programme by the foundation's API (issue 11's other half).
-- attendance, 培训场地, 单位培训人员查询,
-  生态链企业认定, parameters, statistics, 拨付登记: not yet; each is a later, separate set of endpoints over its
-  screen's service.
+- 生态链企业认定 and statistics: not yet; each is a later, separate set of endpoints over its screen's service.
 """

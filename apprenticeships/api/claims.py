@@ -22,8 +22,16 @@ from api.responses import object_response, require_permission
 from apprenticeships import documents
 from apprenticeships.api.common import TAGS, payload, pdf_response, state_conflicts
 from apprenticeships.api.serializers import ClaimDetailSerializer, ClaimSerializer
-from apprenticeships.forms.claims import AddPeopleForm, AttachmentForm, BasicsForm, ClaimFilterForm, StartForm
+from apprenticeships.forms.claims import (
+    AddPeopleForm,
+    AttachmentForm,
+    BasicsForm,
+    ClaimFilterForm,
+    PaymentForm,
+    StartForm,
+)
 from apprenticeships.models import ClaimMaterial, ClaimPerson
+from apprenticeships.registration.claims import may_pay
 from apprenticeships.rules import CLAIM, may_claim
 from apprenticeships.selectors.claims import apprenticeship_claims_for_user, get_apprenticeship_claim_for_user
 from apprenticeships.services import claims as services
@@ -34,6 +42,7 @@ API = "apprenticeships"
 StartInput = form_serializer(StartForm, "ApprenticeshipClaimStartInput")
 BasicsInput = form_serializer(BasicsForm, "ApprenticeshipClaimBasicsInput")
 PeopleInput = form_serializer(AddPeopleForm, "ApprenticeshipClaimPeopleInput")
+PaymentInput = form_serializer(PaymentForm, "ApprenticeshipClaimPaymentInput")
 
 
 def _require_claimer(request) -> None:
@@ -264,3 +273,20 @@ class ClaimRosterPdf(APIView):
         pdf = documents.claim_roster_pdf(claim, reader=request.user)
         claim_services.record_output(claim=claim, actor=request.user, what="printed")
         return pdf_response(pdf, f"学徒制培训补贴花名册-{claim.number}.pdf")
+
+
+class ClaimPay(APIView):
+    """拨付登记: the city's HR reviewers over the enterprise, an approved claim (claims.services.mark_paid)."""
+
+    api_programme = API
+
+    @extend_schema(operation_id="apprenticeships_claim_pay", summary=_("登记学徒制培训补贴拨付"), tags=TAGS,
+                   request=PaymentInput, responses=ClaimDetailSerializer)
+    def post(self, request, pk):
+        claim = get_apprenticeship_claim_for_user(request.user, pk)
+        if not may_pay(request.user, claim):
+            raise PermissionDenied
+        form = bind(PaymentForm, payload(request))
+        with state_conflicts():
+            claim_services.mark_paid(claim=claim, actor=request.user, **form.cleaned_data)
+        return _fresh(request, pk)

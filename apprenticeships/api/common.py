@@ -12,7 +12,7 @@ from api.errors import Conflict
 TAGS = ["企业新型学徒制"]
 # The codes the services give a refusal that depends on the record's state, not on the input (409, not 400).
 STATE_CODES = frozenset({"state", "wrong_state", "not_editable", "reviewed", "gone", "teacher_in_use", "already_lost",
-                         "lost"})
+                         "lost", "cancelled", "duplicate"})
 
 
 def payload(request) -> dict:
@@ -20,12 +20,14 @@ def payload(request) -> dict:
 
 
 @contextmanager
-def state_conflicts():
-    """A service's ValidationError whose code says "not in this state" becomes 409 Conflict with its message."""
+def state_conflicts(*also):
+    """A service's ValidationError whose code says "not in this state" (STATE_CODES, and the codes in `also` that
+    mean it for this record) becomes 409 Conflict with its message."""
+    codes = STATE_CODES.union(also)
     try:
         yield
     except ValidationError as error:
-        if not hasattr(error, "error_dict") and any(item.code in STATE_CODES for item in error.error_list):
+        if not hasattr(error, "error_dict") and any(item.code in codes for item in error.error_list):
             raise Conflict("；".join(error.messages)) from None
         raise
 

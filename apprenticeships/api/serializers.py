@@ -1,11 +1,14 @@
 """What the API shows of the programme's records: the fields the screens show, personal data masked as on screen
 (api.fields: in full only for callers holding organisations.view_personal_data)."""
 
+from django.utils import timezone
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from api.fields import BankAccountField, IdNumberField, MobileField
+from apprenticeships.checks import wage_warning
 from apprenticeships.models import Course, Filing, Teacher, Trainee, TrainingClass
+from calendars.wages import minimum_wage
 from claims.models import Claim, ClaimLine
 
 
@@ -107,16 +110,27 @@ class TraineeSerializer(serializers.ModelSerializer):
     education_display = serializers.CharField(source="get_education_display")
     school_id = serializers.IntegerField(allow_null=True)
     school_display = serializers.SerializerMethodField()
+    wage_warning = serializers.SerializerMethodField()
 
     class Meta:
         model = Trainee
         fields = ("id", "filing_id", "name", "id_number", "mobile", "education", "education_display", "hired_on",
                   "contract_starts_on", "contract_ends_on", "monthly_wage", "school_id", "school_name",
                   "school_display", "lost_on", "lost_reason", "certificate_level", "certificate_number",
-                  "certified_on", "updated_at")
+                  "certified_on", "wage_warning", "updated_at")
 
     def get_school_display(self, trainee) -> str:
         return trainee.school.name if trainee.school_id else trainee.school_name
+
+    def get_wage_warning(self, trainee) -> str | None:
+        """The tab's 工资预警: a monthly wage below the minimum wage of the filing's region today (a warning, not a
+        refusal). The minimum is looked up once per region for a whole list (the context is the list's)."""
+        minimums = self.context.setdefault("minimum_wages", {})
+        region_id = trainee.filing.region_id
+        if region_id not in minimums:
+            minimums[region_id] = minimum_wage(trainee.filing.region, timezone.localdate())
+        warning = wage_warning(monthly_wage=trainee.monthly_wage, minimum=minimums[region_id])
+        return None if warning is None else str(warning)
 
 
 class CourseSerializer(serializers.ModelSerializer):

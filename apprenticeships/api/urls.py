@@ -2,7 +2,17 @@
 
 from django.urls import path
 
-from apprenticeships.api import changes, claims, filings, teacher_changes, tracking
+from apprenticeships.api import (
+    attendance,
+    changes,
+    claims,
+    filings,
+    parameters,
+    teacher_changes,
+    tracking,
+    trainees,
+    venues,
+)
 from apprenticeships.api.people import VIEWS
 
 TC = "filings/<int:pk>/teacher-change/"
@@ -71,4 +81,26 @@ urlpatterns += [
     path("claims/<int:pk>/delete/", claims.ClaimDelete.as_view(), name="claim_delete"),
     path("claims/<int:pk>/form.pdf", claims.ClaimFormPdf.as_view(), name="claim_pdf"),
     path("claims/<int:pk>/roster.pdf", claims.ClaimRosterPdf.as_view(), name="claim_roster_pdf"),
+    path("claims/<int:pk>/pay/", claims.ClaimPay.as_view(), name="claim_pay"),
+    # --- 单位培训人员查询
+    path("people/trainees/", trainees.TraineeSearch.as_view(), name="trainees"),
+    # --- 查看考勤, 考勤记录, recording a course's day and editing a recorded one
+    path("filings/<int:pk>/attendance/", attendance.AttendanceSummary.as_view(), name="attendance"),
+    path("filings/<int:pk>/attendance/records/", attendance.AttendanceRecordList.as_view(),
+         name="attendance_records"),
+    path("people/courses/<int:pk>/attendance/", attendance.AttendanceRecord.as_view(), name="attendance_record"),
+    path("attendance/sessions/<int:pk>/", attendance.AttendanceSessionDetail.as_view(), name="attendance_session"),
+    # --- 培训场地维护
+    path("venues/", venues.VenueList.as_view(), name="venues"),
+    path("venues/new/", venues.VenueCreate.as_view(), name="venue_create"),
+    path("venues/<int:pk>/", venues.VenueUpdate.as_view(), name="venue_update"),
+    path("venues/<int:pk>/delete/", venues.VenueDelete.as_view(), name="venue_delete"),
 ]
+
+# --- 学徒制参数: 补贴标准 (standard), 紧缺急需职业 (shortage), 规则参数 (ruleset)
+for key, (param_list, param_create, param_update) in parameters.VIEWS.items():
+    urlpatterns += [
+        path(f"hr/parameters/{key}s/", param_list.as_view(), name=f"{key}s"),
+        path(f"hr/parameters/{key}s/new/", param_create.as_view(), name=f"{key}_create"),
+        path(f"hr/parameters/{key}s/<int:pk>/", param_update.as_view(), name=f"{key}_update"),
+    ]

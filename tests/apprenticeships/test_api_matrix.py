@@ -7,11 +7,15 @@ without a role, the named institution, another institution, 金水区 HR, 二七
 Writes carry no If-Match, so an allowed edit answers 428; 备案变更申请 checks the filing permission first, as
 its screens do (403 before 404); a JSON body to the upload answers 415."""
 
-import pytest
+import datetime
 
+import pytest
+from django.utils import timezone
+
+from apprenticeships.models import AttendanceSession, Course
 from tests.api.matrix import check_api
 from tests.apprenticeships.test_access_matrix import PERSONAS
-from tests.apprenticeships.world import build_world
+from tests.apprenticeships.world import Thing, build_world
 
 API_MATRIX = {
     # --- filings
@@ -130,13 +134,63 @@ API_MATRIX = {
         "200 404 200 404 404 404 200 404 200 404 404 404 401"),
     "api:apprenticeships:claim_roster_pdf": ("claim", "GET", None,
         "200 404 200 404 404 404 200 404 200 404 404 404 401"),
+    # --- 拨付登记 (the city; the world's claim is submitted, not approved: the empty body answers first)
+    "api:apprenticeships:claim_pay": ("claim", "POST", {},
+        "403 404 403 404 404 404 403 404 400 404 404 404 401"),
+    # --- 单位培训人员查询 (each enterprise its own)
+    "api:apprenticeships:trainees": (None, "GET", None,
+        "200 200 403 403 403 403 403 403 403 403 403 403 401"),
+    # --- 查看考勤 (whoever tracks the class) and recording (the institution's recorders; the owner is one)
+    "api:apprenticeships:attendance": ("filing", "GET", None,
+        "200 404 403 404 200 404 200 404 200 404 404 404 401"),
+    "api:apprenticeships:attendance_records": ("filing", "GET", None,
+        "200 404 403 404 200 404 200 404 200 404 404 404 401"),
+    "api:apprenticeships:attendance_record": ("attendance_course", "POST", {},
+        "400 404 403 403 400 404 403 404 403 404 404 404 401"),
+    "api:apprenticeships:attendance_session": ("attendance_session", "GET", None,
+        "200 404 403 403 200 404 403 404 403 404 404 404 401"),
+    # --- 培训场地维护 (the enterprise's filers; the world's venue is used by a course: 删除 answers 409)
+    "api:apprenticeships:venues": (None, "GET", None,
+        "200 200 403 403 403 403 403 403 403 403 403 403 401"),
+    "api:apprenticeships:venue_create": (None, "POST", {},
+        "400 400 403 403 403 403 403 403 403 403 403 403 401"),
+    "api:apprenticeships:venue_update": ("venue", "PUT", {},
+        "428 404 403 403 403 403 403 403 403 403 403 403 401"),
+    "api:apprenticeships:venue_delete": ("venue", "POST", {},
+        "409 404 403 403 403 403 403 403 403 403 403 403 401"),
+    # --- 学徒制参数 (city and province HR; the owner is 郑州市 HR, 洛阳 keeps its own)
+    "api:apprenticeships:standards": (None, "GET", None,
+        "403 403 403 403 403 403 403 403 200 200 403 403 401"),
+    "api:apprenticeships:standard_create": (None, "POST", {},
+        "403 403 403 403 403 403 403 403 400 400 403 403 401"),
+    "api:apprenticeships:standard_update": ("standard", "PUT", {},
+        "428 403 403 403 403 403 403 403 428 404 403 403 401"),
+    "api:apprenticeships:shortages": (None, "GET", None,
+        "403 403 403 403 403 403 403 403 200 200 403 403 401"),
+    "api:apprenticeships:shortage_create": (None, "POST", {},
+        "403 403 403 403 403 403 403 403 400 400 403 403 401"),
+    "api:apprenticeships:shortage_update": ("shortage", "PUT", {},
+        "428 403 403 403 403 403 403 403 428 404 403 403 401"),
+    "api:apprenticeships:rulesets": (None, "GET", None,
+        "403 403 403 403 403 403 403 403 200 200 403 403 401"),
+    "api:apprenticeships:ruleset_create": (None, "POST", {},
+        "403 403 403 403 403 403 403 403 400 400 403 403 401"),
+    "api:apprenticeships:ruleset_update": ("ruleset", "PUT", {},
+        "428 403 403 403 403 403 403 403 428 404 403 403 401"),
 }
 
 
 @pytest.fixture
 def api_world(enterprise_a, admin_a, institution, city_reviewer):
-    return build_world(enterprise_a=enterprise_a, admin_a=admin_a, institution=institution,
-                       city_reviewer=city_reviewer)
+    world = build_world(enterprise_a=enterprise_a, admin_a=admin_a, institution=institution,
+                        city_reviewer=city_reviewer)
+    # A day of the attendance course already recorded by the institution's recorder (its owner).
+    course = Course.objects.get(pk=world["attendance_course"].pk)
+    recorder = world["attendance_course"].owner
+    session = AttendanceSession.objects.create(course=course, day=timezone.localdate() - datetime.timedelta(days=1),
+                                               teacher=course.teacher, teacher_present=True, recorded_by=recorder)
+    world["attendance_session"] = Thing(session.pk, recorder)
+    return world
 
 
 @pytest.fixture
