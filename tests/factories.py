@@ -19,11 +19,14 @@ from regions.models import Region, RegionLevel
 
 PASSWORD = "Praxis#2026ok"
 _sequence = itertools.count(1)
+# One random offset per test process, then strictly increasing: values differ from run to run but never repeat
+# within one (a random offset per value made two records in one test collide now and then).
+_unique_numbers = itertools.count(random.randint(0, 10**6))
 
 
 def make_credit_code(region_code: str = "410105", seed: int | None = None) -> str:
     """A valid 18-character unified social credit code (enterprise, 91…) for the region."""
-    n = seed if seed is not None else next(_sequence) + random.randint(0, 10**6)
+    n = seed if seed is not None else next(_unique_numbers)
     body = f"91{region_code}{n:09d}"[:17]
     body = body.replace("I", "1").replace("O", "0")
     return body + uscc_check_char(body)
@@ -36,7 +39,7 @@ def make_id_number(birth: str = "19990307", region_code: str = "410105", seq: in
 
 
 def make_mobile() -> str:
-    return f"139{next(_sequence) + random.randint(0, 10**6):08d}"[:11]
+    return f"139{next(_unique_numbers):08d}"
 
 
 def region(code: str) -> Region:
