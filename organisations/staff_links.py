@@ -41,6 +41,16 @@ def register_pages(*, requests_url_name: str, join_url_name: str) -> None:
     _pages.update(requests=requests_url_name, join=join_url_name)
 
 
+# Called inside request_join's transaction with the requested roster row: the programme that offers joining
+# publishes it as its webhook event (webhooks sit above this app, so they are told, not imported).
+_join_listeners = []
+
+
+def on_join_requested(listener) -> None:
+    if listener not in _join_listeners:
+        _join_listeners.append(listener)
+
+
 def _page(key: str) -> str:
     return reverse(_pages[key]) if _pages[key] else ""
 REASON_MAX = 255
@@ -125,6 +135,8 @@ def request_join(*, actor: User, organisation: Organisation) -> StaffMember:
     notify(recipients=_managers(organisation), title=_("新的加入单位申请：%(name)s") % {"name": actor.real_name},
            body=_("%(name)s申请加入本单位，请在“待审核的专技人员”中审核。") % {"name": actor.real_name},
            url=_page("requests"))
+    for listener in _join_listeners:
+        listener(member)
     return member
 
 

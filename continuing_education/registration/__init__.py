@@ -4,6 +4,7 @@ The programme skeleton (docs/architecture.md): each concern in its own module, r
 """
 
 from continuing_education.constraints import register_constraints
+from continuing_education.events import register_events
 from continuing_education.exports import register_exports
 from continuing_education.imports import register_imports
 from continuing_education.kinds import register_kinds
@@ -20,6 +21,7 @@ def register() -> None:
     register_constraints()  # core.constraints: database rules a form can run into
     navigation.register_navigation()  # core.navigation: the programme's menu section
     navigation.register_staff_link_pages()  # organisations.staff_links: the pages a join notification opens
+    register_events()  # webhooks.events: 收到专技人员加入单位申请, told by organisations.staff_links
     audit_labels.register_audit_labels()  # audit.labels: the Chinese label of every action code
     daily.register_daily_jobs()  # core.daily: reminders to people short of hours (1 October, 1 December)
     api.register_api()  # api.registry: the routes under /api/v1/continuing-education/ and their key scopes
