@@ -22,10 +22,12 @@ Endpoints, by role (the screens in brackets):
 - Enterprise: 实习到岗, its interns from the signature to arrival, and confirming an arrival (internships:arrivals,
   arrival_confirm).
 - 实习评价: the internships whose evaluations the reader sees, one internship's evaluations, and the enterprise's
-  or the student's evaluation (internships:evaluations, evaluation_detail).
+  or the student's evaluation (internships:evaluations, evaluation_detail); 查看学生评价, the students'
+  evaluations of the caller's enterprise as one list (the evaluations screen's section for the enterprise).
 - 实习保险: the policies the reader sees, filing a policy (multipart, the PDF as `document`), the policy with
   its insured students, adding insured students, the printed policy list PDF (internships:insurance,
-  policy_create, policy_detail, policy_add_students, policy_print).
+  policy_create, policy_detail, policy_add_students, policy_print); 批量导入被保险学生 is the batch engine's
+  (/api/v1/imports/internship_insured_students/ with the policy's id as `parent`, for its filer).
 - 实习投诉 and 申诉, filing and reading: the student's complaints and filing one; the enterprise's complaints,
   its appeals and filing one; the school's complaints and appeals; the education department's list and its
   counts per enterprise; one complaint, one appeal (internships:student_complaints, complaint_create,
@@ -60,6 +62,4 @@ Left out, and why:
   programme by another part of issue 11.
 - The position's JSON create and edit take no file: the exemption file has its own upload route, and the edit
   keeps the file on record (or removes it with `remove_exemption`).
-- Not built yet for lack of time (the screens remain): the insured-students import; the students'
-  evaluations of the enterprise as one list (查看学生评价).
 """

@@ -1,10 +1,12 @@
 """实习评价 through the API: the internships whose evaluations the reader sees (the enterprise its interns, the
 school its students, the education department its region, the student their own), one internship's
-evaluations, and writing one (the enterprise of its intern, the student of the enterprise)."""
+evaluations, writing one (the enterprise of its intern, the student of the enterprise), and the students'
+evaluations of the enterprise as one list (the screen's 学生对本企业的评价)."""
 
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
+from rest_framework import serializers
 from rest_framework.generics import ListAPIView
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -12,7 +14,13 @@ from rest_framework.views import APIView
 from api.forms import bind, form_serializer
 from internships.api.serializers import EvaluationsSerializer, InternshipSerializer
 from internships.forms.arrivals import EvaluationForm
-from internships.selectors.evaluations import evaluated_internships, get_internship_for_evaluation
+from internships.models import Evaluation
+from internships.selectors.evaluations import (
+    evaluated_internships,
+    evaluations_of_enterprise,
+    get_internship_for_evaluation,
+)
+from internships.services import arrivals as arrival_services
 from internships.services import evaluations as services
 from internships.views.arrivals import may_see_evaluations
 
@@ -60,3 +68,39 @@ class InternshipEvaluations(APIView):
         form = bind(EvaluationForm, request.data)
         services.evaluate(actor=request.user, internship=internship, **form.cleaned_data)
         return Response(_page(request, get_internship_for_evaluation(request.user, pk)), status=201)
+
+
+class EnterpriseEvaluationSerializer(serializers.ModelSerializer):
+    """A row of 学生对本企业的评价: the student, their school, the evaluation (no personal identifier: the screen
+    shows none)."""
+
+    student_id = serializers.IntegerField(source="internship.student_id")
+    student_name = serializers.CharField(source="internship.student.name")
+    school_id = serializers.IntegerField(source="internship.school_id")
+    school_name = serializers.CharField(source="internship.school.name")
+    stage_display = serializers.CharField(source="get_stage_display")
+    grade_display = serializers.CharField(source="get_grade_display")
+
+    class Meta:
+        model = Evaluation
+        fields = ("id", "internship_id", "student_id", "student_name", "school_id", "school_name", "stage",
+                  "stage_display", "grade", "grade_display", "comment", "created_at")
+
+
+class EnterpriseEvaluationList(ListAPIView):
+    """查看学生评价: the students' evaluations of the caller's enterprise, the section the evaluations screen shows
+    its enterprise (the screen's first 200 rows, here paged)."""
+
+    api_programme = "internships"
+    serializer_class = EnterpriseEvaluationSerializer
+
+    @extend_schema(operation_id="internships_enterprise_evaluations_list",
+                   summary=_("查看学生评价：学生对本企业的评价"), tags=TAGS)
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        # The screen shows the section to the enterprise only (the one that confirms arrivals).
+        if not arrival_services.may_confirm_arrivals(self.request.user):
+            raise PermissionDenied
+        return evaluations_of_enterprise(self.request.user)

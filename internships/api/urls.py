@@ -40,6 +40,8 @@ urlpatterns = [
          name="student_withdraw"),
     # --- internships
     path("evaluations/", evaluations.EvaluatedInternshipList.as_view(), name="evaluations"),
+    path("evaluations/of-enterprise/", evaluations.EnterpriseEvaluationList.as_view(),
+         name="enterprise_evaluations"),
     path("internships/<int:pk>/evaluations/", evaluations.InternshipEvaluations.as_view(), name="evaluation_detail"),
     path("supervision/", internships.SupervisionList.as_view(), name="supervision"),
     path("internships/mine/", internships.MyInternshipList.as_view(), name="my_internships"),

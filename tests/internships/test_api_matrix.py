@@ -46,6 +46,9 @@ API_MATRIX = {
     "api:internships:evaluations": ("internship", "GET", None, "200 200 200 200 200 200 200 200 403 403 403 401"),
     "api:internships:evaluation_detail": ("internship", "GET", None,
                                           "200 404 200 404 404 404 200 404 404 404 404 401"),
+    # 查看学生评价: every host enterprise its own (enterprise B's is empty), nobody else
+    "api:internships:enterprise_evaluations": ("position", "GET", None,
+                                               "200 200 403 403 403 403 403 403 403 403 403 401"),
     "api:internships:supervision": ("registry_record", "GET", None, "200 403 403 403 403 403 200 200 403 403 403 401"),
     "api:internships:internship_detail": ("internship", "GET", None,
                                           "200 404 200 404 404 404 200 404 404 404 404 401"),
