@@ -315,15 +315,20 @@ def run_export_job(job_id: int) -> BatchJob:
     done = 0
     try:
         writer = SheetWriter(handle.name, columns)
+        # Only the columns with labels or a mask are touched; the others go to the writer as they come.
+        changes = [(index, labels, mask) for index, (labels, mask) in enumerate(plan)
+                   if labels is not None or mask is not None]
         for values in _export_rows(spec, queryset):
-            cells = []
-            for (labels, mask), value in zip(plan, values):
-                if labels is not None:
-                    value = labels.get(value, value)
-                if mask is not None and value:
-                    value = mask(str(value))
-                cells.append(value)
-            writer.write(cells)
+            if changes:
+                values = list(values)
+                for index, labels, mask in changes:
+                    value = values[index]
+                    if labels is not None:
+                        value = labels.get(value, value)
+                    if mask is not None and value:
+                        value = mask(str(value))
+                    values[index] = value
+            writer.write(values)
             done += 1
             if done % EXPORT_PROGRESS_EVERY == 0:
                 still_running = BatchJob.objects.filter(pk=job.pk, status=JobStatus.RUNNING).update(

@@ -9,6 +9,7 @@ ID numbers hash equally in every table while an ID number and a mobile never col
 
 import base64
 import binascii
+import functools
 import hashlib
 import hmac
 import os
@@ -21,6 +22,7 @@ from django.core.exceptions import ImproperlyConfigured
 
 NONCE_BYTES = 12
 CIPHERTEXT_RE = re.compile(r"^([A-Za-z0-9_-]{1,16})\$([A-Za-z0-9_=-]+)$")
+_KEY_ID_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-")
 
 ID_NUMBER = "id_number"
 MOBILE = "mobile"
@@ -44,10 +46,24 @@ def _keys() -> list[tuple[str, bytes]]:
     return settings.FIELD_ENCRYPTION_KEYS
 
 
+@functools.lru_cache(maxsize=16)
+def _cipher(key: bytes) -> AESGCM:
+    """One cipher object per key: building it for every value cost about a third of a decryption (a 100,000-row
+    export decrypts two identifiers a row). Keyed by the key itself, so a changed setting gets its own."""
+    return AESGCM(key)
+
+
+def _key_for(key_id: str) -> bytes | None:
+    for candidate_id, key in _keys():
+        if candidate_id == key_id:
+            return key
+    return None
+
+
 def encrypt(plaintext: str) -> str:
     key_id, key = _keys()[0]
     nonce = os.urandom(NONCE_BYTES)
-    sealed = AESGCM(key).encrypt(nonce, plaintext.encode(), key_id.encode())
+    sealed = _cipher(key).encrypt(nonce, plaintext.encode(), key_id.encode())
     return f"{key_id}${base64.urlsafe_b64encode(nonce + sealed).decode()}"
 
 
@@ -61,18 +77,19 @@ def key_id_of(stored: str) -> str | None:
 
 
 def decrypt(stored: str) -> str:
-    match = CIPHERTEXT_RE.match(stored)
-    if not match:
+    # Split rather than match CIPHERTEXT_RE: an export decrypts two values a row, and the checks below refuse
+    # what the expression refuses (a key id of 1–16 safe characters; base64url only, validated).
+    key_id, separator, body = stored.partition("$")
+    if not separator or not key_id or len(key_id) > 16 or not _KEY_ID_CHARS.issuperset(key_id) or not body:
         raise ValueError("not an encrypted value")
-    key_id = match.group(1)
-    key = dict(_keys()).get(key_id)
+    key = _key_for(key_id)
     if key is None:
         raise ImproperlyConfigured(
             f"A value is encrypted with key {key_id!r}, which FIELD_ENCRYPTION_KEY does not hold"
         )
     try:
-        raw = base64.urlsafe_b64decode(match.group(2).encode())
-        return AESGCM(key).decrypt(raw[:NONCE_BYTES], raw[NONCE_BYTES:], key_id.encode()).decode()
+        raw = base64.b64decode(body, altchars=b"-_", validate=True)
+        return _cipher(key).decrypt(raw[:NONCE_BYTES], raw[NONCE_BYTES:], key_id.encode()).decode()
     except (InvalidTag, binascii.Error, ValueError) as exc:
         raise ImproperlyConfigured(f"A value encrypted with key {key_id!r} does not decrypt with it") from exc
 
