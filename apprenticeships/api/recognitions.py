@@ -71,10 +71,15 @@ class RecognitionSerializer(serializers.ModelSerializer):
                   "revoked_at", "revoked_by_name", "revoke_reason", "editable")
 
     def get_editable(self, item) -> bool:
-        request = self.context.get("request")
-        if request is None or item.revoked_at is not None or not may_keep_recognitions(request.user):
-            return False
-        return recognition_department(request.user).region_id == item.city_id
+        return item.revoked_at is None and item.city_id is not None and item.city_id == self._kept_city()
+
+    def _kept_city(self):
+        """The city the user keeps recognitions of (None when it keeps none), asked once per response."""
+        if "kept_city" not in self.context:
+            request = self.context.get("request")
+            keeps = request is not None and may_keep_recognitions(request.user)
+            self.context["kept_city"] = recognition_department(request.user).region_id if keeps else None
+        return self.context["kept_city"]
 
 
 def _require_reader(request) -> None:
