@@ -223,7 +223,6 @@ def test_statistics_of_each_level_and_region(client, statistics_world, county_re
 
 def test_statistics_malformed_filters_and_who_may_not(client, statistics_world, city_reviewer,  # noqa: F811
                                                       admin_a, education_reviewer, city_hr):
-    # city_reviewer, the department's administrator, issues the keys of its sub-administrators.
     city = auth(token_for(city_reviewer))
     for query, field in (("?year=abc", "year"), ("?year=1999", "year"), ("?month_from=0", "month_from"),
                          ("?month_to=99", "month_to"), ("?month_from=9&month_to=3", "month_from")):
