@@ -46,10 +46,18 @@ Endpoints (the screen they mirror in parentheses):
   department's rows and, for a city, the province's read-only; StandardForm, ShortageForm, RuleSetForm and
   apprenticeships.services.parameters).
 - claims/<pk>/pay/ POST (拨付登记 by the city: PaymentForm, `claims.services.mark_paid`).
+- 生态链企业认定 (apprenticeships.api.recognitions): hr/recognitions/ GET (city and province HR holding the
+  recognition permission: `recognitions_for_user` + the screen's filters, each row `editable` for the city that
+  keeps it), hr/recognitions/new/ POST (RecognitionForm, `create_recognition`), hr/recognitions/<pk>/ GET and PUT
+  with If-Match (the city only; a revoked one is 409: `update_recognition`), .../revoke/ POST (RevokeForm,
+  `revoke_recognition`).
+- hr/statistics/ GET (学徒制统计: every HR reviewer, its own region; `statistics_for` with the screen's year and
+  month range, by sub-region, by month and in total).
 
 Left out, and why:
 - Review decisions, the review inbox, imports of rows as JSON (the attendance import included: /api/v1/imports/
   apprenticeship_attendance/ with the course as its parent), exports and their jobs: built generically for every
   programme by the foundation's API (issue 11's other half).
-- 生态链企业认定 and statistics: not yet; each is a later, separate set of endpoints over its screen's service.
+- The statistics' and the recognitions' .xlsx: the statistics export (`apprenticeship_statistics`) is one of the
+  foundation's exports above; the recognitions screen has none.
 """

@@ -8,6 +8,8 @@ from apprenticeships.api import (
     claims,
     filings,
     parameters,
+    recognitions,
+    statistics,
     teacher_changes,
     tracking,
     trainees,
@@ -95,6 +97,12 @@ urlpatterns += [
     path("venues/new/", venues.VenueCreate.as_view(), name="venue_create"),
     path("venues/<int:pk>/", venues.VenueUpdate.as_view(), name="venue_update"),
     path("venues/<int:pk>/delete/", venues.VenueDelete.as_view(), name="venue_delete"),
+    # --- 生态链企业认定 and 学徒制统计 (HR)
+    path("hr/recognitions/", recognitions.RecognitionList.as_view(), name="recognitions"),
+    path("hr/recognitions/new/", recognitions.RecognitionCreate.as_view(), name="recognition_create"),
+    path("hr/recognitions/<int:pk>/", recognitions.RecognitionDetail.as_view(), name="recognition_detail"),
+    path("hr/recognitions/<int:pk>/revoke/", recognitions.RecognitionRevoke.as_view(), name="recognition_revoke"),
+    path("hr/statistics/", statistics.Statistics.as_view(), name="statistics"),
 ]
 
 # --- 学徒制参数: 补贴标准 (standard), 紧缺急需职业 (shortage), 规则参数 (ruleset)

@@ -177,6 +177,18 @@ API_MATRIX = {
         "403 403 403 403 403 403 403 403 400 400 403 403 401"),
     "api:apprenticeships:ruleset_update": ("ruleset", "PUT", {},
         "428 403 403 403 403 403 403 403 428 404 403 403 401"),
+    # --- 生态链企业认定 (city and province HR read; the city keeps; the owner is 郑州市 HR; the row of the detail
+    # route is its PUT, the write) and 学徒制统计 (every HR reviewer, its own region)
+    "api:apprenticeships:recognitions": (None, "GET", None,
+        "403 403 403 403 403 403 403 403 200 200 403 403 401"),
+    "api:apprenticeships:recognition_create": (None, "POST", {},
+        "403 403 403 403 403 403 403 403 400 400 403 403 401"),
+    "api:apprenticeships:recognition_detail": ("recognition", "PUT", {},
+        "428 403 403 403 403 403 403 403 428 404 403 403 401"),
+    "api:apprenticeships:recognition_revoke": ("recognition", "POST", {},
+        "400 403 403 403 403 403 403 403 400 404 403 403 401"),
+    "api:apprenticeships:statistics": (None, "GET", None,
+        "403 403 403 403 403 403 200 200 200 200 403 403 401"),
 }
 
 

@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from apprenticeships.models import AttendanceMark, AttendanceSession, ShortageOccupation
+from tests import factories
 from tests.api.keys import auth, token_for
 from tests.apprenticeships import factories as ap
 from tests.apprenticeships.world import _claims
@@ -75,5 +76,26 @@ def test_the_later_lists_do_not_grow_with_rows(client, enterprise_a, admin_a, ci
     for occupation in ("焊工", "钳工"):
         ShortageOccupation.objects.create(region_id="410100", year=2026, occupation=occupation, uplift_rate="0.1",
                                           source="目录", set_by=city_reviewer)
+    after = [queries(client, headers, url) for headers, url in urls]
+    assert after == before
+
+
+@pytest.mark.django_db
+def test_the_hr_lists_do_not_grow_with_rows(client, enterprise_a, enterprise_b, admin_a, city_reviewer,
+                                            province_reviewer, county_reviewer_a):
+    city_code = factories.region("410100")
+    ap.recognition(enterprise_a, city_code, by=city_reviewer)
+    city, province = auth(token_for(city_reviewer)), auth(token_for(province_reviewer))
+    urls = [(city, f"{API}/hr/recognitions/"), (province, f"{API}/hr/recognitions/"),
+            (city, f"{API}/hr/statistics/?year=2026"), (auth(token_for(county_reviewer_a)), f"{API}/hr/statistics/")]
+    for headers, url in urls:
+        queries(client, headers, url)
+    before = [queries(client, headers, url) for headers, url in urls]
+    for organisation in (enterprise_a, enterprise_b):
+        revoked = ap.recognition(organisation, city_code, by=city_reviewer)
+        revoked.revoked_at, revoked.revoked_by, revoked.revoke_reason = timezone.now(), city_reviewer, "退出"
+        revoked.save()
+    for _index in range(2):
+        ap.complete_filing(enterprise_a, by=admin_a)
     after = [queries(client, headers, url) for headers, url in urls]
     assert after == before
