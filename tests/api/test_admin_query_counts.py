@@ -2,26 +2,16 @@
 (member and holder counts annotated, roles prefetched, `manageable` from the caller's cached permissions)."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from accounts.models import LoginRecord
 from organisations.models import Department, Role
 from tests import factories
 from tests.api.keys import auth, token_for
+from tests.api.queries import queries
 
 pytestmark = pytest.mark.django_db
 LISTS = ("departments", "roles", "accounts", "login-log")
 
-
-def queries(client, url, headers) -> int:
-    """The smaller of two calls: the key's first call of a minute also stamps it and opens a rate window."""
-    counts = []
-    for _ in range(2):
-        with CaptureQueriesContext(connection) as context:
-            assert client.get(url, **headers).status_code == 200
-        counts.append(len(context.captured_queries))
-    return min(counts)
 
 
 def add_rows(organisation, number: int) -> None:

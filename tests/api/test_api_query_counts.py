@@ -7,8 +7,6 @@ import datetime
 from decimal import Decimal
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from batch.models import BatchJob, JobKind, JobStatus, RowError
@@ -18,6 +16,7 @@ from notifications.models import Notification
 from organisations.models import StaffMember
 from tests import factories
 from tests.api.keys import auth, token_for
+from tests.api.queries import queries
 from tests.traineeships.helpers import approve, approved_base, create_post
 from webhooks import services as webhook_services
 from webhooks.models import Delivery, DeliveryStatus
@@ -25,16 +24,6 @@ from webhooks.models import Delivery, DeliveryStatus
 pytestmark = pytest.mark.django_db
 API = "/api/v1"
 
-
-def queries(client, url, headers) -> int:
-    """The smaller of two calls: the key's first call of a minute also stamps it and opens a rate window."""
-    counts = []
-    for _ in range(2):
-        with CaptureQueriesContext(connection) as context:
-            response = client.get(url, **headers)
-            assert response.status_code == 200, (url, response.content[:300])
-        counts.append(len(context.captured_queries))
-    return min(counts)
 
 
 def constant(client, lists, add_rows) -> None:

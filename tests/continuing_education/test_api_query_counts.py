@@ -5,12 +5,11 @@ again after four more rows of each kind, by the caller the screen shows them to.
 import datetime
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from continuing_education.models import ClassStatus, CorrectionStatus, DeclarationStatus, ResultsCorrection
 from continuing_education.services.classes import add_material
 from tests.api.keys import auth, token_for
+from tests.api.queries import queries
 from tests.continuing_education import factories as ce
 from tests.continuing_education.factories_archive import credit_hours
 from tests.continuing_education.factories_hours import pdf_upload
@@ -19,16 +18,6 @@ pytestmark = pytest.mark.django_db
 API = "/api/v1/continuing-education"
 ROWS_ADDED = 4
 
-
-def queries(client, url, headers) -> int:
-    """The smaller of two calls: the key's first call of a minute also stamps it and opens a rate window."""
-    counts = []
-    for _ in range(2):
-        with CaptureQueriesContext(connection) as context:
-            response = client.get(url, **headers)
-            assert response.status_code == 200, (url, response.content[:300])
-        counts.append(len(context.captured_queries))
-    return min(counts)
 
 
 @pytest.fixture

@@ -3,13 +3,12 @@ filters (a malformed one is a 400), masking without personal data, the school's 
 the screens count them; the lists run a constant number of queries; everyone else refused."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from internships.models import Insurer
 from internships.rules import SCHOOL
 from tests import factories
 from tests.api.keys import auth, token_for
+from tests.api.queries import queries
 from tests.internships import factories as f
 from tests.internships.test_school_overview import luoyang, member_with, roll  # noqa: F401 (fixtures)
 
@@ -130,15 +129,6 @@ def test_the_student_and_the_scope(client, student, school_admin):
 
 
 # --- query counts ------------------------------------------------------------------------------------------------
-
-def queries(client, url, headers) -> int:
-    """The smaller of two calls: the key's first call of a minute also stamps it and opens a rate window."""
-    counts = []
-    for _ in range(2):
-        with CaptureQueriesContext(connection) as context:
-            assert client.get(url, **headers).status_code == 200
-        counts.append(len(context.captured_queries))
-    return min(counts)
 
 
 def _enterprise(number):

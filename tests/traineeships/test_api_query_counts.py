@@ -6,13 +6,12 @@ import datetime
 from decimal import Decimal
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from batch.models import BatchJob, JobKind, JobStatus
 from tests import factories
 from tests.api.keys import auth, token_for
+from tests.api.queries import queries
 from tests.traineeships.helpers import create_post
 from tests.traineeships.test_placements import approved_application, approved_post
 from traineeships.imports import MATCHING
@@ -21,15 +20,6 @@ from traineeships.models import Placement, PlacementStatus, PostInterest
 pytestmark = pytest.mark.django_db
 API = "/api/v1/traineeships"
 
-
-def queries(client, url, headers) -> int:
-    """The smaller of two calls: the key's first call of a minute also stamps it and opens a rate window."""
-    counts = []
-    for _ in range(2):
-        with CaptureQueriesContext(connection) as context:
-            assert client.get(url, **headers).status_code == 200
-        counts.append(len(context.captured_queries))
-    return min(counts)
 
 
 def placed(post, admin, number: int) -> Placement:
