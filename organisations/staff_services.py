@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import ProtectedError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -47,7 +48,14 @@ def delete_staff_member(*, actor, member: StaffMember) -> None:
         raise ValidationError(_("该人员已关联个人账号或正在申请加入，请先办理调离或审核其申请"))
     before = snapshot(member, STAFF_FIELDS)
     record(actor=actor, action="staff.delete", target=member, before=before)
-    member.delete()
+    try:
+        member.delete()
+    except ProtectedError as error:
+        # Records of a programme keep the person (学时申报, a trainee's filing…): they stay on the roster. The
+        # deletion is refused before anything is deleted; the audit row above rolls back with the refusal.
+        kinds = sorted({str(row._meta.verbose_name) for row in error.protected_objects})
+        raise ValidationError(_("该人员已有%(kinds)s记录，不能删除") % {"kinds": "、".join(kinds)},
+                              code="protected") from None
 
 
 def import_staff_rows(*, actor, organisation, rows: list[dict]) -> tuple[int, int, int]:
