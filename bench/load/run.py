@@ -1,0 +1,255 @@
+"""Benchmark: a whole-site load test with Locust against gunicorn + PostgreSQL (issue 12).
+
+Prints figures; it is not a test. See bench/README.md ("load/ — the whole site under Locust").
+
+    .venv/bin/python bench/load/run.py                          # 200 users, 20 a second, 5 minutes
+    .venv/bin/python bench/load/run.py --users 20 --time 30s    # a smoke run while developing
+    .venv/bin/python bench/load/run.py --reuse                  # keep the database of the last run
+
+1. Creates a fresh PostgreSQL database (`--database`, dropped first), migrates it, collects the static files and
+   loads the demo data (seed_demo), as scripts/start does.
+2. Builds the plan of pages each demo account opens (bench/out/load-plan.json): its menu (core.navigation, the
+   entries the account may see) and, crawled from those pages with django.test.Client, the first link to each
+   object page (details, edit forms, confirmations) that answers 200 with HTML; printing, file downloads,
+   exports, the task centre's jobs and the API are left out. A menu entry that does not open, or a link
+   answering 4xx/5xx, is printed (NOT IN THE PLAN). Anonymous visitors get the public pages crawled from the
+   home page, the sign-in and the public post search, whose searches (filters) locustfile.py draws.
+3. Starts gunicorn on a free loopback port with the deployed settings (DEBUG off, collected static files, the
+   database backend for tasks) and the demo's conveniences of scripts/start: the captcha in test mode so the
+   simulated users can sign in, the SMS outbox visible.
+4. Runs `locust --headless` (bench/load/locustfile.py) for `--time` with `--users` users, then stops the server
+   and prints one row per page (requests, failures, median, p95, max, from Locust's CSV in bench/out/), the
+   failures, and the load average before and during the run (1-minute average, sampled every 10 s).
+"""
+
+import argparse
+import csv
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+import threading
+import warnings
+from io import StringIO
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent.parent
+OUT = ROOT / "bench" / "out"
+VAR_DIR = OUT / "load-var"
+PLAN = OUT / "load-plan.json"
+CSV_PREFIX = OUT / "load"
+sys.path.insert(0, str(HERE.parent))  # bench/signin.py's helpers
+
+from signin import free_port, wait_until_up  # noqa: E402
+
+# The accounts of seed_demo each simulated user signs in as (README, 演示账号), by persona: locustfile.py's classes.
+ACCOUNTS = {
+    "EnterpriseHR": ["ent_a", "ent_b", "ent_a_staff"],
+    "SchoolOfficer": ["school"],
+    "Student": ["liu"],
+    "Reviewer": ["hr_jinshui", "hr_erqi", "hr_city", "hr_province"],
+    "EducationBureau": ["edu_city"],
+    "Professional": ["pro"],
+    "OtherUnit": ["inst", "institute", "ind_city"],
+}
+# Pages a plan never requests: files, PDFs and exports measure other things (bench/pdf.py, export_xlsx.py).
+SKIPPED_NAMESPACES = ("printing:", "attachments:", "captcha", "api:", "api_docs", "batch:")
+SKIPPED_WORDS = ("download", "export", "template", "print", "pdf", "logout", "sms", "file", "attachment")
+HREF = re.compile(r'href="(/[^"#?]*)')
+
+
+def environment(database_url: str) -> dict[str, str]:
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "praxis.settings",
+        "DATABASE_URL": database_url,
+        "PRAXIS_VAR_DIR": str(VAR_DIR),
+        "DEBUG": "false",
+        # scripts/start's demo conveniences: the simulated users answer the captcha of test mode.
+        "CAPTCHA_TEST_MODE": "true",
+        "SMS_OUTBOX_VISIBLE": "true",
+        "WEBHOOK_ALLOW_LOOPBACK": "true",
+    }
+
+
+def prepare_database(name: str, reuse: bool) -> str:
+    url = f"postgres://postgres@127.0.0.1:5432/{name}"
+    if not reuse:
+        subprocess.run(["dropdb", "-h", "127.0.0.1", "-U", "postgres", "--if-exists", name], check=True)
+        subprocess.run(["createdb", "-h", "127.0.0.1", "-U", "postgres", name], check=True)
+    os.environ.update(environment(url))
+    (VAR_DIR / "static").mkdir(parents=True, exist_ok=True)
+    warnings.filterwarnings("ignore", message="CAPTCHA_TEST_MODE is enabled", category=RuntimeWarning)
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    if not reuse:
+        call_command("migrate", verbosity=0)
+        call_command("collectstatic", interactive=False, verbosity=0)
+        call_command("seed_demo", stdout=StringIO())
+    return url
+
+
+def skipped(name: str) -> bool:
+    return name.startswith(SKIPPED_NAMESPACES) or any(word in name for word in SKIPPED_WORDS)
+
+
+def crawl(client, start: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], list[str]]:
+    """`start` and, from each of its pages, the first link to every object page not seen yet; the pages that
+    answer 200 with HTML, and the ones that answered otherwise (a menu entry must open)."""
+    from django.urls import Resolver404, resolve
+
+    pages, broken, seen = [], [], set()
+
+    def opens(name, path, menu=False):
+        response = client.get(path)
+        if response.status_code != 200:
+            # A link that redirects (a message opening its subject) is not a page; a menu entry must open.
+            if menu or response.status_code >= 400:
+                broken.append(f"{path} ({name}): HTTP {response.status_code}")
+            return None
+        if "text/html" not in response.get("Content-Type", ""):
+            return None
+        return response.content.decode()
+
+    bodies = []
+    for name, path in start:
+        seen.add(name)
+        body = opens(name, path, menu=True)
+        if body is not None:
+            pages.append((name, path))
+            bodies.append(body)
+    for body in bodies:
+        for path in HREF.findall(body):
+            try:
+                match = resolve(path)
+            except Resolver404:
+                continue
+            name = match.view_name
+            if not match.kwargs or name in seen or skipped(name):
+                continue
+            seen.add(name)
+            if opens(name, path) is not None:
+                pages.append((name, path))
+    return pages, broken
+
+
+def build_plan() -> dict:
+    from django.test import Client
+    from django.urls import resolve
+
+    from accounts.models import User
+    from core.navigation import navigation_for
+
+    plan, broken = {}, []
+    for username in [username for usernames in ACCOUNTS.values() for username in usernames]:
+        user = User.objects.get(username=username)
+        client = Client()
+        client.force_login(user)
+        menu = [("portal:home", "/")]
+        for section in navigation_for(user, "/"):
+            for item in section["items"]:
+                name = resolve(item["url"]).view_name
+                if not skipped(name):
+                    menu.append((name, item["url"]))
+        pages, wrong = crawl(client, menu)
+        plan[username] = pages
+        broken += [f"{username}: {line}" for line in wrong]
+    public = [("portal:home", "/"), ("accounts:login", "/accounts/login/"),
+              ("traineeships:public_posts", "/traineeships/public/posts/")]
+    pages, wrong = crawl(Client(), public)
+    plan[""] = pages
+    broken += [f"anonymous: {line}" for line in wrong]
+    PLAN.write_text(json.dumps({"accounts": ACCOUNTS, "pages": plan}, ensure_ascii=False, indent=1),
+                    encoding="utf-8")
+    return {"pages": sum(len(pages) for pages in plan.values()),
+            "names": len({name for pages in plan.values() for name, _ in pages}), "broken": broken}
+
+
+class LoadSampler(threading.Thread):
+    """The 1-minute load average every 10 s while Locust runs."""
+
+    def __init__(self):
+        super().__init__(daemon=True)
+        self.samples, self.stopped = [], threading.Event()
+
+    def run(self):
+        while not self.stopped.wait(10):
+            self.samples.append(os.getloadavg()[0])
+
+
+def run_locust(port: int, args) -> None:
+    command = [str(ROOT / ".venv" / "bin" / "locust"), "-f", str(HERE / "locustfile.py"), "--headless",
+               "-u", str(args.users), "-r", str(args.spawn_rate), "-t", args.time, "--host",
+               f"http://127.0.0.1:{port}", "--csv", str(CSV_PREFIX), "--only-summary", "--stop-timeout", "10"]
+    with open(OUT / "load-locust.log", "w", encoding="utf-8") as log:
+        subprocess.run(command, cwd=ROOT, env={**os.environ, "LOAD_PLAN": str(PLAN)}, stdout=log, stderr=log)
+
+
+def report(args, plan_summary, load_before, sampler) -> None:
+    with open(f"{CSV_PREFIX}_stats.csv", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    print(f"\n{args.users} users (spawn {args.spawn_rate}/s), {args.time}; gunicorn {args.web_workers} workers × "
+          f"{args.web_threads} threads; PostgreSQL; {os.cpu_count()} cores; plan: {plan_summary['pages']} pages "
+          f"({plan_summary['names']} URL names)")
+    print(f"{'page':<52} {'requests':>9} {'failures':>9} {'median ms':>10} {'p95 ms':>8} {'max ms':>8}")
+    for row in sorted(rows, key=lambda row: (row["Name"] == "Aggregated", row["Name"])):
+        print(f"{row['Type'] + ' ' + row['Name'] if row['Type'] else row['Name']:<52} {row['Request Count']:>9} "
+              f"{row['Failure Count']:>9} {row['50%']:>10} {row['95%']:>8} {float(row['Max Response Time']):>8.0f}")
+    failures_path = Path(f"{CSV_PREFIX}_failures.csv")
+    if failures_path.exists():
+        with open(failures_path, encoding="utf-8") as handle:
+            failures = list(csv.DictReader(handle))
+        for failure in failures[:20]:
+            print(f"FAILURE {failure['Method']} {failure['Name']}: {failure['Error']} ×{failure['Occurrences']}")
+    during = sampler.samples or [os.getloadavg()[0]]
+    print(f"load average (1 min): before {load_before:.2f}; during mean {sum(during) / len(during):.2f}, "
+          f"max {max(during):.2f} ({len(during)} samples); after {os.getloadavg()[0]:.2f}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--database", default="praxis_bench_load", help="PostgreSQL database (dropped first)")
+    parser.add_argument("--reuse", action="store_true", help="keep the database and plan of the last run")
+    parser.add_argument("--users", type=int, default=200)
+    parser.add_argument("--spawn-rate", type=int, default=20)
+    parser.add_argument("--time", default="5m")
+    parser.add_argument("--web-workers", type=int, default=2)
+    parser.add_argument("--web-threads", type=int, default=4)
+    args = parser.parse_args()
+    OUT.mkdir(parents=True, exist_ok=True)
+    prepare_database(args.database, args.reuse)
+    plan_summary = build_plan()
+    for line in plan_summary["broken"]:
+        print(f"NOT IN THE PLAN (did not open while crawling): {line}")
+    port = free_port()
+    command = [str(ROOT / ".venv" / "bin" / "gunicorn"), "praxis.wsgi", "-b", f"127.0.0.1:{port}",
+               "--workers", str(args.web_workers), "--threads", str(args.web_threads), "--no-control-socket",
+               "--log-level", "warning"]
+    load_before = os.getloadavg()[0]
+    sampler = LoadSampler()
+    with open(OUT / "load-gunicorn.log", "w", encoding="utf-8") as log:
+        server = subprocess.Popen(command, cwd=ROOT, env=dict(os.environ), stdout=log, stderr=log)
+        try:
+            wait_until_up(port, server)
+            sampler.start()
+            run_locust(port, args)
+        finally:
+            sampler.stopped.set()
+            server.send_signal(signal.SIGTERM)
+            try:
+                server.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait()
+    report(args, plan_summary, load_before, sampler)
+
+
+if __name__ == "__main__":
+    main()
