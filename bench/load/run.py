@@ -19,7 +19,8 @@ Prints figures; it is not a test. See bench/README.md ("load/ — the whole site
    simulated users can sign in, the SMS outbox visible.
 4. Runs `locust --headless` (bench/load/locustfile.py) for `--time` with `--users` users, then stops the server
    and prints one row per page (requests, failures, median, p95, max, from Locust's CSV in bench/out/), the
-   failures, and the load average before and during the run (1-minute average, sampled every 10 s).
+   failures, the CPU seconds of gunicorn and of Locust over the run, and the load average before and during
+   the run (1-minute average, sampled every 10 s).
 """
 
 import argparse
@@ -27,10 +28,12 @@ import csv
 import json
 import os
 import re
+import resource
 import signal
 import subprocess
 import sys
 import threading
+import time
 import warnings
 from io import StringIO
 from pathlib import Path
@@ -184,15 +187,34 @@ class LoadSampler(threading.Thread):
             self.samples.append(os.getloadavg()[0])
 
 
-def run_locust(port: int, args) -> None:
+def tree_cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds of a process and its live children (gunicorn's master and workers)."""
+    import psutil  # a dependency of locust
+
+    root = psutil.Process(pid)
+    total = 0.0
+    for process in [root, *root.children(recursive=True)]:
+        try:
+            times = process.cpu_times()
+            total += times.user + times.system
+        except psutil.NoSuchProcess:
+            pass
+    return total
+
+
+def run_locust(port: int, args) -> float:
+    """Runs Locust to its end; returns the CPU seconds it used (the client shares the machine with the server)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     command = [str(ROOT / ".venv" / "bin" / "locust"), "-f", str(HERE / "locustfile.py"), "--headless",
                "-u", str(args.users), "-r", str(args.spawn_rate), "-t", args.time, "--host",
                f"http://127.0.0.1:{port}", "--csv", str(CSV_PREFIX), "--only-summary", "--stop-timeout", "10"]
     with open(OUT / "load-locust.log", "w", encoding="utf-8") as log:
         subprocess.run(command, cwd=ROOT, env={**os.environ, "LOAD_PLAN": str(PLAN)}, stdout=log, stderr=log)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
-def report(args, plan_summary, load_before, sampler) -> None:
+def report(args, plan_summary, load_before, sampler, cpu) -> None:
     with open(f"{CSV_PREFIX}_stats.csv", encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
     print(f"\n{args.users} users (spawn {args.spawn_rate}/s), {args.time}; gunicorn {args.web_workers} workers × "
@@ -209,6 +231,9 @@ def report(args, plan_summary, load_before, sampler) -> None:
         for failure in failures[:20]:
             print(f"FAILURE {failure['Method']} {failure['Name']}: {failure['Error']} ×{failure['Occurrences']}")
     during = sampler.samples or [os.getloadavg()[0]]
+    print(f"CPU seconds over {cpu['wall_s']:.0f} s of wall clock: gunicorn (master and workers) "
+          f"{cpu['server_s']:.0f} ({cpu['server_s'] / cpu['wall_s']:.2f} cores), Locust {cpu['locust_s']:.0f} "
+          f"({cpu['locust_s'] / cpu['wall_s']:.2f} cores); PostgreSQL's backends are not counted")
     print(f"load average (1 min): before {load_before:.2f}; during mean {sum(during) / len(during):.2f}, "
           f"max {max(during):.2f} ({len(during)} samples); after {os.getloadavg()[0]:.2f}")
 
@@ -239,7 +264,10 @@ def main() -> None:
         try:
             wait_until_up(port, server)
             sampler.start()
-            run_locust(port, args)
+            server_before, started = tree_cpu_seconds(server.pid), time.monotonic()
+            locust_s = run_locust(port, args)
+            cpu = {"wall_s": time.monotonic() - started, "locust_s": locust_s,
+                   "server_s": tree_cpu_seconds(server.pid) - server_before}
         finally:
             sampler.stopped.set()
             server.send_signal(signal.SIGTERM)
@@ -248,7 +276,7 @@ def main() -> None:
             except subprocess.TimeoutExpired:
                 server.kill()
                 server.wait()
-    report(args, plan_summary, load_before, sampler)
+    report(args, plan_summary, load_before, sampler, cpu)
 
 
 if __name__ == "__main__":
