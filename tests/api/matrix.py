@@ -21,7 +21,7 @@ from tests.api.keys import auth, token_for
 
 def api_routes():
     """{name: converters} of every named route under /api/v1/."""
-    from tests.core.test_access_matrix import url_patterns
+    from tests.matrix import url_patterns
 
     return {name: converters for name, converters in url_patterns(get_resolver())
             if name.startswith("api:") and name not in ("api:schema", "api:docs", "api:unknown_route")}

@@ -12,12 +12,9 @@ Statuses: 200 shown, 302 redirected (the sign-in page for anonymous visitors; th
 """
 
 import pytest
-from django.urls import URLPattern, URLResolver, get_resolver
 
-from audit.models import AuditEntry
-from reviews.models import ReviewEvent
 from tests.core.access_world import build_world
-from tests.matrix import check
+from tests.matrix import check_foreign_posts, check_gets, completeness, url_patterns
 
 PERSONAS = ("owner", "reviewer", "staff_manager", "other_org", "other_county", "education", "industry",
             "individual", "anonymous")
@@ -204,38 +201,20 @@ WITHOUT_OBJECT = {
 }
 
 
-def url_patterns(resolver=None, namespace=None):
-    """(name, converters) of every URL pattern, walking the resolver tree."""
-    for pattern in (resolver or get_resolver()).url_patterns:
-        if isinstance(pattern, URLResolver):
-            inner = pattern.namespace
-            yield from url_patterns(pattern, f"{namespace}:{inner}" if namespace and inner else inner or namespace)
-        elif isinstance(pattern, URLPattern):
-            name = f"{namespace}:{pattern.name}" if namespace else pattern.name
-            yield name, list(pattern.pattern.converters)
-
-
 # Programmes whose personas differ from the ones above keep their own matrix with the same completeness check.
 # tests/<programme>/test_access_matrix.py
 OWN_MATRIX_NAMESPACES = ("internships:", "apprenticeships:", "continuing_education:", "api:")
+# Patterns in WITHOUT_OBJECT whose argument names no object.
+NOT_OBJECTS = {"traineeships:base_upload", "batch:template", "batch:import", "batch:export",
+               # a programme's key, not an object
+               "accounts:individual_sign_in", "accounts:individual_verify", "accounts:individual_resend",
+               "accounts:individual_bind"}
 
 
 def test_every_url_pattern_has_a_row():
-    missing = sorted(name for name, _ in url_patterns() if name not in MATRIX and name not in WITHOUT_OBJECT
-                     and not name.startswith(OWN_MATRIX_NAMESPACES))
-    assert not missing, f"URL patterns without a row in the access matrix (tests/core/test_access_matrix.py): {missing}"
-    stale = sorted((set(MATRIX) | set(WITHOUT_OBJECT)) - {name for name, _ in url_patterns()})
-    assert not stale, f"rows for URL patterns that no longer exist: {stale}"
-
-
-def test_every_pattern_naming_an_object_is_in_the_matrix():
-    named = sorted(name for name, converters in url_patterns()
-                   if converters and name in WITHOUT_OBJECT
-                   and name not in {"traineeships:base_upload", "batch:template", "batch:import", "batch:export",
-                                    # a programme's key, not an object
-                                    "accounts:individual_sign_in", "accounts:individual_verify",
-                                    "accounts:individual_resend", "accounts:individual_bind"})
-    assert not named, f"patterns with an object id belong in MATRIX, not WITHOUT_OBJECT: {named}"
+    problems = completeness(dict(url_patterns()), matrix=MATRIX, without_object=WITHOUT_OBJECT,
+                            left_to=OWN_MATRIX_NAMESPACES, not_objects=NOT_OBJECTS)
+    assert not problems, "tests/core/test_access_matrix.py: " + "; ".join(problems)
 
 
 @pytest.fixture
@@ -254,18 +233,14 @@ def people(county_reviewer_a, staff_manager_a, admin_b, county_reviewer_b, educa
 
 @pytest.mark.django_db
 def test_get_matrix(client, world, people):
-    wrong = check(client, method="GET", rows=MATRIX, personas=PERSONAS, patterns=dict(url_patterns()), world=world,
-                  user_for=lambda persona, key: world[key].owner if persona == "owner" else people[persona],
-                  title="MATRIX")
+    wrong = check_gets(client, rows=MATRIX, personas=PERSONAS, patterns=dict(url_patterns()), world=world,
+                       people=people)
     assert not wrong, "\n".join(wrong)
 
 
 @pytest.mark.django_db
 def test_foreign_posts_write_nothing(client, world, people):
-    audit = AuditEntry.objects.exclude(action__startswith="accounts.")
-    audit_before, events_before = audit.count(), ReviewEvent.objects.count()
-    wrong = check(client, method="POST", rows=POSTS, personas=POST_PERSONAS, patterns=dict(url_patterns()),
-                  world=world, user_for=lambda persona, key: people[persona], title="POSTS")
-    assert not wrong, "\n".join(wrong)
     # Sign-ins are audited; nothing else may have been.
-    assert (audit.count(), ReviewEvent.objects.count()) == (audit_before, events_before)
+    wrong = check_foreign_posts(client, rows=POSTS, personas=POST_PERSONAS, patterns=dict(url_patterns()),
+                                world=world, people=people)
+    assert not wrong, "\n".join(wrong)

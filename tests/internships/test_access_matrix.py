@@ -14,10 +14,10 @@ Statuses: 200 shown, 302 redirected (the sign-in page for anonymous visitors; th
 
 import pytest
 
-from tests.core.test_access_matrix import url_patterns
 from tests.internships.world import build_world
-from tests.matrix import check, completeness
+from tests.matrix import check_foreign_posts, check_gets, completeness, namespace_patterns
 
+NAMESPACE = "internships"
 PERSONAS = ("owner", "host_b", "school", "school_b", "student", "student_b", "education", "education_b", "hr",
             "sub_admin", "individual", "anonymous")
 
@@ -168,12 +168,9 @@ POSTS = {
 }
 
 
-def _names():
-    return {name: converters for name, converters in url_patterns() if name.startswith("internships:")}
-
-
 def test_every_url_pattern_has_a_row():
-    problems = completeness(_names(), matrix=MATRIX, without_object=WITHOUT_OBJECT, posts=POSTS)
+    problems = completeness(namespace_patterns(NAMESPACE), matrix=MATRIX, without_object=WITHOUT_OBJECT,
+                            posts=POSTS)
     assert not problems, "tests/internships/test_access_matrix.py: " + "; ".join(problems)
 
 
@@ -194,20 +191,13 @@ def people(host_b, admin_b, school_admin, school_b_admin, student, student_recor
 
 @pytest.mark.django_db
 def test_get_matrix(client, world, people):
-    wrong = check(client, method="GET", rows=MATRIX, personas=PERSONAS, patterns=_names(), world=world,
-                  user_for=lambda persona, key: world[key].owner if persona == "owner" else people[persona],
-                  title="MATRIX")
+    wrong = check_gets(client, rows=MATRIX, personas=PERSONAS, patterns=namespace_patterns(NAMESPACE),
+                       world=world, people=people)
     assert not wrong, "\n".join(wrong)
 
 
 @pytest.mark.django_db
 def test_foreign_posts_write_nothing(client, world, people):
-    from audit.models import AuditEntry
-    from reviews.models import ReviewEvent
-
-    audit = AuditEntry.objects.exclude(action__startswith="accounts.")
-    before = (audit.count(), ReviewEvent.objects.count())
-    wrong = check(client, method="POST", rows=POSTS, personas=POST_PERSONAS, patterns=_names(), world=world,
-                  user_for=lambda persona, key: people[persona], title="POSTS")
+    wrong = check_foreign_posts(client, rows=POSTS, personas=POST_PERSONAS, patterns=namespace_patterns(NAMESPACE),
+                                world=world, people=people)
     assert not wrong, "\n".join(wrong)
-    assert (audit.count(), ReviewEvent.objects.count()) == before

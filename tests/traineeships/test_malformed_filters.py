@@ -10,7 +10,8 @@ from django.test import Client
 from django.urls import reverse
 
 from tests.core.access_world import build_world
-from tests.core.test_access_matrix import MATRIX, url_patterns
+from tests.core.test_access_matrix import MATRIX
+from tests.matrix import url_patterns
 from traineeships.models import TraineeKind, TraineeProfile
 
 pytest_plugins = ["tests.traineeships.test_placements"]
