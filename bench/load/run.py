@@ -241,7 +241,7 @@ def report(args, plan_summary, load_before, sampler, cpu) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--database", default="praxis_bench_load", help="PostgreSQL database (dropped first)")
-    parser.add_argument("--reuse", action="store_true", help="keep the database and plan of the last run")
+    parser.add_argument("--reuse", action="store_true", help="keep the last run's database (no seed)")
     parser.add_argument("--users", type=int, default=200)
     parser.add_argument("--spawn-rate", type=int, default=20)
     parser.add_argument("--time", default="5m")
