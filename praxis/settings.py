@@ -114,8 +114,11 @@ TEMPLATES = [
 ]
 
 # --- Database -------------------------------------------------------------------------------
+# Connections are kept a minute (checked before reuse): opening one per request cost PostgreSQL a fork and a
+# sign-in each time, visible in the load test (bench/load).
 DATABASES = {"default": env_database(
-    "DATABASE_URL", f"sqlite:///{VAR_DIR / 'praxis.sqlite3'}", conn_max_age=env_int("DB_CONN_MAX_AGE", 0)
+    "DATABASE_URL", f"sqlite:///{VAR_DIR / 'praxis.sqlite3'}", conn_max_age=env_int("DB_CONN_MAX_AGE", 60),
+    conn_health_checks=True,
 )}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL and IMMEDIATE transactions let the web process and the job worker share the file
