@@ -94,16 +94,26 @@ def insert_rows(model, rows: Iterable[dict], *, constants: dict | None = None) -
     template = [None] * width
     for position, value in fixed:
         template[position] = value
+    # A column a row does not carry takes the field's default. A constant default is prepared once (for a
+    # roster row that is a third of its columns: the link and account fields); a callable one on every row.
+    missing = object()
+    defaults = {
+        position: missing if field.has_default() and callable(field.default) or isinstance(field, EncryptedTextField)
+        else field.get_db_prep_save(field.get_default(), connection)
+        for position, _name, field, _adapt in per_row
+    }
 
     def parameters():
-        missing = object()
         for row in rows:
             values = template.copy()
             for position, name, field, adapt in per_row:
                 value = row.get(name, missing)
-                values[position] = (
-                    adapt(value) if value is not missing else field.get_db_prep_save(field.get_default(), connection)
-                )
+                if value is not missing:
+                    values[position] = adapt(value)
+                else:
+                    value = defaults[position]
+                    values[position] = (field.get_db_prep_save(field.get_default(), connection) if value is missing
+                                        else value)
             yield values
 
     quote = connection.ops.quote_name
