@@ -19,7 +19,9 @@ error added by clean(), a value of an unexpected type — it gives up and the ca
 row, so a refused row gets exactly the form's messages, and an accepted row the same cleaned_data (tests
 import the same file both ways). Only forms whose machinery it reproduces are eligible (see `build`):
 ModelForms whose model has no clean() and whose constraints all involve a field outside the form (so
-_post_clean skips them), with widgets that read one value from the data dict.
+_post_clean skips them), no uniqueness for _post_clean to check (or a validate_unique the form replaced), with
+widgets that read one value from the data dict. A form opting in (ImportSpec.fast_validation) must add no rule
+in an overridden _post_clean: StaffMemberForm's only copies the birth date onto its instance.
 """
 
 import datetime
@@ -215,6 +217,12 @@ class FastRowCleaner:
                 self.model_checks.append((model_field.name, check))
         if model.clean is not models.Model.clean:
             raise NotEligible("the model has its own clean()")
+        unique = model._meta.unique_together or any(
+            model_field.unique or model_field.unique_for_date or model_field.unique_for_month
+            or model_field.unique_for_year
+            for model_field in model._meta.concrete_fields if model_field.name in names)
+        if unique and type(form).validate_unique is forms.ModelForm.validate_unique:
+            raise NotEligible("_post_clean would check uniqueness in the database")
         for constraint in model._meta.constraints:
             fields = getattr(constraint, "fields", None)
             if not fields or set(fields) <= names:
