@@ -60,7 +60,8 @@ class ImportRun:
         self.context = spec.context(parent)
         headers = {column.field_name: column.header for column in spec.columns}
         self.validator = RowValidator(
-            spec.form_class, spec.form_kwargs(self.actor, self.organisation, **self.context), headers)
+            spec.form_class, spec.form_kwargs(self.actor, self.organisation, **self.context), headers,
+            fast=spec.fast_validation)
         self.key_headers = "、".join(headers.get(name, name) for name in spec.natural_key)
         self.seen = SeenKeys()
         self.candidates: list[tuple[str, int, object, dict]] = []  # valid rows of this chunk, before the key check

@@ -1,4 +1,5 @@
-"""Insert a chunk of already-validated rows with one `executemany`, for imports' apply services.
+"""Insert a chunk of already-validated rows with one `executemany` (PostgreSQL: one COPY), for imports' apply
+services.
 
 `Model.objects.bulk_create` builds a model instance per row and compiles every value through the field's
 get_db_prep_save: for a 100,000-row roster that is about five times the cost of the insert itself. The rows
@@ -6,6 +7,11 @@ here are the screen form's cleaned_data, already of the field's Python type, so 
 through the same database adaptation Django would use (connection.ops), chosen once per column; any value of
 another type falls back to the field's own get_db_prep_save. Fields the rows do not carry are filled as
 Model.save() would fill them: auto_now / auto_now_add with the current time, otherwise the field's default.
+
+On PostgreSQL the rows go in with COPY ... FROM STDIN (psycopg 3's cursor.copy): executemany sends one
+statement per row and cost the client about twice SQLite's CPU per 100,000 rows. COPY takes the same adapted
+values, checks the same constraints and runs in the caller's transaction; the statement is all or nothing, as
+the executemany in a savepoint is.
 """
 
 import datetime
@@ -88,22 +94,38 @@ def insert_rows(model, rows: Iterable[dict], *, constants: dict | None = None) -
     template = [None] * width
     for position, value in fixed:
         template[position] = value
+    # A column a row does not carry takes the field's default. A constant default is prepared once (for a
+    # roster row that is a third of its columns: the link and account fields); a callable one on every row.
+    missing = object()
+    defaults = {
+        position: missing if field.has_default() and callable(field.default) or isinstance(field, EncryptedTextField)
+        else field.get_db_prep_save(field.get_default(), connection)
+        for position, _name, field, _adapt in per_row
+    }
 
     def parameters():
-        missing = object()
         for row in rows:
             values = template.copy()
             for position, name, field, adapt in per_row:
                 value = row.get(name, missing)
-                values[position] = (
-                    adapt(value) if value is not missing else field.get_db_prep_save(field.get_default(), connection)
-                )
+                if value is not missing:
+                    values[position] = adapt(value)
+                else:
+                    value = defaults[position]
+                    values[position] = (field.get_db_prep_save(field.get_default(), connection) if value is missing
+                                        else value)
             yield values
 
     quote = connection.ops.quote_name
-    sql = "INSERT INTO {} ({}) VALUES ({})".format(
-        quote(model._meta.db_table), ", ".join(quote(column) for column in columns), ", ".join(["%s"] * width),
-    )
+    table, names = quote(model._meta.db_table), ", ".join(quote(column) for column in columns)
+    if connection.vendor == "postgresql":
+        count = 0
+        with connection.cursor() as cursor, cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
+            for values in parameters():
+                copy.write_row(values)
+                count += 1
+        return count
+    sql = "INSERT INTO {} ({}) VALUES ({})".format(table, names, ", ".join(["%s"] * width))
     batch = list(parameters())
     if batch:
         with connection.cursor() as cursor:

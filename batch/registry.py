@@ -68,6 +68,10 @@ class ImportSpec:
     # claimed by earlier rows, lookups of the unit's records) the rows are validated and applied in file order
     # in the job's own process, which is the safe default for a new spec.
     independent_rows: bool = False
+    # True: rows go through batch.fast_validation, the form's own rules without the form's per-row machinery,
+    # and only rows it cannot accept through the form itself (same results; a test per spec imports a file both
+    # ways). For forms whose fields are plain values (text, choices, dates, numbers).
+    fast_validation: bool = False
     parent: ImportParent | None = None
     # allowed(user) -> bool: who may import, when the screen's own rule is more than one permission code (e.g.
     # the working-day calendar: provincial HR or platform staff). Defaults to user.has_perm(permission).

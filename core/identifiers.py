@@ -5,6 +5,7 @@ letter-prefixed credit codes and valid ID numbers whose area code changed after 
 """
 
 import datetime
+import operator
 import re
 
 from django.core.exceptions import ValidationError
@@ -50,7 +51,8 @@ def normalise_credit_code(value: str) -> str:
 
 
 def id_check_char(first17: str) -> str:
-    return ID_CHECK_CHARS[sum(int(char) * weight for char, weight in zip(first17, ID_WEIGHTS)) % 11]
+    # map() rather than a generator: half the time, and an import checks every row's number.
+    return ID_CHECK_CHARS[sum(map(operator.mul, map(int, first17), ID_WEIGHTS)) % 11]
 
 
 def id_number_problem(value: str) -> str | None:

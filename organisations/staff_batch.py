@@ -46,6 +46,7 @@ def register_staff_batch_specs() -> None:
         key="staff", label=str(_("人员信息导入")), permission=PERMISSION, columns=IMPORT_COLUMNS,
         form_class=StaffMemberForm, form_kwargs=_form_kwargs, natural_key=("id_number",),
         apply=import_staff_rows, back_url_name="staff:list", independent_rows=True,
+        fast_validation=True,
     ))
     register_export(ExportSpec(
         key="staff", label=str(_("人员信息导出")), permission=PERMISSION, columns=EXPORT_COLUMNS,
