@@ -5,7 +5,8 @@ Only that fragment is cached, never the page: the page around it carries the vis
 messages. Keys hold the language and the query string, and a version that every save or delete of a Post
 replaces (status changes go through save()), so a post published or withdrawn in this process shows at once.
 Django's default cache (settings.CACHES; not configured, so local memory) is per process: another worker, or the
-background worker, may show the old results until PUBLIC_POSTS_CACHE_SECONDS have passed (10 s by default;
+background worker, may show the old results until settings.PUBLIC_POSTS_CACHE_SECONDS have passed (environment
+variable of the same name, 10 s by default;
 0 turns the cache off). A shared cache configured in CACHES makes the version shared too.
 """
 
@@ -22,7 +23,7 @@ VERSION_KEY = "traineeships:public_posts:version"
 
 
 def cache_seconds() -> int:
-    return getattr(settings, "PUBLIC_POSTS_CACHE_SECONDS", 10)
+    return settings.PUBLIC_POSTS_CACHE_SECONDS
 
 
 def _version() -> str:
