@@ -6,8 +6,8 @@ messages. Keys hold the language and the query string, and a version that every 
 replaces (status changes go through save()), so a post published or withdrawn in this process shows at once.
 Django's default cache (settings.CACHES; not configured, so local memory) is per process: another worker, or the
 background worker, may show the old results until settings.PUBLIC_POSTS_CACHE_SECONDS have passed (environment
-variable of the same name, 10 s by default;
-0 turns the cache off). A shared cache configured in CACHES makes the version shared too.
+variable of the same name, 10 s by default; 0 turns the cache off). A shared cache configured in CACHES makes
+the version shared too.
 """
 
 import hashlib
