@@ -8,7 +8,9 @@ Prints figures; it is not a test. See bench/README.md. Run bench/public_posts.py
 gunicorn (2 workers × 4 threads by default) on a free loopback port; T client threads send R requests each,
 first to /healthz (the floor: Django's stack and nothing else), then to the public list with the filters of
 bench/public_posts.py drawn at random (no filter, city, city+county, keyword, city+keyword, page 50 of a city).
-Every answer must be 200.
+Every answer must be 200. Two servers one after the other in the same run: with the public results cache off
+(PUBLIC_POSTS_CACHE_SECONDS=0) and as configured (traineeships/public_cache.py); the server is fresh each time,
+warmed with 50 requests of each kind.
 """
 
 import argparse
@@ -78,12 +80,28 @@ def main() -> None:
     command = [str(ROOT / ".venv" / "bin" / "gunicorn"), "praxis.wsgi", "-b", f"127.0.0.1:{port}",
                "--workers", str(args.web_workers), "--threads", str(args.web_threads),
                "--no-control-socket", "--log-level", "warning"]
+    # Two servers in one run: the results cache off (PUBLIC_POSTS_CACHE_SECONDS=0), then as configured.
+    runs = {"cache off": serve_and_drive(command, port, search_paths, args, {"PUBLIC_POSTS_CACHE_SECONDS": "0"}),
+            "cache on": serve_and_drive(command, port, search_paths, args, {})}
+    from django.db import connection
+
+    print(f"{connection.vendor}; gunicorn {args.web_workers} workers × {args.web_threads} threads; "
+          f"{args.threads} client threads; {len(set(search_paths))} distinct searches in {len(search_paths)}; "
+          f"load average {os.getloadavg()[0]:.1f}")
+    for name, (health, search) in runs.items():
+        print(f"{name}: /healthz {health['rps']:8.1f} requests/s ({health['requests']} in {health['wall_s']} s)"
+              f"   public search {search['rps']:8.1f} requests/s ({search['requests']} in {search['wall_s']} s)"
+              f"   search / healthz {search['rps'] / health['rps']:.0%}")
+
+
+def serve_and_drive(command, port, search_paths, args, env) -> tuple[dict, dict]:
     log_path = public_posts.OUT / "public-search-gunicorn.log"
-    with open(log_path, "w", encoding="utf-8") as log:
-        server = subprocess.Popen(command, cwd=ROOT, env=dict(os.environ), stdout=log, stderr=log)
+    with open(log_path, "a", encoding="utf-8") as log:
+        server = subprocess.Popen(command, cwd=ROOT, env={**os.environ, **env}, stdout=log, stderr=log)
         try:
             wait_until_up(port, server)
-            drive(port, ["/healthz"] * 50 + search_paths[:50], 2)  # warm-up: every worker imports and renders
+            # Warm-up: every worker imports and renders (and, with the cache on, keeps these 50 searches).
+            drive(port, ["/healthz"] * 50 + search_paths[:50], 2)
             health = drive(port, ["/healthz"] * args.requests, args.threads)
             search = drive(port, search_paths, args.threads)
         finally:
@@ -93,13 +111,7 @@ def main() -> None:
             except subprocess.TimeoutExpired:
                 server.kill()
                 server.wait()
-    from django.db import connection
-
-    print(f"{connection.vendor}; gunicorn {args.web_workers} workers × {args.web_threads} threads; "
-          f"{args.threads} client threads; load average {os.getloadavg()[0]:.1f}")
-    print(f"/healthz          {health['rps']:8.1f} requests/s  ({health['requests']} in {health['wall_s']} s)")
-    print(f"public search     {search['rps']:8.1f} requests/s  ({search['requests']} in {search['wall_s']} s)")
-    print(f"search / healthz  {search['rps'] / health['rps']:.0%}")
+    return health, search
 
 
 if __name__ == "__main__":

@@ -153,6 +153,8 @@ LOGIN_MAX_FAILURES = env_int("LOGIN_MAX_FAILURES", 6)
 LOGIN_LOCK_MINUTES = env_int("LOGIN_LOCK_MINUTES", 120)
 # Per client address: this many failures within the window blocks further attempts from it.
 LOGIN_MAX_FAILURES_PER_ADDRESS = env_int("LOGIN_MAX_FAILURES_PER_ADDRESS", 30)
+# The public post search's results for visitors not signed in, cached this long (traineeships/public_cache.py).
+PUBLIC_POSTS_CACHE_SECONDS = env_int("PUBLIC_POSTS_CACHE_SECONDS", 10)
 LOGIN_ADDRESS_WINDOW_MINUTES = env_int("LOGIN_ADDRESS_WINDOW_MINUTES", 15)
 SESSION_COOKIE_AGE = env_int("SESSION_IDLE_MINUTES", 30) * 60
 SESSION_SAVE_EVERY_REQUEST = True  # the age counts from the last request: an idle timeout

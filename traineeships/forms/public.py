@@ -3,6 +3,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
+from core.widgets import FastSelect
 from regions.models import Region, RegionLevel
 from traineeships.models import Education
 
@@ -18,15 +19,16 @@ class PublicPostFilterForm(forms.Form):
     """选择市、区县和条件 (manual 002 §十六). Each region select offers only the children of the one above it,
     and changing one reloads the next with htmx."""
 
-    province = forms.ChoiceField(label=_("省份"), required=False)
-    city = forms.ChoiceField(label=_("市"), required=False)
-    county = forms.ChoiceField(label=_("区县"), required=False)
+    # FastSelect: the same HTML as Django's select templates, written in Python (they were 30 % of the page).
+    province = forms.ChoiceField(label=_("省份"), required=False, widget=FastSelect)
+    city = forms.ChoiceField(label=_("市"), required=False, widget=FastSelect)
+    county = forms.ChoiceField(label=_("区县"), required=False, widget=FastSelect)
     q = forms.CharField(label=_("关键词"), required=False, max_length=50,
                         widget=forms.TextInput(attrs={"class": "form-control", "placeholder": _("岗位名称或单位名称"),
                                                       "type": "search"}))
     education = forms.ChoiceField(label=_("学历要求"), required=False,
                                   choices=[("", PLACEHOLDER)] + list(Education.choices),
-                                  widget=forms.Select(attrs={"class": "form-select"}))
+                                  widget=FastSelect(attrs={"class": "form-select"}))
 
     def __init__(self, data=None, **kwargs):
         data = data.copy() if data is not None else None

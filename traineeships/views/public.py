@@ -3,12 +3,16 @@ open a post and go back to the same filtered page."""
 
 import re
 
+from django.core.cache import cache
 from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
 from core.paging import CappedPaginator
 from regions.models import Region
+from traineeships import public_cache
 from traineeships.forms.public import PLACEHOLDER, PublicPostFilterForm
 from traineeships.selectors import filter_public_posts, get_public_post, public_posts
 
@@ -21,6 +25,16 @@ LIST_FIELDS = ("id", "title", "unit_name", "places", "education", "monthly_allow
 
 @require_GET
 def post_list(request):
+    key = public_cache.fragment_key(request)
+    results = cache.get(key) if key else None
+    if results is None:
+        results = render_to_string("traineeships/public/_search.html", _search_context(request), request=request)
+        if key:
+            cache.set(key, results, public_cache.cache_seconds())
+    return render(request, "traineeships/public/list.html", {"results": mark_safe(results)})
+
+
+def _search_context(request) -> dict:
     form = PublicPostFilterForm(request.GET)
     filters = form.filters()
     posts = public_posts()
@@ -34,10 +48,10 @@ def post_list(request):
     querystring = form.querystring()
     # The page number is part of where the visitor was, so the detail page's 返回列表 keeps it too.
     here = f"{querystring}&page={page_obj.number}" if querystring else f"page={page_obj.number}"
-    return render(request, "traineeships/public/list.html", {
+    return {
         "form": form, "page_obj": page_obj, "posts": page_obj.object_list,
         "querystring_without_page": f"{querystring}&" if querystring else "", "here": here,
-    })
+    }
 
 
 @require_GET
