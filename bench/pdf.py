@@ -11,7 +11,6 @@ stand-ins with the attributes the templates read, so no database is needed. Time
 
 import argparse
 import datetime
-import io
 import os
 import statistics
 import sys
@@ -69,26 +68,16 @@ def roster_context(lines: int) -> dict:
     return {"roster": roster, "base": Obj(organisation=ORGANISATION), "printed_at": "2026-12-05 10:00"}
 
 
-def timed(template: str, context: dict, runs: int, *, parallel: bool | None = None) -> tuple[float, int, int]:
-    """Median seconds, size and pages. parallel=None: render_pdf (one document); True / False: render_long_pdf
-    as the roster's view calls it, in parts by several processes or (PDF_PARALLEL_MIN_LINES=0) in one."""
-    from django.test.utils import override_settings
-    from pypdf import PdfReader
-
-    from printing.parallel import render_long_pdf
+def timed(template: str, context: dict, runs: int) -> tuple[float, int]:
     from printing.pdf import render_pdf
 
-    timings, size, pages = [], 0, 0
+    timings, size = [], 0
     for _ in range(runs):
         started = time.perf_counter()
-        if parallel is None:
-            pdf = render_pdf(template, context, personal_data_visible=True)
-        else:
-            with override_settings(PDF_PARALLEL_MIN_LINES=300 if parallel else 0):
-                pdf = render_long_pdf(template, context, lines=context["roster"].lines, personal_data_visible=True)
+        pdf = render_pdf(template, context, personal_data_visible=True)
         timings.append(time.perf_counter() - started)
-        size, pages = len(pdf), len(PdfReader(io.BytesIO(pdf)).pages)
-    return statistics.median(timings), size, pages
+        size = len(pdf)
+    return statistics.median(timings), size
 
 
 def main() -> None:
@@ -99,14 +88,11 @@ def main() -> None:
     configure_django()
     timed("traineeships/placements/print/agreement.html", agreement_context(), 1)  # warm-up: font, templates
     print(f"load average {os.getloadavg()[0]:.1f}")
-    seconds, size, _pages = timed("traineeships/placements/print/agreement.html", agreement_context(), args.runs * 3)
-    print(f"{'agreement (就业见习协议)':<34} {seconds * 1000:8.0f} ms   {size / 1024:7.0f} KB")
+    seconds, size = timed("traineeships/placements/print/agreement.html", agreement_context(), args.runs * 3)
+    print(f"{'agreement (就业见习协议)':<28} {seconds * 1000:8.0f} ms   {size / 1024:7.0f} KB")
     for lines in (int(value) for value in args.lines.split(",")):
-        for parallel, label in ((False, "one process"), (True, "in parts")):
-            seconds, size, pages = timed("traineeships/roster/print.html", roster_context(lines), args.runs,
-                                         parallel=parallel)
-            print(f"{f'roster, {lines:,} lines, {label}':<34} {seconds * 1000:8.0f} ms   {size / 1024:7.0f} KB"
-                  f"   {pages} pages")
+        seconds, size = timed("traineeships/roster/print.html", roster_context(lines), args.runs)
+        print(f"{f'roster, {lines:,} lines':<28} {seconds * 1000:8.0f} ms   {size / 1024:7.0f} KB")
 
 
 if __name__ == "__main__":

@@ -64,18 +64,13 @@ def render_pdf(template_name: str, context: dict, *, reader=None, personal_data_
     reader holds organisations.view_personal_data; personal_data_visible=True prints them whole regardless
     (a person's own document). Without a reader everything is masked: a PDF is as readable as a list page.
     """
-    html = render_html(template_name, context, reader, personal_data_visible)
-    font_config = FontConfiguration()
-    document = HTML(string=html, base_url=BASE_URL, url_fetcher=LocalOnlyFetcher())
-    return document.write_pdf(font_config=font_config)
-
-
-def render_html(template_name: str, context: dict, reader=None, personal_data_visible: bool | None = None) -> str:
-    """The template's HTML as render_pdf lays it out (the reader's masking applied)."""
     if personal_data_visible is None:
         personal_data_visible = reader is not None and can_see_personal_data(reader)
     context = {**context, "user": reader, "personal_data_visible": bool(personal_data_visible)}
-    return render_to_string(template_name, context)
+    html = render_to_string(template_name, context)
+    font_config = FontConfiguration()
+    document = HTML(string=html, base_url=BASE_URL, url_fetcher=LocalOnlyFetcher())
+    return document.write_pdf(font_config=font_config)
 
 
 def own_document(reader, person_id: int) -> dict:

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET
 from audit.services import record
 from batch.writing import CellWriter, open_workbook
 from core.masking import can_see_personal_data, mask_id_number
-from printing.parallel import render_long_pdf
+from printing.pdf import render_pdf
 from traineeships.forms.reports import BaseChoiceForm, PeriodForm
 from traineeships.models import BaseStatus
 from traineeships.rules import is_hr_reviewer
@@ -89,9 +89,8 @@ def export_roster(reader, base, result, fmt: str) -> tuple[bytes, str]:
     name = f"补贴经费花名册-{base.organisation.name}-{first:%Y%m}-{last:%Y%m}"
     if fmt == "xlsx":
         return _xlsx(result, base, reader=reader), f"{name}.xlsx"
-    pdf = render_long_pdf("traineeships/roster/print.html", {
-        "roster": result, "base": base, "printed_at": f"{timezone.localtime():%Y-%m-%d %H:%M}"},
-        lines=result.lines, reader=reader)
+    pdf = render_pdf("traineeships/roster/print.html", {
+        "roster": result, "base": base, "printed_at": f"{timezone.localtime():%Y-%m-%d %H:%M}"}, reader=reader)
     return pdf, f"{name}.pdf"
 
 
