@@ -5,6 +5,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+import praxis.urls  # noqa: F401 - the views import reviews.selectors before a test stands in for it
 from audit.models import AuditEntry
 from organisations.models import VerificationStatus
 from tests import factories
