@@ -124,9 +124,8 @@ def test_individual_lists(client, base_a, base_b, admin_a, admin_b, county_revie
     """岗位查询 and 我的报名 of a graduate: posts of several units, applications in several states."""
     from django.utils import timezone
 
-    from traineeships.models import Application, ApplicationStatus, Post, PostStatus
-
     from tests.traineeships.test_applications import make_trainee
+    from traineeships.models import Application, ApplicationStatus, Post, PostStatus
 
     person = make_trainee()
     client.force_login(person)
