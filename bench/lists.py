@@ -151,7 +151,8 @@ def fill_placements(rows, rng, now):
                                           status=BaseStatus.APPROVED, approved_at=now)
     region = organisation.region
     posts = Post.objects.bulk_create([
-        Post(base=base, unit_name=organisation.name, title=f"基准见习岗位{number}", places=rows, majors="不限",
+        Post(base=base, unit_name=organisation.name, title=f"基准见习岗位{number}", places=rows // 20 + 1,
+             majors="不限",
              education=Education.values[0], work_region=region, city_code=region.city_code,
              province_code=region.province_code, address="人民路1号", monthly_allowance=2200, period_months=6,
              description="基准", contact_person="李红", contact_phone="13800001111", status=PostStatus.PUBLISHED,
@@ -357,15 +358,27 @@ def show_queries(label: str) -> None:
     client.force_login(users[persona])
     client.get(url, params)
 
+    slow = []
+
     def show(execute, sql, sql_params, many, context):
         started = time.perf_counter()
         try:
             return execute(sql, sql_params, many, context)
         finally:
-            print(f"{(time.perf_counter() - started) * 1000:8.1f} ms  {sql[:400]}")
+            elapsed = (time.perf_counter() - started) * 1000
+            print(f"{elapsed:8.1f} ms  {sql[:300]}")
+            if elapsed > 20:
+                slow.append((sql, sql_params))
 
     with connection.execute_wrapper(show):
         client.get(url, params)
+    explain = "EXPLAIN QUERY PLAN " if connection.vendor == "sqlite" else "EXPLAIN ANALYZE "
+    for sql, sql_params in slow:  # the plans of the slow ones
+        print("\n" + sql)
+        with connection.cursor() as cursor:
+            cursor.execute(explain + sql, sql_params)
+            for row in cursor.fetchall():
+                print("   ", row[-1])
 
 
 if __name__ == "__main__":
