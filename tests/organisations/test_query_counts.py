@@ -30,3 +30,14 @@ def test_staff_list(client, admin_a, enterprise_a):
     add_staff(enterprise_a, 6, start=2)
     assert queries(client, url) == few
     assert queries(client, url, {"name": "张", "department": "部门"}) == few_filtered
+
+
+def test_directory(client, city_reviewer, enterprise_a, enterprise_b):
+    """单位名录 of the city: organisations of several counties, some recommended by a department."""
+    client.force_login(city_reviewer)
+    url = reverse("organisations:directory")
+    few = queries(client, url)
+    for number, county in enumerate(["410105", "410103", "410102", "410105"]):
+        factories.OrganisationFactory(name=f"名录企业{number}", region=factories.region(county),
+                                      recommended_by=city_reviewer.organisation if number % 2 else None)
+    assert queries(client, url) == few
