@@ -143,3 +143,28 @@ def test_individual_lists(client, base_a, base_b, admin_a, admin_b, county_revie
     add(3, 1)
     assert queries(client, posts_url) == few_posts
     assert queries(client, mine_url) == few_mine
+
+
+@pytest.mark.parametrize("persona", ["admin_a", "county_reviewer_a"])
+def test_claim_list(client, persona, base_a, base_b, admin_a, admin_b, county_reviewer_a):
+    """补贴申请: the unit's own claims, and the submitted claims of the county's units (each with its lines)."""
+    import datetime
+
+    from tests.traineeships.helpers import filed_claim
+
+    reader = admin_a if persona == "admin_a" else county_reviewer_a
+    client.force_login(reader)
+    url = reverse("traineeships:claims")
+
+    def add(organisation, admin, number, status):
+        people = [factories.individual(real_name=f"见习{number}-{n}") for n in range(number % 3 + 1)]
+        filed_claim(organisation, admin, [(person, datetime.date(2026, 3, 1), "1260.00") for person in people],
+                    status=status)
+
+    add(base_a.organisation, admin_a, 0, "submitted")
+    add(base_a.organisation, admin_a, 1, "approved")
+    few = queries(client, url)
+    for number, status in enumerate(["submitted", "paid", "approved", "submitted", "draft", "rejected"], start=2):
+        add(base_a.organisation, admin_a, number, status)
+        add(base_b.organisation, admin_b, number + 10, status)
+    assert queries(client, url) == few
