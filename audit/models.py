@@ -27,6 +27,15 @@ class AuditEntry(models.Model):
             # An organisation's newest entries first (the log's API pages by id within the caller's organisation):
             # one index range however large the log, instead of sorting the organisation's whole history.
             models.Index(fields=["actor_org", "-id"], name="audit_org_newest"),
+            # The log's screen: newest first (created_at, then id), whole or by organisation or by action; read
+            # in index order instead of sorting every matching entry of a log of millions.
+            models.Index(fields=["-created_at", "-id"], name="audit_newest"),
+            models.Index(fields=["actor_org", "-created_at", "-id"], name="audit_org_newest_created"),
+            models.Index(fields=["action", "-created_at", "-id"], name="audit_action_newest"),
+            # The filter's choices: the actions and object types that occur in an organisation's entries (a
+            # DISTINCT read from the index instead of every entry of the organisation).
+            models.Index(fields=["actor_org", "action"], name="audit_org_action"),
+            models.Index(fields=["actor_org", "target_type"], name="audit_org_target_type"),
         ]
         verbose_name = _("审计日志")
         verbose_name_plural = _("审计日志")

@@ -54,6 +54,42 @@ def target_type_choices(queryset) -> list[tuple[str, str]]:
     return sorted(((code, target_type_label(code)) for code in types), key=lambda item: item[1])
 
 
+def filter_choices_for_user(user) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """(action choices, target type choices) of the log's screen: what action_choices and target_type_choices
+    give for audit_entries_for_user(user), read without a DISTINCT over every entry in scope (a million entries
+    took 0.3 s each on PostgreSQL): each next value is the smallest one above the last, found in the
+    (action) / (target_type, …) / (actor_org, action) / (actor_org, target_type) indexes."""
+    audit_entries_for_user(user)  # the same permission check (403)
+    organisation_id = None if user.is_staff or user.is_superuser else user.organisation_id
+    actions = _distinct_values("action", organisation_id, above_blank=False)
+    types = _distinct_values("target_type", organisation_id, above_blank=True)
+    return (sorted(((code, label_for(code)) for code in actions), key=lambda item: item[1]),
+            sorted(((code, target_type_label(code)) for code in types), key=lambda item: item[1]))
+
+
+def _distinct_values(column: str, organisation_id: int | None, *, above_blank: bool) -> list[str]:
+    """The distinct values of one of AuditEntry's columns (in an organisation's entries), one index probe per
+    value: a recursive query (a "loose index scan"), on SQLite and PostgreSQL alike."""
+    from django.db import connection
+
+    table = connection.ops.quote_name(AuditEntry._meta.db_table)
+    column = connection.ops.quote_name(AuditEntry._meta.get_field(column).column)
+    scope, scope_params = ("", []) if organisation_id is None else (
+        f"{connection.ops.quote_name('actor_org_id')} = %s AND ", [organisation_id])
+    first = ">" if above_blank else ">="
+    sql = (
+        f"WITH RECURSIVE seen(value) AS ("
+        f" SELECT (SELECT MIN({column}) FROM {table} WHERE {scope}{column} {first} %s)"
+        f" UNION ALL"
+        f" SELECT (SELECT MIN({column}) FROM {table} WHERE {scope}{column} > seen.value)"
+        f" FROM seen WHERE seen.value IS NOT NULL"
+        f") SELECT value FROM seen WHERE value IS NOT NULL"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*scope_params, "", *scope_params])
+        return [row[0] for row in cursor.fetchall()]
+
+
 def _model_for(target_type: str):
     if not target_type:
         return None

@@ -5,25 +5,21 @@ from django.views.decorators.http import require_GET
 from audit.forms import AuditFilterForm
 from audit.labels import label_for
 from audit.selectors import (
-    action_choices,
     audit_entries_for_user,
     diff_rows,
+    filter_choices_for_user,
     filter_entries,
-    target_type_choices,
     target_type_label,
 )
 from core.masking import can_see_personal_data
-from core.paging import paginate
+from core.paging import COUNT_CAP, paginate
 
 
 def filtered_entries(user, params):
     """(filter form, entries) the log lists for these query parameters; batch.audit_log_export uses it too."""
     scope = audit_entries_for_user(user)
-    form = AuditFilterForm(
-        params or None,
-        action_choices=action_choices(scope),
-        target_type_choices=target_type_choices(scope),
-    )
+    actions, target_types = filter_choices_for_user(user)
+    form = AuditFilterForm(params or None, action_choices=actions, target_type_choices=target_types)
     entries = scope
     if form.is_bound:
         # Invalid filters show their errors and an empty list rather than silently ignoring them.
@@ -35,7 +31,7 @@ def filtered_entries(user, params):
 @login_required
 def entry_list(request):
     form, entries = filtered_entries(request.user, request.GET)
-    context = paginate(request, entries)
+    context = paginate(request, entries, cap=COUNT_CAP, by_keys=True)  # a log of millions of entries
     type_labels = {}
     masked = not can_see_personal_data(request.user)
     context["rows"] = [

@@ -69,6 +69,8 @@ class BatchJob(models.Model):
         ordering = ["-created_at", "-id"]
         indexes = [
             models.Index(fields=["owner", "kind", "created_at"]),
+            # The task centre: the owner's jobs, newest first.
+            models.Index(fields=["owner", "-created_at", "-id"], name="batch_job_owner_newest"),
             models.Index(fields=["status", "heartbeat_at"], name="batch_job_status_heartbeat"),
         ]
         verbose_name = _("导入导出任务")

@@ -20,7 +20,7 @@ from batch.jobs import fail_stale_jobs
 from batch.models import SAVED_ROWS_STATUSES, JobKind, JobStatus
 from batch.selectors import get_job_for_user, get_jobs_for_user
 from batch.writing import temporary_xlsx, write_failed_rows, write_template
-from core.paging import paginate
+from core.paging import COUNT_CAP, paginate
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -49,7 +49,7 @@ def job_list(request):
     fail_stale_jobs()
     form = JobFilterForm(request.GET or None, user=request.user)
     jobs = form.apply(get_jobs_for_user(request.user))
-    context = {"filter_form": form, **paginate(request, jobs)}
+    context = {"filter_form": form, **paginate(request, jobs, cap=COUNT_CAP)}
     for job in context["object_list"]:
         job.spec_label = registry.spec_label(job.kind, job.spec)
     return render(request, "batch/job_list.html", context)

@@ -28,10 +28,19 @@ class CappedPaginator(Paginator):
         return super().num_pages
 
 
-def paginate(request, queryset, per_page: int = DEFAULT_PAGE_SIZE) -> dict:
-    """Context for includes/pagination.html: the page and the query string to keep filters across pages."""
-    paginator = Paginator(queryset, per_page)
+def paginate(request, queryset, per_page: int = DEFAULT_PAGE_SIZE, *, cap: int | None = None,
+             by_keys: bool = False) -> dict:
+    """Context for includes/pagination.html: the page and the query string to keep filters across pages.
+
+    cap: count at most this many rows (CappedPaginator; the page shows "N+"), for lists of a large table.
+    by_keys: select the page's primary keys in a subquery and read only those rows with the queryset's joins
+    (one query still). A list ordered by a joined table's column, or joining many wide tables, otherwise sorts
+    every match with all its joined columns to keep 20 of them; sorting the keys alone costs a fraction."""
+    paginator = CappedPaginator(queryset, per_page, cap=cap) if cap else Paginator(queryset, per_page)
     page_obj = paginator.get_page(request.GET.get("page"))
+    if by_keys:
+        # Same ORDER BY on the outer query: the page keeps its order (and its ties' order) with 20 rows to sort.
+        page_obj.object_list = queryset.filter(pk__in=page_obj.object_list.values("pk"))
     params = request.GET.copy()
     params.pop("page", None)
     encoded = params.urlencode()
@@ -40,3 +49,4 @@ def paginate(request, queryset, per_page: int = DEFAULT_PAGE_SIZE) -> dict:
         "object_list": page_obj.object_list,
         "querystring_without_page": f"{encoded}&" if encoded else "",
     }
+

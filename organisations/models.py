@@ -286,6 +286,8 @@ class StaffMember(EncryptedFieldsMixin, models.Model):
             models.UniqueConstraint(fields=["account"], condition=models.Q(link_status__in=["requested", "linked"]),
                                     name="staff_one_current_unit_per_person"),
         ]
+        # The roster's order (name, id) within the organisation: the page is read from the index, not sorted.
+        indexes = [models.Index(fields=["organisation", "name", "id"], name="staff_org_name")]
         verbose_name = _("人员")
         verbose_name_plural = _("人员")
 

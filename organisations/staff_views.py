@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from core.decorators import permission_required_403
-from core.paging import paginate
+from core.paging import COUNT_CAP, paginate
 from organisations import staff_services
 from organisations.rules import MANAGE_STAFF as PERMISSION
 from organisations.staff_forms import StaffFilterForm, StaffMemberForm
@@ -29,7 +29,8 @@ def staff_list(request):
     members = filter_staff(get_staff_for_user(request.user), filter_form).order_by("name", "id")
     export_query = request.GET.copy()
     export_query.pop("page", None)
-    context = {"filter_form": filter_form, "export_query": export_query.urlencode(), **paginate(request, members)}
+    context = {"filter_form": filter_form, "export_query": export_query.urlencode(),
+               **paginate(request, members, cap=COUNT_CAP)}
     return render(request, "organisations/staff_list.html", context)
 
 

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.rules import is_individual
-from core.paging import paginate
+from core.paging import COUNT_CAP, paginate
 from reviews import rules, services
 from reviews.forms import BatchApproveForm, DecisionForm, InboxFilterForm, InboxTab, MineFilterForm, ReasonForm
 from reviews.materials import materials_for
@@ -73,7 +73,8 @@ def inbox(request):
     if request.method == "POST":
         return _batch_approve(request)
     form, tab, steps = filtered_inbox(request.user, request.GET)
-    context = paginate(request, steps)
+    # Ordered by the review's submission time (a joined column): page by keys, count up to the cap.
+    context = paginate(request, steps, cap=COUNT_CAP, by_keys=True)
     labels = _kind_labels()
     context.update(
         form=form,

@@ -31,3 +31,18 @@ def test_past_the_cap_it_says_so_and_the_pages_stop_there(people):
     assert page.number == 2 and not page.has_next()
     html = render_to_string("includes/pagination.html", {"page_obj": page, "querystring_without_page": ""})
     assert "第 2 / 2 页，共 5+ 条" in html
+
+
+@pytest.mark.parametrize("page", ["1", "2", "4", "99"])
+def test_paging_by_keys_gives_the_same_page_in_one_query(rf, people, page):
+    """paginate(by_keys=True): the same rows in the same order as the plain page, read in one query."""
+    from core.paging import paginate
+
+    users = User.objects.filter(username__startswith="p").select_related("organisation").order_by("real_name", "-pk")
+    request = rf.get("/", {"page": page})
+    plain = [user.pk for user in paginate(request, users, per_page=2, cap=5)["object_list"]]
+    context = paginate(request, users, per_page=2, cap=5, by_keys=True)
+    with CaptureQueriesContext(connection) as queries:
+        by_keys = [user.pk for user in context["object_list"]]
+    assert by_keys == plain and len(queries.captured_queries) == 1
+    assert context["page_obj"].paginator.capped  # 7 people past a cap of 5

@@ -62,3 +62,109 @@ def test_hr_base_list(client, base_a, county_reviewer_a, city_reviewer, django_a
     assert queries(client, url) == few
     with django_assert_max_num_queries(20):
         client.get(url)
+
+
+UNIT_LISTS = ("traineeships:placements", "traineeships:application_reviews", "traineeships:post_query",
+              "traineeships:match_drafts", "traineeships:match_records", "traineeships:reports")
+
+
+@pytest.mark.parametrize("name", UNIT_LISTS)
+def test_unit_lists(client, name, base_a, admin_a, county_reviewer_a, city_reviewer):
+    """The unit's people lists: every row has its own trainee, application, post and (for the imported
+    registrations) import job."""
+    from django.utils import timezone
+
+    from batch.models import BatchJob, JobKind, JobStatus
+    from tests.traineeships.test_api_query_counts import placed
+    from tests.traineeships.test_placements import approved_post
+    from traineeships.imports import MATCHING
+    from traineeships.models import Application, ApplicationStatus, Placement, PlacementStatus, PostInterest
+
+    def add(number):
+        post = approved_post(base_a.organisation, admin_a, county_reviewer_a, city_reviewer, places=5,
+                             title=f"岗位{number}")
+        placed(post, admin_a, number)
+        job = BatchJob.objects.create(kind=JobKind.IMPORT, spec=MATCHING, status=JobStatus.SUCCEEDED, owner=admin_a,
+                                      organisation=base_a.organisation, created_at=timezone.now())
+        draft = placed(post, admin_a, 100 + number)
+        Placement.objects.filter(pk=draft.pk).update(status=PlacementStatus.DRAFT, import_job=job)
+        Application.objects.create(person=factories.individual(real_name=f"待审{number}"), post=post,
+                                   status=ApplicationStatus.PENDING, applied_at=timezone.now())
+        PostInterest.objects.create(person=factories.individual(real_name=f"有意{number}"), post=post)
+
+    client.force_login(admin_a)
+    url = reverse(name)
+    for number in range(1, 3):
+        add(number)
+    few = queries(client, url)
+    for number in range(3, 7):
+        add(number)
+    assert queries(client, url) == few
+
+
+def test_publishing(client, base_a, base_b, admin_a, admin_b, county_reviewer_a, county_reviewer_b, city_reviewer):
+    """岗位发布: approved posts of several units waiting for the city."""
+    url = reverse("traineeships:publishing")
+    client.force_login(city_reviewer)
+    approve(create_post(base_a.organisation, admin_a, title="待发布0"), county_reviewer_a, city_reviewer)
+    approve(create_post(base_b.organisation, admin_b, title="待发布1"), county_reviewer_b, city_reviewer)
+    add_posts(base_b, admin_b, (county_reviewer_b, city_reviewer), city_reviewer, 2)
+    few, few_published = queries(client, url), queries(client, url, {"tab": "published"})
+    for number in range(2, 6):
+        base, admin, county = (base_a, admin_a, county_reviewer_a) if number % 2 else (base_b, admin_b,
+                                                                                    county_reviewer_b)
+        approve(create_post(base.organisation, admin, title=f"待发布{number}"), county, city_reviewer)
+    add_posts(base_a, admin_a, (county_reviewer_a, city_reviewer), city_reviewer, 4, start=10)
+    assert queries(client, url) == few
+    assert queries(client, url, {"tab": "published"}) == few_published
+
+
+def test_individual_lists(client, base_a, base_b, admin_a, admin_b, county_reviewer_a, county_reviewer_b,
+                          city_reviewer):
+    """岗位查询 and 我的报名 of a graduate: posts of several units, applications in several states."""
+    from django.utils import timezone
+
+    from tests.traineeships.test_applications import make_trainee
+    from traineeships.models import Application, ApplicationStatus, Post, PostStatus
+
+    person = make_trainee()
+    client.force_login(person)
+    posts_url, mine_url = reverse("traineeships:individual_posts"), reverse("traineeships:my_applications")
+
+    def add(count, start):
+        add_posts(base_a, admin_a, (county_reviewer_a, city_reviewer), city_reviewer, count, start=start)
+        add_posts(base_b, admin_b, (county_reviewer_b, city_reviewer), city_reviewer, count, start=start + 50)
+        for post in Post.objects.filter(status=PostStatus.PUBLISHED).exclude(applications__person=person):
+            Application.objects.create(person=person, post=post, status=ApplicationStatus.REJECTED,
+                                       applied_at=timezone.now(), decided_at=timezone.now(), reason="名额已满")
+
+    add(1, 0)
+    few_posts, few_mine = queries(client, posts_url), queries(client, mine_url)
+    add(3, 1)
+    assert queries(client, posts_url) == few_posts
+    assert queries(client, mine_url) == few_mine
+
+
+@pytest.mark.parametrize("persona", ["admin_a", "county_reviewer_a"])
+def test_claim_list(client, persona, base_a, base_b, admin_a, admin_b, county_reviewer_a):
+    """补贴申请: the unit's own claims, and the submitted claims of the county's units (each with its lines)."""
+    import datetime
+
+    from tests.traineeships.helpers import filed_claim
+
+    reader = admin_a if persona == "admin_a" else county_reviewer_a
+    client.force_login(reader)
+    url = reverse("traineeships:claims")
+
+    def add(organisation, admin, number, status):
+        people = [factories.individual(real_name=f"见习{number}-{n}") for n in range(number % 3 + 1)]
+        filed_claim(organisation, admin, [(person, datetime.date(2026, 3, 1), "1260.00") for person in people],
+                    status=status)
+
+    add(base_a.organisation, admin_a, 0, "submitted")
+    add(base_a.organisation, admin_a, 1, "approved")
+    few = queries(client, url)
+    for number, status in enumerate(["submitted", "paid", "approved", "submitted", "draft", "rejected"], start=2):
+        add(base_a.organisation, admin_a, number, status)
+        add(base_b.organisation, admin_b, number + 10, status)
+    assert queries(client, url) == few

@@ -307,6 +307,8 @@ class Placement(models.Model):
         indexes = [
             models.Index(fields=["post", "status"], name="tr_placement_post_status"),
             models.Index(fields=["base", "status"], name="tr_placement_base_status"),
+            # 上岗人员管理: a unit's registrations, newest first.
+            models.Index(fields=["base", "-created_at", "-id"], name="tr_placement_base_newest"),
         ]
 
     def __str__(self):

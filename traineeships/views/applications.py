@@ -96,7 +96,8 @@ def my_applications(request):
     """已报岗位管理: every application with its status and, once onboarded, the on-post status."""
     applications = selectors.applications_for_person(request.user)
     context = paginate(request, applications)
-    rows = [{"application": application, "placement": selectors.placement_of(application)}
+    placements = selectors.placements_by_application(context["object_list"])  # one query, not one per row
+    rows = [{"application": application, "placement": placements.get(application.pk)}
             for application in context["object_list"]]
     context.update(rows=rows, blocked=services.why_cannot_apply(request.user, request.trainee_profile))
     return render(request, "traineeships/applications/mine.html", context)

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from audit.services import record
 from core.decorators import permission_required_403
-from core.paging import paginate
+from core.paging import COUNT_CAP, paginate
 from printing.pdf import own_document, render_pdf
 from reviews.selectors import history_for_subject, latest_review_for
 from traineeships.forms.placements import PlacementFilterForm, RetentionForm, TermsForm, UploadForm, terms_initial
@@ -45,7 +45,7 @@ def placement_list(request):
     """上岗人员管理: the approved applicants waiting for registration, and every registration of the unit."""
     form = PlacementFilterForm(request.GET)
     placements = filter_placements(placements_for_unit(request.user), **form.filters())
-    context = paginate(request, placements)
+    context = paginate(request, placements, cap=COUNT_CAP)
     waiting = list(approved_applications_for_unit(request.user).select_related("post__work_region")[:50])
     deadlines = {}  # one parameter lookup per work region and approval day, not one per row
     for application in waiting:
