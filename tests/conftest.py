@@ -47,6 +47,16 @@ def _media_root(tmp_path, settings):
     settings.MEDIA_ROOT = str(tmp_path / "media")
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: a test's rolled-back rows must not come back from what an earlier test
+    cached (the public search's results fragment is kept 10 s; a rollback sends no post_delete to replace its
+    version)."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def password():
     return factories.PASSWORD
