@@ -1,7 +1,7 @@
 """Scoped reads of the organisations app. Objects of another organisation answer 404, never 403."""
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 
 from accounts.models import User
@@ -100,7 +100,8 @@ def accounts_of(organisation: Organisation) -> QuerySet:
     return (
         User.objects.filter(organisation=organisation)
         .select_related("department", "organisation")
-        .prefetch_related("roles")
+        # Each role's organisation is read when the list decides which rows the reader may manage.
+        .prefetch_related(Prefetch("roles", queryset=Role.objects.select_related("organisation")))
         .order_by("-is_org_admin", "username")
     )
 

@@ -168,3 +168,73 @@ def test_claim_list(client, persona, base_a, base_b, admin_a, admin_b, county_re
         add(base_a.organisation, admin_a, number, status)
         add(base_b.organisation, admin_b, number + 10, status)
     assert queries(client, url) == few
+
+
+@pytest.mark.django_db
+def test_filed_base_list(client, base_a, county_reviewer_a, city_reviewer, province_reviewer):
+    """已备案基地 of the province: bases of different units, each filed by the city."""
+    from traineeships.services import bases as base_services
+
+    def file_bases(count, start=0):
+        for n in range(start, start + count):
+            organisation = factories.OrganisationFactory(name=f"备案{n}企业有限公司")
+            admin = factories.org_admin(organisation, username=f"filed{n}", real_name=f"管理员{n}")
+            base = approved_base(organisation, admin, county_reviewer_a, city_reviewer)
+            base_services.file_with_province(base=base, actor=city_reviewer)
+
+    url = reverse("traineeships:filed_bases")
+    client.force_login(province_reviewer)
+    file_bases(1)
+    few, few_filtered = queries(client, url), queries(client, url, {"name": "备案"})
+    file_bases(6, start=1)
+    assert queries(client, url) == few
+    assert queries(client, url, {"name": "备案"}) == few_filtered
+    assert "备案6企业有限公司" in client.get(url).content.decode()
+
+
+@pytest.mark.django_db
+def test_parameter_list(client, city_reviewer, county_reviewer_a):
+    """The regions' parameters: rows of different regions, set by the city or by the county."""
+    import datetime
+
+    from traineeships.services.parameters import create_parameter
+
+    def add(count, start=0):
+        for n in range(start, start + count):
+            actor, code = (county_reviewer_a, "410105") if n % 2 else (city_reviewer, ("410100", "410103")[n % 4 // 2])
+            create_parameter(actor=actor, data={
+                "region": factories.region(code), "valid_from": datetime.date(2020 + n, 1, 1),
+                "valid_to": datetime.date(2020 + n, 12, 1),
+                "subsidy_rate": 0.6, "raised_subsidy_rate": 0.7, "retention_threshold": 0.5,
+                "insurance_subsidy_cap": 240, "note": f"参数{n}"})
+
+    url = reverse("traineeships:parameters")
+    client.force_login(city_reviewer)
+    add(2)
+    few, few_filtered = queries(client, url), queries(client, url, {"region": "410105"})
+    add(6, start=2)
+    assert queries(client, url) == few
+    assert queries(client, url, {"region": "410105"}) == few_filtered
+    assert "2027" in client.get(url).content.decode()
+
+
+@pytest.mark.django_db
+def test_graduate_list(client, city_reviewer, county_hr_a, county_hr_b, city_hr):
+    """毕业生名单 of the city: records imported by different departments."""
+    from traineeships.models import GraduateRecord
+
+    def add(count, start=0):
+        for n in range(start, start + count):
+            GraduateRecord.objects.create(
+                name=f"毕业生{n}", id_number=factories.make_id_number("20010307", seq=200 + n),
+                school=f"郑州{n}学院", major="软件工程", education="bachelor", graduation_year=2020 + n % 5,
+                imported_by_org=(county_hr_a, county_hr_b, city_hr)[n % 3])
+
+    url = reverse("traineeships:graduates")
+    client.force_login(city_reviewer)
+    add(2)
+    few, few_filtered = queries(client, url), queries(client, url, {"school": "郑州", "education": "bachelor"})
+    add(6, start=2)
+    assert queries(client, url) == few
+    assert queries(client, url, {"school": "郑州", "education": "bachelor"}) == few_filtered
+    assert "毕业生7" in client.get(url).content.decode()
