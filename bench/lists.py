@@ -163,7 +163,7 @@ def fill_placements(rows, rng, now):
     people = User.objects.filter(username__startswith="bench_trainee").order_by("pk").values_list("pk", flat=True)
     chunked_create(Application, (
         Application(person_id=person, post=posts[index % len(posts)], status=ApplicationStatus.APPROVED,
-                    applied_at=now, decided_at=now, decided_by=unit)
+                    applied_at=now, decided_at=now, decided_by=unit, onboarded=True)  # bulk_create skips save()
         for index, person in enumerate(people.iterator())))
     applications = (Application.objects.filter(post__base=base).order_by("pk")
                     .values_list("pk", "person_id", "post_id").iterator())

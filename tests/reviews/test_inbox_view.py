@@ -8,7 +8,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from reviews import services
+from reviews import selectors, services
 from reviews.models import Review
 from tests import factories
 from tests.reviews.conftest import department
@@ -147,6 +147,20 @@ def test_pages_take_a_constant_number_of_queries(client, dept_kind, enterprise_a
         response = client.get("/reviews/inbox/?page=2")
     assert len(listed_reviews(response)) == 18
     assert "第 2 / 2 页，共 38 条" in response.content.decode()
+
+
+def test_inbox_orders_by_submission_time_then_the_reviews_own_id(dept_kind, enterprise_a, admin_a, city_reviewer):
+    reviews = submit_departments(dept_kind, enterprise_a, admin_a, 3)
+    same_time = datetime.datetime(2026, 3, 1, 9, 0, tzinfo=SHANGHAI)
+    for review in reviews[1:]:
+        set_submitted_at(review, same_time)
+    set_submitted_at(reviews[0], same_time + datetime.timedelta(hours=1))
+    steps = selectors.inbox_for(city_reviewer)
+    assert [step.review_id for step in steps] == [reviews[1].pk, reviews[2].pk, reviews[0].pk]
+    # The tie-breaker is read from the review's table, not the step's review_id: only then does SQLite walk the
+    # review's submitted_at index and stop at the page (bench/lists.py, review inbox).
+    order_by = str(steps.query).split("ORDER BY")[1]
+    assert order_by.strip() == '"reviews_review"."submitted_at" ASC, "reviews_review"."id" ASC'
 
 
 def test_batch_approval_reports_an_item_someone_else_decided(client, org_kind, dept_kind, enterprise_a, admin_a,

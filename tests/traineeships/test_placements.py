@@ -17,6 +17,7 @@ from tests import factories
 from tests.attachments.files import png_upload
 from tests.traineeships.helpers import approve, create_post
 from traineeships.models import Application, ApplicationStatus, Placement, PlacementStatus, RegionParameter
+from traineeships.selectors.placements import approved_applications_for_unit
 from traineeships.services import placements as placement_services
 from traineeships.services.placements import period_bounds
 
@@ -137,6 +138,22 @@ def test_unit_registers_an_approved_applicant(client, admin_a, application, wage
     assert f'data-application="{application.pk}"' not in client.get(reverse("traineeships:placements")).content.decode()
     again = client.get(reverse("traineeships:placement_create", args=[application.pk]), follow=True)
     assert "该报名已登记过上岗" in again.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_waiting_box_is_the_approved_applications_without_a_placement(client, admin_a, post_a, application,
+                                                                          wage):
+    other = approved_application(post_a, real_name="李见习")
+    client.force_login(admin_a)
+    client.post(reverse("traineeships:placement_create", args=[application.pk]), terms_form())
+    application.refresh_from_db()
+    other.refresh_from_db()
+    assert (application.onboarded, other.onboarded) == (True, False)
+    # Application.onboarded stands for "has a placement": the same rows as the anti-join it replaces.
+    without_placement = Application.objects.filter(
+        post__base__organisation_id=admin_a.organisation_id, status=ApplicationStatus.APPROVED,
+        placement__isnull=True).order_by("-decided_at", "-id")
+    assert list(approved_applications_for_unit(admin_a)) == list(without_placement) == [other]
 
 
 @pytest.mark.django_db

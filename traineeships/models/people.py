@@ -126,6 +126,10 @@ class Application(models.Model):
     # 审核意见 in `reason` stays as it was).
     closed_at = models.DateTimeField(_("释放/失效时间"), null=True, blank=True)
     close_reason = models.CharField(_("释放/失效原因"), max_length=255, blank=True)
+    # Has a placement (录用上岗登记), set by Placement.save. An onboarded application stays `approved`, so
+    # "approved and waiting for registration" would otherwise probe every approved application of a unit for
+    # a placement; the flag lets a small partial index hold only the waiting ones. Placements are never deleted.
+    onboarded = models.BooleanField(_("已登记上岗"), default=False, editable=False)
 
     class Meta:
         ordering = ["-applied_at", "-id"]
@@ -135,7 +139,12 @@ class Application(models.Model):
             models.UniqueConstraint(fields=["person"], condition=models.Q(status="pending"),
                                     name="tr_one_pending_application_per_person"),
         ]
-        indexes = [models.Index(fields=["post", "status"], name="tr_application_post_status")]
+        indexes = [
+            models.Index(fields=["post", "status"], name="tr_application_post_status"),
+            # 待登记上岗 (approved, no placement yet), newest decision first: a few rows, whatever the history.
+            models.Index(fields=["-decided_at", "-id"], condition=models.Q(status="approved", onboarded=False),
+                         name="tr_application_waiting"),
+        ]
 
     def __str__(self):
         return f"{self.person} → {self.post}"
@@ -313,6 +322,14 @@ class Placement(models.Model):
 
     def __str__(self):
         return f"{self.person} @ {self.post}"
+
+    def save(self, *args, **kwargs):
+        # Here rather than in the registration service so that every writer keeps Application.onboarded true
+        # to "has a placement" (placements are never deleted); the caller's transaction holds both writes.
+        adding = self._state.adding
+        super().save(*args, **kwargs)
+        if adding:
+            Application.objects.filter(pk=self.application_id, onboarded=False).update(onboarded=True)
 
 
 class MonthlyReport(models.Model):

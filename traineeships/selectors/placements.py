@@ -97,10 +97,11 @@ def get_unit_departure(user, pk: int) -> Departure:
 
 
 def approved_applications_for_unit(user) -> QuerySet:
-    """录用上岗登记: approved applications to the unit's posts not yet registered."""
+    """录用上岗登记: approved applications to the unit's posts not yet registered (`onboarded` is "has a
+    placement": the tr_application_waiting partial index holds exactly these)."""
     return (
         Application.objects.filter(post__base__organisation_id=own_unit_id(user),
-                                   status=ApplicationStatus.APPROVED, placement__isnull=True)
+                                   status=ApplicationStatus.APPROVED, onboarded=False)
         .select_related("person", "post")
         .order_by("-decided_at", "-id")
     )
