@@ -11,6 +11,10 @@ from internships.models import (
     ApplicationStatus,
     BlacklistStatus,
     ComplaintStatus,
+    Evaluation,
+    EvaluationSide,
+    EvaluationStage,
+    Grade,
     InternshipStatus,
     RegistryRecord,
 )
@@ -28,6 +32,13 @@ def queries(client, url, shown, numbers) -> int:
     content = response.content.decode()
     assert any(shown.format(number) in content for number in numbers), f"no row {numbers} on {url}"
     return len(context.captured_queries)
+
+
+def evaluate(internship, intern, host_admin):
+    """Both sides' process evaluations of `internship`."""
+    for side, by in ((EvaluationSide.STUDENT, intern), (EvaluationSide.ENTERPRISE, host_admin)):
+        Evaluation.objects.create(internship=internship, side=side, stage=EvaluationStage.PROCESS,
+                                  grade=Grade.GOOD, comment="表现良好。", created_by=by)
 
 
 def add_rows(number, *, host, host_admin, school, school_admin, student_record, education_reviewer):
@@ -48,9 +59,11 @@ def add_rows(number, *, host, host_admin, school, school_admin, student_record, 
         position = f.position(enterprise, by, title=f"实习岗位{number}")
         f.application(f.student(roll, name=f"待签学生{number}"), position)
         group = f.group(roll, enterprise, roll_admin, name=f"实习组{number}", mentor_name=f"师傅{number}")
-        internship = f.internship(f.application(f.student(roll, name=f"实习学生{number}",
-                                                          class_name=f"机电{number}班"), position),
-                                  status=InternshipStatus.ARRIVED, group=group)
+        intern = factories.individual(username=f"intern{number}-{enterprise.pk}-{roll.pk}",
+                                      real_name=f"实习学生{number}")
+        internship = f.internship(f.application(f.student(roll, person=intern, class_name=f"机电{number}班"),
+                                                position), status=InternshipStatus.ARRIVED, group=group)
+        evaluate(internship, intern, by)
         f.internship(f.application(f.student(roll, name=f"待到岗学生{number}"), position))
         f.policy(roll, enterprise, roll_admin, [internship], number=f"PICC{number}{enterprise.pk}{roll.pk}")
         f.complaint(internship)
@@ -119,3 +132,31 @@ def test_list_query_count(client, request, rows, name, persona, shown):
     few = queries(client, url, shown, range(1, 3))
     rows(3, 7)
     assert queries(client, url, shown, range(3, 7)) == few
+
+
+STUDENT_LISTS = ["internships:my_internships", "internships:student_complaints", "internships:evaluations"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", STUDENT_LISTS)
+def test_student_own_lists(client, school, school_admin, student, student_record, name):
+    """The student's own internships (a few over the years), each at another enterprise, with a complaint and
+    evaluations."""
+    def add(first, last):
+        for number in range(first, last):
+            enterprise = factories.OrganisationFactory(name=f"学生实习企业{number}有限公司",
+                                                       region=factories.region("410105"))
+            admin = factories.org_admin(enterprise, username=f"own{number}", real_name=f"企业{number}")
+            f.host_profile(enterprise)
+            f.recommend(school, enterprise, school_admin)
+            position = f.position(enterprise, admin, title=f"实习岗位{number}")
+            internship = f.internship(f.application(student_record, position), status=InternshipStatus.COMPLETED)
+            f.complaint(internship, status=ComplaintStatus.SUBSTANTIATED, by=school_admin)
+            evaluate(internship, student, admin)
+
+    client.force_login(student)
+    url = reverse(name)
+    add(1, 3)
+    few = queries(client, url, "学生实习企业{}有限公司", range(1, 3))
+    add(3, 7)
+    assert queries(client, url, "学生实习企业{}有限公司", range(3, 7)) == few
