@@ -160,3 +160,40 @@ def test_student_own_lists(client, school, school_admin, student, student_record
     few = queries(client, url, "学生实习企业{}有限公司", range(1, 3))
     add(3, 7)
     assert queries(client, url, "学生实习企业{}有限公司", range(3, 7)) == few
+
+
+@pytest.mark.django_db
+def test_school_group_detail(client, host_a, admin_a, school, school_admin):
+    """One group's page lists its members and the school's other interns at the enterprise (candidates)."""
+    group = f.group(school, host_a, school_admin, name="实习一组")
+
+    def add(first, last):
+        for number in range(first, last):
+            position = f.position(host_a, admin_a, title=f"实习岗位{number}")
+            for name, member_of in ((f"组员{number}", group), (f"候选{number}", None)):
+                f.internship(f.application(f.student(school, name=name, class_name=f"机电{number}班"), position),
+                             status=InternshipStatus.ARRIVED, group=member_of)
+
+    client.force_login(school_admin)
+    url = reverse("internships:school_group_detail", args=[group.pk])
+    add(1, 3)
+    few = queries(client, url, "组员{}", range(1, 3))
+    add(3, 7)
+    assert queries(client, url, "候选{}", range(3, 7)) == few
+
+
+@pytest.mark.django_db
+def test_insurer_list(client, province_education_reviewer):
+    """保险公司: the province's list of insurers (plain rows, no related objects), as its keeper sees it."""
+    from internships.models import Insurer
+
+    def add(first, last):
+        for number in range(first, last):
+            Insurer.objects.create(name=f"保险公司{number}", product="学生实习责任保险", contact_phone="95518")
+
+    client.force_login(province_education_reviewer)
+    url = reverse("internships:insurers")
+    add(1, 3)
+    few = queries(client, url, "保险公司{}", range(1, 3))
+    add(3, 7)
+    assert queries(client, url, "保险公司{}", range(3, 7)) == few
