@@ -187,7 +187,9 @@ def filter_applications(applications: QuerySet, *, status="", position=None, q="
 def host_positions(user) -> QuerySet:
     if not (is_host(user) and user.has_perm(HOST)):
         return Position.objects.none()
-    return Position.objects.filter(enterprise_id=user.organisation_id).exclude(status="deleted").order_by("title")
+    # the enterprise is joined: the filter's options print each position as "enterprise·title"
+    return (Position.objects.filter(enterprise_id=user.organisation_id).exclude(status="deleted")
+            .select_related("enterprise").order_by("title"))
 
 
 def get_application_for_user(user, pk: int) -> Application:
