@@ -6,7 +6,9 @@ sections (审核与申报, 单位管理, 任务中心与消息, 系统管理). A
 `add_programme_entry()` for each screen; the foundation apps call `add_entry()` with their section's key.
 """
 
+import functools
 from collections.abc import Callable
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 
 from django.urls import reverse
@@ -51,6 +53,28 @@ class NavSection:
 
 _sections: dict[str, NavSection] = {}
 
+# The answers of the checks marked `asked_once_per_menu`, while a menu is being built (None otherwise).
+_menu_answers: ContextVar[dict | None] = ContextVar("menu_answers", default=None)
+
+
+def asked_once_per_menu(check: Callable) -> Callable:
+    """Marks a check of a user (a query) that several entries' `visible` ask, directly or through other checks
+    (e.g. "is this person a student of the programme?"): while one menu is being built it is asked once per
+    user. Outside a build every call asks afresh, so a view never sees an answer older than its own request's
+    writes."""
+
+    @functools.wraps(check)
+    def once(user):
+        answers = _menu_answers.get()
+        if answers is None:
+            return check(user)
+        key = (check, user.pk)
+        if key not in answers:
+            answers[key] = check(user)
+        return answers[key]
+
+    return once
+
 
 def register_section(key: str, label: str, order: int, icon: str = "") -> NavSection:
     section = _sections.get(key)
@@ -92,6 +116,24 @@ def navigation_for(user, current_path: str) -> list[dict]:
     `current_path` is active, and its section is open."""
     if not user.is_authenticated:
         return []
+    answers = _menu_answers.set({})
+    try:
+        result = _sections_for(user)
+    finally:
+        _menu_answers.reset(answers)
+    candidates = [(len(prefix), section, item) for section in result for item in section["items"]
+                  for prefix in item["prefixes"] if _matches(current_path, prefix)]
+    if candidates:
+        _, section, item = max(candidates, key=lambda candidate: candidate[0])
+        item["active"] = section["active"] = True
+    # Programme sections fold: the one holding the current page is open, or all of them on other pages.
+    programme_active = any(section["active"] for section in result if section["is_programme"])
+    for section in result:
+        section["open"] = section["active"] or not programme_active or not section["is_programme"]
+    return result
+
+
+def _sections_for(user) -> list[dict]:
     result = []
     seen_urls = set()
     for section in sorted(_sections.values(), key=lambda s: s.order):
@@ -108,13 +150,4 @@ def navigation_for(user, current_path: str) -> list[dict]:
         if items:
             result.append({"key": section.key, "label": section.label, "icon": section.icon,
                            "is_programme": section.is_programme, "items": items, "active": False})
-    candidates = [(len(prefix), section, item) for section in result for item in section["items"]
-                  for prefix in item["prefixes"] if _matches(current_path, prefix)]
-    if candidates:
-        _, section, item = max(candidates, key=lambda candidate: candidate[0])
-        item["active"] = section["active"] = True
-    # Programme sections fold: the one holding the current page is open, or all of them on other pages.
-    programme_active = any(section["active"] for section in result if section["is_programme"])
-    for section in result:
-        section["open"] = section["active"] or not programme_active or not section["is_programme"]
     return result

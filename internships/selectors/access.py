@@ -10,6 +10,7 @@ schools in their region, platform staff see everything. A student sees their own
 from django.db.models import Q
 
 from accounts.rules import is_individual
+from core.navigation import asked_once_per_menu
 from internships.models import Student
 from internships.rules import PROGRAMME
 from organisations.jurisdiction import scope_for
@@ -35,6 +36,7 @@ def can_see_records_of(user, *organisations) -> bool:
     return any(scope.contains(organisation) for organisation in organisations if organisation is not None)
 
 
+@asked_once_per_menu
 def student_of(user) -> Student | None:
     """The roll entry of a signed-in student (linked at the programme's sign-in), else None."""
     if not is_individual(user):

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from accounts.eligibility import Eligibility
 from audit.services import record, snapshot
 from core.constraints import known_violation
+from core.navigation import asked_once_per_menu
 from internships.models import Student
 from internships.rules import SCHOOL, is_school
 
@@ -132,5 +133,6 @@ def landing(user) -> str:
     return reverse("internships:student_positions")
 
 
+@asked_once_per_menu
 def is_participant(user) -> bool:
     return bool(user.is_authenticated) and Student.objects.filter(person_id=user.pk).exists()

@@ -189,3 +189,53 @@ def test_a_programme_registers_its_own_section_before_the_foundation(personas):
         from core import navigation
 
         navigation._sections.pop("test_programme")
+
+
+def test_a_check_marked_asked_once_per_menu_is_asked_once_per_build_and_afresh_outside(personas):
+    from core.navigation import asked_once_per_menu
+
+    calls = []
+
+    @asked_once_per_menu
+    def is_checked(user):
+        calls.append(user.pk)
+        return True
+
+    register_programme("once_test", "一次性检查")
+    for name in ("portal:home", "accounts:profile", "accounts:password_change"):
+        add_programme_entry("once_test", NavEntry("一次", name, visible=is_checked))
+    student, seeker = personas["student"], personas["job_seeker"]
+    try:
+        labels = [item["label"] for section in navigation_for(student, "/") for item in section["items"]]
+        assert labels.count("一次") == 3
+        assert calls == [student.pk]
+        navigation_for(seeker, "/")
+        assert calls == [student.pk, seeker.pk]
+    finally:
+        from core import navigation
+
+        navigation._sections.pop("once_test")
+    # Outside a build (a view asking), every call asks again: no answer outlives its menu.
+    assert is_checked(student) and is_checked(student)
+    assert calls == [student.pk, seeker.pk, student.pk, student.pk]
+
+
+def test_no_query_repeats_while_a_students_menu_is_built(personas, school):
+    """A student who is also a trainee: the entries of both programmes ask "is this person one of yours?"
+    (each programme's one question, asked once)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.internships import factories as internship_factories
+
+    student = personas["student"]
+    internship_factories.student(school, person=student)
+    student.mobile = "13900000001"
+    student.save(update_fields=["mobile"])
+    TraineeProfile.objects.create(person=student, kind=TraineeKind.YOUTH)
+    with CaptureQueriesContext(connection) as queries:
+        sections = navigation_for(student, "/")
+    statements = [query["sql"] for query in queries.captured_queries]
+    assert len(statements) == len(set(statements))
+    labels = {item["label"] for section in sections for item in section["items"]}
+    assert {"实习岗位", "我的实习申请", "岗位报名", "我的报名"} <= labels

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.rules import is_individual
 from core.navigation import NavEntry, add_programme_entry, register_programme
 from regions.models import RegionLevel
-from traineeships.models import TraineeProfile, TraineeshipBase
+from traineeships.models import TraineeshipBase
 from traineeships.rules import (
     GROUP,
     IMPORT_GRADUATES,
@@ -18,6 +18,7 @@ from traineeships.rules import (
     is_unit,
 )
 from traineeships.selectors import may_maintain_register
+from traineeships.selectors.programme import is_participant
 
 
 def _is_hr(level: str | None = None):
@@ -35,7 +36,7 @@ def _unit_with_base(user) -> bool:
 def _is_trainee(user) -> bool:
     """An individual who has passed the programme's sign-in (profile and bound mobile): the screens below
     send anyone else back to it."""
-    return is_individual(user) and bool(user.mobile) and TraineeProfile.objects.filter(person_id=user.pk).exists()
+    return is_individual(user) and bool(user.mobile) and is_participant(user)
 
 
 def _needs_programme_sign_in(user) -> bool:

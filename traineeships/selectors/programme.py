@@ -9,6 +9,7 @@ from django.http import Http404
 
 from accounts.rules import is_platform_staff
 from core import search
+from core.navigation import asked_once_per_menu
 from organisations.jurisdiction import authorised_department, can_see, region_q, scope_for
 from regions.models import Region, RegionLevel
 from regions.periods import in_force
@@ -26,6 +27,7 @@ from traineeships.models import (
 from traineeships.rules import PROGRAMME, is_hr
 
 
+@asked_once_per_menu
 def is_participant(user) -> bool:
     """Whether the person has entered the programme (its sign-in created their trainee profile)."""
     return bool(user.is_authenticated) and TraineeProfile.objects.filter(person_id=user.pk).exists()
