@@ -76,7 +76,7 @@ def places_taken(post: Post) -> int:
 
 def waiting_for_onboarding(post: Post):
     """Approved applications to the post with no 上岗登记 yet: each is promised one of the post's places."""
-    return Application.objects.filter(post=post, status=ApplicationStatus.APPROVED, placement__isnull=True)
+    return Application.objects.filter(post=post, status=ApplicationStatus.APPROVED, onboarded=False)
 
 
 def places_promised(post: Post) -> tuple[int, int]:

@@ -72,7 +72,7 @@ def why_cannot_apply(user, profile: TraineeProfile | None) -> str:
     if pending is not None:
         return _(ONE_PENDING)
     waiting = (
-        Application.objects.filter(person=user, status=ApplicationStatus.APPROVED, placement__isnull=True)
+        Application.objects.filter(person=user, status=ApplicationStatus.APPROVED, onboarded=False)
         .select_related("post").first()
     )
     if waiting is not None:
@@ -317,7 +317,7 @@ def lapse_overdue_approvals(*, today: datetime.date) -> int:
     # approval_lapse_days is at least 1, so nothing approved on or after yesterday can be due yet.
     latest = timezone.make_aware(datetime.datetime.combine(today - datetime.timedelta(days=1), datetime.time.min))
     candidates = (
-        Application.objects.filter(status=ApplicationStatus.APPROVED, placement__isnull=True,
+        Application.objects.filter(status=ApplicationStatus.APPROVED, onboarded=False,
                                    decided_at__lt=latest)
         .order_by("id").values_list("pk", flat=True)
     )
