@@ -11,13 +11,10 @@ the font subset with fontTools (both already brought by WeasyPrint). The look fo
 import io
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 import pydyf
-from fontTools import subset
-from fontTools.ttLib import TTFont
 
-from printing.pdf import FONT_FILE, read_shipped
+from printing.embedded_font import DocumentText, shipped_font
 
 MM = 72 / 25.4
 PAGE_WIDTH, PAGE_HEIGHT = 297 * MM, 210 * MM  # A4 landscape
@@ -62,129 +59,7 @@ class TableDocument:
     footer: str  # bottom left of every page; bottom right: 第 N 页 / 共 M 页
 
 
-class _Font:
-    """The shipped CID-keyed OpenType font: character → CID and advance width (in 1/1000 em)."""
-
-    def __init__(self):
-        font = TTFont(io.BytesIO(read_shipped(FONT_FILE)), lazy=True)
-        scale = 1000 / font["head"].unitsPerEm
-        self.cmap = font.getBestCmap()
-        self.metrics = font["hmtx"].metrics
-        self.scale = scale
-        self.ascent = font["hhea"].ascent * scale
-        self.descent = -font["hhea"].descent * scale
-        self.glyphs: dict[str, tuple[int, float, str]] = {}
-
-    def glyph(self, char: str) -> tuple[int, float, str]:
-        """(CID, advance, glyph name); a character the font lacks is its empty glyph 0."""
-        found = self.glyphs.get(char)
-        if found is None:
-            name = self.cmap.get(ord(char), ".notdef")
-            cid = int(name[3:]) if name.startswith("cid") else 0
-            found = self.glyphs[char] = (cid, self.metrics[name][0] * self.scale, name)
-        return found
-
-    def width(self, text: str, size: float) -> float:
-        return sum(self.glyph(char)[1] for char in text) * size / 1000
-
-
-@lru_cache(maxsize=1)
-def _font() -> _Font:
-    return _Font()
-
-
-class _Text:
-    """The characters a document shows: their CIDs for the content streams, the subset font and its maps."""
-
-    def __init__(self, font: _Font):
-        self.font = font
-        self.used: dict[str, tuple[int, float, str]] = {}
-        # A roster repeats its dates, amounts and phrases on every line: each is measured and encoded once per
-        # document (not per process: the texts include names and ID numbers).
-        self.advances: dict[str, float] = {}
-        self.codes: dict[str, str] = {}
-
-    def width(self, text: str, size: float) -> float:
-        advance = self.advances.get(text)
-        if advance is None:
-            advance = self.advances[text] = self.font.width(text, 1000)
-        return advance * size / 1000
-
-    def hex(self, text: str) -> str:
-        found = self.codes.get(text)
-        if found is not None:
-            return found
-        codes = []
-        for char in text:
-            glyph = self.used.get(char)
-            if glyph is None:
-                glyph = self.used[char] = self.font.glyph(char)
-            codes.append(f"{glyph[0]:04x}")
-        found = self.codes[text] = "".join(codes)
-        return found
-
-    def embed(self, pdf: pydyf.PDF) -> pydyf.Dictionary:
-        font = TTFont(io.BytesIO(read_shipped(FONT_FILE)), lazy=True)
-        # Only the CFF outlines are embedded (the widths and the character map are the PDF's own): the other
-        # tables are dropped before subsetting, so they are never even parsed.
-        for tag in set(font.keys()) - {"GlyphOrder", "head", "hhea", "maxp", "hmtx", "CFF "}:
-            del font[tag]
-        options = subset.Options()
-        options.layout_features, options.name_IDs, options.hinting, options.notdef_outline = [], [], False, True
-        subsetter = subset.Subsetter(options)
-        subsetter.populate(glyphs=sorted({name for _, _, name in self.used.values()} | {".notdef"}))
-        subsetter.subset(font)
-        cff = font["CFF "].compile(font)
-        file = pydyf.Stream([cff], {"Subtype": "/CIDFontType0C"}, compress=True)
-        pdf.add_object(file)
-        widths = pydyf.Array()
-        by_cid = sorted({cid: width for cid, width, _ in self.used.values()}.items())
-        for cid, width in by_cid:
-            widths.extend([cid, pydyf.Array([round(width)])])
-        descriptor = pydyf.Dictionary({
-            "Type": "/FontDescriptor", "FontName": "/PRAXIS+NotoSansSC-Regular", "Flags": 4,
-            "FontBBox": pydyf.Array([-1000, -300, 2000, 1200]), "ItalicAngle": 0,
-            "Ascent": round(self.font.ascent), "Descent": -round(self.font.descent), "CapHeight": 733, "StemV": 80,
-            "FontFile3": file.reference,
-        })
-        pdf.add_object(descriptor)
-        cid_font = pydyf.Dictionary({
-            "Type": "/Font", "Subtype": "/CIDFontType0", "BaseFont": "/PRAXIS+NotoSansSC-Regular",
-            "CIDSystemInfo": pydyf.Dictionary({
-                "Registry": pydyf.String("Adobe"), "Ordering": pydyf.String("Identity"), "Supplement": 0}),
-            "FontDescriptor": descriptor.reference, "DW": 1000, "W": widths,
-        })
-        pdf.add_object(cid_font)
-        # Glyph 0 stands for every character the font lacks: it maps back to none of them.
-        unicode = {cid: char for char, (cid, _, _) in self.used.items() if cid}
-        to_unicode = pydyf.Stream([_cmap(unicode)], compress=True)
-        pdf.add_object(to_unicode)
-        type0 = pydyf.Dictionary({
-            "Type": "/Font", "Subtype": "/Type0", "BaseFont": "/PRAXIS+NotoSansSC-Regular",
-            "Encoding": "/Identity-H", "DescendantFonts": pydyf.Array([cid_font.reference]),
-            "ToUnicode": to_unicode.reference,
-        })
-        pdf.add_object(type0)
-        return type0
-
-
-def _cmap(chars: dict[int, str]) -> bytes:
-    """The ToUnicode map, so the text can be searched and copied (and read back by the tests)."""
-    lines = ["/CIDInit /ProcSet findresource begin", "12 dict begin", "begincmap",
-             "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def",
-             "/CMapName /Adobe-Identity-UCS def", "/CMapType 2 def",
-             "1 begincodespacerange", "<0000> <FFFF>", "endcodespacerange"]
-    pairs = sorted(chars.items())
-    for start in range(0, len(pairs), 100):
-        block = pairs[start:start + 100]
-        lines.append(f"{len(block)} beginbfchar")
-        lines.extend(f"<{cid:04x}> <{char.encode('utf-16-be').hex()}>" for cid, char in block)
-        lines.append("endbfchar")
-    lines += ["endcmap", "CMapName currentdict /CIDFont defineresource pop", "end", "end"]
-    return "\n".join(lines).encode()
-
-
-def wrap(measure: _Text, text: str, width: float, size: float) -> list[str]:
+def wrap(measure: DocumentText, text: str, width: float, size: float) -> list[str]:
     """`text` broken into lines no wider than `width` (points): between any two Chinese characters, never
     inside a run of digits or Latin letters unless that run alone is too wide."""
     lines = []
@@ -214,7 +89,7 @@ class _Page:
     def __init__(self):
         self.ops: list[str] = []
 
-    def text(self, text: str, font: _Text, x: float, baseline: float, size: float, grey: float = BLACK,
+    def text(self, text: str, font: DocumentText, x: float, baseline: float, size: float, grey: float = BLACK,
              spacing: float = 0) -> None:
         if not text:
             return
@@ -233,8 +108,8 @@ class _Layout:
 
     def __init__(self, document: TableDocument):
         self.document = document
-        self.font = _font()
-        self.text = _Text(self.font)
+        self.font = shipped_font()
+        self.text = DocumentText(self.font)
         content_width = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT
         fixed = sum(column.width * MM for column in document.columns)
         rest = content_width - fixed
@@ -275,11 +150,14 @@ class _Layout:
     def row_height(self, placed: list) -> float:
         return max(len(lines) for _, _, _, lines in placed) * self.line + 2 * PAD_Y
 
-    def new_page(self, heading: list | None) -> float:
+    def new_page(self, heading: list | None, title: bool = False) -> float:
+        """A new page, with the title on the first and the heading row on those of the table: where to go on."""
         page = _Page()
         page.ops.append(f"{BORDER} w")
         self.pages.append(page)
         top = PAGE_HEIGHT - MARGIN_TOP
+        if title:
+            top = self.head(page, top)
         if heading is not None:
             height = self.row_height(heading)
             self.draw_row(page, top, heading, height, HEADING_FILL)
@@ -287,16 +165,12 @@ class _Layout:
         return top
 
     def run(self) -> None:
-        document = self.document
-        heading = self.cells([Cell(column.heading) for column in document.columns])
-        top = self.new_page(None)
-        top = self.head(self.pages[0], top)
-        height = self.row_height(heading)
-        self.draw_row(self.pages[0], top, heading, height, HEADING_FILL)
-        top -= height
-        for row in document.rows:
+        heading = self.cells([Cell(column.heading) for column in self.document.columns])
+        top = self.new_page(heading, title=True)
+        for row in self.document.rows:
             placed = self.cells(row)
             height = self.row_height(placed)
+            # A row is never split: it moves whole to the next page, as a reader expects of a roster line.
             if top - height < MARGIN_BOTTOM:
                 top = self.new_page(heading)
             self.draw_row(self.pages[-1], top, placed, height)

@@ -8,7 +8,8 @@ import subprocess
 
 import pytest
 
-from printing.tables import Cell, Column, TableDocument, _font, _Text, render_table_pdf, wrap
+from printing.embedded_font import DocumentText, shipped_font
+from printing.tables import Cell, Column, TableDocument, render_table_pdf, wrap
 from tests.printing.pdftools import pdf_fonts, pdf_text
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils (pdftotext)")
@@ -74,7 +75,7 @@ def test_without_signatures_the_table_ends_the_document(tmp_path):
 
 
 def test_wrap_breaks_between_chinese_characters_but_keeps_amounts_and_dates_whole():
-    measure = _Text(_font())
+    measure = DocumentText(shipped_font())
     size = 9
     char = measure.width("说", size)
     assert wrap(measure, "说明说明说明", 4.5 * char, size) == ["说明说明", "说明"]
