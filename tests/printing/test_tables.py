@@ -4,13 +4,12 @@ the embedded subset of the shipped font."""
 
 import re
 import shutil
-import subprocess
 
 import pytest
 
 from printing.embedded_font import DocumentText, shipped_font
 from printing.tables import Cell, Column, TableDocument, render_table_pdf, wrap
-from tests.printing.pdftools import pdf_fonts, pdf_text
+from tests.printing.pdftools import page_count, page_numbers, pdf_fonts, pdf_info, pdf_text
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils (pdftotext)")
 
@@ -24,21 +23,6 @@ def document(rows: int, signatures=("见习单位（盖章）：", "人社部门
     lines.append([Cell("合计", span=2, align="right"), "9999.00", ""])
     return TableDocument(title="测试花名册", subtitle="示范单位　2026年1月至2026年6月", note="留用率 50%；说明文字",
                          columns=COLUMNS, rows=lines, signatures=signatures, footer="打印时间：2026-12-06 01:00")
-
-
-def pdf_info(pdf: bytes, tmp_path) -> str:
-    path = tmp_path / "info.pdf"
-    path.write_bytes(pdf)
-    return subprocess.run(["pdfinfo", str(path)], check=True, capture_output=True, text=True).stdout
-
-
-def page_count(pdf: bytes, tmp_path) -> int:
-    return int(re.search(r"^Pages:\s+(\d+)$", pdf_info(pdf, tmp_path), re.M).group(1))
-
-
-def page_numbers(text: str) -> list[tuple[int, int]]:
-    """Every "第 N 页 / 共 M 页" (pdftotext keeps or drops the narrow spaces depending on the layout)."""
-    return [(int(n), int(m)) for n, m in re.findall(r"第\s*(\d+)\s*页\s*/\s*共\s*(\d+)\s*页", text)]
 
 
 def test_every_row_once_in_order_across_pages_with_the_totals_and_signatures_last(tmp_path):

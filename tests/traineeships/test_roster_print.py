@@ -11,8 +11,7 @@ from django.urls import reverse
 
 from core.masking import mask_id_number
 from organisations.models import Organisation
-from tests.printing.pdftools import pdf_text
-from tests.printing.test_tables import page_count, page_numbers, pdf_info
+from tests.printing.pdftools import page_count, page_numbers, pdf_info, pdf_text
 from tests.traineeships.test_placements import approved_application, on_post_placement
 from traineeships.models import TraineeshipBase
 from traineeships.services.roster import InsuranceLine, MonthLine, Roster, TraineeInput, TraineeLine
