@@ -26,6 +26,9 @@ class FontMetrics:
         self.scale = scale
         self.ascent = font["hhea"].ascent * scale
         self.descent = -font["hhea"].descent * scale
+        head = font["head"]
+        self.bbox = [round(value * scale) for value in (head.xMin, head.yMin, head.xMax, head.yMax)]
+        self.cap_height = round(font["OS/2"].sCapHeight * scale)
         self.glyphs: dict[str, tuple[int, float, str]] = {}
 
     def glyph(self, char: str) -> tuple[int, float, str]:
@@ -96,8 +99,9 @@ class DocumentText:
             widths.extend([cid, pydyf.Array([round(width)])])
         descriptor = pydyf.Dictionary({
             "Type": "/FontDescriptor", "FontName": "/PRAXIS+NotoSansSC-Regular", "Flags": 4,
-            "FontBBox": pydyf.Array([-1000, -300, 2000, 1200]), "ItalicAngle": 0,
-            "Ascent": round(self.font.ascent), "Descent": -round(self.font.descent), "CapHeight": 733, "StemV": 80,
+            "FontBBox": pydyf.Array(self.font.bbox), "ItalicAngle": 0, "Ascent": round(self.font.ascent),
+            # StemV is required but only read by a viewer that must imitate a missing font: the font is embedded.
+            "Descent": -round(self.font.descent), "CapHeight": self.font.cap_height, "StemV": 80,
             "FontFile3": file.reference,
         })
         pdf.add_object(descriptor)
