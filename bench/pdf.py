@@ -1,18 +1,22 @@
-"""Benchmark: PDF rendering — one 就业见习协议 and 补贴经费花名册 of 100 and 1,000 lines (WeasyPrint, the shipped font).
+"""Benchmark: PDF rendering — one 就业见习协议 and 补贴经费花名册 of 100 and 1,000 lines (the shipped font).
 
 Prints figures; it is not a test. See bench/README.md.
 
-    .venv/bin/python bench/pdf.py                  # 10 agreements, 3 rosters of each size
+    .venv/bin/python bench/pdf.py                  # 9 agreements, 3 rosters of each size
     .venv/bin/python bench/pdf.py --runs 5 --lines 100,1000,2000
+    .venv/bin/python bench/pdf.py --before         # also the roster as WeasyPrint printed it, in the same run
 
-The templates are the screens' own (printing.pdf.render_pdf, as the views call it); the objects are plain
-stand-ins with the attributes the templates read, so no database is needed. Times are per document, median.
+The agreement is its screen's template through printing.pdf.render_pdf; the roster is drawn by roster_pdf, as the
+views call them. The objects are plain stand-ins with the attributes they read, so no database is needed. Times
+are per document, median. --before prints the roster the way it was printed up to commit BEFORE (its WeasyPrint
+template, read with git show), with the same masked identifiers.
 """
 
 import argparse
 import datetime
 import os
 import statistics
+import subprocess
 import sys
 import time
 import warnings
@@ -22,6 +26,7 @@ from types import SimpleNamespace as Obj
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out"
+BEFORE = "f15fffc"  # the last commit printing the roster through WeasyPrint
 
 
 def configure_django() -> None:
@@ -68,31 +73,63 @@ def roster_context(lines: int) -> dict:
     return {"roster": roster, "base": Obj(organisation=ORGANISATION), "printed_at": "2026-12-05 10:00"}
 
 
-def timed(template: str, context: dict, runs: int) -> tuple[float, int]:
-    from printing.pdf import render_pdf
-
+def timed(render, runs: int) -> tuple[float, int]:
     timings, size = [], 0
     for _ in range(runs):
         started = time.perf_counter()
-        pdf = render_pdf(template, context, personal_data_visible=True)
+        pdf = render()
         timings.append(time.perf_counter() - started)
         size = len(pdf)
     return statistics.median(timings), size
+
+
+def agreement():
+    from printing.pdf import render_pdf
+
+    context = agreement_context()
+    return lambda: render_pdf("traineeships/placements/print/agreement.html", context, personal_data_visible=True)
+
+
+def roster(lines: int):
+    from traineeships.views.roster_pdf import roster_pdf
+
+    context = roster_context(lines)
+    return lambda: roster_pdf(context["roster"], context["base"], reader=None, printed_at=context["printed_at"])
+
+
+def roster_before(lines: int):
+    from django.template import engines
+    from weasyprint import HTML
+
+    from printing.pdf import BASE_URL, LocalOnlyFetcher
+
+    path = "traineeships/templates/traineeships/roster/print.html"
+    source = subprocess.run(["git", "-C", str(ROOT), "show", f"{BEFORE}:{path}"], check=True, capture_output=True,
+                            text=True).stdout
+    template = engines["django"].from_string(source)
+    context = {**roster_context(lines), "personal_data_visible": False}
+    return lambda: HTML(string=template.render(context), base_url=BASE_URL,
+                        url_fetcher=LocalOnlyFetcher()).write_pdf()
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--lines", default="100,1000")
+    parser.add_argument("--before", action="store_true", help=f"also the WeasyPrint roster of commit {BEFORE}")
     args = parser.parse_args()
     configure_django()
-    timed("traineeships/placements/print/agreement.html", agreement_context(), 1)  # warm-up: font, templates
+    timed(agreement(), 1)  # warm-up: font, templates
+    timed(roster(10), 1)
     print(f"load average {os.getloadavg()[0]:.1f}")
-    seconds, size = timed("traineeships/placements/print/agreement.html", agreement_context(), args.runs * 3)
-    print(f"{'agreement (就业见习协议)':<28} {seconds * 1000:8.0f} ms   {size / 1024:7.0f} KB")
+    seconds, size = timed(agreement(), args.runs * 3)
+    print(f"{'agreement (就业见习协议)':<34} {seconds * 1000:8.0f} ms   {size / 1024:7.0f} KB")
     for lines in (int(value) for value in args.lines.split(",")):
-        seconds, size = timed("traineeships/roster/print.html", roster_context(lines), args.runs)
-        print(f"{f'roster, {lines:,} lines':<28} {seconds * 1000:8.0f} ms   {size / 1024:7.0f} KB")
+        kinds = [("", roster)] + ([(" (before)", roster_before)] if args.before else [])
+        for label, make in kinds:
+            seconds, size = timed(make(lines), args.runs)
+            print(f"{f'roster, {lines:,} lines{label}':<34} {seconds * 1000:8.0f} ms   {size / 1024:7.0f} KB"
+                  f"   load {os.getloadavg()[0]:.1f}")
 
 
 if __name__ == "__main__":

@@ -48,11 +48,11 @@ class LocalOnlyFetcher(URLFetcher):
         if not any(path.is_relative_to(root) for root in ALLOWED_DIRS) or not path.is_file():
             raise RemoteResourceRefused(f"not a shipped printing asset: {url}")
         headers = {"Content-Type": _MEDIA_TYPES.get(path.suffix.lower(), "application/octet-stream")}
-        return URLFetcherResponse(path.as_uri(), body=_read(path), headers=headers)
+        return URLFetcherResponse(path.as_uri(), body=read_shipped(path), headers=headers)
 
 
 @lru_cache(maxsize=16)
-def _read(path: Path) -> bytes:
+def read_shipped(path: Path) -> bytes:
     # The font is 8 MB: read it once per process, not once per document.
     return path.read_bytes()
 

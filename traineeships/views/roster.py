@@ -13,7 +13,6 @@ from django.views.decorators.http import require_GET
 from audit.services import record
 from batch.writing import CellWriter, open_workbook
 from core.masking import can_see_personal_data, mask_id_number
-from printing.pdf import render_pdf
 from traineeships.forms.reports import BaseChoiceForm, PeriodForm
 from traineeships.models import BaseStatus
 from traineeships.rules import is_hr_reviewer
@@ -21,6 +20,7 @@ from traineeships.selectors import bases_for_government, get_own_base
 from traineeships.services.claims import mark_claimed
 from traineeships.services.roster import roster_for_base
 from traineeships.views.placements import pdf_response
+from traineeships.views.roster_pdf import roster_pdf
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -89,8 +89,7 @@ def export_roster(reader, base, result, fmt: str) -> tuple[bytes, str]:
     name = f"补贴经费花名册-{base.organisation.name}-{first:%Y%m}-{last:%Y%m}"
     if fmt == "xlsx":
         return _xlsx(result, base, reader=reader), f"{name}.xlsx"
-    pdf = render_pdf("traineeships/roster/print.html", {
-        "roster": result, "base": base, "printed_at": f"{timezone.localtime():%Y-%m-%d %H:%M}"}, reader=reader)
+    pdf = roster_pdf(result, base, reader=reader, printed_at=f"{timezone.localtime():%Y-%m-%d %H:%M}")
     return pdf, f"{name}.pdf"
 
 
