@@ -39,23 +39,33 @@ WORDS = ("软件", "会计", "行政", "销售", "设计", "数据", "机械", "
 TITLES = ("开发见习生", "助理", "专员见习岗", "见习技术员", "运营见习生", "文员")
 
 
-def configure_django(database_url: str | None) -> None:
+def configure_django(database_url: str | None, *, deployed: bool = False) -> None:
+    """deployed: the settings of a deployment (no PRAXIS_TESTING): whitenoise's manifest storage, whose static
+    URLs cost more to compute than the plain storage's; its files are collected once into their own var dir."""
     OUT.mkdir(parents=True, exist_ok=True)
-    var_dir = OUT / "public-posts-var"
+    var_dir = OUT / ("public-posts-deployed-var" if deployed else "public-posts-var")
     (var_dir / "static").mkdir(parents=True, exist_ok=True)
     os.environ.update({
         "DJANGO_SETTINGS_MODULE": "praxis.settings",
         "DATABASE_URL": database_url or f"sqlite:///{OUT / 'public_posts.sqlite3'}",
         "PRAXIS_VAR_DIR": str(var_dir),
         "DEBUG": "false",
-        "PRAXIS_TESTING": "true",  # plain static storage: no collectstatic needed, rendering costs the same
         "TASKS_BACKEND": "django_tasks.backends.dummy.DummyBackend",
     })
+    if deployed:
+        os.environ.pop("PRAXIS_TESTING", None)
+    else:
+        os.environ["PRAXIS_TESTING"] = "true"  # plain static storage: no collectstatic needed
     warnings.filterwarnings("ignore", message="No directory at")
     sys.path.insert(0, str(ROOT))
     import django
 
     django.setup()
+    if deployed and not (var_dir / "static" / "staticfiles.json").exists():
+        from django.core.management import call_command
+
+        print("collectstatic (once, about 2 minutes)")
+        call_command("collectstatic", interactive=False, verbosity=0)
 
 
 def fill(target: int) -> None:

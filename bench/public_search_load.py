@@ -8,9 +8,14 @@ Prints figures; it is not a test. See bench/README.md. Run bench/public_posts.py
 gunicorn (2 workers × 4 threads by default) on a free loopback port; T client threads send R requests each,
 first to /healthz (the floor: Django's stack and nothing else), then to the public list with the filters of
 bench/public_posts.py drawn at random (no filter, city, city+county, keyword, city+keyword, page 50 of a city).
-Every answer must be 200. Two servers one after the other in the same run: with the public results cache off
-(PUBLIC_POSTS_CACHE_SECONDS=0) and as configured (traineeships/public_cache.py); the server is fresh each time,
-warmed with 50 requests of each kind.
+Every answer must be 200. The settings as deployed (whitenoise's manifest storage; collectstatic once, see
+public_posts.configure_django). Several servers side by side in one run, each warmed with 50 requests of each kind:
+this tree; with --compare-rev REV also that git revision (its files extracted under bench/out, served with this
+virtualenv, same database); with --cache-off also this tree with the results cache off
+(PUBLIC_POSTS_CACHE_SECONDS=0). The requests are split into --rounds turns and the servers take turns, so that a
+change in the machine's load falls on all of them alike; the ratios of one run are the figures to compare.
+
+    .venv/bin/python bench/public_search_load.py --compare-rev main --cache-off
 """
 
 import argparse
@@ -57,18 +62,23 @@ def drive(port: int, paths: list[str], threads: int) -> dict:
     wall = time.perf_counter() - started
     if failures:
         raise SystemExit(f"{len(failures)} failures, e.g. {failures[:3]}")
-    return {"requests": len(paths), "wall_s": round(wall, 2), "rps": round(len(paths) / wall, 1)}
+    return {"requests": len(paths), "wall_s": wall, "rps": round(len(paths) / wall, 1)}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--database-url", default=None)
     parser.add_argument("--threads", type=int, default=8)
-    parser.add_argument("--requests", type=int, default=1500, help="requests per kind (healthz, search)")
+    parser.add_argument("--requests", type=int, default=1500, help="requests per kind (healthz, search) and server")
+    parser.add_argument("--rounds", type=int, default=5, help="the requests of each kind split into this many turns")
     parser.add_argument("--web-workers", type=int, default=2)
     parser.add_argument("--web-threads", type=int, default=4)
+    parser.add_argument("--compare-rev", default=None, help="also serve this git revision (e.g. main), side by side")
+    parser.add_argument("--cache-off", action="store_true", help="also serve this tree with the results cache off")
+    parser.add_argument("--variant", action="append", default=[], metavar="LABEL:NAME=VALUE[,NAME=VALUE]",
+                        help="also serve this tree with these environment variables ('file:CACHE_BACKEND=file')")
     args = parser.parse_args()
-    public_posts.configure_django(args.database_url)
+    public_posts.configure_django(args.database_url, deployed=True)
     rng = random.Random(11)
     kinds = {name: make for name, make in public_posts.scenarios(rng).items()
              if name.startswith("list") and not name.endswith("(before)")}
@@ -76,42 +86,79 @@ def main() -> None:
     for _ in range(args.requests):
         url, params = rng.choice(list(kinds.values()))()
         search_paths.append(f"{url}?{urlencode(params)}" if params else url)
-    port = free_port()
-    command = [str(ROOT / ".venv" / "bin" / "gunicorn"), "praxis.wsgi", "-b", f"127.0.0.1:{port}",
-               "--workers", str(args.web_workers), "--threads", str(args.web_threads),
-               "--no-control-socket", "--log-level", "warning"]
-    # Two servers in one run: the results cache off (PUBLIC_POSTS_CACHE_SECONDS=0), then as configured.
-    runs = {"cache off": serve_and_drive(command, port, search_paths, args, {"PUBLIC_POSTS_CACHE_SECONDS": "0"}),
-            "cache on": serve_and_drive(command, port, search_paths, args, {})}
+    servers = {}
+    if args.compare_rev:
+        servers[args.compare_rev] = (checkout(args.compare_rev), {})
+    servers["this tree"] = (ROOT, {})
+    if args.cache_off:
+        servers["this tree, cache off"] = (ROOT, {"PUBLIC_POSTS_CACHE_SECONDS": "0"})
+    for variant in args.variant:
+        label, _, assignments = variant.partition(":")
+        servers[f"this tree, {label}"] = (ROOT, dict(pair.split("=", 1) for pair in assignments.split(",")))
+    load_before = os.getloadavg()[0]
+    totals = run_side_by_side(servers, search_paths, args)
     from django.db import connection
 
-    print(f"{connection.vendor}; gunicorn {args.web_workers} workers × {args.web_threads} threads; "
-          f"{args.threads} client threads; {len(set(search_paths))} distinct searches in {len(search_paths)}; "
-          f"load average {os.getloadavg()[0]:.1f}")
-    for name, (health, search) in runs.items():
-        print(f"{name}: /healthz {health['rps']:8.1f} requests/s ({health['requests']} in {health['wall_s']} s)"
-              f"   public search {search['rps']:8.1f} requests/s ({search['requests']} in {search['wall_s']} s)"
-              f"   search / healthz {search['rps'] / health['rps']:.0%}")
+    print(f"{connection.vendor}; settings as deployed; gunicorn {args.web_workers} workers × {args.web_threads} "
+          f"threads; {args.threads} client threads; {len(set(search_paths))} distinct searches in "
+          f"{len(search_paths)}; {args.rounds} rounds, servers taking turns; "
+          f"load average {load_before:.1f} before, {os.getloadavg()[0]:.1f} after")
+    for name, (health, search) in totals.items():
+        health_rps, search_rps = health[0] / health[1], search[0] / search[1]
+        print(f"{name:<22} /healthz {health_rps:8.1f} requests/s ({health[0]} in {health[1]:.2f} s)"
+              f"   public search {search_rps:8.1f} requests/s ({search[0]} in {search[1]:.2f} s)"
+              f"   search / healthz {search_rps / health_rps:.1%}")
 
 
-def serve_and_drive(command, port, search_paths, args, env) -> tuple[dict, dict]:
+def checkout(revision: str) -> Path:
+    """The files of a git revision under bench/out (git archive, no worktree), to serve it with this virtualenv."""
+    commit = subprocess.run(["git", "rev-parse", "--short", revision], cwd=ROOT, check=True, capture_output=True,
+                            text=True).stdout.strip()
+    target = public_posts.OUT / f"rev-{commit}"
+    if not target.exists():
+        target.mkdir(parents=True)
+        archive = subprocess.run(["git", "archive", commit], cwd=ROOT, check=True, capture_output=True).stdout
+        subprocess.run(["tar", "-x", "-C", str(target)], input=archive, check=True)
+    return target
+
+
+def run_side_by_side(servers, search_paths, args) -> dict:
+    """Every server up at once (each on its own port); in each round each server in turn gets its share of
+    /healthz, then of the searches, so that the machine's load, which moves from second to second, falls on all of
+    them alike. Returns (requests, seconds) of each kind per server."""
+    running, totals = {}, {}
     log_path = public_posts.OUT / "public-search-gunicorn.log"
-    with open(log_path, "a", encoding="utf-8") as log:
-        server = subprocess.Popen(command, cwd=ROOT, env={**os.environ, **env}, stdout=log, stderr=log)
-        try:
-            wait_until_up(port, server)
-            # Warm-up: every worker imports and renders (and, with the cache on, keeps these 50 searches).
-            drive(port, ["/healthz"] * 50 + search_paths[:50], 2)
-            health = drive(port, ["/healthz"] * args.requests, args.threads)
-            search = drive(port, search_paths, args.threads)
-        finally:
+    try:
+        with open(log_path, "a", encoding="utf-8") as log:
+            for name, (directory, env) in servers.items():
+                port = free_port()
+                command = [str(ROOT / ".venv" / "bin" / "gunicorn"), "praxis.wsgi", "-b", f"127.0.0.1:{port}",
+                           "--workers", str(args.web_workers), "--threads", str(args.web_threads),
+                           "--no-control-socket", "--log-level", "warning"]
+                running[name] = (port, subprocess.Popen(command, cwd=directory, env={**os.environ, **env},
+                                                        stdout=log, stderr=log))
+            for port, server in running.values():
+                wait_until_up(port, server, timeout=120)  # several servers start at once on a loaded machine
+                # Warm-up: every worker imports and renders (and, with the cache on, keeps these 50 searches).
+                drive(port, ["/healthz"] * 50 + search_paths[:50], 2)
+            size = -(-len(search_paths) // args.rounds)
+            for start in range(0, len(search_paths), size):
+                for name, (port, _server) in running.items():
+                    health = drive(port, ["/healthz"] * len(search_paths[start:start + size]), args.threads)
+                    search = drive(port, search_paths[start:start + size], args.threads)
+                    previous = totals.get(name, ((0, 0.0), (0, 0.0)))
+                    totals[name] = tuple((done + result["requests"], seconds + result["wall_s"])
+                                         for (done, seconds), result in zip(previous, (health, search)))
+    finally:
+        for _port, server in running.values():
             server.send_signal(signal.SIGTERM)
+        for _port, server in running.values():
             try:
                 server.wait(timeout=15)
             except subprocess.TimeoutExpired:
                 server.kill()
                 server.wait()
-    return health, search
+    return totals
 
 
 if __name__ == "__main__":

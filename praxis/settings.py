@@ -233,7 +233,7 @@ STORAGES = {
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if TESTING or DEBUG
-        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        else "core.static_storage.StaticStorage"  # whitenoise's, each URL worked out once
     },
 }
 WHITENOISE_USE_FINDERS = True

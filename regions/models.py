@@ -14,7 +14,9 @@ class Region(models.Model):
 
     code = models.CharField(_("区划代码"), max_length=6, primary_key=True)
     name = models.CharField(_("名称"), max_length=64)
-    level = models.CharField(_("级别"), max_length=16, choices=RegionLevel.choices)
+    # Indexed: the public post search lists the provinces (and a region's children) in one query, on SQLite a
+    # multi-index OR only when every term has an index (issue 12).
+    level = models.CharField(_("级别"), max_length=16, choices=RegionLevel.choices, db_index=True)
     parent = models.ForeignKey(
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children", verbose_name=_("上级")
     )

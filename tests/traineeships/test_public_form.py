@@ -23,3 +23,32 @@ def test_selects_print_as_djangos_templates(data):
         assert str(fast[name]) == str(plain[name]), name
     if data and data.get("city") == "410100":  # the city's counties are offered
         assert 'value="410103"' in str(fast["county"])
+
+
+def options(queryset) -> list[tuple[str, str]]:
+    return [("", "全部")] + [(code, name) for code, name in queryset.values_list("code", "name")]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("data", [None, {}, {"province": "410000"}, {"city": "410100"},
+                                  {"province": "140000", "city": "410100", "county": "410103"},
+                                  {"province": "410000", "city": "not a city"}, {"city": "410000"},
+                                  {"province": "410100", "city": "410102"}])
+def test_the_selects_offer_what_one_query_per_select_offered(data, django_assert_num_queries):
+    """The regions of the three selects come from one query (issue 12); they are those the form read one select
+    at a time before: every province, the children of the city's province (else of the province given), the
+    children of the city given."""
+    from regions.models import Region, RegionLevel
+
+    with django_assert_num_queries(1):
+        form = PublicPostFilterForm(data)
+    city = (data or {}).get("city", "")
+    city_region = Region.objects.filter(code=city, level=RegionLevel.CITY).first() if city else None
+    province = city_region.province_code if city_region else (data or {}).get("province", "")
+    assert form.fields["province"].choices == options(Region.objects.filter(level=RegionLevel.PROVINCE))
+    assert form.fields["city"].choices == (options(Region.objects.filter(parent_id=province)) if province
+                                           else [("", "全部")])
+    assert form.fields["county"].choices == (options(Region.objects.filter(parent_id=city)) if city
+                                             else [("", "全部")])
+    if city_region:
+        assert form.data["province"] == city_region.province_code

@@ -1,4 +1,5 @@
 from django import forms
+from django.db.models import Q, Subquery
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
@@ -11,8 +12,21 @@ PLACEHOLDER = _("全部")
 FILTER_NAMES = ("province", "city", "county", "q", "education")
 
 
-def _options(queryset) -> list[tuple[str, str]]:
-    return [("", PLACEHOLDER)] + list(queryset.values_list("code", "name"))
+def _options(regions, parent: str) -> list[tuple[str, str]]:
+    return [("", PLACEHOLDER)] + [(code, name) for code, name, _level, parent_id, _province in regions
+                                   if parent_id == parent]
+
+
+def _regions(province: str, city: str) -> list[tuple]:
+    """(code, name, level, parent, province code) of every region the selects may need, in code order, in one query
+    rather than four (a quarter of an uncached search was spent building them): the provinces, the chosen city
+    itself, and the children of the chosen province, of the chosen city and of the chosen city's province."""
+    condition = Q(level=RegionLevel.PROVINCE) | Q(parent_id__in=[code for code in (province, city) if code])
+    if city:
+        city_province = Region.objects.filter(code=city, level=RegionLevel.CITY).values("province_code")[:1]
+        condition |= Q(code=city) | Q(parent_id=Subquery(city_province))
+    return list(Region.objects.filter(condition).order_by("code")
+                .values_list("code", "name", "level", "parent_id", "province_code"))
 
 
 class PublicPostFilterForm(forms.Form):
@@ -34,17 +48,18 @@ class PublicPostFilterForm(forms.Form):
         data = data.copy() if data is not None else None
         super().__init__(data, **kwargs)
         raw = {name: (data.get(name, "") if data is not None else "").strip() for name in ("province", "city")}
+        regions = _regions(raw["province"], raw["city"])
         # A city implies its province, so a link with ?city=410100 alone shows the right selects.
-        city_region = Region.objects.filter(code=raw["city"], level=RegionLevel.CITY).first() if raw["city"] else None
-        province = city_region.province_code if city_region else raw["province"]
+        city_region = next((region for region in regions
+                            if region[0] == raw["city"] and region[2] == RegionLevel.CITY), None)
+        province = city_region[4] if city_region else raw["province"]
         if data is not None and city_region:
             data["province"] = province
             self.data = data
-        self.fields["province"].choices = _options(Region.objects.filter(level=RegionLevel.PROVINCE))
-        self.fields["city"].choices = _options(Region.objects.filter(parent_id=province)) if province else [
-            ("", PLACEHOLDER)]
-        self.fields["county"].choices = _options(Region.objects.filter(parent_id=raw["city"])) if raw["city"] else [
-            ("", PLACEHOLDER)]
+        self.fields["province"].choices = [("", PLACEHOLDER)] + [
+            (code, name) for code, name, level, _parent, _province in regions if level == RegionLevel.PROVINCE]
+        self.fields["city"].choices = _options(regions, province) if province else [("", PLACEHOLDER)]
+        self.fields["county"].choices = _options(regions, raw["city"]) if raw["city"] else [("", PLACEHOLDER)]
         options_url = reverse("traineeships:public_regions")
         for name, target, reset in (("province", "id_city", "id_county"), ("city", "id_county", "")):
             self.fields[name].widget.attrs.update({

@@ -12,15 +12,13 @@ from django.views.decorators.http import require_GET
 
 from core.paging import CappedPaginator
 from regions.models import Region
-from traineeships import public_cache
+from traineeships import public_cache, public_rows
 from traineeships.forms.public import PLACEHOLDER, PublicPostFilterForm
 from traineeships.selectors import filter_public_posts, get_public_post, public_posts
 
 PAGE_SIZE = 20
 CODE_RE = re.compile(r"^\d{6}$")
 ID_RE = re.compile(r"^[A-Za-z0-9_-]{1,40}$")
-LIST_FIELDS = ("id", "title", "unit_name", "places", "education", "monthly_allowance", "period_months",
-               "published_at", "work_region__name", "work_region__full_name")
 
 
 @require_GET
@@ -43,13 +41,15 @@ def _search_context(request) -> dict:
     else:
         posts = filter_public_posts(posts, **filters)
     # 2,000 results (100 pages) are counted exactly; past that the count says 2000+ (a LIMITed count stays cheap).
-    paginator = CappedPaginator(posts.select_related("work_region").only(*LIST_FIELDS), PAGE_SIZE, cap=2000)
+    paginator = CappedPaginator(posts, PAGE_SIZE, cap=2000)
     page_obj = paginator.get_page(request.GET.get("page"))
+    # The page's columns only, as tuples (no model instances); counted above without them.
+    page_obj.object_list = list(page_obj.object_list.values_list(*public_rows.FIELDS))
     querystring = form.querystring()
     # The page number is part of where the visitor was, so the detail page's 返回列表 keeps it too.
     here = f"{querystring}&page={page_obj.number}" if querystring else f"page={page_obj.number}"
     return {
-        "form": form, "page_obj": page_obj, "posts": page_obj.object_list,
+        "form": form, "page_obj": page_obj, "rows": public_rows.rows(page_obj.object_list, here),
         "querystring_without_page": f"{querystring}&" if querystring else "", "here": here,
     }
 
