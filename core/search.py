@@ -23,8 +23,9 @@ tsvector column with a GIN index. The owning model keeps the token text in a col
 import unicodedata
 
 from django.db import connection
-from django.db.models import BooleanField
+from django.db.models import BooleanField, F, Func, IntegerField
 from django.db.models.expressions import RawSQL
+from django.db.models.lookups import In
 
 _SHIFT = str.maketrans("0123456789abcdef", "abcdefghijklmnop")
 _SENTINEL = "\x00"
@@ -107,19 +108,20 @@ def matching(queryset, query: str, *, narrowed: bool = False, whole: bool = Fals
     terms = terms_of(query, whole=whole)
     if not terms:
         return queryset
-    listed = queryset.model._meta
-    if through:
-        key = listed.get_field(through)
-        indexed, column, prefix = key.related_model, f'"{listed.db_table}"."{key.column}"', f"{through}__"
-    else:
-        indexed, column, prefix = queryset.model, f'"{listed.db_table}"."{listed.pk.column}"', ""
+    # The listed row's key as a column reference that Django aliases: the filter may end up in a subquery
+    # (core.paging's by_keys), where a table name written out would point at the outer query's row.
+    key = F(through or "pk")
+    indexed = queryset.model._meta.get_field(through).related_model if through else queryset.model
+    prefix = f"{through}__" if through else ""
     table = indexed._meta.db_table
     if connection.vendor == "postgresql":
         if through:
-            sql = f'{column} IN (SELECT "id" FROM "{table}" WHERE "search_vector" @@ to_tsquery(\'simple\', %s))'
-        else:
-            sql = f'"{table}"."search_vector" @@ to_tsquery(\'simple\', %s)'
-        return queryset.filter(RawSQL(sql, [tsquery(terms)], output_field=BooleanField()))
+            ids = RawSQL(f'SELECT "id" FROM "{table}" WHERE "search_vector" @@ to_tsquery(\'simple\', %s)',
+                         [tsquery(terms)])
+            return queryset.filter(In(key, ids))
+        condition = RawSQL(f'"{table}"."search_vector" @@ to_tsquery(\'simple\', %s)', [tsquery(terms)],
+                           output_field=BooleanField())
+        return queryset.filter(condition)
     if narrowed and all(len(term) > 1 for term in terms):
         return _token_text_contains(queryset, terms, prefix)
     fts, match = fts_table(indexed), fts5_query(terms)
@@ -141,8 +143,14 @@ def matching(queryset, query: str, *, narrowed: bool = False, whole: bool = Fals
         many = cursor.fetchone()[0] > MANY_MATCHES
     if many and all(len(term) > 1 for term in terms):
         return _token_text_contains(queryset, terms, prefix)
-    return queryset.filter(RawSQL(f'+{column} IN (SELECT rowid FROM "{fts}" WHERE "{fts}" MATCH %s)', [match],
-                                  output_field=BooleanField()))
+    return queryset.filter(In(_Unary(key, output_field=IntegerField()),
+                              RawSQL(f'SELECT rowid FROM "{fts}" WHERE "{fts}" MATCH %s', [match])))
+
+
+class _Unary(Func):
+    """`+column`: the same value, but no longer a plain column SQLite could drive the query by."""
+
+    template = "+%(expressions)s"
 
 
 def _token_text_contains(queryset, terms, prefix=""):

@@ -2,6 +2,8 @@
 replaced (title, unit name or submitter's name, icontains), on SQLite (every plan) and PostgreSQL alike; and the
 text follows a renamed unit or submitter."""
 
+import re
+
 import pytest
 from django.db import connection
 from django.db.models import Q
@@ -56,6 +58,17 @@ def test_the_keyword_finds_what_the_substring_match_found(pending, city_reviewer
     found = {q: _new(city_reviewer, q) for q in KEYWORDS}
     assert found == {q: _old(city_reviewer, q) for q in KEYWORDS}
     assert found["财"] and found["java"] and found["2"] and found["m l"] and not found["不存在"]
+
+
+@pytest.mark.parametrize("few, many", [(2000, 20000), (0, 1000), (0, 0)], ids=["few", "many", "most"])
+def test_the_page_lists_the_matches(client, pending, city_reviewer, few, many, monkeypatch):
+    # The page reads its keys in a subquery (core.paging, by_keys): the keyword's condition must hold there too.
+    monkeypatch.setattr(search, "FEW_MATCHES", few)
+    monkeypatch.setattr(search, "MANY_MATCHES", many)
+    client.force_login(city_reviewer)
+    for q in ("会计", "管理员", "java", "o"):
+        page = client.get("/reviews/inbox/", {"q": q}).content.decode()
+        assert sorted(int(pk) for pk in re.findall(r'<tr data-review="(\d+)"', page)) == _old(city_reviewer, q)
 
 
 def test_exact_rows(pending, city_reviewer, admin_b):
