@@ -29,8 +29,9 @@ def pending(dept_kind, enterprise_a, enterprise_b, admin_a, admin_b, city_hr):
     latin_admin = factories.org_admin(latin, username="acme", real_name="Tom Li")
     reviews = []
     for number, name in enumerate(DEPARTMENTS):
-        for organisation, submitter in ((enterprise_a, admin_a), (enterprise_b, admin_b), (latin, latin_admin)):
-            if (number + organisation.pk) % 2 == 0:
+        units = ((enterprise_a, admin_a), (enterprise_b, admin_b), (latin, latin_admin))
+        for index, (organisation, submitter) in enumerate(units):
+            if (number + index) % 2 == 0:  # 甲 and Acme: 财务部, Java 开发组, 人事部; 乙: 会计科, 研发2部, ＡＢ组
                 subject = department(organisation, name)
                 reviews.append(services.submit(kind_key=dept_kind.key, subject=subject, actor=submitter))
     return reviews
@@ -73,7 +74,7 @@ def test_the_page_lists_the_matches(client, pending, city_reviewer, few, many, m
 
 def test_exact_rows(pending, city_reviewer, admin_b):
     by_title = {review.pk: review.title for review in Review.objects.all()}
-    assert [by_title[pk] for pk in _new(city_reviewer, "会计")] == ["甲企业有限公司会计科备案"]
+    assert [by_title[pk] for pk in _new(city_reviewer, "会计")] == ["乙企业有限公司会计科备案"]
     assert {by_title[pk] for pk in _new(city_reviewer, "乙管理员")} == {
         review.title for review in Review.objects.filter(submitted_by=admin_b)}
     assert _new(city_reviewer, "") == sorted(review.pk for review in pending)
