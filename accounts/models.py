@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core import crypto
 from core.fields import EncryptedFieldsMixin, EncryptedTextField, KeyedHashField
+from core.renames import NotifiesRenames
 
 
 class UserKind(models.TextChoices):
@@ -33,9 +34,11 @@ class UserManager(BaseUserManager):
         return self.create_user(username, password, **fields)
 
 
-class User(EncryptedFieldsMixin, AbstractBaseUser, PermissionsMixin):
+class User(NotifiesRenames, EncryptedFieldsMixin, AbstractBaseUser, PermissionsMixin):
     """One person. Signs in with any identifier they have: login name, mobile, ID number, or (as an
     organisation's administrator) the organisation's unified social credit code."""
+
+    copied_names = ("real_name",)  # into the search text of their reviews and placements (reviews, traineeships)
 
     username = models.CharField(_("登录名"), max_length=64, unique=True)
     real_name = models.CharField(_("姓名"), max_length=64)

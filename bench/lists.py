@@ -78,6 +78,7 @@ def fill_reviews(rows, rng, now):
     from django.contrib.contenttypes.models import ContentType
 
     from accounts.models import User
+    from core.search import tokens_for
     from reviews.models import Review, ReviewerLevel, ReviewStatus, ReviewStep, StepStatus
     from reviews.rules import decidable_kinds
 
@@ -88,7 +89,8 @@ def fill_reviews(rows, rng, now):
     chunked_create(Review, (
         Review(kind=kinds[index % len(kinds)], subject_type=subject_type, subject_id=10_000_000 + index,
                title=f"基准审核事项{index}", submitter_org=unit.organisation, submitted_by=unit, region=office.region,
-               status=ReviewStatus.PENDING, submitted_at=now - datetime.timedelta(seconds=index * 37))
+               status=ReviewStatus.PENDING, submitted_at=now - datetime.timedelta(seconds=index * 37),
+               search_text=tokens_for(f"基准审核事项{index}", unit.organisation.name, unit.real_name))  # no save()
         for index in range(rows)))
     review_ids = Review.objects.filter(title__startswith="基准审核事项").values_list("pk", flat=True).iterator()
     chunked_create(ReviewStep, (
@@ -132,6 +134,7 @@ def fill_staff(rows, rng, now):
 
 def fill_placements(rows, rng, now):
     from accounts.models import User, UserKind
+    from core.search import tokens_for
     from traineeships.models import (
         Application,
         ApplicationStatus,
@@ -166,7 +169,7 @@ def fill_placements(rows, rng, now):
                     applied_at=now, decided_at=now, decided_by=unit, onboarded=True)  # bulk_create skips save()
         for index, person in enumerate(people.iterator())))
     applications = (Application.objects.filter(post__base=base).order_by("pk")
-                    .values_list("pk", "person_id", "post_id").iterator())
+                    .values_list("pk", "person_id", "post_id", "person__real_name").iterator())
     statuses = [PlacementStatus.ON_POST] * 6 + [PlacementStatus.ENDED] * 3 + [PlacementStatus.DRAFT]
     start = now.date() - datetime.timedelta(days=90)
     chunked_create(Placement, (
@@ -174,8 +177,8 @@ def fill_placements(rows, rng, now):
                   end_on=start + datetime.timedelta(days=180), monthly_allowance=decimal.Decimal("2200"),
                   insurance_company="某保险公司", insurance_policy_number=f"P{index}",
                   insurance_premium=decimal.Decimal("100"), insurance_sum_insured=decimal.Decimal("100000"),
-                  status=rng.choice(statuses), created_by=unit)
-        for index, (application, person, post) in enumerate(applications)))
+                  status=rng.choice(statuses), created_by=unit, search_text=tokens_for(person_name))
+        for index, (application, person, post, person_name) in enumerate(applications)))
 
 
 def fill_audit(rows, rng, now):

@@ -11,7 +11,10 @@ letters a–p) that both tokenizers keep whole: SQLite FTS5's unicode61 and Post
 - Fields are separated by a token no query produces, so a term never matches across the end of one field and the
   start of the next.
 - Text and terms are normalised the same way (NFKC, case-folded); terms are split at whitespace and all must
-  occur (in any field).
+  occur (in any field). With `whole=True` the keyword is one term, inner spaces included: the rows of a
+  substring search (icontains) over the fields, which the lists' keyword boxes keep.
+- The token text may be kept on a related row (`through=`: a foreign key of the listed model), when the list's
+  searched fields live there: one index then serves every list of that row.
 
 SQLite: an external-content FTS5 table kept by triggers (core.search_sql). PostgreSQL: a stored generated
 tsvector column with a GIN index. The owning model keeps the token text in a column (`search_text`).
@@ -20,8 +23,9 @@ tsvector column with a GIN index. The owning model keeps the token text in a col
 import unicodedata
 
 from django.db import connection
-from django.db.models import BooleanField
+from django.db.models import BooleanField, F, Func, IntegerField
 from django.db.models.expressions import RawSQL
+from django.db.models.lookups import In
 
 _SHIFT = str.maketrans("0123456789abcdef", "abcdefghijklmnop")
 _SENTINEL = "\x00"
@@ -58,8 +62,12 @@ def tokens_for(*fields: str) -> str:
     return " ".join(out)
 
 
-def terms_of(query: str) -> list[str]:
-    """The whitespace-separated terms of a keyword, normalised, at most MAX_TERMS of MAX_TERM_CHARS each."""
+def terms_of(query: str, *, whole: bool = False) -> list[str]:
+    """The whitespace-separated terms of a keyword, normalised, at most MAX_TERMS of MAX_TERM_CHARS each; with
+    `whole`, the keyword without its outer spaces as the one term (its length is the form field's to limit)."""
+    if whole:
+        term = normalise(query).strip()
+        return [term] if term else []
     return [term[:MAX_TERM_CHARS] for term in normalise(query).split()][:MAX_TERMS]
 
 
@@ -91,21 +99,32 @@ def fts_table(model) -> str:
     return f"{model._meta.db_table}_fts"
 
 
-def matching(queryset, query: str, *, narrowed: bool = False):
+def matching(queryset, query: str, *, narrowed: bool = False, whole: bool = False, through: str | None = None):
     """The rows of queryset whose indexed fields contain every term of query (see the module's docstring).
     `narrowed`: the caller has already filtered by an indexed column (a region) down to a small share of the
-    rows; on SQLite each of those is tested on its own token text instead of consulting the index first."""
-    terms = terms_of(query)
+    rows; on SQLite each of those is tested on its own token text instead of consulting the index first.
+    `whole`: the keyword is one term (terms_of). `through`: the name of a foreign key of queryset's model whose
+    target row holds the token text."""
+    terms = terms_of(query, whole=whole)
     if not terms:
         return queryset
-    table = queryset.model._meta.db_table
+    # The listed row's key as a column reference that Django aliases: the filter may end up in a subquery
+    # (core.paging's by_keys), where a table name written out would point at the outer query's row.
+    key = F(through or "pk")
+    indexed = queryset.model._meta.get_field(through).related_model if through else queryset.model
+    prefix = f"{through}__" if through else ""
+    table = indexed._meta.db_table
     if connection.vendor == "postgresql":
+        if through:
+            ids = RawSQL(f'SELECT "id" FROM "{table}" WHERE "search_vector" @@ to_tsquery(\'simple\', %s)',
+                         [tsquery(terms)])
+            return queryset.filter(In(key, ids))
         condition = RawSQL(f'"{table}"."search_vector" @@ to_tsquery(\'simple\', %s)', [tsquery(terms)],
                            output_field=BooleanField())
         return queryset.filter(condition)
     if narrowed and all(len(term) > 1 for term in terms):
-        return _token_text_contains(queryset, terms)
-    fts, match = fts_table(queryset.model), fts5_query(terms)
+        return _token_text_contains(queryset, terms, prefix)
+    fts, match = fts_table(indexed), fts5_query(terms)
     # SQLite's planner cannot tell a rare word from a common one, so the number of matches (counted by the index,
     # up to a limit) chooses the plan:
     # - few: their ids, looked up and sorted;
@@ -118,19 +137,25 @@ def matching(queryset, query: str, *, narrowed: bool = False):
         cursor.execute(f'SELECT rowid FROM "{fts}" WHERE "{fts}" MATCH %s LIMIT %s', [match, FEW_MATCHES + 1])
         ids = [row[0] for row in cursor.fetchall()]
         if len(ids) <= FEW_MATCHES:
-            return queryset.filter(pk__in=ids)
+            return queryset.filter(**{f"{through or 'pk'}__in": ids})
         cursor.execute(f'SELECT count(*) FROM (SELECT rowid FROM "{fts}" WHERE "{fts}" MATCH %s LIMIT %s)',
                        [match, MANY_MATCHES + 1])
         many = cursor.fetchone()[0] > MANY_MATCHES
     if many and all(len(term) > 1 for term in terms):
-        return _token_text_contains(queryset, terms)
-    return queryset.filter(RawSQL(f'+"{table}"."id" IN (SELECT rowid FROM "{fts}" WHERE "{fts}" MATCH %s)', [match],
-                                  output_field=BooleanField()))
+        return _token_text_contains(queryset, terms, prefix)
+    return queryset.filter(In(_Unary(key, output_field=IntegerField()),
+                              RawSQL(f'SELECT rowid FROM "{fts}" WHERE "{fts}" MATCH %s', [match])))
 
 
-def _token_text_contains(queryset, terms):
+class _Unary(Func):
+    """`+column`: the same value, but no longer a plain column SQLite could drive the query by."""
+
+    template = "+%(expressions)s"
+
+
+def _token_text_contains(queryset, terms, prefix=""):
     for term in terms:
-        queryset = queryset.filter(search_text__contains=" ".join(_term_tokens(term)))
+        queryset = queryset.filter(**{f"{prefix}search_text__contains": " ".join(_term_tokens(term))})
     return queryset
 
 

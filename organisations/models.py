@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core import crypto
 from core.fields import EncryptedFieldsMixin, EncryptedTextField, KeyedHashField
+from core.renames import NotifiesRenames
 from organisations.validators import validate_credit_code
 from regions.models import RegionLevel
 
@@ -77,7 +78,9 @@ VERIFICATION_TRANSITIONS = {
 }
 
 
-class Organisation(models.Model):
+class Organisation(NotifiesRenames, models.Model):
+    copied_names = ("name",)  # into its reviews' search text (reviews)
+
     name = models.CharField(_("单位名称"), max_length=128)
     credit_code = models.CharField(
         _("统一社会信用代码"), max_length=18, unique=True, validators=[validate_credit_code]

@@ -17,6 +17,15 @@ class ReviewsConfig(AppConfig):
         )
         add_entry("reviews", NavEntry(label=_("我的申报"), url_name="reviews:mine", icon="send", visible=may_see_mine))
 
+        from django.contrib.auth import get_user_model
+
+        from core.renames import renamed
+        from organisations.models import Organisation
+        from reviews.services import names_changed
+
+        for model in (get_user_model(), Organisation):
+            renamed.connect(names_changed, sender=model, dispatch_uid=f"reviews.names_changed.{model.__name__}")
+
         from reviews.exports import register_review_exports
 
         register_review_exports()

@@ -4,6 +4,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.search import tokens_for
+
 
 class ReviewStatus(models.TextChoices):
     PENDING = "pending", _("审核中")
@@ -68,6 +70,9 @@ class Review(models.Model):
     round = models.PositiveSmallIntegerField(_("申报次数"), default=1)
     submitted_at = models.DateTimeField(_("申报时间"), db_index=True)
     finished_at = models.DateTimeField(_("办结时间"), null=True, blank=True)
+    # The inbox keyword's text (core.search, migration 0002): the title, the unit's name and the submitter's name,
+    # written at submission and rewritten by reviews.services.refresh_search_text when a name changes.
+    search_text = models.TextField(default="", editable=False)
 
     class Meta:
         ordering = ["-submitted_at", "-id"]
@@ -87,6 +92,16 @@ class Review(models.Model):
 
     def __str__(self):
         return self.title
+
+    def search_tokens(self) -> str:
+        return tokens_for(self.title, self.submitter_org.name if self.submitter_org_id else "",
+                          self.submitted_by.real_name)
+
+    def save(self, *args, **kwargs):
+        # The title never changes after submission; the names are followed by refresh_search_text.
+        if self._state.adding:
+            self.search_text = self.search_tokens()
+        super().save(*args, **kwargs)
 
 
 class ReviewStep(models.Model):

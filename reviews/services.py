@@ -450,3 +450,27 @@ def revoke(*, review_id: int, actor, reason: str = "") -> Review:
     _notify_submitter(review, _("审核结论已撤销，重新审核中：%(title)s") % {"title": review.title})
     record(actor=actor, action="review.revoked", target=review, before={"step": decided.position, "was": previous})
     return review
+
+
+# ---------------------------------------------------------------- the inbox keyword's text
+
+
+def refresh_search_text(reviews) -> int:
+    """Rewrite the search text of these reviews from the current names (a unit or a submitter renamed);
+    returns how many changed."""
+    stale = []
+    for review in reviews.select_related("submitter_org", "submitted_by").iterator(chunk_size=2000):
+        tokens = review.search_tokens()
+        if tokens != review.search_text:
+            review.search_text = tokens
+            stale.append(review)
+    Review.objects.bulk_update(stale, ["search_text"], batch_size=2000)
+    return len(stale)
+
+
+def names_changed(sender, instance, fields, **_kwargs) -> None:
+    """core.renames.renamed: a submitter's or a unit's name changed."""
+    if sender is Organisation:
+        refresh_search_text(Review.objects.filter(submitter_org=instance))
+    elif "real_name" in fields:
+        refresh_search_text(Review.objects.filter(submitted_by=instance))

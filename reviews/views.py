@@ -7,13 +7,14 @@ swap the panel); without JavaScript the same forms post normally and are redirec
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.rules import is_individual
+from core import search
 from core.paging import COUNT_CAP, paginate
 from reviews import rules, services
 from reviews.forms import BatchApproveForm, DecisionForm, InboxFilterForm, InboxTab, MineFilterForm, ReasonForm
@@ -102,13 +103,8 @@ def filtered_inbox(user, params):
         # A bad filter shows its error and nothing else, rather than silently listing everything.
         return form, tab, steps.none()
     steps = form.filter_reviews(steps, prefix="review__")
-    keyword = form.cleaned_data.get("q", "").strip()
-    if keyword:
-        steps = steps.filter(
-            Q(review__title__icontains=keyword)
-            | Q(review__submitter_org__name__icontains=keyword)
-            | Q(review__submitted_by__real_name__icontains=keyword)
-        )
+    # A substring of the title, the unit's name or the submitter's name, found through the review's search text.
+    steps = search.matching(steps, form.cleaned_data.get("q", ""), whole=True, through="review")
     return form, tab, steps
 
 

@@ -11,3 +11,10 @@ class TraineeshipsConfig(AppConfig):
 
         register()
         public_cache.connect()
+
+        from django.contrib.auth import get_user_model
+
+        from core.renames import renamed
+        from traineeships.services.placements import names_changed
+
+        renamed.connect(names_changed, sender=get_user_model(), dispatch_uid="traineeships.names_changed")

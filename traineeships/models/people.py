@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core import crypto
 from core.fields import EncryptedFieldsMixin, EncryptedTextField, KeyedHashField
+from core.search import tokens_for
 from traineeships.models.posts import Education
 
 
@@ -296,6 +297,9 @@ class Placement(models.Model):
                                    verbose_name=_("登记人"))
     created_at = models.DateTimeField(_("登记时间"), auto_now_add=True)
     updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
+    # The 姓名 search's text (core.search, migration 0015): the trainee's name, never the ID number (encrypted;
+    # found by its keyed hash). Written at registration, rewritten by refresh_search_text when the name changes.
+    search_text = models.TextField(default="", editable=False)
 
     class Meta:
         ordering = ["-start_on", "-id"]
@@ -327,6 +331,8 @@ class Placement(models.Model):
         # Here rather than in the registration service so that every writer keeps Application.onboarded true
         # to "has a placement" (placements are never deleted); the caller's transaction holds both writes.
         adding = self._state.adding
+        if adding:
+            self.search_text = tokens_for(self.person.real_name)
         super().save(*args, **kwargs)
         if adding:
             Application.objects.filter(pk=self.application_id, onboarded=False).update(onboarded=True)

@@ -1,9 +1,11 @@
 """Scoped reads of placements and departures: the programme's access rule on the base's organisation
 (traineeships.rules), and the trainee their own; anyone else gets 404."""
 
-from django.db.models import Q, QuerySet, Subquery
+from django.contrib.auth import get_user_model
+from django.db.models import QuerySet, Subquery
 from django.http import Http404
 
+from core import search
 from organisations.jurisdiction import can_see
 from reviews.models import EventAction, ReviewEvent, ReviewStatus
 from reviews.selectors import latest_review_for
@@ -47,7 +49,11 @@ def filter_placements(placements: QuerySet, *, status: str = "", q: str = "", po
     if status:
         placements = placements.filter(status=status)
     if q:
-        placements = placements.filter(Q(person__real_name__icontains=q) | Q(person__id_number=q))
+        # A substring of the name through the placement's search text; or the whole ID number, whose keyed hash
+        # finds the person first (one row at most), so the name's plan is not spoilt by a join and an OR.
+        named = search.matching(placements, q, whole=True)
+        people = list(get_user_model().objects.filter(id_number=q).values_list("pk", flat=True))
+        placements = (named | placements.filter(person__in=people)) if people else named
     if post:
         placements = placements.filter(post__title__icontains=post)
     if retained == "yes":

@@ -22,6 +22,7 @@ from audit.services import record, snapshot
 from audit.state import StateMachine, StatusMap
 from calendars.wages import minimum_wage
 from core.constraints import known_violation
+from core.search import tokens_for
 from notifications.services import notify
 from organisations.services import require_verified
 from reviews import services as review_services
@@ -267,7 +268,7 @@ def onboard(*, application: Application, actor, data: dict, import_job=None) -> 
     if errors:
         raise ValidationError(errors)
     _check_person_free(application.person_id)
-    placement = Placement(application=application, person_id=application.person_id, post=post, base=base,
+    placement = Placement(application=application, person=application.person, post=post, base=base,
                           created_by=actor, place_number=place_number, status=PlacementStatus.DRAFT,
                           import_job=import_job,
                           **{name: data.get(name) for name in TERM_FIELDS})
@@ -518,3 +519,15 @@ def register_not_retained(*, placement: Placement, actor) -> Placement:
 
 def minimum_wage_on(post: Post, day: datetime.date) -> Decimal | None:
     return minimum_wage(post.work_region, day)
+
+
+def refresh_search_text(person) -> int:
+    """Rewrite the 姓名 search text of the person's placements from their current name (core.renames);
+    returns how many rows changed."""
+    return (Placement.objects.filter(person=person).exclude(search_text=tokens_for(person.real_name))
+            .update(search_text=tokens_for(person.real_name)))
+
+
+def names_changed(sender, instance, fields, **_kwargs) -> None:
+    if "real_name" in fields:
+        refresh_search_text(instance)
