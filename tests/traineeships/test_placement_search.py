@@ -79,3 +79,12 @@ def test_full_width_letters_are_found_by_their_plain_form(placements, admin_a):
 def test_the_index_is_in_place_after_every_migration():
     with connection.cursor() as cursor:
         assert search.index_in_place(connection.vendor, Placement._meta.db_table, cursor)
+
+
+def test_a_name_too_long_is_a_message_next_to_the_box(placements, admin_a, client):
+    from django.urls import reverse
+
+    client.force_login(admin_a)
+    response = client.get(reverse("traineeships:placements"), {"q": "王" * 65})
+    assert response.status_code == 200
+    assert '<div class="invalid-feedback d-block">确保该变量包含不超过 64 字符 (目前字符数 65)。</div>' in response.content.decode()

@@ -106,7 +106,7 @@ class RetentionForm(BindErrorsMixin, forms.Form):
 
 
 class PlacementFilterForm(forms.Form):
-    q = forms.CharField(label=_("姓名/身份证号"), required=False, widget=forms.TextInput(attrs=INPUT))
+    q = forms.CharField(label=_("姓名/身份证号"), required=False, max_length=64, widget=forms.TextInput(attrs=INPUT))
     post = forms.CharField(label=_("岗位"), required=False, widget=forms.TextInput(attrs=INPUT))
     status = forms.ChoiceField(label=_("状态"), required=False,
                                choices=[("", _("全部"))] + [c for c in PlacementStatus.choices if c[0] != "cancelled"],
