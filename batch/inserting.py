@@ -32,7 +32,14 @@ def _adapter(field, connection) -> Callable:
     ops = connection.ops
     prep = field.get_db_prep_save
     if isinstance(field, EncryptedTextField):
-        return lambda value: prep(value, connection)  # encrypts: never the text shortcut below
+        encrypt = crypto.encrypt
+
+        def sealed(value):  # what get_prep_value gives for text, without the four calls down to it
+            if type(value) is str:
+                return encrypt(value) if value else value
+            return prep(value, connection)
+
+        return sealed
     if isinstance(field, _TEXT_FIELDS):
         def text(value):
             return value if value is None or type(value) is str else prep(value, connection)
@@ -72,7 +79,7 @@ def insert_rows(model, rows: Iterable[dict], *, constants: dict | None = None) -
     constants = constants or {}
     connection = connections[router.db_for_write(model)]
     now = timezone.now()
-    per_row, fixed = [], []  # (key in the row, adapter), (database value)
+    per_row, fixed, hashed = [], [], []  # (key in the row, adapter), (database value), (hash, source)
     columns = []
     for field in model._meta.concrete_fields:
         if field.primary_key and isinstance(field, models.AutoField):
@@ -84,10 +91,9 @@ def insert_rows(model, rows: Iterable[dict], *, constants: dict | None = None) -
         elif getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
             fixed.append((len(columns) - 1, field.get_db_prep_save(now, connection)))
         elif isinstance(field, KeyedHashField):
-            # Taken from the row's plaintext, as KeyedHashField.pre_save would.
-            kind = model._meta.get_field(field.source).kind
-            per_row.append((len(columns) - 1, field.source, field,
-                            lambda value, kind=kind: crypto.keyed_hash(kind, value)))
+            # Taken from the row's plaintext, as KeyedHashField.pre_save would, unless the row carries it
+            # already under the field's own name (the caller hashed the chunk to look its rows up).
+            hashed.append((len(columns) - 1, field.attname, field.source, model._meta.get_field(field.source).kind))
         else:
             per_row.append((len(columns) - 1, field.attname, field, _adapter(field, connection)))
     width = len(columns)
@@ -102,18 +108,24 @@ def insert_rows(model, rows: Iterable[dict], *, constants: dict | None = None) -
         else field.get_db_prep_save(field.get_default(), connection)
         for position, _name, field, _adapt in per_row
     }
+    plan = [(position, name, field, adapt, defaults[position]) for position, name, field, adapt in per_row]
+    keyed_hash = crypto.keyed_hash
 
     def parameters():
         for row in rows:
             values = template.copy()
-            for position, name, field, adapt in per_row:
-                value = row.get(name, missing)
+            get = row.get
+            for position, name, field, adapt, default in plan:
+                value = get(name, missing)
                 if value is not missing:
                     values[position] = adapt(value)
+                elif default is not missing:
+                    values[position] = default
                 else:
-                    value = defaults[position]
-                    values[position] = (field.get_db_prep_save(field.get_default(), connection) if value is missing
-                                        else value)
+                    values[position] = field.get_db_prep_save(field.get_default(), connection)
+            for position, name, source, kind in hashed:
+                value = get(name)
+                values[position] = value if value is not None else keyed_hash(kind, get(source))
             yield values
 
     quote = connection.ops.quote_name
