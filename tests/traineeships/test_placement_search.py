@@ -87,4 +87,5 @@ def test_a_name_too_long_is_a_message_next_to_the_box(placements, admin_a, clien
     client.force_login(admin_a)
     response = client.get(reverse("traineeships:placements"), {"q": "王" * 65})
     assert response.status_code == 200
-    assert '<div class="invalid-feedback d-block">确保该变量包含不超过 64 字符 (目前字符数 65)。</div>' in response.content.decode()
+    message = "确保该变量包含不超过 64 字符 (目前字符数 65)。"
+    assert f'<div class="invalid-feedback d-block">{message}</div>' in response.content.decode()
