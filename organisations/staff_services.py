@@ -70,9 +70,11 @@ def import_staff_rows(*, actor, organisation, rows: list[dict]) -> tuple[int, in
     # Each ID number is hashed once, for the lookup and, for a new person, the insert (a third of a chunk's
     # hashing and encryption otherwise).
     hashes = [crypto.keyed_hash(crypto.ID_NUMBER, row["id_number"]) for row in rows]
+    # Unordered: with the roster's order (name, id) SQLite walks the whole roster by its (organisation, name, id)
+    # index for every chunk instead of looking the hashes up (a re-import of 100k rows took twice as long).
     existing = {
         member.id_number_hash: member
-        for member in StaffMember.objects.filter(organisation=organisation, id_number_hash__in=hashes)
+        for member in StaffMember.objects.filter(organisation=organisation, id_number_hash__in=hashes).order_by()
     }
     now = timezone.now()
     to_create, to_update = [], []
