@@ -193,12 +193,11 @@ PLACEMENT_COLUMNS = (
 
 
 def unit_placements_for_export(user, params):
+    from traineeships.forms.placements import PlacementFilterForm
     from traineeships.selectors import filter_placements, placements_for_unit
 
-    allowed = {key: params.get(key, "") for key in ("q", "post", "status", "retained")}
-    if allowed["status"] and allowed["status"] not in PlacementStatus.values:
-        allowed["status"] = ""
-    return filter_placements(placements_for_unit(user), **allowed)
+    # The page's own filter form, so the export holds exactly the rows the page lists.
+    return filter_placements(placements_for_unit(user), **PlacementFilterForm(params).filters())
 
 
 def register_exports() -> None:
