@@ -56,10 +56,12 @@ def unit_posts_for_export(user, params):
 
 
 def hr_bases_for_export(user, params):
+    from traineeships.forms.hr import BaseFilterForm
     from traineeships.selectors import bases_for_government, filter_bases
 
-    allowed = {key: params.get(key, "") for key in ("name", "status", "level", "filed")}
-    return filter_bases(bases_for_government(user), **allowed)
+    filters = BaseFilterForm(params).filters()
+    bases = bases_for_government(user)
+    return bases.none() if filters is None else filter_bases(bases, **filters)  # as the page shows
 
 
 FILED_BASE_COLUMNS = (
@@ -115,16 +117,21 @@ def _is_city_publisher(user) -> bool:
 
 
 def filed_bases_for_export(user, params):
+    from traineeships.forms.hr import FiledBaseFilterForm
     from traineeships.selectors import filed_bases_for_province, filter_filed_bases
 
-    return filter_filed_bases(filed_bases_for_province(user), name=str(params.get("name", "")))
+    filters = FiledBaseFilterForm(params).filters()
+    bases = filed_bases_for_province(user)
+    return bases.none() if filters is None else filter_filed_bases(bases, **filters)
 
 
 def publishing_for_export(user, params):
+    from traineeships.forms.hr import PublishingFilterForm
     from traineeships.selectors import filter_publishing, publishable_posts_for_city
 
-    return filter_publishing(publishable_posts_for_city(user), tab=str(params.get("tab", "")),
-                             q=str(params.get("q", "")))
+    filters = PublishingFilterForm(params).filters()
+    posts = publishable_posts_for_city(user)
+    return posts.none() if filters is None else filter_publishing(posts, **filters)
 
 
 def graduates_for_export(user, params):

@@ -52,6 +52,7 @@ def test_base_directory_export_is_scoped_to_the_county(client, export, base_a, b
     assert [row[0] for row in rows[1:]] == ["甲企业有限公司"]
     assert rows[1][3:5] == ["区县级见习基地", "审核通过"]
     assert export("traineeship_bases", "status=pending") == [rows[0]]
+    assert export("traineeship_bases", "filed=maybe") == [rows[0]]  # malformed: nothing, as the page shows
     client.force_login(admin_a)
     assert export("traineeship_bases", expect_rows=False).status_code == 403
 
@@ -67,6 +68,7 @@ def test_filed_bases_export_for_the_province_only(client, export, base_a, base_b
     assert rows[0] == ["单位名称", "统一社会信用代码", "注册地区", "基地级别", "认定时间", "报送时间", "报送单位"]
     assert [(row[0], row[6]) for row in rows[1:]] == [("甲企业有限公司", "郑州市人力资源和社会保障局")]
     assert export("traineeship_filed_bases", "name=乙") == [rows[0]]
+    assert export("traineeship_filed_bases", "name=" + "甲" * 65) == [rows[0]]
     for user in (city_reviewer, county_reviewer_a):
         client.force_login(user)
         assert export("traineeship_filed_bases", expect_rows=False).status_code == 403
@@ -101,6 +103,9 @@ def test_publishing_export_follows_the_tab_and_the_keyword(client, export, base_
     assert [(row[0], row[5]) for row in rows[1:]] == [("前端见习生", "审核通过（未发布）")]
     assert [row[0] for row in export("traineeship_publishing", "tab=published")[1:]] == ["会计见习生"]
     assert export("traineeship_publishing", "tab=approved&q=会计") == [rows[0]]
+    # A tampered query string lists nothing, as on the page, instead of being read some other way.
+    assert export("traineeship_publishing", "tab=approved&q=" + "前" * 65) == [rows[0]]
+    assert export("traineeship_publishing", "tab=withdrawn") == [rows[0]]
     for user in (county_reviewer_a, province_reviewer, admin_a):
         client.force_login(user)
         assert export("traineeship_publishing", expect_rows=False).status_code == 403

@@ -112,6 +112,38 @@ def test_city_publishes_several_at_once_and_unpublishes(client, two_approved_pos
 
 
 @pytest.mark.django_db
+def test_publishing_filters_go_through_a_form(client, two_approved_posts, city_reviewer):
+    first, second = two_approved_posts
+    client.force_login(city_reviewer)
+    page = client.get(PUBLISHING, {"q": first.title}).content.decode()
+    assert f'data-post="{first.pk}"' in page and f'data-post="{second.pk}"' not in page
+    assert f'value="{first.title}"' in page and 'maxlength="64"' in page
+    too_long = client.get(PUBLISHING, {"q": "前" * 65})
+    assert too_long.status_code == 200
+    page = too_long.content.decode()
+    assert '<div class="invalid-feedback d-block">确保该变量包含不超过 64 字符 (目前字符数 65)。</div>' in page
+    assert "data-post=" not in page
+    page = client.get(PUBLISHING, {"tab": "withdrawn"}).content.decode()
+    assert 'role="alert">选择一个有效的选项' in page and "data-post=" not in page
+    # The export button carries the page's own query string.
+    page = client.get(PUBLISHING, {"tab": "published", "q": "会计"}).content.decode()
+    assert f'{reverse("batch:export", args=["traineeship_publishing"])}?tab=published&amp;q=' in page
+
+
+@pytest.mark.django_db
+def test_filed_bases_name_filter_goes_through_a_form(client, base_a, city_reviewer, province_reviewer):
+    client.force_login(city_reviewer)
+    client.post(reverse("traineeships:base_file_with_province", args=[base_a.pk]))
+    client.force_login(province_reviewer)
+    url = reverse("traineeships:filed_bases")
+    assert f'data-base="{base_a.pk}"' in client.get(url, {"name": base_a.organisation.name[:2]}).content.decode()
+    assert f'data-base="{base_a.pk}"' not in client.get(url, {"name": "乙"}).content.decode()
+    page = client.get(url, {"name": "甲" * 65}).content.decode()
+    assert '<div class="invalid-feedback d-block">确保该变量包含不超过 64 字符 (目前字符数 65)。</div>' in page
+    assert f'data-base="{base_a.pk}"' not in page
+
+
+@pytest.mark.django_db
 def test_publishing_refuses_posts_not_yet_approved(client, base_a, admin_a, city_reviewer):
     pending = create_post(base_a.organisation, admin_a)
     client.force_login(city_reviewer)

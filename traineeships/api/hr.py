@@ -13,10 +13,10 @@ from api.forms import bind, bind_query, query_parameters
 from api.responses import object_response, require_permission
 from traineeships.api.common import EMPTY_INPUT, TAGS, payload
 from traineeships.api.serializers import BaseSerializer, PostSerializer
+from traineeships.forms.hr import FiledBaseFilterForm, PublishingFilterForm
 from traineeships.forms.posts import PostSelectionForm
 from traineeships.models import REVIEWED_STATUSES
 from traineeships.selectors import (
-    PUBLISHING_TABS,
     filed_bases_for_province,
     filter_filed_bases,
     filter_publishing,
@@ -28,19 +28,6 @@ from traineeships.services import posts as post_services
 
 REVIEW = "traineeships.review"
 PUBLISH = "traineeships.publish_posts"
-
-
-class FiledBaseFilterForm(forms.Form):
-    """The screen's ?name= (单位名称, at most 64 characters)."""
-
-    name = forms.CharField(label=_("单位名称"), required=False, max_length=64)
-
-
-class PublishingFilterForm(forms.Form):
-    """The screen's ?tab= and ?q=."""
-
-    tab = forms.ChoiceField(label=_("页签"), required=False, choices=[("", "")] + [(t, t) for t in PUBLISHING_TABS])
-    q = forms.CharField(label=_("岗位名称或单位名称"), required=False, max_length=64)
 
 
 class PublicationForm(PostSelectionForm):

@@ -1,19 +1,17 @@
 """HR departments: 见习基地名录, 报省厅备案 (city), 已备案基地 (province) and 岗位发布 (city)."""
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
-from django.utils.http import urlencode
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from core.decorators import permission_required_403
 from core.paging import paginate
+from traineeships.forms.hr import TAB_LABELS, BaseFilterForm, FiledBaseFilterForm, PublishingFilterForm
 from traineeships.forms.posts import PostSelectionForm
-from traineeships.models import REVIEWED_STATUSES, BaseLevel, BaseStatus
+from traineeships.models import REVIEWED_STATUSES
 from traineeships.selectors import (
     bases_for_government,
     filed_bases_for_province,
@@ -27,28 +25,14 @@ from traineeships.selectors import (
 from traineeships.services import bases as base_services
 from traineeships.services import posts as post_services
 
-SELECT = {"class": "form-select form-select-sm"}
-
-
-class BaseFilterForm(forms.Form):
-    name = forms.CharField(label=gettext_lazy("单位名称"), required=False, max_length=64,
-                           widget=forms.TextInput(attrs={"class": "form-control form-control-sm"}))
-    status = forms.ChoiceField(label=gettext_lazy("状态"), required=False, widget=forms.Select(attrs=SELECT),
-                               choices=[("", gettext_lazy("全部状态"))] + [
-                                   c for c in BaseStatus.choices if c[0] != BaseStatus.DRAFT])
-    level = forms.ChoiceField(label=gettext_lazy("基地级别"), required=False, widget=forms.Select(attrs=SELECT),
-                              choices=[("", gettext_lazy("全部级别"))] + list(BaseLevel.choices))
-    filed = forms.ChoiceField(label=gettext_lazy("报省厅备案"), required=False, widget=forms.Select(attrs=SELECT),
-                              choices=[("", gettext_lazy("全部")), ("yes", gettext_lazy("已备案")),
-                                       ("no", gettext_lazy("未备案"))])
-
 
 @require_GET
 @permission_required_403("traineeships.review")
 def base_list(request):
     bases = bases_for_government(request.user)
     form = BaseFilterForm(request.GET)
-    bases = filter_bases(bases, **form.cleaned_data) if form.is_valid() else bases.none()
+    filters = form.filters()
+    bases = bases.none() if filters is None else filter_bases(bases, **filters)
     context = paginate(request, bases)
     context.update(form=form, export_query=request.GET.urlencode(),
                    rows=[{"base": base, "can_file": base_services.can_file(request.user, base) and base.is_approved
@@ -59,10 +43,12 @@ def base_list(request):
 @require_GET
 @permission_required_403("traineeships.review")
 def filed_bases(request):
-    name = request.GET.get("name", "").strip()[:64]
-    bases = filter_filed_bases(filed_bases_for_province(request.user), name=name)
+    form = FiledBaseFilterForm(request.GET)
+    filters = form.filters()
+    bases = filed_bases_for_province(request.user)
+    bases = bases.none() if filters is None else filter_filed_bases(bases, **filters)
     context = paginate(request, bases)
-    context.update(name=name, export_query=request.GET.urlencode())
+    context.update(form=form, export_query=request.GET.urlencode())
     return render(request, "traineeships/hr/filed_bases.html", context)
 
 
@@ -79,10 +65,6 @@ def file_base(request, pk):
     return redirect("traineeships:base_detail", pk=base.pk)
 
 
-TAB_LABELS = {"approved": gettext_lazy("待发布"), "published": gettext_lazy("发布中"),
-              "unpublished": gettext_lazy("已撤销发布")}
-
-
 @require_http_methods(["GET", "POST"])
 @permission_required_403("traineeships.publish_posts")
 def publishing(request):
@@ -90,11 +72,12 @@ def publishing(request):
     posts = publishable_posts_for_city(request.user)
     if request.method == "POST":
         return _change_publication(request, posts)
-    tab = publishing_tab(request.GET.get("tab", ""))
-    keyword = request.GET.get("q", "").strip()[:64]
-    context = paginate(request, filter_publishing(posts, tab=tab, q=keyword))
-    context.update(tab=tab, tabs=list(TAB_LABELS.items()), q=keyword, publish=tab != "published",
-                   export_query=urlencode({"tab": tab, "q": keyword} if keyword else {"tab": tab}))
+    form = PublishingFilterForm(request.GET)
+    filters = form.filters()
+    tab = filters["tab"] if filters is not None else publishing_tab(request.GET.get("tab", ""))
+    context = paginate(request, posts.none() if filters is None else filter_publishing(posts, **filters))
+    context.update(form=form, tab=tab, tabs=list(TAB_LABELS.items()), publish=tab != "published",
+                   export_query=request.GET.urlencode())
     return render(request, "traineeships/hr/publishing.html", context)
 
 
