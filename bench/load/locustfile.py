@@ -48,12 +48,32 @@ class PlanUser(FastHttpUser):
             if response.status_code != 302:
                 response.failure(f"sign-in as {self.username}: HTTP {response.status_code}, expected 302")
 
-    @task
+    @task(10)
     def open_page(self):
-        name, path = random.choice(self.pages)
-        with self.client.get(path, name=name, catch_response=True, allow_redirects=False) as response:
+        self.get(*random.choice(self.pages))
+
+    @task(1)
+    def print_document(self):
+        """A PDF the account reaches (an agreement, a claim form, a roster), as the print button opens it."""
+        documents = PLAN["documents"][self.username]
+        if documents:
+            self.get(*random.choice(documents), expect="application/pdf")
+
+    @task(2)
+    def call_api(self):
+        """A list of the open API with the account's key (its own integration polling), next to its screens."""
+        api = PLAN["api"][self.username]
+        if api["calls"]:
+            self.get(*random.choice(api["calls"]), expect="application/json",
+                     headers={"Authorization": f"Bearer {api['token']}"})
+
+    def get(self, name, path, expect="text/html", headers=None):
+        with self.client.get(path, name=name, catch_response=True, allow_redirects=False,
+                             headers=headers) as response:
             if response.status_code != 200:
                 response.failure(f"{self.username}: {path}: HTTP {response.status_code}")
+            elif not (response.headers.get("Content-Type") or "").startswith(expect):
+                response.failure(f"{self.username}: {path}: {response.headers.get('Content-Type')}, not {expect}")
 
 
 def persona(name, weight):

@@ -58,9 +58,10 @@ ACCOUNTS = {
     "Professional": ["pro"],
     "OtherUnit": ["inst", "institute", "ind_city"],
 }
-# Pages a plan never requests: files, PDFs and exports measure other things (bench/pdf.py, export_xlsx.py).
+# Pages a plan never requests: files and exports measure other things (bench/export_xlsx.py); PDFs have their
+# own list in the plan (each account's first link to each kind).
 SKIPPED_NAMESPACES = ("printing:", "attachments:", "captcha", "api:", "api_docs", "batch:")
-SKIPPED_WORDS = ("download", "export", "template", "print", "pdf", "logout", "sms", "file", "attachment")
+SKIPPED_WORDS = ("download", "export", "template", "pdf", "logout", "sms", "file", "attachment")
 HREF = re.compile(r'href="(/[^"#?]*)')
 
 
@@ -103,12 +104,24 @@ def skipped(name: str) -> bool:
     return name.startswith(SKIPPED_NAMESPACES) or any(word in name for word in SKIPPED_WORDS)
 
 
-def crawl(client, start: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], list[str]]:
+def is_document(name: str) -> bool:
+    return name.startswith("printing:") or "pdf" in name
+
+
+def crawl(client, start: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], list[tuple[str, str]], list[str]]:
     """`start` and, from each of its pages, the first link to every object page not seen yet; the pages that
-    answer 200 with HTML, and the ones that answered otherwise (a menu entry must open)."""
+    answer 200 with HTML, the first link to each kind of PDF that answers 200 with a PDF, and the ones that
+    answered otherwise (a menu entry must open)."""
     from django.urls import Resolver404, resolve
 
-    pages, broken, seen = [], [], set()
+    pages, documents, broken, seen = [], [], [], set()
+
+    def prints(name, path):
+        response = client.get(path)
+        if response.status_code == 200 and response.get("Content-Type", "").startswith("application/pdf"):
+            documents.append((name, path))
+        elif response.status_code >= 400:
+            broken.append(f"{path} ({name}): HTTP {response.status_code}")
 
     def opens(name, path, menu=False):
         response = client.get(path)
@@ -128,19 +141,64 @@ def crawl(client, start: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], 
         if body is not None:
             pages.append((name, path))
             bodies.append(body)
-    for body in bodies:
+    # Menu pages lead to object pages; object pages are read for their print buttons only.
+    queue = [(body, True) for body in bodies]
+    for body, from_menu in queue:  # grows while it is read
         for path in HREF.findall(body):
             try:
                 match = resolve(path)
             except Resolver404:
                 continue
             name = match.view_name
-            if not match.kwargs or name in seen or skipped(name):
+            if not match.kwargs or name in seen:
                 continue
-            seen.add(name)
-            if opens(name, path) is not None:
-                pages.append((name, path))
-    return pages, broken
+            if is_document(name):
+                seen.add(name)
+                prints(name, path)
+            elif from_menu and not skipped(name):
+                seen.add(name)
+                detail = opens(name, path)
+                if detail is not None:
+                    pages.append((name, path))
+                    queue.append((detail, False))
+    return pages, documents, broken
+
+
+def api_calls(username: str, paths: list[str]) -> tuple[str, list[tuple[str, str]]]:
+    """An API key for the account (as its organisation would issue one, every scope, a limit above what the
+    simulated users call) and the API's lists (GET paths without parameters) that answer it 200 with JSON."""
+    from django.test import Client
+
+    from accounts.models import User
+    from api import scopes as scope_registry
+    from api import services
+
+    user = User.objects.get(username=username)
+    if user.organisation_id is None:
+        return "", []
+    issuer = user if user.has_perm("api.manage_keys") else user.organisation.members.filter(
+        is_org_admin=True, is_active=True).first()
+    if issuer is None:
+        return "", []
+    issued = services.issue_key(actor=issuer, organisation=user.organisation, name=f"压测-{username}",
+                                scopes=scope_registry.all_scopes(), rate_per_minute=100_000)
+    if issued.key.issued_by_id != user.pk:  # the key acts as the account itself, as a sub-admin's key does
+        issued.key.issued_by = user
+        issued.key.save(update_fields=["issued_by"])
+    client, calls = Client(), []
+    for path in paths:
+        response = client.get(path, HTTP_AUTHORIZATION=f"Bearer {issued.token}")
+        if response.status_code == 200 and response.get("Content-Type", "").startswith("application/json"):
+            calls.append((f"API {path}", path))
+    return issued.token, calls
+
+
+def api_list_paths() -> list[str]:
+    """The API's GET operations without path parameters, from its OpenAPI schema."""
+    from drf_spectacular.generators import SchemaGenerator
+
+    schema = SchemaGenerator().get_schema(request=None, public=True)
+    return sorted(path for path, operations in schema["paths"].items() if "{" not in path and "get" in operations)
 
 
 def build_plan() -> dict:
@@ -150,29 +208,42 @@ def build_plan() -> dict:
     from accounts.models import User
     from core.navigation import navigation_for
 
-    plan, broken = {}, []
+    plan, documents, api, broken = {}, {}, {}, []
+    list_paths = api_list_paths()
     for username in [username for usernames in ACCOUNTS.values() for username in usernames]:
         user = User.objects.get(username=username)
         client = Client()
         client.force_login(user)
         menu = [("portal:home", "/")]
+        # 单位信息 is in the header's account menu, for those who may see it, rather than in the side menu.
+        if client.get("/org/profile/").status_code == 200:
+            menu.append(("organisations:profile", "/org/profile/"))
         for section in navigation_for(user, "/"):
             for item in section["items"]:
                 name = resolve(item["url"]).view_name
                 if not skipped(name):
                     menu.append((name, item["url"]))
-        pages, wrong = crawl(client, menu)
+        pages, documents[username], wrong = crawl(client, menu)
+        if ("traineeships:roster", "/traineeships/roster/") in pages:  # the 花名册's 打印 is a form, not a link
+            response = client.get("/traineeships/roster/", {"format": "pdf"})
+            if response.status_code == 200 and response["Content-Type"].startswith("application/pdf"):
+                documents[username].append(("traineeships:roster (PDF)", "/traineeships/roster/?format=pdf"))
         plan[username] = pages
+        token, calls = api_calls(username, list_paths)
+        api[username] = {"token": token, "calls": calls}
         broken += [f"{username}: {line}" for line in wrong]
     public = [("portal:home", "/"), ("accounts:login", "/accounts/login/"),
               ("traineeships:public_posts", "/traineeships/public/posts/")]
-    pages, wrong = crawl(Client(), public)
+    pages, _documents, wrong = crawl(Client(), public)
     plan[""] = pages
     broken += [f"anonymous: {line}" for line in wrong]
-    PLAN.write_text(json.dumps({"accounts": ACCOUNTS, "pages": plan}, ensure_ascii=False, indent=1),
-                    encoding="utf-8")
+    PLAN.write_text(json.dumps({"accounts": ACCOUNTS, "pages": plan, "documents": documents, "api": api},
+                               ensure_ascii=False, indent=1), encoding="utf-8")
     return {"pages": sum(len(pages) for pages in plan.values()),
-            "names": len({name for pages in plan.values() for name, _ in pages}), "broken": broken}
+            "names": len({name for pages in plan.values() for name, _ in pages}),
+            "documents": sum(len(found) for found in documents.values()),
+            "api": sum(len(entry["calls"]) for entry in api.values()),
+            "api_names": len({name for entry in api.values() for name, _ in entry["calls"]}), "broken": broken}
 
 
 class LoadSampler(threading.Thread):
@@ -219,7 +290,8 @@ def report(args, plan_summary, load_before, sampler, cpu) -> None:
         rows = list(csv.DictReader(handle))
     print(f"\n{args.users} users (spawn {args.spawn_rate}/s), {args.time}; gunicorn {args.web_workers} workers × "
           f"{args.web_threads} threads; PostgreSQL; {os.cpu_count()} cores; plan: {plan_summary['pages']} pages "
-          f"({plan_summary['names']} URL names)")
+          f"({plan_summary['names']} URL names), {plan_summary['documents']} PDFs, {plan_summary['api']} API calls "
+          f"({plan_summary['api_names']} lists)")
     print(f"{'page':<52} {'requests':>9} {'failures':>9} {'median ms':>10} {'p95 ms':>8} {'max ms':>8}")
     for row in sorted(rows, key=lambda row: (row["Name"] == "Aggregated", row["Name"])):
         print(f"{row['Type'] + ' ' + row['Name'] if row['Type'] else row['Name']:<52} {row['Request Count']:>9} "
