@@ -4,10 +4,15 @@ signed in (issue 12: under load, rendering was most of the page's cost and the s
 Only that fragment is cached, never the page: the page around it carries the visitor's own CSRF token and
 messages. Keys hold the language and the query string, and a version that every save or delete of a Post
 replaces (status changes go through save()), so a post published or withdrawn in this process shows at once.
-Django's default cache (settings.CACHES; not configured, so local memory) is per process: another worker, or the
-background worker, may show the old results until settings.PUBLIC_POSTS_CACHE_SECONDS have passed (environment
-variable of the same name, 10 s by default; 0 turns the cache off). A shared cache configured in CACHES makes
-the version shared too.
+Where the version lives decides who sees a change at once: with the embedded default (no CACHE_URL) Django's
+default cache is each process's own memory, so another gunicorn worker, or the background worker, may show the old
+results until settings.PUBLIC_POSTS_CACHE_SECONDS have passed (10 s by default there); with CACHE_URL naming a
+Redis server every process reads the one version, so a change shows at once everywhere and the lifetime can be
+long (300 s by default). 0 turns the cache off.
+
+The version is replaced when the row is written and again when its transaction commits: a search rendered by
+another process between the two read the rows as they were before the commit, and the second replacement
+orphans what it cached (a long lifetime would otherwise keep it); a rolled-back write costs only a miss.
 """
 
 import hashlib
@@ -15,6 +20,7 @@ import uuid
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.utils.http import urlencode
 from django.utils.translation import get_language
@@ -44,8 +50,13 @@ def fragment_key(request) -> str | None:
     return f"traineeships:public_posts:{_version()}:{digest}"
 
 
-def posts_changed(**_kwargs) -> None:
+def _new_version() -> None:
     cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+
+
+def posts_changed(*, using="default", **_kwargs) -> None:
+    _new_version()
+    transaction.on_commit(_new_version, using=using)
 
 
 def connect() -> None:

@@ -1,20 +1,29 @@
-"""The public search's results are cached briefly for visitors not signed in (traineeships/public_cache.py):
-the same page as without the cache, no queries for a repeat, a post's change shown at once, and never for the
-signed-in."""
+"""The public search's results are cached for visitors not signed in (traineeships/public_cache.py): the same
+page as without the cache, no queries for a repeat, a post's change shown at once, and never for the signed-in.
+With a shared cache (Redis, CACHE_URL) the tests run against the server named by PRAXIS_TEST_REDIS_URL and are
+skipped without one."""
 
+import os
 import re
+import uuid
 
 import pytest
+import redis
+from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
+from django.core.cache.backends.redis import RedisCache
 from django.db import connection
+from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext, override_settings
 from django.urls import reverse
 
 from tests.traineeships.helpers import published_post
+from traineeships import public_cache
 from traineeships.services import posts as post_services
 
 LIST = reverse("traineeships:public_posts")
 SEARCH = {"city": "410100", "q": "见习"}
+REDIS_VARIABLE = "PRAXIS_TEST_REDIS_URL"
 CSRF_TOKEN = re.compile(r'"X-CSRFToken": "[^"]+"')  # masked anew for every page
 
 
@@ -23,6 +32,12 @@ def empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+def anonymous_search():
+    request = RequestFactory().get(LIST, SEARCH)
+    request.user = AnonymousUser()
+    return request
 
 
 def queries(client, params) -> tuple[str, int]:
@@ -63,3 +78,80 @@ def test_signed_in_visitors_are_not_served_from_the_cache(client, base_a, admin_
     _page, first_queries = queries(client, SEARCH)
     _page, again_queries = queries(client, SEARCH)
     assert again_queries == first_queries
+
+
+@pytest.mark.django_db
+def test_a_search_rendered_before_the_commit_is_not_served_after_it(client, base_a, admin_a, county_reviewer_a,
+                                                                    city_reviewer, django_capture_on_commit_callbacks):
+    """The version is replaced when a post is written and again at its commit: results another process rendered in
+    between (from the rows as they were before the commit) are left behind, not kept for the cache's lifetime."""
+    reviewers = [county_reviewer_a, city_reviewer]
+    post = published_post(base_a.organisation, admin_a, reviewers, city_reviewer, title="见习会计")
+    with django_capture_on_commit_callbacks() as callbacks:
+        post_services.change_publication(post_ids=[post.pk], actor=city_reviewer, publish=False)
+        written = cache.get(public_cache.VERSION_KEY)
+        # Another process renders now, before the commit, and still sees the post published.
+        cache.set(public_cache.fragment_key(anonymous_search()),
+                  "<p>见习会计</p>", 300)
+        assert "见习会计" in client.get(LIST, SEARCH).content.decode()
+    assert len(callbacks) == 1
+    callbacks[0]()  # the commit
+    assert cache.get(public_cache.VERSION_KEY) != written
+    assert "见习会计" not in client.get(LIST, SEARCH).content.decode()
+
+
+@pytest.fixture
+def shared_cache(settings):
+    """Django's default cache on the Redis server named by PRAXIS_TEST_REDIS_URL (skipped without one), under a
+    prefix of this test's own, removed afterwards (the server may be shared: nothing else is touched)."""
+    url = os.environ.get(REDIS_VARIABLE)
+    if not url:
+        pytest.skip(f"no Redis server: set {REDIS_VARIABLE} (e.g. redis://127.0.0.1:6379/15)")
+    prefix = f"praxis-test-{uuid.uuid4().hex[:12]}"
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url,
+                                   "KEY_PREFIX": prefix}}
+    settings.PUBLIC_POSTS_CACHE_SECONDS = 300
+    server = redis.Redis.from_url(url)
+    yield url, prefix
+    for key in server.scan_iter(match=f"{prefix}:*"):
+        server.delete(key)
+
+
+def other_worker(url, prefix):
+    """A second client of the same server, as another gunicorn worker holds."""
+    return RedisCache(url, {"KEY_PREFIX": prefix})
+
+
+@pytest.mark.django_db
+def test_with_a_shared_cache_every_worker_sees_a_change_at_once(shared_cache, client, base_a, admin_a,
+                                                                county_reviewer_a, city_reviewer):
+    reviewers = [county_reviewer_a, city_reviewer]
+    published_post(base_a.organisation, admin_a, reviewers, city_reviewer, title="见习会计")
+    page = client.get(LIST, SEARCH).content.decode()
+    assert "见习会计" in page and "见习出纳" not in page
+    other = other_worker(*shared_cache)
+    version = other.get(public_cache.VERSION_KEY)
+    request = anonymous_search()
+    # The other worker finds these results under the same key, and the version it reads is the one replaced below.
+    assert version == cache.get(public_cache.VERSION_KEY)
+    assert other.get(public_cache.fragment_key(request)) == cache.get(public_cache.fragment_key(request))
+    assert "见习会计" in other.get(public_cache.fragment_key(request))
+
+    cashier = published_post(base_a.organisation, admin_a, reviewers, city_reviewer, title="见习出纳")
+    assert other.get(public_cache.VERSION_KEY) not in (None, version)
+    assert "见习出纳" in client.get(LIST, SEARCH).content.decode()
+    post_services.change_publication(post_ids=[cashier.pk], actor=city_reviewer, publish=False)
+    assert "见习出纳" not in client.get(LIST, SEARCH).content.decode()
+    other.close()
+
+
+@pytest.mark.django_db
+def test_with_a_shared_cache_a_repeat_is_answered_without_queries(shared_cache, client, base_a, admin_a,
+                                                                  county_reviewer_a, city_reviewer):
+    published_post(base_a.organisation, admin_a, [county_reviewer_a, city_reviewer], city_reviewer, title="见习会计")
+    with override_settings(PUBLIC_POSTS_CACHE_SECONDS=0):
+        uncached, uncached_queries = queries(client, SEARCH)
+    first, first_queries = queries(client, SEARCH)
+    again, again_queries = queries(client, SEARCH)
+    assert first == again == uncached and "见习会计" in first
+    assert first_queries == uncached_queries and again_queries < first_queries
