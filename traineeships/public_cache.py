@@ -1,9 +1,10 @@
-"""A short cache of the public post search's rendered results (form, list, pager) for visitors who are not
+"""A cache of the public post search's rendered results (form, list, pager) for visitors who are not
 signed in (issue 12: under load, rendering was most of the page's cost and the same searches recur).
 
 Only that fragment is cached, never the page: the page around it carries the visitor's own CSRF token and
-messages. Keys hold the language and the query string, and a version that every save or delete of a Post
-replaces (status changes go through save()), so a post published or withdrawn in this process shows at once.
+messages. Keys hold the language and the query string; the results are kept with the version they were rendered
+at, which every save or delete of a Post replaces (status changes go through save()), and are served only while
+it is still the current one, so a post published or withdrawn in this process shows at once.
 Where the version lives decides who sees a change at once: with the embedded default (no CACHE_URL) Django's
 default cache is each process's own memory, so another gunicorn worker, or the background worker, may show the old
 results until settings.PUBLIC_POSTS_CACHE_SECONDS have passed (10 s by default there); with CACHE_URL naming a
@@ -12,7 +13,7 @@ long (300 s by default). 0 turns the cache off.
 
 The version is replaced when the row is written and again when its transaction commits: a search rendered by
 another process between the two read the rows as they were before the commit, and the second replacement
-orphans what it cached (a long lifetime would otherwise keep it); a rolled-back write costs only a miss.
+leaves what it kept behind (a long lifetime would otherwise keep it); a rolled-back write costs only a miss.
 """
 
 import hashlib
@@ -32,22 +33,37 @@ def cache_seconds() -> int:
     return settings.PUBLIC_POSTS_CACHE_SECONDS
 
 
-def _version() -> str:
-    version = cache.get(VERSION_KEY)
+def _current_version(found: dict) -> str:
+    version = found.get(VERSION_KEY)
     if version is None:
-        # A lost version (evicted, restarted) must not bring back results cached under an older one: start anew.
+        # A lost version (evicted, restarted) must not bring back results kept under an older one: start anew.
         cache.add(VERSION_KEY, uuid.uuid4().hex, None)
         version = cache.get(VERSION_KEY)
     return version
 
 
-def fragment_key(request) -> str | None:
+def results_key(request) -> str | None:
     """The cache key of this request's results, or None when they are not to be cached."""
     if cache_seconds() <= 0 or request.user.is_authenticated:
         return None
     query = urlencode(sorted(request.GET.lists()), doseq=True)
     digest = hashlib.sha256(f"{get_language()}?{query}".encode()).hexdigest()
-    return f"traineeships:public_posts:{_version()}:{digest}"
+    return f"traineeships:public_posts:{digest}"
+
+
+def cached_results(key: str) -> tuple[str, str | None]:
+    """The current version and the results kept under `key` if they were rendered at that version. The results
+    are kept with their version rather than under a key holding it, so that one read (one round trip to a shared
+    cache) fetches both."""
+    found = cache.get_many([VERSION_KEY, key])
+    version = _current_version(found)
+    kept = found.get(key)
+    return version, kept[1] if kept and kept[0] == version else None
+
+
+def keep(key: str, version: str, results: str) -> None:
+    """Keep results rendered at `version` (read before rendering: a change meanwhile leaves them behind)."""
+    cache.set(key, (version, results), cache_seconds())
 
 
 def _new_version() -> None:

@@ -91,8 +91,10 @@ def test_a_search_rendered_before_the_commit_is_not_served_after_it(client, base
         post_services.change_publication(post_ids=[post.pk], actor=city_reviewer, publish=False)
         written = cache.get(public_cache.VERSION_KEY)
         # Another process renders now, before the commit, and still sees the post published.
-        cache.set(public_cache.fragment_key(anonymous_search()),
-                  "<p>见习会计</p>", 300)
+        key = public_cache.results_key(anonymous_search())
+        version, _results = public_cache.cached_results(key)
+        assert version == written
+        public_cache.keep(key, version, "<p>见习会计</p>")
         assert "见习会计" in client.get(LIST, SEARCH).content.decode()
     assert len(callbacks) == 1
     callbacks[0]()  # the commit
@@ -131,11 +133,11 @@ def test_with_a_shared_cache_every_worker_sees_a_change_at_once(shared_cache, cl
     assert "见习会计" in page and "见习出纳" not in page
     other = other_worker(*shared_cache)
     version = other.get(public_cache.VERSION_KEY)
-    request = anonymous_search()
-    # The other worker finds these results under the same key, and the version it reads is the one replaced below.
+    key = public_cache.results_key(anonymous_search())
+    # The other worker finds these results, kept at the version it reads, which the publication below replaces.
     assert version == cache.get(public_cache.VERSION_KEY)
-    assert other.get(public_cache.fragment_key(request)) == cache.get(public_cache.fragment_key(request))
-    assert "见习会计" in other.get(public_cache.fragment_key(request))
+    kept_version, results = other.get(key)
+    assert kept_version == version and "见习会计" in results
 
     cashier = published_post(base_a.organisation, admin_a, reviewers, city_reviewer, title="见习出纳")
     assert other.get(public_cache.VERSION_KEY) not in (None, version)
