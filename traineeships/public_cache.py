@@ -21,9 +21,13 @@ import uuid
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.signals import setting_changed
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
+from django.middleware.csrf import get_token
+from django.template.loader import render_to_string
 from django.utils.http import urlencode
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 VERSION_KEY = "traineeships:public_posts:version"
@@ -64,6 +68,44 @@ def cached_results(key: str) -> tuple[str, str | None]:
 def keep(key: str, version: str, results: str) -> None:
     """Keep results rendered at `version` (read before rendering: a change meanwhile leaves them behind)."""
     cache.set(key, (version, results), cache_seconds())
+
+
+# Where the page's shell takes the visitor's CSRF token and the results. Tags: every text a visitor or a post
+# brings into the page is escaped, so nothing else in it can look like these.
+_TOKEN_MARK = mark_safe("<praxis-csrf-token>")
+_RESULTS_MARK = mark_safe("<praxis-search-results>")
+_shells: dict[str, tuple[list[str], list[str]] | None] = {}
+
+
+def page_for_visitor_without_session(request, results: str) -> str | None:
+    """The whole page around `results` for a visitor with no session, or None for any other visitor.
+
+    With no session cookie nobody is signed in and no message waits (messages live in the session), so list.html
+    and base.html write the same text for every such visitor but their CSRF token: that text is rendered once per
+    process and language, and each page gets its own visitor's token (get_token, which also sets the visitor's
+    cookie as rendering it does). Only the text is shared, never a response, a token or a cookie."""
+    if settings.SESSION_COOKIE_NAME in request.COOKIES or request.user.is_authenticated:
+        return None
+    language = get_language()
+    if language not in _shells:
+        shell = render_to_string("traineeships/public/list.html",
+                                 {"results": _RESULTS_MARK, "csrf_token": _TOKEN_MARK}, request=request)
+        parts = shell.split(_RESULTS_MARK)
+        # A template that writes the results other than once is rendered the ordinary way.
+        _shells[language] = tuple(part.split(_TOKEN_MARK) for part in parts) if len(parts) == 2 else None
+    if _shells[language] is None:
+        return None
+    before, after = _shells[language]
+    token = get_token(request)
+    return token.join(before) + results + token.join(after)
+
+
+def _forget_shells(**_kwargs) -> None:
+    # Tests change the site's name and the static storage: the shell is theirs to render anew.
+    _shells.clear()
+
+
+setting_changed.connect(_forget_shells, dispatch_uid="traineeships.public_posts.shells")
 
 
 def _new_version() -> None:

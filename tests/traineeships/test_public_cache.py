@@ -9,17 +9,22 @@ import uuid
 
 import pytest
 import redis
+from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.models import AnonymousUser
+from django.contrib.messages.middleware import MessageMiddleware
+from django.contrib.sessions.middleware import SessionMiddleware
 from django.core.cache import cache
 from django.core.cache.backends.redis import RedisCache
 from django.db import connection
-from django.test import RequestFactory
+from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext, override_settings
 from django.urls import reverse
 
 from tests.traineeships.helpers import published_post
 from traineeships import public_cache
 from traineeships.services import posts as post_services
+from traineeships.views.public import post_list
 
 LIST = reverse("traineeships:public_posts")
 SEARCH = {"city": "410100", "q": "见习"}
@@ -157,3 +162,47 @@ def test_with_a_shared_cache_a_repeat_is_answered_without_queries(shared_cache, 
     again, again_queries = queries(client, SEARCH)
     assert first == again == uncached and "见习会计" in first
     assert first_queries == uncached_queries and again_queries < first_queries
+
+
+def page_token(response) -> str:
+    return CSRF_TOKEN.search(response.content.decode()).group(0).split('"')[-2]
+
+
+@pytest.mark.django_db
+def test_visitors_without_a_session_get_the_same_page_each_with_their_own_token(base_a, admin_a, county_reviewer_a,
+                                                                               city_reviewer):
+    """The page around the results is written once per process for visitors with no session; each still gets a
+    token of their own, and the cookie that goes with it, and the response the ordinary rendering gives."""
+    published_post(base_a.organisation, admin_a, [county_reviewer_a, city_reviewer], city_reviewer, title="见习会计")
+    with override_settings(PUBLIC_POSTS_CACHE_SECONDS=0):
+        rendered = Client().get(LIST, SEARCH)
+    first_visitor, second_visitor = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
+    first, second = first_visitor.get(LIST, SEARCH), second_visitor.get(LIST, SEARCH)
+    assert CSRF_TOKEN.sub("", first.content.decode()) == CSRF_TOKEN.sub("", rendered.content.decode())
+    assert CSRF_TOKEN.sub("", second.content.decode()) == CSRF_TOKEN.sub("", rendered.content.decode())
+    assert "见习会计" in first.content.decode()
+    for response in (first, second):
+        assert {name: value for name, value in response.headers.items() if name != "Content-Length"} == {
+            name: value for name, value in rendered.headers.items() if name != "Content-Length"}
+        assert list(response.cookies) == list(rendered.cookies) == [settings.CSRF_COOKIE_NAME]
+    assert first.cookies[settings.CSRF_COOKIE_NAME].value != second.cookies[settings.CSRF_COOKIE_NAME].value
+    assert page_token(first) != page_token(second)
+    # Each page's token goes with its own visitor's cookie, not the other's.
+    login = reverse("accounts:login")
+    assert first_visitor.post(login, {"csrfmiddlewaretoken": page_token(first)}).status_code == 200
+    assert second_visitor.post(login, {"csrfmiddlewaretoken": page_token(first)}).status_code == 403
+
+
+@pytest.mark.django_db
+def test_a_visitor_with_a_session_sees_their_messages(base_a, admin_a, county_reviewer_a, city_reviewer):
+    published_post(base_a.organisation, admin_a, [county_reviewer_a, city_reviewer], city_reviewer, title="见习会计")
+    assert "见习会计" in Client().get(LIST, SEARCH).content.decode()  # the page and results are kept
+    request = RequestFactory().get(LIST, SEARCH)
+    SessionMiddleware(lambda _request: None).process_request(request)
+    request.session.save()
+    request.COOKIES[settings.SESSION_COOKIE_NAME] = request.session.session_key
+    request.user = AnonymousUser()
+    MessageMiddleware(lambda _request: None).process_request(request)
+    messages.info(request, "密码已重置，请登录")
+    page = post_list(request).content.decode()
+    assert "密码已重置，请登录" in page and "见习会计" in page

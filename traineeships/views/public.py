@@ -3,6 +3,7 @@ open a post and go back to the same filtered page."""
 
 import re
 
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
@@ -28,6 +29,9 @@ def post_list(request):
         results = render_to_string("traineeships/public/_search.html", _search_context(request), request=request)
         if key:
             public_cache.keep(key, version, results)
+    page = public_cache.page_for_visitor_without_session(request, results) if key else None
+    if page is not None:
+        return HttpResponse(page)
     return render(request, "traineeships/public/list.html", {"results": mark_safe(results)})
 
 
