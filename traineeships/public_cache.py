@@ -1,10 +1,12 @@
 """A cache of the public post search's rendered results (form, list, pager) for visitors who are not
 signed in (issue 12: under load, rendering was most of the page's cost and the same searches recur).
 
-Only that fragment is cached, never the page: the page around it carries the visitor's own CSRF token and
-messages. Keys hold the language and the query string; the results are kept with the version they were rendered
-at, which every save or delete of a Post replaces (status changes go through save()), and are served only while
-it is still the current one, so a post published or withdrawn in this process shows at once.
+Only that fragment is kept in the cache, never a page: the page around it carries the visitor's own CSRF token
+and messages (for visitors with no session, its text is written once per process with a place for each visitor's
+token: page_for_visitor_without_session). Keys hold the language and the query string; the results are kept
+with the version they were rendered at, which every save or delete of a Post replaces (status changes go through
+save()), and are served only while it is still the current one, so a post published or withdrawn in this process
+shows at once.
 Where the version lives decides who sees a change at once: with the embedded default (no CACHE_URL) Django's
 default cache is each process's own memory, so another gunicorn worker, or the background worker, may show the old
 results until settings.PUBLIC_POSTS_CACHE_SECONDS have passed (10 s by default there); with CACHE_URL naming a
