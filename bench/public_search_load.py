@@ -12,10 +12,14 @@ Every answer must be 200. The settings as deployed (whitenoise's manifest storag
 public_posts.configure_django). Several servers side by side in one run, each warmed with 50 requests of each kind:
 this tree; with --compare-rev REV also that git revision (its files extracted under bench/out, served with this
 virtualenv, same database); with --cache-off also this tree with the results cache off
-(PUBLIC_POSTS_CACHE_SECONDS=0). The requests are split into --rounds turns and the servers take turns, so that a
-change in the machine's load falls on all of them alike; the ratios of one run are the figures to compare.
+(PUBLIC_POSTS_CACHE_SECONDS=0); with --variant, this tree with other environment variables. A variant with
+CACHE_URL (a Redis database of the bench's own: it is emptied first) also gets its hit rate printed, from the
+server's keyspace hits (so nothing else should use that Redis server during the run). The requests are split
+into --rounds turns and the servers take turns, so that a change in the machine's load falls on all of them
+alike; the ratios of one run are the figures to compare.
 
     .venv/bin/python bench/public_search_load.py --compare-rev main --cache-off
+    .venv/bin/python bench/public_search_load.py --compare-rev main --variant 'redis:CACHE_URL=redis://127.0.0.1:6379/14'
 """
 
 import argparse
@@ -30,6 +34,7 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 import public_posts
+import redis
 from signin import free_port, wait_until_up
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -95,8 +100,12 @@ def main() -> None:
     for variant in args.variant:
         label, _, assignments = variant.partition(":")
         servers[f"this tree, {label}"] = (ROOT, dict(pair.split("=", 1) for pair in assignments.split(",")))
+    for _directory, env in servers.values():
+        if env.get("CACHE_URL"):
+            # Results kept 300 s would otherwise be there from an earlier run: that database is the bench's own.
+            redis.Redis.from_url(env["CACHE_URL"]).flushdb()
     load_before = os.getloadavg()[0]
-    totals = run_side_by_side(servers, search_paths, args)
+    totals, hits = run_side_by_side(servers, search_paths, args)
     from django.db import connection
 
     print(f"{connection.vendor}; settings as deployed; gunicorn {args.web_workers} workers × {args.web_threads} "
@@ -108,6 +117,9 @@ def main() -> None:
         print(f"{name:<22} /healthz {health_rps:8.1f} requests/s ({health[0]} in {health[1]:.2f} s)"
               f"   public search {search_rps:8.1f} requests/s ({search[0]} in {search[1]:.2f} s)"
               f"   search / healthz {search_rps / health_rps:.1%}")
+    for name, (found, searches) in hits.items():
+        print(f"{name}: {found / searches:.0%} of its searches answered from the cache ({found} of {searches}; "
+              f"Redis's keyspace hits less one version read per search)")
 
 
 def checkout(revision: str) -> Path:
@@ -126,7 +138,7 @@ def run_side_by_side(servers, search_paths, args) -> dict:
     """Every server up at once (each on its own port); in each round each server in turn gets its share of
     /healthz, then of the searches, so that the machine's load, which moves from second to second, falls on all of
     them alike. Returns (requests, seconds) of each kind per server."""
-    running, totals = {}, {}
+    running, totals, hits = {}, {}, {}
     log_path = public_posts.OUT / "public-search-gunicorn.log"
     try:
         with open(log_path, "a", encoding="utf-8") as log:
@@ -145,7 +157,14 @@ def run_side_by_side(servers, search_paths, args) -> dict:
             for start in range(0, len(search_paths), size):
                 for name, (port, _server) in running.items():
                     health = drive(port, ["/healthz"] * len(search_paths[start:start + size]), args.threads)
+                    url = servers[name][1].get("CACHE_URL")
+                    before = redis.Redis.from_url(url).info("stats")["keyspace_hits"] if url else 0
                     search = drive(port, search_paths[start:start + size], args.threads)
+                    if url:
+                        # Each search reads the version (a hit) and then its results (a hit, or a miss then a set).
+                        found = redis.Redis.from_url(url).info("stats")["keyspace_hits"] - before - search["requests"]
+                        done, searches = hits.get(name, (0, 0))
+                        hits[name] = (done + found, searches + search["requests"])
                     previous = totals.get(name, ((0, 0.0), (0, 0.0)))
                     totals[name] = tuple((done + result["requests"], seconds + result["wall_s"])
                                          for (done, seconds), result in zip(previous, (health, search)))
@@ -158,7 +177,7 @@ def run_side_by_side(servers, search_paths, args) -> dict:
             except subprocess.TimeoutExpired:
                 server.kill()
                 server.wait()
-    return totals
+    return totals, hits
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@ silently falling back to a default.
 """
 
 import os
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -46,6 +47,26 @@ def env_database(name: str, default: str, **options) -> dict:
             f"{name} must be a database URL such as postgres://user:pass@host:5432/praxis or sqlite:///path, "
             f"got {raw!r}"
         ) from exc
+
+
+def env_cache(name: str) -> dict:
+    """A Django CACHES entry: unset or empty gives each process its own local memory; a redis://, rediss:// or
+    unix:// URL gives a Redis cache that every process sharing it sees (e.g. redis://127.0.0.1:6379/0)."""
+    raw = (os.environ.get(name) or "").strip()
+    if not raw:
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    from redis.connection import parse_url  # only a deployment that names a Redis server needs the package
+
+    try:
+        parse_url(raw)
+        database = urlsplit(raw).path.strip("/") if not raw.startswith("unix:") else ""
+        if database and not database.isdigit():  # redis-py would quietly use database 0
+            raise ValueError(f"database {database!r} is not a number")
+    except ValueError as exc:
+        raise ImproperlyConfigured(
+            f"{name} must be empty or a Redis URL such as redis://127.0.0.1:6379/0, got {raw!r}"
+        ) from exc
+    return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": raw}
 
 
 def env_list(name: str, default: list[str]) -> list[str]:

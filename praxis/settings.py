@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 from django.core.exceptions import ImproperlyConfigured
 
 from praxis import field_keys
-from praxis.env import env_bool, env_database, env_header, env_int, env_list, env_secret, env_str
+from praxis.env import env_bool, env_cache, env_database, env_header, env_int, env_list, env_secret, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("PRAXIS_VAR_DIR", str(BASE_DIR / "var")))
@@ -130,6 +130,17 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# --- Cache ------------------------------------------------------------------------------------
+# Empty CACHE_URL (the embedded default): each process keeps its own cache in memory. A Redis URL: one cache that
+# every gunicorn worker, the job worker and every machine share.
+CACHES = {"default": env_cache("CACHE_URL")}
+CACHE_SHARED = CACHES["default"]["BACKEND"] != "django.core.cache.backends.locmem.LocMemCache"
+# The public post search's results for visitors not signed in, cached this long (traineeships/public_cache.py).
+# A post's save or delete replaces the results' version at once for every process that shares the cache, so with
+# a shared cache the lifetime only bounds what the version does not follow (a region renamed): 5 minutes. A
+# process's own memory would keep other workers' results stale that long, hence 10 s there.
+PUBLIC_POSTS_CACHE_SECONDS = env_int("PUBLIC_POSTS_CACHE_SECONDS", 300 if CACHE_SHARED else 10)
+
 # --- Accounts and sign-in -----------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = ["accounts.backends.IdentifierBackend"]
@@ -153,8 +164,6 @@ LOGIN_MAX_FAILURES = env_int("LOGIN_MAX_FAILURES", 6)
 LOGIN_LOCK_MINUTES = env_int("LOGIN_LOCK_MINUTES", 120)
 # Per client address: this many failures within the window blocks further attempts from it.
 LOGIN_MAX_FAILURES_PER_ADDRESS = env_int("LOGIN_MAX_FAILURES_PER_ADDRESS", 30)
-# The public post search's results for visitors not signed in, cached this long (traineeships/public_cache.py).
-PUBLIC_POSTS_CACHE_SECONDS = env_int("PUBLIC_POSTS_CACHE_SECONDS", 10)
 LOGIN_ADDRESS_WINDOW_MINUTES = env_int("LOGIN_ADDRESS_WINDOW_MINUTES", 15)
 SESSION_COOKIE_AGE = env_int("SESSION_IDLE_MINUTES", 30) * 60
 SESSION_SAVE_EVERY_REQUEST = True  # the age counts from the last request: an idle timeout

@@ -1,13 +1,21 @@
-"""A short cache of the public post search's rendered results (form, list, pager) for visitors who are not
+"""A cache of the public post search's rendered results (form, list, pager) for visitors who are not
 signed in (issue 12: under load, rendering was most of the page's cost and the same searches recur).
 
-Only that fragment is cached, never the page: the page around it carries the visitor's own CSRF token and
-messages. Keys hold the language and the query string, and a version that every save or delete of a Post
-replaces (status changes go through save()), so a post published or withdrawn in this process shows at once.
-Django's default cache (settings.CACHES; not configured, so local memory) is per process: another worker, or the
-background worker, may show the old results until settings.PUBLIC_POSTS_CACHE_SECONDS have passed (environment
-variable of the same name, 10 s by default; 0 turns the cache off). A shared cache configured in CACHES makes
-the version shared too.
+Only that fragment is kept in the cache, never a page: the page around it carries the visitor's own CSRF token
+and messages (for visitors with no session, its text is written once per process with a place for each visitor's
+token: page_for_visitor_without_session). Keys hold the language and the query string; the results are kept
+with the version they were rendered at, which every save or delete of a Post replaces (status changes go through
+save()), and are served only while it is still the current one, so a post published or withdrawn in this process
+shows at once.
+Where the version lives decides who sees a change at once: with the embedded default (no CACHE_URL) Django's
+default cache is each process's own memory, so another gunicorn worker, or the background worker, may show the old
+results until settings.PUBLIC_POSTS_CACHE_SECONDS have passed (10 s by default there); with CACHE_URL naming a
+Redis server every process reads the one version, so a change shows at once everywhere and the lifetime can be
+long (300 s by default). 0 turns the cache off.
+
+The version is replaced when the row is written and again when its transaction commits: a search rendered by
+another process between the two read the rows as they were before the commit, and the second replacement
+leaves what it kept behind (a long lifetime would otherwise keep it); a rolled-back write costs only a miss.
 """
 
 import hashlib
@@ -15,8 +23,13 @@ import uuid
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.signals import setting_changed
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
+from django.middleware.csrf import get_token
+from django.template.loader import render_to_string
 from django.utils.http import urlencode
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 VERSION_KEY = "traineeships:public_posts:version"
@@ -26,26 +39,84 @@ def cache_seconds() -> int:
     return settings.PUBLIC_POSTS_CACHE_SECONDS
 
 
-def _version() -> str:
-    version = cache.get(VERSION_KEY)
+def _current_version(found: dict) -> str:
+    version = found.get(VERSION_KEY)
     if version is None:
-        # A lost version (evicted, restarted) must not bring back results cached under an older one: start anew.
+        # A lost version (evicted, restarted) must not bring back results kept under an older one: start anew.
         cache.add(VERSION_KEY, uuid.uuid4().hex, None)
         version = cache.get(VERSION_KEY)
     return version
 
 
-def fragment_key(request) -> str | None:
+def results_key(request) -> str | None:
     """The cache key of this request's results, or None when they are not to be cached."""
     if cache_seconds() <= 0 or request.user.is_authenticated:
         return None
     query = urlencode(sorted(request.GET.lists()), doseq=True)
     digest = hashlib.sha256(f"{get_language()}?{query}".encode()).hexdigest()
-    return f"traineeships:public_posts:{_version()}:{digest}"
+    return f"traineeships:public_posts:{digest}"
 
 
-def posts_changed(**_kwargs) -> None:
+def cached_results(key: str) -> tuple[str, str | None]:
+    """The current version and the results kept under `key` if they were rendered at that version. The results
+    are kept with their version rather than under a key holding it, so that one read (one round trip to a shared
+    cache) fetches both."""
+    found = cache.get_many([VERSION_KEY, key])
+    version = _current_version(found)
+    kept = found.get(key)
+    return version, kept[1] if kept and kept[0] == version else None
+
+
+def keep(key: str, version: str, results: str) -> None:
+    """Keep results rendered at `version` (read before rendering: a change meanwhile leaves them behind)."""
+    cache.set(key, (version, results), cache_seconds())
+
+
+# Where the page's shell takes the visitor's CSRF token and the results. Tags: every text a visitor or a post
+# brings into the page is escaped, so nothing else in it can look like these.
+_TOKEN_MARK = mark_safe("<praxis-csrf-token>")
+_RESULTS_MARK = mark_safe("<praxis-search-results>")
+_shells: dict[str, tuple[list[str], list[str]] | None] = {}
+
+
+def page_for_visitor_without_session(request, results: str) -> str | None:
+    """The whole page around `results` for a visitor with no session, or None for any other visitor.
+
+    With no session cookie nobody is signed in and no message waits (messages live in the session), so list.html
+    and base.html write the same text for every such visitor but their CSRF token: that text is rendered once per
+    process and language, and each page gets its own visitor's token (get_token, which also sets the visitor's
+    cookie as rendering it does). Only the text is shared, never a response, a token or a cookie."""
+    if settings.SESSION_COOKIE_NAME in request.COOKIES or request.user.is_authenticated:
+        return None
+    language = get_language()
+    if language not in _shells:
+        shell = render_to_string("traineeships/public/list.html",
+                                 {"results": _RESULTS_MARK, "csrf_token": _TOKEN_MARK}, request=request)
+        parts = shell.split(_RESULTS_MARK)
+        # A template that writes the results other than once is rendered the ordinary way.
+        _shells[language] = tuple(part.split(_TOKEN_MARK) for part in parts) if len(parts) == 2 else None
+    if _shells[language] is None:
+        return None
+    before, after = _shells[language]
+    token = get_token(request)
+    return token.join(before) + results + token.join(after)
+
+
+def _forget_shells(**_kwargs) -> None:
+    # Tests change the site's name and the static storage: the shell is theirs to render anew.
+    _shells.clear()
+
+
+setting_changed.connect(_forget_shells, dispatch_uid="traineeships.public_posts.shells")
+
+
+def _new_version() -> None:
     cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+
+
+def posts_changed(*, using="default", **_kwargs) -> None:
+    _new_version()
+    transaction.on_commit(_new_version, using=using)
 
 
 def connect() -> None:

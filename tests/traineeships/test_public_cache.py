@@ -1,20 +1,34 @@
-"""The public search's results are cached briefly for visitors not signed in (traineeships/public_cache.py):
-the same page as without the cache, no queries for a repeat, a post's change shown at once, and never for the
-signed-in."""
+"""The public search's results are cached for visitors not signed in (traineeships/public_cache.py): the same
+page as without the cache, no queries for a repeat, a post's change shown at once, and never for the signed-in.
+With a shared cache (Redis, CACHE_URL) the tests run against the server named by PRAXIS_TEST_REDIS_URL and are
+skipped without one."""
 
+import os
 import re
+import uuid
 
 import pytest
+import redis
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.models import AnonymousUser
+from django.contrib.messages.middleware import MessageMiddleware
+from django.contrib.sessions.middleware import SessionMiddleware
 from django.core.cache import cache
+from django.core.cache.backends.redis import RedisCache
 from django.db import connection
+from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext, override_settings
 from django.urls import reverse
 
 from tests.traineeships.helpers import published_post
+from traineeships import public_cache
 from traineeships.services import posts as post_services
+from traineeships.views.public import post_list
 
 LIST = reverse("traineeships:public_posts")
 SEARCH = {"city": "410100", "q": "见习"}
+REDIS_VARIABLE = "PRAXIS_TEST_REDIS_URL"
 CSRF_TOKEN = re.compile(r'"X-CSRFToken": "[^"]+"')  # masked anew for every page
 
 
@@ -23,6 +37,12 @@ def empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+def anonymous_search():
+    request = RequestFactory().get(LIST, SEARCH)
+    request.user = AnonymousUser()
+    return request
 
 
 def queries(client, params) -> tuple[str, int]:
@@ -63,3 +83,126 @@ def test_signed_in_visitors_are_not_served_from_the_cache(client, base_a, admin_
     _page, first_queries = queries(client, SEARCH)
     _page, again_queries = queries(client, SEARCH)
     assert again_queries == first_queries
+
+
+@pytest.mark.django_db
+def test_a_search_rendered_before_the_commit_is_not_served_after_it(client, base_a, admin_a, county_reviewer_a,
+                                                                    city_reviewer, django_capture_on_commit_callbacks):
+    """The version is replaced when a post is written and again at its commit: results another process rendered in
+    between (from the rows as they were before the commit) are left behind, not kept for the cache's lifetime."""
+    reviewers = [county_reviewer_a, city_reviewer]
+    post = published_post(base_a.organisation, admin_a, reviewers, city_reviewer, title="见习会计")
+    with django_capture_on_commit_callbacks() as callbacks:
+        post_services.change_publication(post_ids=[post.pk], actor=city_reviewer, publish=False)
+        written = cache.get(public_cache.VERSION_KEY)
+        # Another process renders now, before the commit, and still sees the post published.
+        key = public_cache.results_key(anonymous_search())
+        version, _results = public_cache.cached_results(key)
+        assert version == written
+        public_cache.keep(key, version, "<p>见习会计</p>")
+        assert "见习会计" in client.get(LIST, SEARCH).content.decode()
+    assert len(callbacks) == 1
+    callbacks[0]()  # the commit
+    assert cache.get(public_cache.VERSION_KEY) != written
+    assert "见习会计" not in client.get(LIST, SEARCH).content.decode()
+
+
+@pytest.fixture
+def shared_cache(settings):
+    """Django's default cache on the Redis server named by PRAXIS_TEST_REDIS_URL (skipped without one), under a
+    prefix of this test's own, removed afterwards (the server may be shared: nothing else is touched)."""
+    url = os.environ.get(REDIS_VARIABLE)
+    if not url:
+        pytest.skip(f"no Redis server: set {REDIS_VARIABLE} (e.g. redis://127.0.0.1:6379/15)")
+    prefix = f"praxis-test-{uuid.uuid4().hex[:12]}"
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url,
+                                   "KEY_PREFIX": prefix}}
+    settings.PUBLIC_POSTS_CACHE_SECONDS = 300
+    server = redis.Redis.from_url(url)
+    yield url, prefix
+    for key in server.scan_iter(match=f"{prefix}:*"):
+        server.delete(key)
+
+
+def other_worker(url, prefix):
+    """A second client of the same server, as another gunicorn worker holds."""
+    return RedisCache(url, {"KEY_PREFIX": prefix})
+
+
+@pytest.mark.django_db
+def test_with_a_shared_cache_every_worker_sees_a_change_at_once(shared_cache, client, base_a, admin_a,
+                                                                county_reviewer_a, city_reviewer):
+    reviewers = [county_reviewer_a, city_reviewer]
+    published_post(base_a.organisation, admin_a, reviewers, city_reviewer, title="见习会计")
+    page = client.get(LIST, SEARCH).content.decode()
+    assert "见习会计" in page and "见习出纳" not in page
+    other = other_worker(*shared_cache)
+    version = other.get(public_cache.VERSION_KEY)
+    key = public_cache.results_key(anonymous_search())
+    # The other worker finds these results, kept at the version it reads, which the publication below replaces.
+    assert version == cache.get(public_cache.VERSION_KEY)
+    kept_version, results = other.get(key)
+    assert kept_version == version and "见习会计" in results
+
+    cashier = published_post(base_a.organisation, admin_a, reviewers, city_reviewer, title="见习出纳")
+    assert other.get(public_cache.VERSION_KEY) not in (None, version)
+    assert "见习出纳" in client.get(LIST, SEARCH).content.decode()
+    post_services.change_publication(post_ids=[cashier.pk], actor=city_reviewer, publish=False)
+    assert "见习出纳" not in client.get(LIST, SEARCH).content.decode()
+    other.close()
+
+
+@pytest.mark.django_db
+def test_with_a_shared_cache_a_repeat_is_answered_without_queries(shared_cache, client, base_a, admin_a,
+                                                                  county_reviewer_a, city_reviewer):
+    published_post(base_a.organisation, admin_a, [county_reviewer_a, city_reviewer], city_reviewer, title="见习会计")
+    with override_settings(PUBLIC_POSTS_CACHE_SECONDS=0):
+        uncached, uncached_queries = queries(client, SEARCH)
+    first, first_queries = queries(client, SEARCH)
+    again, again_queries = queries(client, SEARCH)
+    assert first == again == uncached and "见习会计" in first
+    assert first_queries == uncached_queries and again_queries < first_queries
+
+
+def page_token(response) -> str:
+    return CSRF_TOKEN.search(response.content.decode()).group(0).split('"')[-2]
+
+
+@pytest.mark.django_db
+def test_visitors_without_a_session_get_the_same_page_each_with_their_own_token(base_a, admin_a, county_reviewer_a,
+                                                                               city_reviewer):
+    """The page around the results is written once per process for visitors with no session; each still gets a
+    token of their own, and the cookie that goes with it, and the response the ordinary rendering gives."""
+    published_post(base_a.organisation, admin_a, [county_reviewer_a, city_reviewer], city_reviewer, title="见习会计")
+    with override_settings(PUBLIC_POSTS_CACHE_SECONDS=0):
+        rendered = Client().get(LIST, SEARCH)
+    first_visitor, second_visitor = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
+    first, second = first_visitor.get(LIST, SEARCH), second_visitor.get(LIST, SEARCH)
+    assert CSRF_TOKEN.sub("", first.content.decode()) == CSRF_TOKEN.sub("", rendered.content.decode())
+    assert CSRF_TOKEN.sub("", second.content.decode()) == CSRF_TOKEN.sub("", rendered.content.decode())
+    assert "见习会计" in first.content.decode()
+    for response in (first, second):
+        assert {name: value for name, value in response.headers.items() if name != "Content-Length"} == {
+            name: value for name, value in rendered.headers.items() if name != "Content-Length"}
+        assert list(response.cookies) == list(rendered.cookies) == [settings.CSRF_COOKIE_NAME]
+    assert first.cookies[settings.CSRF_COOKIE_NAME].value != second.cookies[settings.CSRF_COOKIE_NAME].value
+    assert page_token(first) != page_token(second)
+    # Each page's token goes with its own visitor's cookie, not the other's.
+    login = reverse("accounts:login")
+    assert first_visitor.post(login, {"csrfmiddlewaretoken": page_token(first)}).status_code == 200
+    assert second_visitor.post(login, {"csrfmiddlewaretoken": page_token(first)}).status_code == 403
+
+
+@pytest.mark.django_db
+def test_a_visitor_with_a_session_sees_their_messages(base_a, admin_a, county_reviewer_a, city_reviewer):
+    published_post(base_a.organisation, admin_a, [county_reviewer_a, city_reviewer], city_reviewer, title="见习会计")
+    assert "见习会计" in Client().get(LIST, SEARCH).content.decode()  # the page and results are kept
+    request = RequestFactory().get(LIST, SEARCH)
+    SessionMiddleware(lambda _request: None).process_request(request)
+    request.session.save()
+    request.COOKIES[settings.SESSION_COOKIE_NAME] = request.session.session_key
+    request.user = AnonymousUser()
+    MessageMiddleware(lambda _request: None).process_request(request)
+    messages.info(request, "密码已重置，请登录")
+    page = post_list(request).content.decode()
+    assert "密码已重置，请登录" in page and "见习会计" in page

@@ -3,7 +3,7 @@ open a post and go back to the same filtered page."""
 
 import re
 
-from django.core.cache import cache
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
@@ -23,12 +23,15 @@ ID_RE = re.compile(r"^[A-Za-z0-9_-]{1,40}$")
 
 @require_GET
 def post_list(request):
-    key = public_cache.fragment_key(request)
-    results = cache.get(key) if key else None
+    key = public_cache.results_key(request)
+    version, results = public_cache.cached_results(key) if key else (None, None)
     if results is None:
         results = render_to_string("traineeships/public/_search.html", _search_context(request), request=request)
         if key:
-            cache.set(key, results, public_cache.cache_seconds())
+            public_cache.keep(key, version, results)
+    page = public_cache.page_for_visitor_without_session(request, results) if key else None
+    if page is not None:
+        return HttpResponse(page)
     return render(request, "traineeships/public/list.html", {"results": mark_safe(results)})
 
 
