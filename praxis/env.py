@@ -66,7 +66,10 @@ def env_cache(name: str) -> dict:
         raise ImproperlyConfigured(
             f"{name} must be empty or a Redis URL such as redis://127.0.0.1:6379/0, got {raw!r}"
         ) from exc
-    return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": raw}
+    # A Redis server that stops answering must cost a request a second at most, not hang it (the callers treat a
+    # failing cache as a missing one: traineeships.public_cache).
+    return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": raw,
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1}}
 
 
 def env_list(name: str, default: list[str]) -> list[str]:

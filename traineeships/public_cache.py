@@ -19,6 +19,7 @@ leaves what it kept behind (a long lifetime would otherwise keep it); a rolled-b
 """
 
 import hashlib
+import logging
 import uuid
 
 from django.conf import settings
@@ -33,6 +34,22 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 VERSION_KEY = "traineeships:public_posts:version"
+logger = logging.getLogger(__name__)
+
+
+class _CacheDown:
+    """Keeps a failing cache (a shared Redis server down or unreachable) from failing the search or a post's
+    save: the search renders its results afresh and a save goes on. A version that could not be replaced while
+    the server was away may serve results kept before the outage for up to the results' lifetime afterwards."""
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, kind, error, _traceback):
+        if error is not None and isinstance(error, Exception):
+            logger.warning("public post search cache unavailable: %s", error)
+            return True
+        return False
 
 
 def cache_seconds() -> int:
@@ -61,15 +78,20 @@ def cached_results(key: str) -> tuple[str, str | None]:
     """The current version and the results kept under `key` if they were rendered at that version. The results
     are kept with their version rather than under a key holding it, so that one read (one round trip to a shared
     cache) fetches both."""
-    found = cache.get_many([VERSION_KEY, key])
-    version = _current_version(found)
-    kept = found.get(key)
-    return version, kept[1] if kept and kept[0] == version else None
+    with _CacheDown():
+        found = cache.get_many([VERSION_KEY, key])
+        version = _current_version(found)
+        kept = found.get(key)
+        return version, kept[1] if kept and kept[0] == version else None
+    return None, None
 
 
-def keep(key: str, version: str, results: str) -> None:
+def keep(key: str, version: str | None, results: str) -> None:
     """Keep results rendered at `version` (read before rendering: a change meanwhile leaves them behind)."""
-    cache.set(key, (version, results), cache_seconds())
+    if version is None:  # the cache was down when the search began
+        return
+    with _CacheDown():
+        cache.set(key, (version, results), cache_seconds())
 
 
 # Where the page's shell takes the visitor's CSRF token and the results. Tags: every text a visitor or a post
@@ -111,7 +133,8 @@ setting_changed.connect(_forget_shells, dispatch_uid="traineeships.public_posts.
 
 
 def _new_version() -> None:
-    cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+    with _CacheDown():
+        cache.set(VERSION_KEY, uuid.uuid4().hex, None)
 
 
 def posts_changed(*, using="default", **_kwargs) -> None:

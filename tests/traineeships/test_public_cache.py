@@ -206,3 +206,31 @@ def test_a_visitor_with_a_session_sees_their_messages(base_a, admin_a, county_re
     messages.info(request, "密码已重置，请登录")
     page = post_list(request).content.decode()
     assert "密码已重置，请登录" in page and "见习会计" in page
+
+
+@pytest.mark.django_db
+def test_a_cache_server_that_does_not_answer_fails_neither_the_search_nor_a_save(caplog, client, base_a, admin_a,
+                                                                                 county_reviewer_a, city_reviewer):
+    reviewers = [county_reviewer_a, city_reviewer]
+    # Nothing listens on port 9 of the loopback (discard): every call to the cache is refused.
+    with override_settings(CACHES={"default": dead_redis()}, PUBLIC_POSTS_CACHE_SECONDS=300):
+        published_post(base_a.organisation, admin_a, reviewers, city_reviewer, title="见习会计")
+        for _ in range(2):
+            page = client.get(LIST, SEARCH)
+            assert page.status_code == 200 and "见习会计" in page.content.decode()
+        cashier = published_post(base_a.organisation, admin_a, reviewers, city_reviewer, title="见习出纳")
+        post_services.change_publication(post_ids=[cashier.pk], actor=city_reviewer, publish=False)
+        page = client.get(LIST, SEARCH).content.decode()
+    assert "见习会计" in page and "见习出纳" not in page
+    assert "public post search cache unavailable: Error 111 connecting to 127.0.0.1:9" in caplog.text
+
+
+def dead_redis() -> dict:
+    """The CACHES entry CACHE_URL gives (praxis.env.env_cache, its timeouts included) for a server that is down."""
+    from praxis.env import env_cache
+
+    os.environ["PRAXIS_TEST_CACHE_URL"] = "redis://127.0.0.1:9/0"
+    try:
+        return env_cache("PRAXIS_TEST_CACHE_URL")
+    finally:
+        del os.environ["PRAXIS_TEST_CACHE_URL"]
