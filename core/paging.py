@@ -38,6 +38,13 @@ class _AnyOfKeys(Func):
     output_field = BooleanField()
 
 
+class _Keys(Subquery):
+    """A page's keys; a page known to be empty (no matches: LIMIT 0) makes the whole filter match nothing, as
+    `IN (empty)` does, rather than becoming ARRAY(NULL)."""
+
+    empty_result_set_value = NotImplemented
+
+
 def paginate(request, queryset, per_page: int = DEFAULT_PAGE_SIZE, *, cap: int | None = None,
              by_keys: bool = False) -> dict:
     """Context for includes/pagination.html: the page and the query string to keep filters across pages.
@@ -54,7 +61,7 @@ def paginate(request, queryset, per_page: int = DEFAULT_PAGE_SIZE, *, cap: int |
         if connection.vendor == "postgresql":
             # `IN (subquery)` leaves PostgreSQL free to join every match before the semi-join (the placements:
             # 100,000 rows joined for a page of 20); `= ANY(ARRAY(subquery))` is computed once, first.
-            page_obj.object_list = queryset.filter(_AnyOfKeys(F("pk"), Subquery(keys)))
+            page_obj.object_list = queryset.filter(_AnyOfKeys(F("pk"), _Keys(keys)))
         else:
             page_obj.object_list = queryset.filter(pk__in=keys)
     params = request.GET.copy()
