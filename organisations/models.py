@@ -5,7 +5,6 @@ from django.utils.translation import gettext_lazy as _
 from core import crypto
 from core.fields import EncryptedFieldsMixin, EncryptedTextField, KeyedHashField
 from core.renames import NotifiesRenames
-from core.search import tokens_for
 from organisations.validators import validate_credit_code
 from regions.models import RegionLevel
 
@@ -282,9 +281,6 @@ class StaffMember(EncryptedFieldsMixin, models.Model):
     link_reason = models.CharField(_("审核意见/调离原因"), max_length=255, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    # The name's token text for the roster's 姓名 search (core.search, migration 0007): written by save() and by
-    # the import (staff_services.import_staff_rows), which write every name.
-    search_text = models.TextField(default="", editable=False)
 
     class Meta:
         ordering = ["name", "id"]
@@ -300,10 +296,3 @@ class StaffMember(EncryptedFieldsMixin, models.Model):
 
     def __str__(self):
         return self.name
-
-    def save(self, *args, **kwargs):
-        self.search_text = tokens_for(self.name)
-        update_fields = kwargs.get("update_fields")
-        if update_fields is not None and "name" in update_fields and "search_text" not in update_fields:
-            kwargs["update_fields"] = [*update_fields, "search_text"]
-        super().save(*args, **kwargs)

@@ -3,7 +3,6 @@
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
-from core import search
 from organisations.models import StaffMember
 from organisations.staff_forms import StaffFilterForm
 
@@ -22,9 +21,7 @@ def filter_staff(queryset: QuerySet, form: StaffFilterForm) -> QuerySet:
     """Apply the list's filters; an invalid filter form shows everything it could parse."""
     data = form.cleaned_data if form.is_valid() else {}
     if data.get("name"):
-        # A substring of the name through the roster's full-text index (core.search: the rows of a substring
-        # search, text and keyword NFKC-normalised and case-folded), not a LIKE over every name of the unit.
-        queryset = search.matching(queryset, data["name"], whole=True)
+        queryset = queryset.filter(name__contains=data["name"].strip())
     if data.get("id_number"):
         # Encrypted at rest: found by the whole number (keyed hash), no longer by a part of it.
         queryset = queryset.filter(id_number=data["id_number"])

@@ -9,7 +9,6 @@ from django.utils.translation import gettext as _
 from audit.services import record, snapshot
 from batch.inserting import insert_rows
 from core import crypto
-from core.search import tokens_for
 from organisations.models import CURRENT_LINKS, StaffMember
 
 # The fields a form row sets; organisation comes from the actor, never from the row.
@@ -82,9 +81,8 @@ def import_staff_rows(*, actor, organisation, rows: list[dict]) -> tuple[int, in
     for row, hashed in zip(rows, hashes):
         member = existing.get(hashed)
         if member is None:
-            # insert_rows reads only the model's fields from the cleaned data, the hash and search text included
-            # (what StaffMember.save would write).
-            to_create.append({**row, "id_number_hash": hashed, "search_text": tokens_for(row["name"])})
+            # insert_rows reads only the model's fields from the cleaned data, the hash included
+            to_create.append({**row, "id_number_hash": hashed})
             continue
         changed = False
         for name in STAFF_FIELDS:
@@ -94,9 +92,8 @@ def import_staff_rows(*, actor, organisation, rows: list[dict]) -> tuple[int, in
                 changed = True
         if changed:
             member.updated_at = now
-            member.search_text = tokens_for(member.name)
             to_update.append(member)
     insert_rows(StaffMember, to_create, constants={"organisation_id": organisation.pk})
     if to_update:
-        StaffMember.objects.bulk_update(to_update, [*STAFF_FIELDS, "updated_at", "search_text"], batch_size=500)
+        StaffMember.objects.bulk_update(to_update, [*STAFF_FIELDS, "updated_at"], batch_size=500)
     return len(to_create), len(to_update), len(rows) - len(to_create) - len(to_update)
