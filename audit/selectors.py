@@ -1,8 +1,10 @@
 import json
 
 from django.apps import apps
+from django.contrib.auth import get_user_model
 from django.core.exceptions import FieldDoesNotExist, PermissionDenied
 from django.db.models import Q
+from django.db.models.expressions import RawSQL
 
 from audit.labels import label_for
 from audit.models import AuditEntry
@@ -21,11 +23,30 @@ def audit_entries_for_user(user):
     return AuditEntry.objects.filter(actor_org_id=user.organisation_id).select_related("actor", "actor_org")
 
 
-def filter_entries(queryset, data: dict):
-    """Apply the cleaned filters of audit.forms.AuditFilterForm."""
+def scope_organisation_id(user) -> int | None:
+    """The organisation whose entries audit_entries_for_user(user) holds; None for platform staff (every entry)."""
+    return None if user.is_staff or user.is_superuser else user.organisation_id
+
+
+def filter_entries(queryset, data: dict, *, organisation_id: int | None = None):
+    """Apply the cleaned filters of audit.forms.AuditFilterForm. `organisation_id`: the queryset holds only that
+    organisation's entries (scope_organisation_id of audit_entries_for_user's user), which lets the actor's search
+    take a cheaper plan with the same rows."""
     if data.get("actor"):
         term = data["actor"]
-        queryset = queryset.filter(Q(actor_name__icontains=term) | Q(actor__username__icontains=term))
+        if organisation_id is None:
+            queryset = queryset.filter(Q(actor_name__icontains=term) | Q(actor__username__icontains=term))
+        else:
+            # The few people who acted for the organisation are found first (one index probe each) and the entries
+            # then by their key: no join to the users, so the entries are read in order from the
+            # (actor_org, created_at, id) index, which carries actor and actor_name (PostgreSQL: INCLUDE), and
+            # the heap is visited only for the page's rows. The rows are those of the join.
+            named = list(get_user_model().objects.filter(pk__in=_organisation_actors(organisation_id),
+                                                         username__icontains=term).values_list("pk", flat=True))
+            condition = Q(actor_name__icontains=term)
+            if named:
+                condition |= Q(actor_id__in=named)
+            queryset = queryset.filter(condition)
     if data.get("action"):
         queryset = queryset.filter(action=data["action"])
     if data.get("target_type"):
@@ -60,7 +81,7 @@ def filter_choices_for_user(user) -> tuple[list[tuple[str, str]], list[tuple[str
     took 0.3 s each on PostgreSQL): each next value is the smallest one above the last, found in the
     (action) / (target_type, …) / (actor_org, action) / (actor_org, target_type) indexes."""
     audit_entries_for_user(user)  # the same permission check (403)
-    organisation_id = None if user.is_staff or user.is_superuser else user.organisation_id
+    organisation_id = scope_organisation_id(user)
     actions = _distinct_values("action", organisation_id, above_blank=False)
     types = _distinct_values("target_type", organisation_id, above_blank=True)
     return (sorted(((code, label_for(code)) for code in actions), key=lambda item: item[1]),
@@ -88,6 +109,25 @@ def _distinct_values(column: str, organisation_id: int | None, *, above_blank: b
     with connection.cursor() as cursor:
         cursor.execute(sql, [*scope_params, "", *scope_params])
         return [row[0] for row in cursor.fetchall()]
+
+
+def _organisation_actors(organisation_id: int) -> RawSQL:
+    """A subquery of the distinct users who acted for the organisation (its entries' actor_id, system entries left
+    out), one probe of the (actor_org, actor) index per person (a "loose index scan", as _distinct_values)."""
+    from django.db import connection
+
+    quote = connection.ops.quote_name
+    table, scope = quote(AuditEntry._meta.db_table), f"{quote('actor_org_id')} = %s"
+    actor = quote(AuditEntry._meta.get_field("actor").column)
+    return RawSQL(
+        f"WITH RECURSIVE seen(value) AS ("
+        f" SELECT (SELECT MIN({actor}) FROM {table} WHERE {scope} AND {actor} IS NOT NULL)"
+        f" UNION ALL"
+        f" SELECT (SELECT MIN({actor}) FROM {table} WHERE {scope} AND {actor} > seen.value)"
+        f" FROM seen WHERE seen.value IS NOT NULL"
+        f") SELECT value FROM seen WHERE value IS NOT NULL",
+        [organisation_id, organisation_id],
+    )
 
 
 def _model_for(target_type: str):

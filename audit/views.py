@@ -9,6 +9,7 @@ from audit.selectors import (
     diff_rows,
     filter_choices_for_user,
     filter_entries,
+    scope_organisation_id,
     target_type_label,
 )
 from core.masking import can_see_personal_data
@@ -23,7 +24,8 @@ def filtered_entries(user, params):
     entries = scope
     if form.is_bound:
         # Invalid filters show their errors and an empty list rather than silently ignoring them.
-        entries = filter_entries(scope, form.cleaned_data) if form.is_valid() else scope.none()
+        entries = (filter_entries(scope, form.cleaned_data, organisation_id=scope_organisation_id(user))
+                   if form.is_valid() else scope.none())
     return form, entries
 
 

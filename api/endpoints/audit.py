@@ -20,7 +20,13 @@ from api.scopes import FOUNDATION
 from audit.forms import AuditFilterForm
 from audit.labels import label_for, registered_actions
 from audit.models import AuditEntry
-from audit.selectors import audit_entries_for_user, diff_rows, filter_entries, target_type_label
+from audit.selectors import (
+    audit_entries_for_user,
+    diff_rows,
+    filter_entries,
+    scope_organisation_id,
+    target_type_label,
+)
 from core.masking import can_see_personal_data
 
 TAGS = ["操作日志"]
@@ -90,7 +96,8 @@ class AuditEntries(ListAPIView):
         form = bind_query(self.request, AuditFilterForm,
                           action_choices=_action_choices(scope, params.get("action", "")),
                           target_type_choices=_target_type_choices(scope, params.get("target_type", "")))
-        return filter_entries(scope, form.cleaned_data)
+        return filter_entries(scope, form.cleaned_data,
+                              organisation_id=scope_organisation_id(self.request.user))
 
     def get_serializer_context(self):
         return {**super().get_serializer_context(), "masked": not can_see_personal_data(self.request.user)}

@@ -46,3 +46,12 @@ def test_paging_by_keys_gives_the_same_page_in_one_query(rf, people, page):
         by_keys = [user.pk for user in context["object_list"]]
     assert by_keys == plain and len(queries.captured_queries) == 1
     assert context["page_obj"].paginator.capped  # 7 people past a cap of 5
+
+
+def test_paging_by_keys_an_empty_list(rf, people):
+    """No match: an empty page (the keys' query is known empty before it runs), not an error."""
+    from core.paging import paginate
+
+    users = User.objects.filter(username__startswith="nobody").order_by("real_name", "-pk")
+    context = paginate(rf.get("/", {"page": "1"}), users, per_page=2, cap=5, by_keys=True)
+    assert list(context["object_list"]) == [] and context["page_obj"].paginator.count == 0
