@@ -91,5 +91,6 @@ def test_a_shared_cache_keeps_the_public_search_longer(tmp_path, cache_url, back
                              "print(settings.CACHES['default']); print(settings.PUBLIC_POSTS_CACHE_SECONDS)"],
                             cwd=ROOT, env=environment, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
-    location = f", 'LOCATION': '{cache_url}'" if cache_url else ""
+    location = (f", 'LOCATION': '{cache_url}', 'OPTIONS': {{'socket_connect_timeout': 1, 'socket_timeout': 1}}"
+                if cache_url else "")
     assert result.stdout == f"{{'BACKEND': '{backend}'{location}}}\n{seconds}\n"
