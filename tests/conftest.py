@@ -51,10 +51,14 @@ def _media_root(tmp_path, settings):
 def _empty_cache():
     """Each test starts with an empty cache: a test's rolled-back rows must not come back from what an earlier test
     cached (the public search's results fragment is kept 10 s; a rollback sends no post_delete to replace its
-    version)."""
+    version). The public search's region options, kept by the process, start afresh too, so that a test counts the
+    queries of a first search whatever ran before it."""
     from django.core.cache import cache
 
+    from traineeships.forms.public import forget_region_sets
+
     cache.clear()
+    forget_region_sets()
 
 
 @pytest.fixture

@@ -12,6 +12,14 @@ class TraineeshipsConfig(AppConfig):
         register()
         public_cache.connect()
 
+        from django.db.models.signals import post_delete, post_save
+
+        from regions.models import Region
+        from traineeships.forms.public import forget_region_sets
+
+        post_save.connect(forget_region_sets, sender=Region, dispatch_uid="traineeships.public_regions.saved")
+        post_delete.connect(forget_region_sets, sender=Region, dispatch_uid="traineeships.public_regions.deleted")
+
         from django.contrib.auth import get_user_model
 
         from core.renames import renamed

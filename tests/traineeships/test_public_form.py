@@ -52,3 +52,26 @@ def test_the_selects_offer_what_one_query_per_select_offered(data, django_assert
                                              else [("", "全部")])
     if city_region:
         assert form.data["province"] == city_region.province_code
+
+
+@pytest.mark.django_db
+def test_the_regions_of_a_choice_are_read_once_per_process_until_a_region_changes(django_assert_num_queries):
+    from regions.models import Region
+
+    data = {"city": "410100", "county": "410103"}
+    first = PublicPostFilterForm(data)
+    with django_assert_num_queries(0):
+        again = PublicPostFilterForm(data)
+    for name in ("province", "city", "county"):
+        assert again.fields[name].choices == first.fields[name].choices
+    assert again.data["province"] == "410000"
+    county = Region.objects.get(code="410103")
+    county.name = "中原新区"
+    county.save()
+    with django_assert_num_queries(1):
+        renamed = PublicPostFilterForm(data)
+    assert ("410103", "中原新区") in renamed.fields["county"].choices
+    # Codes that name no region are read every time and never kept.
+    for _ in range(2):
+        with django_assert_num_queries(1):
+            PublicPostFilterForm({"province": "990000", "city": "not a city"})

@@ -17,7 +17,37 @@ def _options(regions, parent: str) -> list[tuple[str, str]]:
                                    if parent_id == parent]
 
 
+# The selects' regions for each (province, city) chosen, kept by each process: the regions are the national
+# dataset, loaded by migrations and not edited while the site runs, and the query was a third of a search that
+# misses the results cache. Only choices that name real regions are kept (at most one entry per city and per
+# province, a few thousand in all), and a region's save or delete (the admin, a data fix) forgets them all.
+_region_sets: dict[tuple[str, str], list[tuple]] = {}
+_REGION_SETS_MAX = 5_000
+
+
 def _regions(province: str, city: str) -> list[tuple]:
+    key = (province, city)
+    regions = _region_sets.get(key)
+    if regions is None:
+        regions = _read_regions(province, city)
+        if _names_real_regions(regions, province, city):
+            if len(_region_sets) >= _REGION_SETS_MAX:
+                _region_sets.clear()
+            _region_sets[key] = regions
+    return regions
+
+
+def _names_real_regions(regions: list[tuple], province: str, city: str) -> bool:
+    found = {(code, level) for code, _name, level, _parent, _province in regions}
+    return ((not province or (province, RegionLevel.PROVINCE) in found)
+            and (not city or (city, RegionLevel.CITY) in found))
+
+
+def forget_region_sets(**_kwargs) -> None:
+    _region_sets.clear()
+
+
+def _read_regions(province: str, city: str) -> list[tuple]:
     """(code, name, level, parent, province code) of every region the selects may need, in code order, in one query
     rather than four (a quarter of an uncached search was spent building them): the provinces, the chosen city
     itself, and the children of the chosen province, of the chosen city and of the chosen city's province."""
