@@ -6,7 +6,9 @@ Prints figures; it is not a test. See bench/README.md. Run bench/public_posts.py
     .venv/bin/python bench/public_search_load.py --database-url postgres://postgres@127.0.0.1:5432/praxis_bench_posts
 
 gunicorn (2 workers × 4 threads by default) on a free loopback port; T client threads send R requests each,
-first to /healthz (the floor: Django's stack and nothing else), then to the public list with the filters of
+first to /healthz (the floor: Django's stack and nothing else; --healthz-factor times as many requests as the
+searches, 5 by default — with as many, a turn of /healthz lasted 0.1–0.2 s and one pause of the machine could
+halve its figure), then to the public list with the filters of
 bench/public_posts.py drawn at random (no filter, city, city+county, keyword, city+keyword, page 50 of a city).
 Every answer must be 200. The settings as deployed (whitenoise's manifest storage; collectstatic once, see
 public_posts.configure_django). Several servers side by side in one run, each warmed with 50 requests of each kind:
@@ -76,6 +78,8 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=8)
     parser.add_argument("--requests", type=int, default=1500, help="requests per kind (healthz, search) and server")
     parser.add_argument("--rounds", type=int, default=5, help="the requests of each kind split into this many turns")
+    parser.add_argument("--healthz-factor", type=int, default=5,
+                        help="/healthz requests per search request (its turns last long enough to be steady)")
     parser.add_argument("--web-workers", type=int, default=2)
     parser.add_argument("--web-threads", type=int, default=4)
     parser.add_argument("--compare-rev", default=None, help="also serve this git revision (e.g. main), side by side")
@@ -156,7 +160,8 @@ def run_side_by_side(servers, search_paths, args) -> dict:
             size = -(-len(search_paths) // args.rounds)
             for start in range(0, len(search_paths), size):
                 for name, (port, _server) in running.items():
-                    health = drive(port, ["/healthz"] * len(search_paths[start:start + size]), args.threads)
+                    health = drive(port, ["/healthz"] * (args.healthz_factor * len(search_paths[start:start + size])),
+                                   args.threads)
                     url = servers[name][1].get("CACHE_URL")
                     before = redis.Redis.from_url(url).info("stats")["keyspace_hits"] if url else 0
                     search = drive(port, search_paths[start:start + size], args.threads)
