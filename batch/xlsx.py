@@ -702,21 +702,23 @@ class XlsxSheet:
             elif not text:
                 append("")
             elif not kind or kind == "n":
-                try:
-                    number = float(text)
-                except ValueError:
-                    append(UnreadableCell(text, _("不是有效的数字")))
-                    continue
-                if style and int(style) in date_styles:
-                    try:
-                        append(self._to_date(number, int(style) in self.time_styles))
-                    except (OverflowError, ValueError):
-                        append(UnreadableCell(text, _("日期超出范围")))
-                else:
-                    append(number)
+                append(self._number_value(text, int(style) if style else None, date_styles))
             else:
                 append(self._other_value(kind, text))
         return values
+
+    def _number_value(self, text: str, style: int | None, date_styles):
+        """A number cell's value: the number, a date where its style is a date format, or why it is unreadable."""
+        try:
+            number = float(text)
+        except ValueError:
+            return UnreadableCell(text, _("不是有效的数字"))
+        if style is not None and style in date_styles:
+            try:
+                return self._to_date(number, style in self.time_styles)
+            except (OverflowError, ValueError):
+                return UnreadableCell(text, _("日期超出范围"))
+        return number
 
     @staticmethod
     def _other_value(kind: str, text: str):
@@ -779,19 +781,9 @@ class XlsxSheet:
             if not text:
                 append("")
             elif kind is None or kind == "n":
-                try:
-                    number = float(text)
-                except ValueError:
-                    append(UnreadableCell(text, _("不是有效的数字")))
-                    continue
                 style = cell.get("s")
-                if style is not None and style.isdigit() and int(style) in date_styles:
-                    try:
-                        append(self._to_date(number, int(style) in self.time_styles))
-                    except (OverflowError, ValueError):
-                        append(UnreadableCell(text, _("日期超出范围")))
-                else:
-                    append(number)
+                append(self._number_value(text, int(style) if style is not None and style.isdigit() else None,
+                                          date_styles))
             elif kind == "b":
                 append(text == "1")
             elif kind == "d":
