@@ -78,6 +78,7 @@ def fill(target: int) -> None:
     from organisations.models import Organisation, OrganisationKind, Origin, VerificationStatus
     from regions.models import Region, RegionLevel
     from traineeships.models import BaseLevel, BaseStatus, Education, Post, PostStatus, TraineeshipBase
+    from traineeships.models.posts import region_search_tags
 
     published = Post.objects.filter(status=PostStatus.PUBLISHED).count()
     if published >= target:
@@ -125,7 +126,8 @@ def fill(target: int) -> None:
             title = f"{rng.choice(WORDS)}{rng.choice(TITLES)}"
             batch.append(Post(
                 base=base, unit_name=base.organisation.name, title=title,
-                search_text=search_tokens_for(title, base.organisation.name),
+                search_text=search_tokens_for(title, base.organisation.name, tags=region_search_tags(
+                    province=region.province_code, city=region.city_code, county=region.code)),
                 places=rng.randint(1, 20), majors="不限", education=rng.choice(Education.values),
                 work_region=region, city_code=region.city_code, province_code=region.province_code,
                 address=base.organisation.address, monthly_allowance=rng.randint(1800, 4500), period_months=6,

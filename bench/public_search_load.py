@@ -13,12 +13,12 @@ bench/public_posts.py drawn at random (no filter, city, city+county, keyword, ci
 Every answer must be 200. The settings as deployed (whitenoise's manifest storage; collectstatic once, see
 public_posts.configure_django). Several servers side by side in one run, each warmed with 50 requests of each kind:
 this tree; with --compare-rev REV also that git revision (its files extracted under bench/out, served with this
-virtualenv, same database); with --cache-off also this tree with the results cache off
-(PUBLIC_POSTS_CACHE_SECONDS=0); with --variant, this tree with other environment variables. A variant with
-CACHE_URL (a Redis database of the bench's own: it is emptied first) also gets its hit rate printed, from the
-server's keyspace hits (so nothing else should use that Redis server during the run). The requests are split
-into --rounds turns and the servers take turns, so that a change in the machine's load falls on all of them
-alike; the ratios of one run are the figures to compare.
+virtualenv, same database; --compare-env gives it environment variables); with --cache-off also this tree with
+the results cache off (PUBLIC_POSTS_CACHE_SECONDS=0); with --variant, this tree with other environment variables.
+A server with CACHE_URL (a Redis database of the bench's own: it is emptied first) also gets its hit rate
+printed, from the server's keyspace hits (so nothing else should use that Redis server during the run). The
+requests are split into --rounds turns and the servers take turns, so that a change in the machine's load falls
+on all of them alike; the ratios of one run are the figures to compare.
 
     .venv/bin/python bench/public_search_load.py --compare-rev main --cache-off
     .venv/bin/python bench/public_search_load.py --compare-rev main --variant 'redis:CACHE_URL=redis://127.0.0.1:6379/14'
@@ -83,6 +83,8 @@ def main() -> None:
     parser.add_argument("--web-workers", type=int, default=2)
     parser.add_argument("--web-threads", type=int, default=4)
     parser.add_argument("--compare-rev", default=None, help="also serve this git revision (e.g. main), side by side")
+    parser.add_argument("--compare-env", default="", metavar="NAME=VALUE[,NAME=VALUE]",
+                        help="environment variables of the --compare-rev server (e.g. its own Redis database)")
     parser.add_argument("--cache-off", action="store_true", help="also serve this tree with the results cache off")
     parser.add_argument("--variant", action="append", default=[], metavar="LABEL:NAME=VALUE[,NAME=VALUE]",
                         help="also serve this tree with these environment variables ('file:CACHE_BACKEND=file')")
@@ -97,7 +99,8 @@ def main() -> None:
         search_paths.append(f"{url}?{urlencode(params)}" if params else url)
     servers = {}
     if args.compare_rev:
-        servers[args.compare_rev] = (checkout(args.compare_rev), {})
+        servers[args.compare_rev] = (checkout(args.compare_rev),
+                                     dict(pair.split("=", 1) for pair in args.compare_env.split(",") if pair))
     servers["this tree"] = (ROOT, {})
     if args.cache_off:
         servers["this tree, cache off"] = (ROOT, {"PUBLIC_POSTS_CACHE_SECONDS": "0"})

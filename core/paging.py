@@ -17,7 +17,10 @@ class CappedPaginator(Paginator):
 
     @cached_property
     def count(self) -> int:
-        return min(self.object_list[: self.cap + 1].count(), self.cap + 1)
+        # Any cap + 1 rows will do, so the count is taken without the list's order: with it, the database must
+        # walk the rows in that order (on SQLite, every published post's index entry to count 800 of them).
+        rows = self.object_list.order_by() if hasattr(self.object_list, "order_by") else self.object_list
+        return min(rows[: self.cap + 1].count(), self.cap + 1)
 
     @property
     def capped(self) -> bool:

@@ -15,11 +15,18 @@ letters a–p) that both tokenizers keep whole: SQLite FTS5's unicode61 and Post
   substring search (icontains) over the fields, which the lists' keyword boxes keep.
 - The token text may be kept on a related row (`through=`: a foreign key of the listed model), when the list's
   searched fields live there: one index then serves every list of that row.
+- Tags (`tag()`) are exact values kept after the texts, such as the region a post lies in: a list filtered by one
+  (a city) asks the index for the keyword and the tag at once, so the index finds the few rows of that city that
+  match instead of every match in the country being tested against the city, or every row of the city against
+  the keyword. A tag is letters z + a kind + digits or lower-case letters: no keyword's tokens (letters a–p only)
+  can match it.
 
 SQLite: an external-content FTS5 table kept by triggers (core.search_sql). PostgreSQL: a stored generated
 tsvector column with a GIN index. The owning model keeps the token text in a column (`search_text`).
 """
 
+import json
+import re
 import unicodedata
 
 from django.db import connection
@@ -34,6 +41,8 @@ MAX_TERMS = 8
 MAX_TERM_CHARS = 32
 FEW_MATCHES = 2000
 MANY_MATCHES = 20000
+_TAG_KIND = re.compile(r"^[a-y]$")
+_TAG_VALUE = re.compile(r"^[0-9a-z]{1,32}$")
 
 
 def normalise(text: str) -> str:
@@ -48,8 +57,16 @@ def _bigram(first: str, second: str) -> str:
     return _char(ord(first)) + _char(ord(second))
 
 
-def tokens_for(*fields: str) -> str:
-    """The token text stored for a record of these fields."""
+def tag(kind: str, value: str) -> str:
+    """The token of an exact value (`kind`: one letter a–y naming what it is, `value`: digits or lower-case
+    letters, such as a region's code)."""
+    if not _TAG_KIND.match(kind) or not _TAG_VALUE.match(value):
+        raise ValueError(f"not a search tag: {kind!r}, {value!r}")
+    return f"z{kind}{value}"
+
+
+def tokens_for(*fields: str, tags: tuple[str, ...] = ()) -> str:
+    """The token text stored for a record of these fields, and its tags (tag()) after them."""
     out = []
     for index, field in enumerate(fields):
         text = normalise(field)
@@ -59,6 +76,10 @@ def tokens_for(*fields: str) -> str:
             out.append(FIELD_BREAK)
         padded = text + _SENTINEL
         out.extend(_bigram(padded[i], padded[i + 1]) for i in range(len(text)))
+    if tags:
+        if out:
+            out.append(FIELD_BREAK)
+        out.extend(tags)
     return " ".join(out)
 
 
@@ -75,36 +96,35 @@ def _term_tokens(term: str) -> list[str]:
     return [_bigram(term[i], term[i + 1]) for i in range(len(term) - 1)]
 
 
-def fts5_query(terms: list[str]) -> str:
+def fts5_query(terms: list[str], tags: tuple[str, ...] = ()) -> str:
     parts = []
     for term in terms:
         if len(term) == 1:
             parts.append(_char(ord(term)) + "*")
         else:
             parts.append('"' + " ".join(_term_tokens(term)) + '"')
-    return " AND ".join(parts)
+    return " AND ".join(parts + list(tags))
 
 
-def tsquery(terms: list[str]) -> str:
+def tsquery(terms: list[str], tags: tuple[str, ...] = ()) -> str:
     parts = []
     for term in terms:
         if len(term) == 1:
             parts.append(_char(ord(term)) + ":*")
         else:
             parts.append("(" + " <-> ".join(_term_tokens(term)) + ")")
-    return " & ".join(parts)
+    return " & ".join(parts + list(tags))
 
 
 def fts_table(model) -> str:
     return f"{model._meta.db_table}_fts"
 
 
-def matching(queryset, query: str, *, narrowed: bool = False, whole: bool = False, through: str | None = None):
+def matching(queryset, query: str, *, tags: tuple[str, ...] = (), whole: bool = False, through: str | None = None):
     """The rows of queryset whose indexed fields contain every term of query (see the module's docstring).
-    `narrowed`: the caller has already filtered by an indexed column (a region) down to a small share of the
-    rows; on SQLite each of those is tested on its own token text instead of consulting the index first.
-    `whole`: the keyword is one term (terms_of). `through`: the name of a foreign key of queryset's model whose
-    target row holds the token text."""
+    `tags`: tags (tag()) of values the caller has already filtered queryset by (a region), asked of the index with
+    the terms. `whole`: the keyword is one term (terms_of). `through`: the name of a foreign key of queryset's
+    model whose target row holds the token text."""
     terms = terms_of(query, whole=whole)
     if not terms:
         return queryset
@@ -117,27 +137,26 @@ def matching(queryset, query: str, *, narrowed: bool = False, whole: bool = Fals
     if connection.vendor == "postgresql":
         if through:
             ids = RawSQL(f'SELECT "id" FROM "{table}" WHERE "search_vector" @@ to_tsquery(\'simple\', %s)',
-                         [tsquery(terms)])
+                         [tsquery(terms, tags)])
             return queryset.filter(In(key, ids))
-        condition = RawSQL(f'"{table}"."search_vector" @@ to_tsquery(\'simple\', %s)', [tsquery(terms)],
+        condition = RawSQL(f'"{table}"."search_vector" @@ to_tsquery(\'simple\', %s)', [tsquery(terms, tags)],
                            output_field=BooleanField())
         return queryset.filter(condition)
-    if narrowed and all(len(term) > 1 for term in terms):
-        return _token_text_contains(queryset, terms, prefix)
-    fts, match = fts_table(indexed), fts5_query(terms)
+    fts, match = fts_table(indexed), fts5_query(terms, tags)
     # SQLite's planner cannot tell a rare word from a common one, so the number of matches (counted by the index,
     # up to a limit) chooses the plan:
-    # - few: their ids, looked up and sorted;
+    # - few: their ids, handed over as one JSON array (one parameter rather than up to 2,000), looked up and
+    #   sorted;
     # - many: the list's own index walked in its order, keeping the rows in the match list (the unary + stops
     #   SQLite from driving the query by the list, which would look up and sort every match first);
     # - most rows: the same walk testing each row's own tokens (a phrase of whole 12-letter tokens matches the
-    #   token text only at token boundaries, so a substring test is exact), which stops as soon as the page is full
-    #   instead of building a list of nearly every row first.
+    #   token text only at token boundaries, so a substring test is exact; the tags' values are the caller's
+    #   filters already), which stops as soon as the page is full instead of building a list of nearly every row.
     with connection.cursor() as cursor:
         cursor.execute(f'SELECT rowid FROM "{fts}" WHERE "{fts}" MATCH %s LIMIT %s', [match, FEW_MATCHES + 1])
         ids = [row[0] for row in cursor.fetchall()]
         if len(ids) <= FEW_MATCHES:
-            return queryset.filter(**{f"{through or 'pk'}__in": ids})
+            return queryset.filter(In(key, RawSQL("SELECT value FROM json_each(%s)", [json.dumps(ids)])))
         cursor.execute(f'SELECT count(*) FROM (SELECT rowid FROM "{fts}" WHERE "{fts}" MATCH %s LIMIT %s)',
                        [match, MANY_MATCHES + 1])
         many = cursor.fetchone()[0] > MANY_MATCHES

@@ -3,8 +3,10 @@ of an uncached search: a `{% url %}`, a choices lookup that translates every lab
 each). The text is exactly what the row template wrote (tests/traineeships/test_public_rows.py keeps that
 template and compares the two); each value goes through the same filters and escaping as there."""
 
+from decimal import ROUND_HALF_UP, Decimal
 from html import escape
 
+from django.conf import settings
 from django.template.defaultfilters import floatformat
 from django.urls import reverse
 from django.utils.formats import localize
@@ -37,6 +39,24 @@ def _number(value) -> str:
     return conditional_escape(str(localize(value)))
 
 
+def _whole(value) -> str:
+    """{{ decimal|floatformat:0 }}: rounded half up to a whole number, localized."""
+    return conditional_escape(floatformat(value, 0))
+
+
+def _plain_integer(value: int) -> str:
+    # What localize gives an integer when thousands are not grouped: its digits (each call otherwise looks up
+    # three formats of the active language, 60 times a page).
+    return str(value)
+
+
+def _plain_whole(value: Decimal) -> str:
+    return str(value.quantize(_ONE, rounding=ROUND_HALF_UP))
+
+
+_ONE = Decimal(1)
+
+
 def _day(moment) -> str:
     """{{ moment|date:"Y-m-d" }}: the local date, year in four digits as dateformat's Y writes it."""
     if moment is None:
@@ -51,12 +71,13 @@ def rows(posts, here: str) -> SafeString:
                      reverse("traineeships:public_post", args=[_SAMPLE_PK]).split(str(_SAMPLE_PK)))
     labels = {value: escape(str(label)) for value, label in Post._meta.get_field("education").flatchoices}
     here = escape(here)
+    number, whole = (_number, _whole) if settings.USE_THOUSAND_SEPARATOR else (_plain_integer, _plain_whole)
     # Text columns are plain str from the database: html.escape gives what the template's autoescape gives.
     return mark_safe("".join(
-        ROW.format(url=f"{before}{pk}{after}", here=here, pk=_number(pk), title=escape(title),
+        ROW.format(url=f"{before}{pk}{after}", here=here, pk=number(pk), title=escape(title),
                    unit_name=escape(unit_name), region=escape(region),
-                   allowance=conditional_escape(floatformat(allowance, 0)), places=_number(places),
-                   period=_number(period), education=labels[education] if education in labels else escape(education),
+                   allowance=whole(allowance), places=number(places),
+                   period=number(period), education=labels[education] if education in labels else escape(education),
                    published=_day(published))
         for pk, title, unit_name, places, education, allowance, period, published, region in posts
     ))

@@ -5,7 +5,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from core.search import tokens_for as search_tokens_for
+from core import search
 
 # 见习期限 3–12 个月 (national rule, regulations §2.1).
 MIN_PERIOD_MONTHS = 3
@@ -50,6 +50,16 @@ RESUBMITTABLE_POST_STATUSES = (PostStatus.RETURNED, PostStatus.REJECTED, PostSta
 
 # Statuses a unit's post query (岗位查询) and the HR publishing page work with.
 REVIEWED_STATUSES = (PostStatus.APPROVED, PostStatus.PUBLISHED, PostStatus.UNPUBLISHED)
+
+
+# What a post's token text is made of (core.search): its title and unit name, then its regions as tags, so that a
+# keyword search within a province, city or county asks the index for both at once.
+SEARCHED_FIELDS = ("title", "unit_name", "province_code", "city_code", "work_region", "work_region_id")
+
+
+def region_search_tags(*, province: str = "", city: str = "", county: str = "") -> tuple[str, ...]:
+    """The tags of these regions (those given), as the post's token text holds them."""
+    return tuple(search.tag(kind, code) for kind, code in (("p", province), ("c", city), ("w", county)) if code)
 
 
 class Post(models.Model):
@@ -116,9 +126,10 @@ class Post(models.Model):
         return f"{self.unit_name}·{self.title}"
 
     def save(self, *args, **kwargs):
-        self.search_text = search_tokens_for(self.title, self.unit_name)
+        self.search_text = search.tokens_for(self.title, self.unit_name, tags=region_search_tags(
+            province=self.province_code, city=self.city_code, county=self.work_region_id or ""))
         update_fields = kwargs.get("update_fields")
-        if update_fields is not None and {"title", "unit_name"} & set(update_fields):
+        if update_fields is not None and set(SEARCHED_FIELDS) & set(update_fields):
             kwargs["update_fields"] = [*update_fields, "search_text"]
         super().save(*args, **kwargs)
 

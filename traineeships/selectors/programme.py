@@ -24,6 +24,7 @@ from traineeships.models import (
     TraineeProfile,
     TraineeshipBase,
 )
+from traineeships.models.posts import region_search_tags
 from traineeships.rules import PROGRAMME, is_hr
 
 
@@ -212,15 +213,18 @@ def public_posts() -> QuerySet:
 
 
 def filter_public_posts(posts: QuerySet, *, province="", city="", county="", q="", education="") -> QuerySet:
-    # The most specific region chosen is enough: each is an indexed equality on the post itself.
+    # The most specific region chosen is enough: each is an indexed equality on the post itself, and with a
+    # keyword the same region is asked of the keyword index as a tag (a city's matches, not the country's).
     if county:
-        posts = posts.filter(work_region_id=county)
+        posts, tags = posts.filter(work_region_id=county), region_search_tags(county=county)
     elif city:
-        posts = posts.filter(city_code=city)
+        posts, tags = posts.filter(city_code=city), region_search_tags(city=city)
     elif province:
-        posts = posts.filter(province_code=province)
+        posts, tags = posts.filter(province_code=province), region_search_tags(province=province)
+    else:
+        tags = ()
     if q:
-        posts = search.matching(posts, q, narrowed=bool(county or city))
+        posts = search.matching(posts, q, tags=tags)
     if education:
         posts = posts.filter(education=education)
     return posts
