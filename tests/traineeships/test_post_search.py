@@ -7,6 +7,7 @@ from django.db import connection
 from core import search
 from tests.traineeships.helpers import create_post
 from traineeships.models import Post
+from traineeships.models.posts import region_search_tags
 
 pytestmark = pytest.mark.django_db
 
@@ -15,11 +16,12 @@ TITLES = ["会计", "会计助理", "护理员", "护士", "软件开发", "Java
 UNITS = ["甲企业有限公司", "郑州护理学院附属医院", "会计师事务所", "乙科技", "Acme软件"]
 
 
-def _reference(q: str) -> list[int]:
+def _reference(q: str, posts=None) -> list[int]:
     """What the index must find: the posts whose title or unit name, normalised, contains every term — LIKE on
     the stored text, plus NFKC (ＡＩ is ai) and case-folding beyond ASCII, which LIKE does not do."""
     terms = search.terms_of(q)
-    return sorted(pk for pk, title, unit in Post.objects.values_list("pk", "title", "unit_name")
+    posts = Post.objects.all() if posts is None else posts
+    return sorted(pk for pk, title, unit in posts.values_list("pk", "title", "unit_name")
                   if all(term in search.normalise(title) or term in search.normalise(unit) for term in terms))
 
 
@@ -30,8 +32,9 @@ def _indexed(q: str) -> list[int]:
 @pytest.fixture
 def posts(base_a, admin_a, enterprise_a):
     made = []
-    for title in TITLES:
-        made.append(create_post(enterprise_a, admin_a, title=title))
+    for number, title in enumerate(TITLES):  # in two counties of the unit's city
+        made.append(create_post(enterprise_a, admin_a, title=title,
+                                work_region_code=("410105", "410103")[number % 2]))
     for number, post in enumerate(made):  # the unit name is copied at publication; written here as it would be
         post.unit_name = UNITS[number % len(UNITS)]
         post.save(update_fields=["unit_name"])
@@ -43,14 +46,40 @@ def posts(base_a, admin_a, enterprise_a):
     "ＡＩ", "训练", "（会计）", "会计 护理", "会计 甲企业", "公司", "司会", "医院", "事务", "无此岗位", "x",
     "科技 软件", "计算", "算机",
 ])
-@pytest.mark.parametrize("few, many, narrowed", [(2000, 20000, False), (0, 1000, False), (0, 0, False),
-                                                 (2000, 20000, True)], ids=["few", "many", "most", "narrowed"])
-def test_the_index_finds_what_like_finds(posts, q, few, many, narrowed, monkeypatch):
-    # On SQLite the number of matches chooses the plan (core.search.matching): every plan finds the same rows.
+@pytest.mark.parametrize("few, many, county", [(2000, 20000, ""), (0, 1000, ""), (0, 0, ""), (2000, 20000, "410103"),
+                                               (0, 1000, "410105"), (0, 0, "410103")],
+                         ids=["few", "many", "most", "county few", "county many", "county most"])
+def test_the_index_finds_what_like_finds(posts, q, few, many, county, monkeypatch):
+    # On SQLite the number of matches chooses the plan (core.search.matching): every plan finds the same rows, in
+    # the whole table or within a county asked of the index as a tag, as the public search does.
     monkeypatch.setattr(search, "FEW_MATCHES", few)
     monkeypatch.setattr(search, "MANY_MATCHES", many)
-    found = sorted(search.matching(Post.objects.all(), q, narrowed=narrowed).values_list("pk", flat=True))
-    assert found == _reference(q)
+    listed = Post.objects.filter(work_region_id=county) if county else Post.objects.all()
+    tags = region_search_tags(county=county) if county else ()
+    found = sorted(search.matching(listed, q, tags=tags).values_list("pk", flat=True))
+    assert found == _reference(q, listed)
+    assert not county or 0 < len(listed) < len(TITLES)
+
+
+@pytest.mark.parametrize("few, many", [(2000, 20000), (0, 1000)], ids=["few", "many"])
+def test_a_region_tag_narrows_the_index_itself(posts, few, many, monkeypatch):
+    monkeypatch.setattr(search, "FEW_MATCHES", few)
+    monkeypatch.setattr(search, "MANY_MATCHES", many)
+    in_county = {post.pk for post in posts if post.work_region_id == "410103"}
+
+    def found(q, **regions):
+        return {pk for pk in search.matching(Post.objects.all(), q, tags=region_search_tags(**regions))
+                .values_list("pk", flat=True)}
+
+    # The queryset is not filtered by region here: only the tag keeps the other county's posts out.
+    assert found("会计", county="410103") == set(_reference("会计")) & in_county != set(_reference("会计"))
+    assert found("会计", city="410100") == set(_reference("会计")) == found("会计", province="410000")
+    assert found("会计", city="410200") == set() == found("会计", county="410104")
+    # A post moved to another county is found there at once.
+    moved = Post.objects.get(pk=sorted(set(_reference("会计")) - in_county)[0])
+    moved.work_region_id = "410103"
+    moved.save(update_fields=["work_region"])
+    assert moved.pk in found("会计", county="410103") and moved.pk not in found("会计", county="410105")
 
 
 def test_exact_results_on_either_database(posts):

@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
-from core.widgets import FastSelect
+from core.widgets import FastInput, FastSelect
 from regions.models import Region, RegionLevel
 from traineeships.models import Education
 
@@ -23,6 +23,9 @@ def _options(regions, parent: str) -> list[tuple[str, str]]:
 # province, a few thousand in all), and a region's save or delete (the admin, a data fix) forgets them all.
 _region_sets: dict[tuple[str, str], list[tuple]] = {}
 _REGION_SETS_MAX = 5_000
+# The selects' <option>s as written for each list and selected value (core.widgets.FastSelect's options_memo):
+# kept only for the lists of kept region sets, and forgotten with them.
+_rendered_options: dict = {}
 
 
 def _regions(province: str, city: str) -> list[tuple]:
@@ -45,6 +48,7 @@ def _names_real_regions(regions: list[tuple], province: str, city: str) -> bool:
 
 def forget_region_sets(**_kwargs) -> None:
     _region_sets.clear()
+    _rendered_options.clear()
 
 
 def _read_regions(province: str, city: str) -> list[tuple]:
@@ -68,7 +72,7 @@ class PublicPostFilterForm(forms.Form):
     city = forms.ChoiceField(label=_("市"), required=False, widget=FastSelect)
     county = forms.ChoiceField(label=_("区县"), required=False, widget=FastSelect)
     q = forms.CharField(label=_("关键词"), required=False, max_length=50,
-                        widget=forms.TextInput(attrs={"class": "form-control", "placeholder": _("岗位名称或单位名称"),
+                        widget=FastInput(attrs={"class": "form-control", "placeholder": _("岗位名称或单位名称"),
                                                       "type": "search"}))
     education = forms.ChoiceField(label=_("学历要求"), required=False,
                                   choices=[("", PLACEHOLDER)] + list(Education.choices),
@@ -99,6 +103,11 @@ class PublicPostFilterForm(forms.Form):
                 "hx-params": name, "hx-sync": "this:replace",
             })
         self.fields["county"].widget.attrs["class"] = "form-select"
+        self.fields["education"].widget.options_memo = (_rendered_options, "education")
+        if _region_sets.get((raw["province"], raw["city"])) is regions:  # real regions: their lists are few
+            self.fields["province"].widget.options_memo = (_rendered_options, "province")
+            self.fields["city"].widget.options_memo = (_rendered_options, ("city", province))
+            self.fields["county"].widget.options_memo = (_rendered_options, ("county", raw["city"]))
 
     def filters(self) -> dict | None:
         """The cleaned filters (empty strings for those not chosen), or None when a filter is invalid."""
