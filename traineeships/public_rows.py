@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.formats import localize
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.timezone import template_localtime
+from django.utils.timezone import get_current_timezone
 
 from traineeships.models import Post
 
@@ -57,11 +57,12 @@ def _plain_whole(value: Decimal) -> str:
 _ONE = Decimal(1)
 
 
-def _day(moment) -> str:
-    """{{ moment|date:"Y-m-d" }}: the local date, year in four digits as dateformat's Y writes it."""
+def _day(moment, zone) -> str:
+    """{{ moment|date:"Y-m-d" }}: the date in `zone` (the current time zone, looked up once a page, as
+    template_localtime would for each value; None when times are naive), year in four digits as dateformat's Y."""
     if moment is None:
         return ""
-    local = template_localtime(moment)
+    local = moment.astimezone(zone) if zone is not None and moment.utcoffset() is not None else moment
     return f"{local.year:04d}-{local.month:02d}-{local.day:02d}"
 
 
@@ -72,12 +73,13 @@ def rows(posts, here: str) -> SafeString:
     labels = {value: escape(str(label)) for value, label in Post._meta.get_field("education").flatchoices}
     here = escape(here)
     number, whole = (_number, _whole) if settings.USE_THOUSAND_SEPARATOR else (_plain_integer, _plain_whole)
+    zone = get_current_timezone() if settings.USE_TZ else None
     # Text columns are plain str from the database: html.escape gives what the template's autoescape gives.
     return mark_safe("".join(
         ROW.format(url=f"{before}{pk}{after}", here=here, pk=number(pk), title=escape(title),
                    unit_name=escape(unit_name), region=escape(region),
                    allowance=whole(allowance), places=number(places),
                    period=number(period), education=labels[education] if education in labels else escape(education),
-                   published=_day(published))
+                   published=_day(published, zone))
         for pk, title, unit_name, places, education, allowance, period, published, region in posts
     ))
