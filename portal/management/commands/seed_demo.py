@@ -170,6 +170,8 @@ def user_specs(today: datetime.date) -> list[UserSpec]:
                  id_number=id_number("410105", datetime.date(2004, 9, 12), 21)),
         UserSpec("实习学生（已选岗位）", "liu", "刘同学", "13800000034", individual,
                  id_number=id_number("410102", datetime.date(2005, 3, 18), 56)),
+        UserSpec("实习学生（已签约）", "yang", "杨同学", "13800000035", individual,
+                 id_number=id_number("410181", datetime.date(2005, 11, 20), 82)),
         UserSpec("求职青年", "li", "李青年", "13800000032", individual,
                  id_number=id_number("410103", birth_for_age(20, today), 35)),
         UserSpec("高校毕业生", "wang", "王毕业", "13800000033", individual,
