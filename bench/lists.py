@@ -150,8 +150,9 @@ def fill_placements(rows, rng, now):
 
     unit = User.objects.get(username="ent_a")
     organisation = unit.organisation
-    base = TraineeshipBase.objects.create(organisation=organisation, level=BaseLevel.COUNTY,
-                                          status=BaseStatus.APPROVED, approved_at=now)
+    # seed_demo gives ent_a an approved base (one per organisation): the bench's posts go on it.
+    base = TraineeshipBase.objects.filter(organisation=organisation).first() or TraineeshipBase.objects.create(
+        organisation=organisation, level=BaseLevel.COUNTY, status=BaseStatus.APPROVED, approved_at=now)
     region = organisation.region
     posts = Post.objects.bulk_create([
         Post(base=base, unit_name=organisation.name, title=f"基准见习岗位{number}", places=rows // 20 + 1,
