@@ -20,6 +20,7 @@ from internships.models import (
     Lodging,
     Overtime,
     Position,
+    PositionStatus,
     RegistryRecord,
     RegistryStanding,
     SchoolRecommendation,
@@ -224,6 +225,8 @@ class InternshipDemo:
         if student.applications.exists():
             return
         position = Position.objects.get(enterprise=self.organisations["enterprise_a"], title=POSITIONS[1].title)
+        if position.status != PositionStatus.PUBLISHED:
+            return  # closed by a demo user since: nothing to choose
         [application] = applications.apply_for_positions(student=student, positions=[position], actor=user)
         internship = applications.agree_application(application=application, actor=self.users["ent_a"])
         form = AgreementTermsForm(data={**terms_initial(internship), "teacher_name": "孙老师",

@@ -28,9 +28,11 @@ from reviews.services import decide
 from traineeships.models import (
     Application,
     BaseLevel,
+    BaseStatus,
     EndReason,
     GraduateRecord,
     Post,
+    PostStatus,
     RegionParameter,
     TraineeKind,
     TraineeProfile,
@@ -126,7 +128,7 @@ class TraineeshipDemo:
             eligibility = individuals.check_eligibility(name=person.real_name, id_number=person.id_number,
                                                         user=person)
             if eligibility.refusal:
-                raise ValueError(f"demo person {username} may not take part: {eligibility.refusal}")
+                return  # no longer eligible (李青年's age, 王毕业's window): the sign-in would refuse him too
             profile = individuals.create_profile(user=person, eligibility=eligibility)
             self.created += 1
         if profile.intention_submitted_at is not None:
@@ -190,8 +192,8 @@ class TraineeshipDemo:
     def _posts(self, base: TraineeshipBase | None) -> Post | None:
         """The published post (approved by 金水区 and the city, published by the city) and one waiting for
         金水区's review."""
-        if base is None:
-            return None
+        if base is None or base.status != BaseStatus.APPROVED:
+            return None  # a demo user has since withdrawn or resubmitted it: posts wait for its approval
         post = Post.objects.filter(base=base, title=PUBLISHED_POST).first()
         if post is None:
             post = posts.create_post(organisation=self.enterprise, actor=self.admin, data=self._post_data(
@@ -205,7 +207,7 @@ class TraineeshipDemo:
             posts.create_post(organisation=self.enterprise, actor=self.admin, data=self._post_data(
                 PENDING_POST, 3, "在导师指导下完成训练数据的标注、校对与质量抽检。"))
             self.created += 1
-        return post
+        return post if post.status == PostStatus.PUBLISHED else None
 
     # --- 报名, 录用上岗登记, 见习协议, 离岗 ------------------------------------------------------------------------
 
@@ -223,6 +225,8 @@ class TraineeshipDemo:
         person = self.users[username]
         if Application.objects.filter(person=person).exists():
             return
+        if applications.why_cannot_apply(person, TraineeProfile.objects.filter(person=person).first()):
+            return  # not signed in as the programme requires (see _profile)
         application = applications.apply(actor=person, post=post)
         applications.decide(actor=self.admin, application=application, approve=True)
         placement = placements.onboard(application=application, actor=self.admin, data=self._terms())
