@@ -150,8 +150,9 @@ def fill_placements(rows, rng, now):
 
     unit = User.objects.get(username="ent_a")
     organisation = unit.organisation
-    base = TraineeshipBase.objects.create(organisation=organisation, level=BaseLevel.COUNTY,
-                                          status=BaseStatus.APPROVED, approved_at=now)
+    # seed_demo gives ent_a an approved base (one per organisation): the bench's posts go on it.
+    base = TraineeshipBase.objects.filter(organisation=organisation).first() or TraineeshipBase.objects.create(
+        organisation=organisation, level=BaseLevel.COUNTY, status=BaseStatus.APPROVED, approved_at=now)
     region = organisation.region
     posts = Post.objects.bulk_create([
         Post(base=base, unit_name=organisation.name, title=f"基准见习岗位{number}", places=rows // 20 + 1,
@@ -168,7 +169,7 @@ def fill_placements(rows, rng, now):
         Application(person_id=person, post=posts[index % len(posts)], status=ApplicationStatus.APPROVED,
                     applied_at=now, decided_at=now, decided_by=unit, onboarded=True)  # bulk_create skips save()
         for index, person in enumerate(people.iterator())))
-    applications = (Application.objects.filter(post__base=base).order_by("pk")
+    applications = (Application.objects.filter(post__in=posts).order_by("pk")
                     .values_list("pk", "person_id", "post_id", "person__real_name").iterator())
     statuses = [PlacementStatus.ON_POST] * 6 + [PlacementStatus.ENDED] * 3 + [PlacementStatus.DRAFT]
     start = now.date() - datetime.timedelta(days=90)
@@ -236,7 +237,8 @@ def fill(rows: int, audit_rows: int) -> None:
         "reviews": Review.objects.filter(title__startswith="基准审核事项").exists(),
         "jobs": BatchJob.objects.filter(source_name__startswith="人员").count() >= rows,
         "staff": StaffMember.objects.filter(name__startswith="基准").exists(),
-        "placements": Placement.objects.filter(insurance_policy_number__startswith="P").exists(),
+        # The bench's own (seed_demo registers two trainees on a post of its own).
+        "placements": Placement.objects.filter(post__title__startswith="基准见习岗位").exists(),
         "audit": AuditEntry.objects.count() >= audit_rows,
     }
     rng, now = random.Random(42), timezone.now()

@@ -1,6 +1,7 @@
 """Demo state of 企业新型学徒制 (apprenticeships) for seed_demo: 郑州's parameters, a 生态链 recognition, one
 approved filing of 郑州示范科技有限公司 (class, teachers, trainees, courses, materials) naming the demo training
-institution, a venue and a draft filing.
+institution, a venue and a draft filing; a second approved filing whose class began this month, with two 预支
+subsidy claims: one approved by 金水区 and the city, one waiting for 金水区.
 
 Every write goes through the programme's services with the demo user whose screen would make it: the minimum
 wage by the provincial HR department (最低工资标准), the subsidy standards, the rule set and the recognition by
@@ -17,6 +18,7 @@ from django.utils import timezone
 
 from apprenticeships.models import (
     ApprenticeshipType,
+    ClaimStage,
     Delivery,
     EcosystemRecognition,
     EcosystemRole,
@@ -31,10 +33,12 @@ from apprenticeships.models import (
     Venue,
 )
 from apprenticeships.rules import COMMITMENT_VERSION, MATERIALS
+from apprenticeships.rules import PROGRAMME as APPRENTICESHIPS
+from apprenticeships.services import claims, parameters, people, recognitions, venues
 from apprenticeships.services import filing as filings
-from apprenticeships.services import parameters, people, recognitions, venues
 from calendars.models import MinimumWage
 from calendars.wages_admin import create_wage
+from claims.models import Claim
 from regions.models import Region
 from reviews.models import Decision, ReviewStatus
 from reviews.selectors import latest_review_for
@@ -56,6 +60,8 @@ MINIMUM_WAGE = Decimal("2100.00")
 CHAIN = "郑州软件和信息服务产业技能生态链"
 APPROVED_OCCUPATION = "软件测试员"
 DRAFT_OCCUPATION = "计算机程序设计员"
+STARTED_OCCUPATION = "网络与信息安全管理员"
+APPROVED_CLAIM_TRAINEE = "韩学徒"
 VENUE_NAME = "示范科技实训中心"
 # A minimal PDF standing in for the scanned materials (checked by content like any upload).
 PDF = (b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
@@ -69,6 +75,11 @@ TRAINEES = [
     ("郑学徒", ("410105", datetime.date(2001, 5, 21), 17), "13800000051", Education.COLLEGE, 5200),
     ("冯学徒", ("410103", datetime.date(2002, 8, 9), 38), "13800000052", Education.SECONDARY_VOCATIONAL, 4600),
     ("陈学徒", ("410181", datetime.date(2000, 12, 30), 59), "13800000053", Education.BACHELOR, 5800),
+]
+# The trainees of the class that has begun (each person holds one place at a time: not those above).
+STARTED_TRAINEES = [
+    ("韩学徒", ("410105", datetime.date(2001, 2, 14), 72), "13800000054", Education.COLLEGE, 5000),
+    ("曹学徒", ("410103", datetime.date(2002, 6, 25), 93), "13800000055", Education.BACHELOR, 5400),
 ]
 COURSES = [
     ("软件测试基础与用例设计", 120, Delivery.OFFLINE, "周导师"),
@@ -97,6 +108,8 @@ class ApprenticeshipDemo:
         self._approved_filing()
         self._venue()
         self._draft_filing()
+        self._started_filing()
+        self._claims()
         return self.created
 
     # --- parameters (province: minimum wage; city: rule set, standards, recognition) --------------------------
@@ -144,14 +157,16 @@ class ApprenticeshipDemo:
         return (Filing.objects.filter(organisation=self.organisations["enterprise_a"],
                                       training_class__occupation=occupation).order_by("pk").first())
 
-    def _new_filing(self, occupation: str, starts_on: datetime.date) -> Filing:
-        """承诺书, 备案信息, 培训机构情况 and 培训信息, as the enterprise's administrator."""
+    def _new_filing(self, occupation: str, starts_on: datetime.date, filed_on: datetime.date | None = None) -> Filing:
+        """承诺书, 备案信息, 培训机构情况 and 培训信息, as the enterprise's administrator (on `filed_on`, today unless
+        given)."""
         actor, enterprise = self.users["ent_a"], self.organisations["enterprise_a"]
+        filed_on = filed_on or self.today
         filing = filings.create_filing(organisation=enterprise, actor=actor,
                                        apprenticeship_type=ApprenticeshipType.ENTERPRISE,
                                        commitment_version=COMMITMENT_VERSION, commitment_accepted_at=timezone.now(),
-                                       today=self.today)
-        filings.save_info(filing=filing, actor=actor, today=self.today, data={
+                                       today=filed_on)
+        filings.save_info(filing=filing, actor=actor, today=filed_on, data={
             "apprenticeship_type": ApprenticeshipType.ENTERPRISE, "contact_name": "甲企业管理员",
             "contact_phone": "13800000011"})
         filings.save_institution(filing=filing, actor=actor, institution=self.organisations["institution"])
@@ -181,7 +196,7 @@ class ApprenticeshipDemo:
         first = self.today.replace(day=1) + datetime.timedelta(days=32)
         return (first.replace(day=1) + datetime.timedelta(days=32)).replace(day=1)
 
-    def _people(self, filing: Filing):
+    def _people(self, filing: Filing, trainees=TRAINEES):
         actor = self.users["ent_a"]
         teachers = {}
         for name, id_parts, kind, qualification, certificate in TEACHERS:
@@ -190,7 +205,7 @@ class ApprenticeshipDemo:
                 "qualification": qualification, "certificate_number": certificate, "mobile": ""})
             self.created += 1
         hired_on = datetime.date(self.today.year, 1, 5)
-        for name, id_parts, mobile, education, wage in TRAINEES:
+        for name, id_parts, mobile, education, wage in trainees:
             people.create_trainee(actor=actor, filing=filing, data={
                 "name": name, "id_number": self.id_number(*id_parts), "mobile": mobile, "education": education,
                 "hired_on": hired_on, "contract_starts_on": hired_on,
@@ -225,3 +240,48 @@ class ApprenticeshipDemo:
         first = self._month_ahead()
         self._new_filing(DRAFT_OCCUPATION, (first + datetime.timedelta(days=32)).replace(day=1))
 
+
+    def _started_filing(self):
+        """Filed a month before its class began (on the 1st of this month), approved by 金水区: the class a 预支
+        may be claimed for (within the rule set's first months of the class). All in the run that creates it:
+        a later run decides nothing a demo user has since submitted."""
+        if self._filing_with(STARTED_OCCUPATION) is not None:
+            return
+        starts_on = self.today.replace(day=1)
+        filed_on = starts_on - datetime.timedelta(days=30)
+        filing = self._new_filing(STARTED_OCCUPATION, starts_on, filed_on=filed_on)
+        self._people(filing, STARTED_TRAINEES)
+        self._materials(filing)
+        filing = filings.submit_filing(filing=filing, actor=self.users["ent_a"], today=filed_on)
+        self.created += 1
+        review = latest_review_for(filing)
+        if review is not None and review.status == ReviewStatus.PENDING:
+            decide(review_id=review.pk, actor=self.users["hr_jinshui"], decision=Decision.APPROVE)
+            self.created += 1
+
+    def _claims(self):
+        """Two 预支 claims of the started class, each for one of its trainees: 韩学徒's approved by 金水区 then the
+        city, 曹学徒's submitted and waiting for 金水区."""
+        enterprise, actor = self.organisations["enterprise_a"], self.users["ent_a"]
+        filing = self._filing_with(STARTED_OCCUPATION)
+        if filing is None or filing.status != FilingStatus.APPROVED:
+            return
+        if Claim.objects.filter(programme=APPRENTICESHIPS, organisation=enterprise).exists():
+            return
+        for trainee in filing.trainees.order_by("pk"):
+            claim = claims.start_claim(organisation=enterprise, actor=actor, stage=ClaimStage.ADVANCE,
+                                       commitment_accepted=True, today=self.today)
+            claims.save_basics(claim=claim, actor=actor, contact_name="甲企业管理员", contact_phone="13800000011",
+                               bank_name="中国工商银行郑州花园路支行", account_name=enterprise.name,
+                               bank_account="6222020200112233445")
+            claims.add_people(claim=claim, actor=actor, trainees=[trainee])
+            claims.add_attachment(claim=claim, actor=actor,
+                                  uploaded_file=SimpleUploadedFile("培训补贴申请材料.pdf", PDF,
+                                                                   content_type="application/pdf"))
+            claim = claims.submit(claim=claim, actor=actor)
+            self.created += 5
+            if trainee.name == APPROVED_CLAIM_TRAINEE:
+                for decider in (self.users["hr_jinshui"], self.users["hr_city"]):
+                    review = latest_review_for(claim)
+                    decide(review_id=review.pk, actor=decider, decision=Decision.APPROVE)
+                    self.created += 1

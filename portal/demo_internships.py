@@ -1,9 +1,10 @@
-"""Demo state of 职业院校学生实习 (internships) for seed_demo: a working pool, open positions, a roll and one open
-application. Every state change goes through the programme's services with the demo user whose screen would
-make it (so the audit trail and the timelines read as if the demo users had done it); only the reference
-data that has no service a demo user can reach (the provincial department's insurer list) is written
-straight. Every step looks for its result first and leaves it alone if it is there: a second run creates
-nothing and undoes nothing a demo user did since.
+"""Demo state of 职业院校学生实习 (internships) for seed_demo: a working pool, open positions, a roll, one open
+application (刘同学) and one signed internship whose agreement terms the school has filled (杨同学: 实习协议
+prints). Every state change goes through the programme's services with the demo user whose screen would make
+it (so the audit trail and the timelines read as if the demo users had done it); only the reference data that
+has no service a demo user can reach (the provincial department's insurer list) is written straight. Every
+step looks for its result first and leaves it alone if it is there: a second run creates nothing and undoes
+nothing a demo user did since.
 """
 
 import datetime
@@ -11,6 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from internships.compliance import add_months
+from internships.forms.school import AgreementTermsForm, terms_initial
 from internships.models import (
     AdmissionStatus,
     EnterpriseProfile,
@@ -18,13 +20,14 @@ from internships.models import (
     Lodging,
     Overtime,
     Position,
+    PositionStatus,
     RegistryRecord,
     RegistryStanding,
     SchoolRecommendation,
     Student,
     StudyLevel,
 )
-from internships.services import applications, enterprises, positions, students
+from internships.services import applications, enterprises, positions, school, students
 from regions.models import Region
 
 STAFF_ON_DUTY = {"enterprise_a": 300, "enterprise_b": 200}
@@ -91,7 +94,9 @@ def student_specs(zhang_id_number: str, liu_id_number: str, id_number) -> list[S
         StudentSpec("张同学", zhang_id_number, "软件技术", "软件2401班", "13800000031"),
         StudentSpec("刘同学", liu_id_number, "软件技术", "软件2401班", "13800000034"),
         StudentSpec("陈同学", id_number("410102", datetime.date(2005, 6, 3), 64), "数控技术", "数控2401班"),
-        StudentSpec("杨同学", id_number("410181", datetime.date(2005, 11, 20), 82), "计算机应用技术", "计应2402班"),
+        # 杨同学 has an account too (seed_demo's `yang`, with the same ID number).
+        StudentSpec("杨同学", id_number("410181", datetime.date(2005, 11, 20), 82), "计算机应用技术", "计应2402班",
+                    "13800000035"),
     ]
 
 
@@ -112,6 +117,7 @@ class InternshipDemo:
         self._roll()
         self._positions()
         self._application()
+        self._signed_internship()
         return self.created
 
     def _registry(self):
@@ -206,3 +212,26 @@ class InternshipDemo:
         position = Position.objects.get(enterprise=self.organisations["enterprise_a"], title=POSITIONS[0].title)
         applications.apply_for_positions(student=student, positions=[position], actor=user)
         self.created += 1
+
+    def _signed_internship(self):
+        """杨同学 chose 前端开发实习生, the enterprise agreed (同意签约) and the school filled the agreement's terms
+        (prefilled from the position, as its form shows them): the 实习协议 waits for his confirmation."""
+        user = self.users["yang"]
+        student = Student.objects.filter(person=user).first()
+        if student is None:
+            eligibility = students.check_eligibility(name=user.real_name, id_number=user.id_number, user=user)
+            student = students.link_student(user=user, eligibility=eligibility)
+            self.created += 1
+        if student.applications.exists():
+            return
+        position = Position.objects.get(enterprise=self.organisations["enterprise_a"], title=POSITIONS[1].title)
+        if position.status != PositionStatus.PUBLISHED:
+            return  # closed by a demo user since: nothing to choose
+        [application] = applications.apply_for_positions(student=student, positions=[position], actor=user)
+        internship = applications.agree_application(application=application, actor=self.users["ent_a"])
+        form = AgreementTermsForm(data={**terms_initial(internship), "teacher_name": "孙老师",
+                                        "teacher_phone": "0371-63330001"}, position=position)
+        if not form.is_valid():
+            raise ValueError(f"demo agreement terms refused: {form.errors.as_json()}")
+        school.save_agreement_terms(internship=internship, actor=self.users["school"], terms=form.cleaned_data)
+        self.created += 3

@@ -105,7 +105,8 @@ def skipped(name: str) -> bool:
 
 
 def is_document(name: str) -> bool:
-    return name.startswith("printing:") or "pdf" in name
+    # The 打印 views named *_print (备案表, 培训班审核表, 保单清单) answer a PDF too: counted, not crawled as pages.
+    return name.startswith("printing:") or "pdf" in name or name.endswith("_print")
 
 
 def crawl(client, start: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], list[tuple[str, str]], list[str]]:

@@ -1,5 +1,6 @@
 import datetime
 import re
+from decimal import Decimal
 from io import StringIO
 
 import pytest
@@ -24,6 +25,7 @@ from apprenticeships.selectors.parameters import rules_for, standard_for
 from apprenticeships.services.filing import submission_problems
 from audit.models import AuditEntry
 from calendars.wages import minimum_wage
+from claims.models import Claim, ClaimLine
 from continuing_education import models as ce
 from core.identifiers import age_on, credit_code_problem, id_number_problem
 from internships.compliance import blocking_failures, check_position
@@ -33,6 +35,8 @@ from internships.models import (
     ApplicationStatus,
     EnterpriseProfile,
     Insurer,
+    Internship,
+    InternshipStatus,
     Position,
     PositionStatus,
     RegistryRecord,
@@ -45,9 +49,11 @@ from internships.services.students import check_eligibility
 from organisations.models import Organisation, Role, StaffLink, StaffMember, VerificationStatus
 from portal.management.commands.seed_demo import DEMO_PASSWORD
 from regions.models import Region
-from reviews.models import ReviewStatus
+from reviews.models import Review, ReviewStatus
 from reviews.selectors import latest_review_for
 from timeline.models import Event
+from traineeships import models as tr
+from traineeships.services.roster import roster_for_base
 
 pytestmark = pytest.mark.django_db
 
@@ -71,6 +77,7 @@ def snapshot():
         "internships": internship_snapshot(),
         "apprenticeships": apprenticeship_snapshot(),
         "continuing_education": continuing_education_snapshot(),
+        "traineeships": traineeship_snapshot(),
     }
 
 
@@ -86,6 +93,26 @@ def apprenticeship_snapshot():
         "courses": sorted(Course.objects.values_list("pk", "filing_id", "name", "teacher_id")),
         "materials": sorted(FilingMaterial.objects.values_list("pk", "filing_id", "material")),
         "venues": sorted(Venue.objects.values_list("pk", "name", "updated_at")),
+    }
+
+
+def traineeship_snapshot():
+    return {
+        "parameters": sorted(tr.RegionParameter.objects.values_list("pk", "region_id", "valid_from", "updated_at")),
+        "graduates": sorted(tr.GraduateRecord.objects.values_list("pk", "name", "updated_at")),
+        "profiles": sorted(tr.TraineeProfile.objects.values_list("pk", "person_id", "kind",
+                                                                 "intention_submitted_at")),
+        "bases": sorted(tr.TraineeshipBase.objects.values_list("pk", "status", "updated_at")),
+        "posts": sorted(tr.Post.objects.values_list("pk", "title", "status", "updated_at")),
+        "applications": sorted(tr.Application.objects.values_list("pk", "person_id", "status")),
+        "placements": sorted(tr.Placement.objects.values_list("pk", "person_id", "status", "start_on", "end_on",
+                                                              "updated_at")),
+        "departures": sorted(tr.Departure.objects.values_list("pk", "status", "left_on", "updated_at")),
+        "claims": sorted(Claim.objects.values_list("pk", "programme", "number", "status", "first_month",
+                                                   "last_month", "total", "updated_at")),
+        "claim_lines": ClaimLine.objects.count(),
+        "reviews": Review.objects.count(),
+        "audit": AuditEntry.objects.count(),
     }
 
 
@@ -118,6 +145,7 @@ def internship_snapshot():
         "positions": sorted(Position.objects.values_list("pk", "title", "status", "updated_at")),
         "students": sorted(Student.objects.values_list("pk", "name", "person_id", "updated_at")),
         "applications": sorted(Application.objects.values_list("pk", "status", "choice_slot")),
+        "internships": sorted(Internship.objects.values_list("pk", "status", "agreement_terms", "updated_at")),
         "audit": AuditEntry.objects.count(),
         "events": Event.objects.count(),
     }
@@ -139,13 +167,23 @@ def test_seed_twice_changes_nothing_and_prints_the_table_each_time():
     # approved, 2 participants, results reported); the pending class (created, submitted); 1 online result;
     # the approved declaration (created, submitted, 2 approvals) and the pending one (created, submitted);
     # pro2's join request.
-    assert "已创建演示数据 125 条。" in first
+    # + yang's account and 4 internship steps: his link to the roll, his application, the enterprise's agreement,
+    # the school's terms.
+    # + 28 apprenticeship rows and steps of the started class: its 4 tabs, 2 teachers, 2 trainees, 3 courses,
+    # 3 materials, submission, approval; 2 claims × 5 (started, basics, person, attachment, submitted), and the
+    # first one's 2 approvals.
+    # + 38 traineeship rows and steps: 1 region parameter, 1 graduate record, 2 profiles and 2 intentions; the
+    # licence, the base's 2 files, its submission and 2 approvals; the published post (created, 2 approvals,
+    # published) and the pending one; li's and wang's application, approval, registration, scan and submission
+    # (5 each) and the agreement's approval; wang's departure (registered, certificate, submitted); 2 claims
+    # (created, submitted) and the first one's 2 approvals.
+    assert "已创建演示数据 196 条。" in first
     assert "演示数据已存在，未做修改。" in second
     assert table_rows(first) == table_rows(second)
-    assert len(table_rows(first)) == 20
+    assert len(table_rows(first)) == 21
     assert Organisation.objects.count() == 12
-    # The 20 demo logins and the 3 trainees' individual accounts the filing opened (no password, not printed).
-    assert User.objects.count() == 23
+    # The 21 demo logins and the 5 trainees' individual accounts the filings opened (no password, not printed).
+    assert User.objects.count() == 26
 
 
 def test_every_printed_login_signs_in_with_every_identifier():
@@ -160,7 +198,7 @@ def test_every_printed_login_signs_in_with_every_identifier():
         user = users.pop()
         assert (user.organisation.name if user.organisation else "—") == unit
         checked += len(identifiers)
-    assert checked == 20 + 20 + 12 + 6  # login names, mobiles, credit codes, ID numbers
+    assert checked == 21 + 21 + 12 + 7  # login names, mobiles, credit codes, ID numbers
     assert authenticate(identifier="ent_a", password="wrong-Pass1") is None
 
 
@@ -202,7 +240,8 @@ def test_people_and_permissions():
         assert id_number_problem(user.id_number) is None
     assert age_on(User.objects.get(real_name="李青年").id_number, today) == 20
     assert {u.real_name for u in User.objects.filter(kind="individual")} == {
-        "张同学", "刘同学", "李青年", "王毕业", "郑学徒", "冯学徒", "陈学徒",  # the apprentices' accounts too
+        "张同学", "刘同学", "杨同学", "李青年", "王毕业",
+        "郑学徒", "冯学徒", "陈学徒", "韩学徒", "曹学徒",  # the apprentices' accounts too
         "王专技", "李专技"}
     platform = User.objects.get(username="platform")
     assert platform.is_staff and platform.has_perm("traineeships.review")
@@ -276,9 +315,22 @@ def test_internship_programme_demo_state():
 
     liu = roll["刘同学"]
     assert liu.person == User.objects.get(username="liu")
-    application = Application.objects.get()
+    application = Application.objects.get(student=liu)
     assert (application.student, application.position.title, application.enterprise, application.status,
             application.choice_slot) == (liu, "软件测试实习生", ent_a, ApplicationStatus.APPLIED, 1)
+
+    # 杨同学: linked, agreed by the enterprise, the terms filled by the school from the position.
+    yang = roll["杨同学"]
+    assert yang.person == User.objects.get(username="yang")
+    assert yang.applications.get().status == ApplicationStatus.AGREED
+    internship = Internship.objects.get()
+    assert (internship.student, internship.enterprise, internship.position.title, internship.status) == (
+        yang, ent_a, "前端开发实习生", InternshipStatus.SIGNED)
+    assert internship.agreement_terms["teacher_name"] == "孙老师"
+    assert internship.agreement_terms["pay"] == "3500.00"
+    assert internship.agreement_terms["starts_on"] == internship.starts_on.isoformat()
+    assert internship.student_confirmed_at is None
+    assert AuditEntry.objects.filter(action="internships.agreement_terms", actor__username="school").count() == 1
 
 
 def test_second_run_creates_no_internship_rows_even_on_another_day(monkeypatch):
@@ -313,7 +365,7 @@ def test_apprenticeship_programme_demo_state():
     assert recognition.valid_from <= today <= recognition.valid_to
 
     # The approved filing: through the services (audited), approved by 金水区, its trainees holding places.
-    approved = Filing.objects.get(status=FilingStatus.APPROVED)
+    approved = Filing.objects.get(status=FilingStatus.APPROVED, training_class__occupation="软件测试员")
     assert (approved.organisation, approved.institution, approved.apprenticeship_type) == (
         ent_a, institution, "enterprise")
     assert approved.training_class.starts_on > today
@@ -326,14 +378,33 @@ def test_apprenticeship_programme_demo_state():
     review = latest_review_for(approved)
     assert review.status == ReviewStatus.APPROVED
     assert review.steps.filter(decided_by__username="hr_jinshui").exists()
-    assert AuditEntry.objects.filter(action="apprenticeships.trainee_added").count() == 3
+    assert AuditEntry.objects.filter(action="apprenticeships.trainee_added").count() == 3 + 2  # and the started
+
+    # The started class: filed a month before it began on the 1st of this month, approved by 金水区.
+    started = Filing.objects.get(status=FilingStatus.APPROVED, training_class__occupation="网络与信息安全管理员")
+    assert started.training_class.starts_on == today.replace(day=1)
+    assert latest_review_for(started).steps.get(decided_by__username="hr_jinshui").status == "approved"
+    assert sorted(started.trainees.values_list("name", "holds_place")) == [("曹学徒", True), ("韩学徒", True)]
+    # Its two 预支 claims (one person each): 韩学徒's approved by 金水区 then the city, 曹学徒's waiting for 金水区.
+    claims = {claim.apprenticeship_people.get().trainee.name: claim
+              for claim in Claim.objects.filter(programme="apprenticeships", organisation=ent_a)}
+    assert {name: claim.status for name, claim in claims.items()} == {"韩学徒": "approved", "曹学徒": "submitted"}
+    assert [step.decided_by.username for step in latest_review_for(claims["韩学徒"]).steps.order_by("position")] == [
+        "hr_jinshui", "hr_city"]
+    waiting = latest_review_for(claims["曹学徒"]).steps.get(status="pending")
+    assert (waiting.level, waiting.region_id) == ("county", "410105")  # 金水区
+    for claim in claims.values():
+        assert claim.apprenticeship.stage == "advance" and claim.first_month == today.replace(day=1)
+        # 6,000 元/年 (高级工) × 1 year × 预支 40 %.
+        assert claim.total == Decimal("2400.00")
+        assert claim.apprenticeship_materials.count() == 1
 
     draft = Filing.objects.get(status=FilingStatus.DRAFT)
     assert draft.organisation == ent_a and draft.institution == institution
     assert draft.training_class.starts_on > approved.training_class.starts_on
     problems = submission_problems(draft, today)
     assert any("培训师资" in problem for problem in problems)  # left for the demo to fill in
-    assert Filing.objects.count() == 2
+    assert Filing.objects.count() == 3
 
     venue = Venue.objects.get()
     assert (venue.organisation, venue.name, venue.capacity) == (ent_a, "示范科技实训中心", 40)
@@ -352,7 +423,7 @@ def test_apprenticeship_demo_pages_open_for_the_demo_users(client):
     from django.urls import reverse
 
     seed()
-    approved = Filing.objects.get(status=FilingStatus.APPROVED)
+    approved = Filing.objects.get(status=FilingStatus.APPROVED, training_class__occupation="软件测试员")
     draft = Filing.objects.get(status=FilingStatus.DRAFT)
     pages = {
         "ent_a": [(reverse("apprenticeships:filings"), approved.number),
@@ -474,6 +545,175 @@ def test_continuing_education_demo_pages_open_for_the_demo_users(client):
     for username, urls in pages.items():
         client.force_login(User.objects.get(username=username))
         for address, text in urls:
+            response = client.get(address)
+            assert response.status_code == 200, (username, address)
+            assert text in response.content.decode(), (username, address, text)
+
+
+def traineeship_start(today: datetime.date) -> datetime.date:
+    """The demo traineeships' first day: the 1st, three months before this one, within this year."""
+    month = today.year * 12 + today.month - 1 - 3
+    return max(datetime.date(month // 12, month % 12 + 1, 1), datetime.date(today.year, 1, 1))
+
+
+JINSHUI = ("county", "410105")
+
+
+def waiting_for(subject) -> tuple[str, str]:
+    """The level and region of the step the subject's review waits at."""
+    step = latest_review_for(subject).steps.get(status="pending")
+    return step.level, step.region_id
+
+
+def test_traineeship_programme_demo_state():
+    seed()
+    today = timezone.localdate()
+    start = traineeship_start(today)
+    ent_a = Organisation.objects.get(name="郑州示范科技有限公司")
+    wang = User.objects.get(username="wang")
+
+    parameter = tr.RegionParameter.objects.get()
+    assert (parameter.region_id, parameter.valid_from, parameter.subsidy_rate, parameter.set_by.username) == (
+        "410100", datetime.date(today.year, 1, 1), Decimal("0.600"), "hr_city")
+    graduate = tr.GraduateRecord.objects.get()
+    assert (graduate.name, graduate.id_number, graduate.graduation_year) == ("王毕业", wang.id_number, today.year - 1)
+    profiles = {p.person.username: (p.kind, p.intention_submitted_at is not None)
+                for p in tr.TraineeProfile.objects.select_related("person")}
+    assert profiles == {"li": ("youth", True), "wang": ("graduate", True)}
+
+    # The base: approved by 金水区 then the city; the enterprise's licence uploaded through its profile.
+    base = tr.TraineeshipBase.objects.get()
+    assert (base.organisation, base.status) == (ent_a, "approved")
+    assert ent_a.business_licence_id is not None
+    assert [s.decided_by.username for s in latest_review_for(base).steps.order_by("position")] == [
+        "hr_jinshui", "hr_city"]
+    posts = {post.title: post for post in tr.Post.objects.filter(base=base)}
+    assert {title: post.status for title, post in posts.items()} == {
+        "软件测试见习生": "published", "数据标注见习生": "pending"}
+    assert waiting_for(posts["数据标注见习生"]) == JINSHUI
+
+    # 李青年 on post, 王毕业 leaving: registered by the unit, the agreements approved by 金水区.
+    placements = {p.person.username: p for p in tr.Placement.objects.select_related("person")}
+    assert {name: (p.status, p.post.title, p.start_on) for name, p in placements.items()} == {
+        "li": ("on_post", "软件测试见习生", start), "wang": ("leaving", "软件测试见习生", start)}
+    for placement in placements.values():
+        assert placement.application.status == "approved" and placement.agreement_scan_id is not None
+        assert latest_review_for(placement).steps.get().decided_by.username == "hr_jinshui"
+    departure = tr.Departure.objects.get()
+    assert (departure.placement, departure.reason, departure.status) == (placements["wang"], "hired_early", "pending")
+    assert departure.certificate_scan_id is not None
+    assert waiting_for(departure) == JINSHUI
+
+    # The 花名册 has both trainees, and two claims: the first month approved, the following ones waiting.
+    roster = roster_for_base(base, start, today.replace(day=1))
+    assert sorted(line.trainee.name for line in roster.lines) == ["李青年", "王毕业"]
+    assert roster.total > 0
+    claims = {claim.status: claim for claim in Claim.objects.filter(programme="traineeships", organisation=ent_a)}
+    assert set(claims) == {"approved", "submitted"}
+    approved, submitted = claims["approved"], claims["submitted"]
+    assert (approved.first_month, approved.last_month) == (start, start)
+    # Each: 2,100 元 (the province's minimum wage) × 60 % for the month, and the 120 元 insurance premium.
+    assert approved.total == Decimal("2760.00")
+    assert sorted(approved.lines.values_list("kind", "amount")) == [
+        ("insurance", Decimal("120.00")), ("insurance", Decimal("120.00")),
+        ("month", Decimal("1260.00")), ("month", Decimal("1260.00"))]
+    assert [s.decided_by.username for s in latest_review_for(approved).steps.order_by("position")] == [
+        "hr_jinshui", "hr_city"]
+    assert submitted.first_month == (start + datetime.timedelta(days=31)).replace(day=1)
+    assert submitted.last_month == max(submitted.first_month, today.replace(day=1))
+    assert submitted.total == sum(submitted.lines.values_list("amount", flat=True)) > 0
+    assert waiting_for(submitted) == JINSHUI
+    # Every step is the services' own: audited as the demo users.
+    assert AuditEntry.objects.filter(action="traineeships.placement_created", actor__username="ent_a").count() == 2
+    assert AuditEntry.objects.filter(action="traineeships.application_created").count() == 2
+
+
+def test_second_run_creates_no_traineeship_rows_even_on_another_day(monkeypatch):
+    seed()
+    before = traineeship_snapshot()
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: tomorrow)
+    assert "演示数据已存在，未做修改。" in seed()
+    assert traineeship_snapshot() == before
+
+
+def test_every_printable_document_opens_as_a_pdf_for_its_owners(client):
+    from django.urls import reverse
+
+    seed()
+    ent_a = Organisation.objects.get(name="郑州示范科技有限公司")
+    base = tr.TraineeshipBase.objects.get()
+    placements = {p.person.username: p for p in tr.Placement.objects.select_related("person")}
+    departure = tr.Departure.objects.get()
+    traineeship_claims = list(Claim.objects.filter(programme="traineeships").order_by("pk"))
+    filings = list(Filing.objects.filter(status=FilingStatus.APPROVED).order_by("pk"))
+    apprenticeship_claims = list(Claim.objects.filter(programme="apprenticeships").order_by("pk"))
+    internship = Internship.objects.get()
+    training_class = ce.TrainingClass.objects.get(status="approved")
+
+    def url(name, *args):
+        return reverse(name, args=args)
+
+    roster = reverse("traineeships:roster")
+    unit = [url("printing:organisation_registration", ent_a.pk), url("traineeships:base_pdf", base.pk),
+            url("traineeships:agreement_pdf", placements["li"].pk), url("traineeships:agreement_pdf",
+                                                                        placements["wang"].pk),
+            url("traineeships:certificate_pdf", departure.pk), f"{roster}?format=pdf",
+            *[url("traineeships:claim_pdf", claim.pk) for claim in traineeship_claims],
+            *[url("apprenticeships:filing_print", filing.pk) for filing in filings],
+            *[url(f"apprenticeships:{name}", claim.pk) for claim in apprenticeship_claims
+              for name in ("claim_pdf", "claim_roster_pdf")],
+            url("internships:agreement_pdf", internship.pk), url("continuing_education:class_print", training_class.pk)]
+    documents = {
+        "ent_a": unit,
+        "li": [url("traineeships:agreement_pdf", placements["li"].pk)],
+        "wang": [url("traineeships:agreement_pdf", placements["wang"].pk),
+                 url("traineeships:certificate_pdf", departure.pk)],
+        "hr_jinshui": [url("traineeships:base_pdf", base.pk), f"{roster}?base={base.pk}&format=pdf",
+                       url("traineeships:certificate_pdf", departure.pk),
+                       *[url("traineeships:claim_pdf", claim.pk) for claim in traineeship_claims],
+                       *[url("apprenticeships:claim_pdf", claim.pk) for claim in apprenticeship_claims]],
+        "hr_city": [url("traineeships:claim_pdf", traineeship_claims[0].pk),
+                    url("apprenticeships:claim_roster_pdf", apprenticeship_claims[0].pk)],
+        "yang": [url("internships:agreement_pdf", internship.pk)],
+        "school": [url("internships:agreement_pdf", internship.pk), url("internships:policy_print")],
+    }
+    assert len(unit) == 16
+    for username, addresses in documents.items():
+        client.force_login(User.objects.get(username=username))
+        for address in addresses:
+            response = client.get(address)
+            assert response.status_code == 200, (username, address)
+            assert response["Content-Type"] == "application/pdf", (username, address)
+            assert response.content.startswith(b"%PDF"), (username, address)
+
+
+def test_traineeship_demo_pages_open_for_the_demo_users(client):
+    from django.urls import reverse
+
+    seed()
+    base = tr.TraineeshipBase.objects.get()
+    placements = {p.person.username: p for p in tr.Placement.objects.select_related("person")}
+    departure = tr.Departure.objects.get()
+    claim = Claim.objects.get(programme="traineeships", status="submitted")
+
+    def url(name, *args):
+        return reverse(f"traineeships:{name}", args=args)
+
+    pages = {
+        "ent_a": [(url("base_detail", base.pk), "郑州示范科技有限公司"), (url("posts"), "数据标注见习生"),
+                  (url("placement_detail", placements["li"].pk), "李青年"),
+                  (url("departure_detail", departure.pk), "王毕业"), (url("roster"), "王毕业"),
+                  (url("claims"), claim.number), (url("claim_detail", claim.pk), "李青年")],
+        "li": [(url("my_applications"), "软件测试见习生")],
+        "hr_jinshui": [(reverse("reviews:inbox"), "数据标注见习生"), (url("claim_detail", claim.pk), claim.number)],
+        "anonymous": [(url("public_posts"), "软件测试见习生")],
+    }
+    for username, addresses in pages.items():
+        client.logout()
+        if username != "anonymous":
+            client.force_login(User.objects.get(username=username))
+        for address, text in addresses:
             response = client.get(address)
             assert response.status_code == 200, (username, address)
             assert text in response.content.decode(), (username, address, text)

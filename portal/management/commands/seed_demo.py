@@ -1,6 +1,6 @@
 """Demo data for a fresh installation: the 郑州 personas of the tests, with logins that work, and the demo
-state of 职业院校学生实习 (portal.demo_internships), of 企业新型学徒制 (portal.demo_apprenticeships) and of
-专业技术人员继续教育 (portal.demo_continuing_education).
+state of 职业院校学生实习 (portal.demo_internships), of 企业新型学徒制 (portal.demo_apprenticeships), of
+专业技术人员继续教育 (portal.demo_continuing_education) and of 就业见习 (portal.demo_traineeships).
 
 The organisations and accounts are created straight through the ORM (this is a loader, not a user action,
 so there is no actor and no audit trail); the programmes' state goes through their services, acted
@@ -31,6 +31,7 @@ from organisations.models import (
 from portal.demo_apprenticeships import ApprenticeshipDemo
 from portal.demo_continuing_education import ContinuingEducationDemo
 from portal.demo_internships import InternshipDemo
+from portal.demo_traineeships import TraineeshipDemo
 from regions.models import Region, RegionLevel
 
 DEMO_PASSWORD = "Demo@2026"
@@ -169,6 +170,8 @@ def user_specs(today: datetime.date) -> list[UserSpec]:
                  id_number=id_number("410105", datetime.date(2004, 9, 12), 21)),
         UserSpec("实习学生（已选岗位）", "liu", "刘同学", "13800000034", individual,
                  id_number=id_number("410102", datetime.date(2005, 3, 18), 56)),
+        UserSpec("实习学生（已签约）", "yang", "杨同学", "13800000035", individual,
+                 id_number=id_number("410181", datetime.date(2005, 11, 20), 82)),
         UserSpec("求职青年", "li", "李青年", "13800000032", individual,
                  id_number=id_number("410103", birth_for_age(20, today), 35)),
         UserSpec("高校毕业生", "wang", "王毕业", "13800000033", individual,
@@ -199,6 +202,9 @@ class Command(BaseCommand):
                                                   id_number=id_number).run()
             programme_count += ContinuingEducationDemo(organisations=organisations, users=by_username, today=today,
                                                        id_number=id_number).run()
+            # After the apprenticeships: their provincial minimum wage is the one the allowances are checked against.
+            programme_count += TraineeshipDemo(organisations=organisations, users=by_username, today=today,
+                                               id_number=id_number).run()
         created += role_count + user_count + programme_count
         if created:
             self.stdout.write(self.style.SUCCESS(f"已创建演示数据 {created} 条。"))
