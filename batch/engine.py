@@ -106,7 +106,7 @@ class ImportRun:
         Rows are sent in batches; while the oldest batch is validated the sheet is read further ahead, at
         most a bounded window of batches (see batch.parallel).
         """
-        pool = parallel.ValidationPool(self.validator, workers)
+        pool = parallel.ValidationPool(self.validator, workers, prepare=self.spec.prepare)
         waiting = collections.deque()  # (rows of a submitted batch), oldest first
         finished = False
         broken = None  # a WorkbookProblem met while reading ahead: raised once the rows before it are handed out

@@ -11,6 +11,9 @@ length (Pool.imap would read the whole sheet ahead into its task queue). The wor
 database: the import's forms do no queries, and the connections the job's process had open are closed
 before forking when it is not inside a transaction, so no socket is shared. Results come back in submission order.
 
+A spec may also give `prepare` (ImportSpec.prepare): what its apply would otherwise derive from each valid
+row (keyed hashes, ciphertexts), taken here by the worker so that the job's process, the busier one, need not.
+
 Small files (under MIN_ROWS rows), a single-CPU machine or a platform without fork use the in-process path.
 The job's process is itself busy about half the time (reading, duplicate keys, writing), so it takes one
 CPU and the workers the rest.
@@ -30,6 +33,7 @@ WINDOW_PER_WORKER = 3  # batches in flight per worker: enough to keep them busy 
 MAX_WORKERS = 4
 
 _validator = None  # the forked workers' copy of the job's RowValidator
+_prepare = None  # and of the spec's prepare (ImportSpec.prepare), or None
 
 
 def worker_count(estimated_rows: int) -> int:
@@ -61,20 +65,24 @@ def _start_worker() -> None:
 
 def _validate_batch(batch: list[dict]) -> list[tuple[dict | None, str]]:
     validate = _validator.validate
-    # cleaned_data is a fresh dict per full_clean(), so each result may be kept as returned.
-    return [validate(data) for data in batch]
+    # cleaned_data is a fresh dict per full_clean(), so each result may be kept as returned (or added to).
+    results = [validate(data) for data in batch]
+    if _prepare is not None:
+        prepare = _prepare
+        results = [(prepare(cleaned), reason) if cleaned is not None else (None, reason) for cleaned, reason in results]
+    return results
 
 
 class ValidationPool:
     """Submit batches of form data in order and take their results back in the same order."""
 
-    def __init__(self, validator, workers: int):
-        global _validator
+    def __init__(self, validator, workers: int, prepare=None):
+        global _validator, _prepare
         if not any(connection.in_atomic_block for connection in connections.all(initialized_only=True)):
             # Forked children must not share the job's database sockets; Django reconnects on next use.
             connections.close_all()
         # Kept while the pool lives: a worker that had to be replaced is forked again from this process.
-        _validator = validator
+        _validator, _prepare = validator, prepare
         self._pool = multiprocessing.get_context("fork").Pool(workers, initializer=_start_worker)
         self._pending = collections.deque()
         self.window = workers * WINDOW_PER_WORKER
@@ -95,13 +103,13 @@ class ValidationPool:
         return self._pending.popleft().get()
 
     def close(self) -> None:
-        global _validator
+        global _validator, _prepare
         self._pool.close()
         self._pool.join()
-        _validator = None
+        _validator = _prepare = None
 
     def terminate(self) -> None:
-        global _validator
+        global _validator, _prepare
         self._pool.terminate()
         self._pool.join()
-        _validator = None
+        _validator = _prepare = None

@@ -72,6 +72,11 @@ class ImportSpec:
     # and only rows it cannot accept through the form itself (same results; a test per spec imports a file both
     # ways). For forms whose fields are plain values (text, choices, dates, numbers).
     fast_validation: bool = False
+    # prepare(cleaned_data) -> the same dict with values apply would otherwise derive from it (e.g.
+    # batch.inserting.sealer's hashes and ciphertexts), run on each valid row by the validation workers only:
+    # the job's process reads and writes and is the busier one. Rows validated in the job's process skip it,
+    # so apply must accept rows with and without them and store the same either way.
+    prepare: Callable | None = None
     parent: ImportParent | None = None
     # allowed(user) -> bool: who may import, when the screen's own rule is more than one permission code (e.g.
     # the working-day calendar: provincial HR or platform staff). Defaults to user.has_perm(permission).

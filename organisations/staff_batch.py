@@ -9,7 +9,7 @@ from organisations.models import Education, Gender, TitleLevel
 from organisations.rules import MANAGE_STAFF as PERMISSION
 from organisations.staff_forms import StaffMemberForm
 from organisations.staff_selectors import staff_list_for_user
-from organisations.staff_services import import_staff_rows
+from organisations.staff_services import SEAL_ROW, import_staff_rows
 
 IMPORT_COLUMNS = (
     Column("姓名", "name", required=True, example="张三", width=12),
@@ -46,7 +46,7 @@ def register_staff_batch_specs() -> None:
         key="staff", label=str(_("人员信息导入")), permission=PERMISSION, columns=IMPORT_COLUMNS,
         form_class=StaffMemberForm, form_kwargs=_form_kwargs, natural_key=("id_number",),
         apply=import_staff_rows, back_url_name="staff:list", independent_rows=True,
-        fast_validation=True,
+        fast_validation=True, prepare=SEAL_ROW,
     ))
     register_export(ExportSpec(
         key="staff", label=str(_("人员信息导出")), permission=PERMISSION, columns=EXPORT_COLUMNS,

@@ -5,7 +5,7 @@ import decimal
 
 from django.db import connection
 
-from batch.inserting import insert_rows
+from batch.inserting import insert_rows, sealed_name, sealer
 from core import crypto
 from organisations.models import StaffLink, StaffMember
 from tests import factories
@@ -46,3 +46,17 @@ def test_a_hash_the_row_carries_is_stored_as_it_is(enterprise_a):
     carried = "c" * 64  # not the number's hash: shows the insert takes the row's own without recomputing it
     insert_rows(StaffMember, [_row(number, id_number_hash=carried)], constants={"organisation_id": enterprise_a.pk})
     assert StaffMember.objects.get(organisation=enterprise_a, id_number_hash=carried).id_number == number
+
+
+def test_a_row_sealed_beforehand_is_stored_as_given(enterprise_a):
+    """sealer(model) takes the hash and ciphertexts (in an import's validation worker); the insert keeps them."""
+    number = factories.make_id_number("19900307", seq=17)
+    row = sealer(StaffMember)(_row(number))
+    carried = (row[sealed_name("id_number")], row["id_number_hash"], row[sealed_name("mobile")])
+    assert crypto.decrypt(carried[0]) == number and crypto.decrypt(carried[2]) == "13812345678"
+    assert carried[1] == crypto.keyed_hash(crypto.ID_NUMBER, number)
+    insert_rows(StaffMember, [row, sealer(StaffMember)(_row(factories.make_id_number("19900307", seq=19), mobile=""))],
+                constants={"organisation_id": enterprise_a.pk})
+    member = StaffMember.objects.get(organisation=enterprise_a, id_number=number)
+    assert _stored(member.pk) == carried
+    assert StaffMember.objects.get(organisation=enterprise_a, mobile="").name == "张三"

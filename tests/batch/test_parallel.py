@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.db import connection
 
 from batch import parallel
 from batch.models import BatchJob, JobStatus
@@ -24,9 +25,9 @@ def pooled(monkeypatch):
     started = []
     original = parallel.ValidationPool.__init__
 
-    def init(self, validator, workers):
+    def init(self, validator, workers, **options):
         started.append(workers)
-        original(self, validator, workers)
+        original(self, validator, workers, **options)
 
     monkeypatch.setattr(parallel, "worker_count", lambda estimated_rows: 2)
     monkeypatch.setattr(parallel, "BATCH_ROWS", 2)
@@ -70,6 +71,45 @@ def test_worker_processes_give_the_same_results_as_in_process(post_import, signe
     finally:
         parallel.worker_count = saved
     assert pooled == [2]
+    assert outcome(BatchJob.objects.get()) == in_pool
+
+
+def test_workers_hash_and_encrypt_so_the_job_process_stores_them_as_given(post_import, signed_in, pooled,
+                                                                          monkeypatch):
+    """The staff spec's prepare (sealer) runs in the workers: the job's process, forked from before, neither
+    hashes nor encrypts, and what it stores decrypts to the same rows as an in-process import's."""
+    from core import crypto
+
+    calls = []
+    forked = parallel.ValidationPool.__init__
+
+    def count_after_fork(self, *args, **options):
+        forked(self, *args, **options)
+        # Only this (the job's) process sees these: the workers were forked just above with the real ones.
+        for name in ("encrypt", "keyed_hash"):
+            real = getattr(crypto, name)
+            monkeypatch.setattr(crypto, name, lambda *values, real=real, name=name: calls.append(name) or real(*values))
+
+    monkeypatch.setattr(parallel.ValidationPool, "__init__", count_after_fork)
+    content = xlsx_bytes(mixed_rows())
+    post_import(signed_in, content)
+    assert calls == []
+    in_pool = outcome(BatchJob.objects.get())
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT id_number, id_number_hash, mobile FROM organisations_staffmember")
+        stored = cursor.fetchall()
+    assert len(stored) == 12
+    for raw_id, raw_hash, raw_mobile in stored:
+        number = crypto.decrypt(raw_id)
+        assert raw_hash == crypto.keyed_hash(crypto.ID_NUMBER, number)
+        assert crypto.is_ciphertext(raw_mobile) if raw_mobile else raw_mobile == ""
+    sealed = [raw_id for raw_id, _hash, _mobile in stored] + [mobile for _id, _hash, mobile in stored if mobile]
+    assert len(set(sealed)) == len(sealed) > 12  # a fresh nonce for every ciphertext, equal mobiles included
+
+    StaffMember.objects.all().delete()
+    BatchJob.objects.all().delete()
+    monkeypatch.setattr(parallel, "worker_count", lambda estimated_rows: 0)
+    post_import(signed_in, content)
     assert outcome(BatchJob.objects.get()) == in_pool
 
 
