@@ -77,3 +77,24 @@ class RecordsField(forms.ModelMultipleChoiceField):
                 raise forms.ValidationError(self.error_messages["invalid_pk_value"], code="invalid_pk_value",
                                             params={"pk": pk})
         return super()._check_values(value)
+
+
+class TabForm(forms.Form):
+    """A page's ?tab= (the tab links): one of `tabs`, blank for `default`. Another value is refused with
+    `message`, shown above the list, which then shows nothing rather than some other tab."""
+
+    tab = forms.ChoiceField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, data, *, tabs, default: str, message=_("没有该页签")):
+        super().__init__(data)
+        self.default = default
+        self.fields["tab"].choices = [("", "")] + [(tab, tab) for tab in tabs]
+        self.fields["tab"].error_messages["invalid_choice"] = message
+
+    def clean_tab(self):
+        return self.cleaned_data["tab"] or self.default
+
+    @property
+    def chosen(self) -> str | None:
+        """The tab to show, or None when the query named no tab of the page."""
+        return self.cleaned_data["tab"] if self.is_valid() else None

@@ -7,24 +7,26 @@ from django.views.decorators.http import require_GET, require_POST
 
 from core.paging import paginate
 from notifications import services
+from notifications.forms import FILTERS, ListFilterForm
 from notifications.selectors import get_notification_for_user, notifications_for, safe_local_url, unread_count
-
-FILTERS = {"all": "全部", "unread": "未读"}
 
 
 @require_GET
 @login_required
 def notification_list(request):
-    current = request.GET.get("filter")
-    current = current if current in FILTERS else "all"
+    form = ListFilterForm(request.GET)
+    current = form.current
     queryset = notifications_for(request.user)
-    if current == "unread":
+    if current is None:
+        queryset = queryset.none()
+    elif current == "unread":
         queryset = queryset.filter(read_at__isnull=True)
     context = paginate(request, queryset)
     context.update(
         {
             "filters": [{"key": key, "label": label, "active": key == current} for key, label in FILTERS.items()],
             "current_filter": current,
+            "form": form,
             "unread_total": unread_count(request.user),
         }
     )

@@ -11,6 +11,8 @@ Usage in any form::
 The cleaned value is a `Region`; the submitted value is its six-digit code.
 """
 
+import re
+
 from django import forms
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -162,3 +164,35 @@ class RegionField(forms.ModelChoiceField):
         kwargs.setdefault("label", _("所在地区"))
         kwargs.setdefault("empty_label", None)
         super().__init__(error_messages=error_messages, **kwargs)
+
+
+CODE_RE = re.compile(r"^[0-9]{6}$")  # ASCII digits: \d also matches ４ and ²
+# Only names and ids the region widget itself produces (letters, digits, _ and -).
+PARAM_RE = re.compile(r"^[A-Za-z0-9_-]{1,100}$")
+
+
+class ChildrenQueryForm(forms.Form):
+    """The region options endpoint's query: `parent` (a six-digit code), or `from` naming the parameter that
+    carries it (the widget sends its select's value under the select's name), and `reset`, the id of a further
+    select to empty. Blank parent: only the placeholder (the user went back to 请选择)."""
+
+    parent = forms.CharField(required=False)
+    reset = forms.RegexField(PARAM_RE, required=False, error_messages={"invalid": _("要清空的下拉框标识不正确")})
+
+    def __init__(self, data):
+        super().__init__(data)
+        # "from" is a Python keyword, hence not a class attribute.
+        self.fields["from"] = forms.RegexField(
+            PARAM_RE, required=False, error_messages={"invalid": _("上级下拉框名称不正确")}
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        parent = cleaned.get("parent") or ""
+        source = cleaned.get("from")
+        if not parent and source:
+            parent = (self.data.get(source) or "").strip()
+        if parent and not CODE_RE.match(parent):
+            self.add_error("parent", _("地区代码应为6位数字"))
+        cleaned["parent"] = parent
+        return cleaned

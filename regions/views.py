@@ -1,38 +1,35 @@
-import re
-
 from django.db.models import Count
+from django.http import HttpResponseBadRequest
 from django.shortcuts import render
-from django.views.decorators.cache import cache_control
+from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_GET
 
-from regions.forms import PLACEHOLDER
+from regions.forms import PLACEHOLDER, ChildrenQueryForm
 from regions.models import Region, RegionDataset, RegionLevel
 
-CODE_RE = re.compile(r"^\d{6}$")
-# Only names and ids the region widget itself produces (letters, digits, _ and -).
-PARAM_RE = re.compile(r"^[A-Za-z0-9_-]{1,100}$")
 CHILDREN_MAX_AGE = 24 * 60 * 60
 
 
 @require_GET
-@cache_control(public=True, max_age=CHILDREN_MAX_AGE)
 def children(request):
     """<option> list of the direct children of `parent` (a six-digit code).
 
     The region widget sends its own select's value under the select's name and says which name that is
-    in `from`; `reset` names a further select to empty out of band (province changed → no county yet)."""
-    parent = request.GET.get("parent", "")
-    source = request.GET.get("from", "")
-    if not parent and PARAM_RE.match(source):
-        parent = request.GET.get(source, "")
-    parent = parent.strip()
-    regions = Region.objects.filter(parent_id=parent).only("code", "name") if CODE_RE.match(parent) else []
-    reset_id = request.GET.get("reset", "")
-    return render(
+    in `from`; `reset` names a further select to empty out of band (province changed → no county yet).
+    A malformed query is a 400 with the reason (not cached)."""
+    form = ChildrenQueryForm(request.GET)
+    if not form.is_valid():
+        reasons = [str(message) for messages in form.errors.values() for message in messages]
+        return HttpResponseBadRequest("；".join(reasons), content_type="text/plain; charset=utf-8")
+    parent = form.cleaned_data["parent"]
+    regions = Region.objects.filter(parent_id=parent).only("code", "name") if parent else []
+    response = render(
         request,
         "regions/children_options.html",
-        {"regions": regions, "placeholder": PLACEHOLDER, "reset_id": reset_id if PARAM_RE.match(reset_id) else ""},
+        {"regions": regions, "placeholder": PLACEHOLDER, "reset_id": form.cleaned_data["reset"]},
     )
+    patch_cache_control(response, public=True, max_age=CHILDREN_MAX_AGE)
+    return response
 
 
 @require_GET

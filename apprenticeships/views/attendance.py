@@ -22,9 +22,11 @@ from apprenticeships.selectors.attendance import (
 )
 from apprenticeships.selectors.tracking import ClassState, class_state, may_track
 from apprenticeships.services.attendance import lost_on_day, record_attendance
+from core.forms import TabForm
 from core.paging import paginate
 
 IMPORT_KEY = "apprenticeship_attendance"
+SUMMARY_TABS = ("teachers", "trainees", "courses")
 
 
 def _tracked_filing(request, pk):
@@ -38,13 +40,13 @@ def _tracked_filing(request, pk):
 @login_required
 def attendance(request, pk):
     filing = _tracked_filing(request, pk)
+    form = TabForm(request.GET, tabs=SUMMARY_TABS, default="trainees", message=_("没有该考勤页签，请从页签中选择"))
     data = summary(filing)
     state = class_state(filing)
     return render(request, "apprenticeships/tracking/attendance/summary.html", {
         "filing": filing, "summary": data, "state_label": ClassState.LABELS[state],
         "can_record": may_record_for(request.user, filing) and filing.status == FilingStatus.APPROVED,
-        "tab": request.GET.get("tab") if request.GET.get("tab") in ("teachers", "trainees", "courses")
-        else "trainees"})
+        "form": form, "tab": form.chosen})
 
 
 @require_GET

@@ -33,6 +33,7 @@ from apprenticeships.selectors.changes import (
 from apprenticeships.services import changes as services
 from apprenticeships.services import teacher_changes as teacher_services
 from core.decorators import permission_required_403
+from core.forms import TabForm
 from core.paging import paginate
 from reviews.selectors import history_for_subject, latest_review_for
 
@@ -165,8 +166,8 @@ def course_configure(request, pk):
 TABS = ("teachers", "courses")
 
 
-def _teacher_change_page(request, filing, *, change, tab="teachers", teacher_form=None, swap_form=None,
-                         submit_form=None, status=200):
+def _teacher_change_page(request, filing, *, change, tab="teachers", tab_form=None, teacher_form=None,
+                         swap_form=None, submit_form=None, status=200):
     editable = change is not None and change.status in teacher_services.EDITABLE
     teachers = teacher_services.teachers_for_swap(filing, change)
     courses = filing.courses.select_related("teacher", "venue").order_by("pk")
@@ -175,7 +176,7 @@ def _teacher_change_page(request, filing, *, change, tab="teachers", teacher_for
         swaps = {swap.course_id: swap for swap in change.swaps.select_related("new_teacher", "old_teacher")}
     review = latest_review_for(change) if change is not None else None
     return render(request, "apprenticeships/changes/teacher_change.html", {
-        "filing": filing, "change": change, "tab": tab if tab in TABS else "teachers", "editable": editable,
+        "filing": filing, "change": change, "tab": tab, "tab_form": tab_form, "editable": editable,
         "pending": change is not None and change.status == TeacherChangeStatus.SUBMITTED,
         "new_teachers": change.new_teachers.order_by("pk") if change is not None else [],
         "course_rows": [{"course": course, "swap": swaps.get(course.pk)} for course in courses],
@@ -200,7 +201,8 @@ def teacher_change(request, pk):
             messages.error(request, _text(error))
             return redirect(LIST)
         return redirect("apprenticeships:teacher_change", pk=filing.pk)
-    return _teacher_change_page(request, filing, change=open_teacher_change(filing), tab=request.GET.get("tab", ""))
+    form = TabForm(request.GET, tabs=TABS, default="teachers", message=_("没有该页签，请从页签中选择"))
+    return _teacher_change_page(request, filing, change=open_teacher_change(filing), tab=form.chosen, tab_form=form)
 
 
 def _open_change_or_redirect(request, pk):

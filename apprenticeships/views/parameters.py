@@ -14,6 +14,7 @@ from apprenticeships.forms.parameters import RuleSetForm, ShortageForm, Standard
 from apprenticeships.models.parameters import NATIONAL_FLOOR_PER_YEAR
 from apprenticeships.selectors.hr import get_parameter_for_user, parameter_department, parameters_for_user
 from apprenticeships.services import parameters as services
+from core.forms import TabForm
 
 KINDS = {
     "standards": (StandardForm, services.STANDARD_FIELDS, _("补贴标准")),
@@ -33,13 +34,11 @@ def _department(user):
 @login_required
 def parameters(request):
     department = _department(request.user)
-    tab = request.GET.get("tab", "standards")
-    if tab not in KINDS:
-        messages.warning(request, _("没有该参数类别，已显示补贴标准"))
-        tab = "standards"
-    rows = parameters_for_user(request.user, tab, include_parents=True)
+    form = TabForm(request.GET, tabs=KINDS, default="standards", message=_("没有该参数类别，请从页签中选择"))
+    tab = form.chosen
+    rows = parameters_for_user(request.user, tab, include_parents=True) if tab is not None else []
     return render(request, "apprenticeships/hr/parameters.html", {
-        "department": department, "tab": tab, "rows": rows, "floor": NATIONAL_FLOOR_PER_YEAR,
+        "department": department, "form": form, "tab": tab, "rows": rows, "floor": NATIONAL_FLOOR_PER_YEAR,
         "tabs": [(key, label) for key, (_form, _fields, label) in KINDS.items()],
     })
 

@@ -147,6 +147,14 @@ class ManageFilterForm(forms.Form):
         return {name: self.cleaned_data.get(name) or None for name in self.fields
                 if name not in self.errors and name != "tab"}
 
+    def chosen_tab(self) -> str | None:
+        """The tab to show (blank is 审核通过的学时申报), or None when ?tab= names none: the list then shows
+        nothing and the page says why above it."""
+        if not self.is_bound:
+            return "approved"
+        self.is_valid()
+        return None if "tab" in self.errors else self.cleaned_data.get("tab") or "approved"
+
 
 class OnlineFilterForm(forms.Form):
     year = _year_field(required=False, attrs=SMALL)

@@ -22,11 +22,13 @@ def hours_manage(request):
     if not may_manage_hours(request.user):
         raise PermissionDenied
     form = ManageFilterForm(request.GET or None)
-    tab = request.GET.get("tab") if request.GET.get("tab") in ("approved", "mine") else "approved"
+    tab = form.chosen_tab()
     if tab == "mine":
         rows = on_behalf_declarations(request.user)
-    else:
+    elif tab == "approved":
         rows = approved_declarations(request.user, **form.filters())
+    else:
+        rows = []
     context = paginate(request, rows)
     context.update(form=form, tab=tab, export_query=request.GET.urlencode())
     return render(request, "continuing_education/hours/manage.html", context)

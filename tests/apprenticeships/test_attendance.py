@@ -213,6 +213,28 @@ def test_attendance_by_teacher_trainee_course_with_rates_and_cross_check(client,
     assert "低于提示线的学员：学徒2（33.3%）" in response.content.decode()
 
 
+def test_the_attendance_tab_through_its_form(client, admin_a, institution_admin, filing_a, course):
+    first, _second = filing_a.trainees.order_by("id")
+    _record(course, institution_admin, TODAY - DAY, {first: Mark.PRESENT})
+    client.force_login(admin_a)
+    url = reverse("apprenticeships:attendance", args=[filing_a.pk])
+    # absent: 培训学员考勤
+    response = client.get(url)
+    assert response.context["tab"] == "trainees" and f'data-trainee="{first.pk}"' in response.content.decode()
+    # a good tab
+    response = client.get(url, {"tab": "courses"})
+    page = response.content.decode()
+    assert response.context["tab"] == "courses" and f'data-course="{course.pk}"' in page
+    assert "data-trainee=" not in page
+    # tampered: the message above the tables, none of them shown
+    response = client.get(url, {"tab": "grades"})
+    page = response.content.decode()
+    assert response.status_code == 200 and response.context["tab"] is None
+    assert 'role="alert" data-field-error="tab">没有该考勤页签，请从页签中选择<' in page
+    assert not any(f'data-{row}="' in page for row in ("trainee", "teacher", "course"))
+    assert _messages(response) == []
+
+
 def test_records_filtered_by_teacher_trainee_and_course(client, admin_a, county_reviewer_a, institution_admin,
                                                         filing_a, course, filing_b):
     first, second = filing_a.trainees.order_by("id")

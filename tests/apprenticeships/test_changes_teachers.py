@@ -267,3 +267,24 @@ def test_a_cancelled_filing_s_change_cannot_take_effect(submitted, filing_a, cit
     review_services.decide(review_id=review.pk, actor=city_reviewer, decision="reject", reason="培训班已注销")
     submitted.refresh_from_db()
     assert submitted.status == TeacherChangeStatus.REJECTED
+
+
+def test_the_teacher_change_tab_through_its_form(client, filing_a, admin_a, submitted):
+    course = _offline(filing_a)
+    client.force_login(admin_a)
+    url = reverse("apprenticeships:teacher_change", args=[filing_a.pk])
+    # absent: 师资信息
+    response = client.get(url)
+    page = response.content.decode()
+    assert response.context["tab"] == "teachers" and 'data-testid="new-teachers"' in page and "李老师" in page
+    # a good tab
+    response = client.get(url, {"tab": "courses"})
+    page = response.content.decode()
+    assert response.context["tab"] == "courses" and f'data-course="{course.pk}"' in page
+    assert 'data-testid="new-teachers"' not in page
+    # tampered: the message above the lists, neither shown
+    response = client.get(url, {"tab": "course"})
+    page = response.content.decode()
+    assert response.status_code == 200 and response.context["tab"] is None
+    assert 'role="alert" data-field-error="tab">没有该页签，请从页签中选择<' in page
+    assert 'data-testid="new-teachers"' not in page and "data-course=" not in page and "李老师" not in page

@@ -138,7 +138,36 @@ def test_rule_sets(client, city_reviewer):
     assert AuditEntry.objects.filter(action="apprenticeships.ruleset_created").count() == 1
     assert client.get(LIST + "?tab=rules").status_code == 200
     response = client.get(LIST + "?tab=nonsense")
-    assert response.status_code == 200 and texts(response) == ["没有该参数类别，已显示补贴标准"]
+    page = response.content.decode()
+    assert response.status_code == 200 and texts(response) == []
+    assert 'role="alert" data-field-error="tab">没有该参数类别，请从页签中选择</div>' in page
+    assert response.context["rows"] == [] and 'data-testid="parameter-list"' not in page
+
+
+def test_the_tab_chooses_the_list_and_a_tampered_one_shows_nothing(client, city_reviewer):
+    client.force_login(city_reviewer)
+    assert client.post(SHORTAGE_NEW, {"year": "2026", "occupation": "焊工", "uplift_rate": "0.2",
+                                      "source": "郑人社〔2026〕1号"}).status_code == 302
+    shortage = ShortageOccupation.objects.get(occupation="焊工")
+    visible = ["410100", "410000"]  # the city's own rows and the province's
+    standards = set(SubsidyStandard.objects.filter(region_id__in=visible).values_list("pk", flat=True))
+    assert standards  # the conftest's 郑州 standards
+    # absent: 补贴标准
+    response = client.get(LIST)
+    assert response.context["tab"] == "standards" and {row.pk for row in response.context["rows"]} == standards
+    # a good tab
+    response = client.get(LIST, {"tab": "shortage"})
+    assert response.context["tab"] == "shortage"
+    assert {row.pk for row in response.context["rows"]} == set(
+        ShortageOccupation.objects.filter(region_id__in=visible).values_list("pk", flat=True))
+    assert f'data-row="{shortage.pk}"' in response.content.decode()
+    # tampered: the message above the list, no rows, no tab chosen
+    response = client.get(LIST, {"tab": "standards<"})
+    page = response.content.decode()
+    assert response.status_code == 200 and response.context["tab"] is None
+    assert response.context["form"].errors["tab"] == ["没有该参数类别，请从页签中选择"]
+    assert 'role="alert" data-field-error="tab">没有该参数类别，请从页签中选择<' in page
+    assert "data-row=" not in page and 'data-testid="add-standard"' not in page
 
 
 def test_province_keeps_its_own_rows_and_the_city_reads_them(client, province_reviewer, city_reviewer):

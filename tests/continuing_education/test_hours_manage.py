@@ -45,6 +45,24 @@ def test_filters(client, hours_manager_a, declarations, staff_a):
     assert response.status_code == 200
     assert "年度应为四位数字，如 2026" in page and "身份证号应为18位，当前为5位" in page
     assert "请选择有效的学习形式" in page
+    assert 'role="alert" data-field-error="tab">无效的页签<' in page and _titles(response) == set()
+
+
+def test_the_tab_through_its_form(client, hours_manager_a, declarations):
+    client.force_login(hours_manager_a)
+    # absent: 审核通过的学时申报
+    response = client.get(MANAGE)
+    assert response.context["tab"] == "approved" and _titles(response) == {"行业学术年会", "企业实践项目", "去年的年会"}
+    # a good tab
+    response = client.get(MANAGE, {"tab": "mine"})
+    assert response.context["tab"] == "mine" and _titles(response) == {"企业实践项目"}
+    # tampered: the message above the list, which shows nothing
+    response = client.get(MANAGE, {"tab": "approved'"})
+    page = response.content.decode()
+    assert response.status_code == 200 and response.context["tab"] is None
+    assert response.context["form"].errors["tab"] == ["无效的页签"]
+    assert 'role="alert" data-field-error="tab">无效的页签<' in page
+    assert _titles(response) == set() and 'data-testid="manage-list"' not in page and 'data-testid="export"' not in page
 
 
 def test_export_masks_id_numbers_without_the_permission(client, hours_manager_a, admin_a, declarations, staff_a,

@@ -50,8 +50,15 @@ def test_the_unread_filter(client, admin_a):
     assert response.context["current_filter"] == "unread"
     all_response = client.get(reverse("notifications:list"), {"filter": "all"})
     assert [item.pk for item in all_response.context["object_list"]] == [unread.pk, read.pk]
-    # Anything else is the whole list.
-    assert client.get(reverse("notifications:list"), {"filter": "x"}).context["current_filter"] == "all"
+    # Anything else is the form's message, and nothing listed; no filter is the whole list.
+    response = client.get(reverse("notifications:list"), {"filter": "x"})
+    page = response.content.decode()
+    assert response.status_code == 200 and response.context["current_filter"] is None
+    assert 'role="alert" data-field-error="filter">没有该消息筛选，请从页签中选择<' in page
+    assert list(response.context["object_list"]) == [] and ' id="message-' not in page and "还没有消息" not in page
+    absent = client.get(reverse("notifications:list"))
+    assert absent.context["current_filter"] == "all" and len(absent.context["object_list"]) == 2
+    assert 'data-field-error="filter"' not in absent.content.decode()
 
 
 def test_the_list_is_paginated_and_keeps_the_filter(client, admin_a):

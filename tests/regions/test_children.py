@@ -56,17 +56,42 @@ def test_reset_adds_an_out_of_band_empty_select(client):
     assert '<select id="id_region" hx-swap-oob="innerHTML"><option value="">--请选择--</option></select>' in body
 
 
-def test_reset_id_with_markup_is_ignored(client):
+def test_reset_id_with_markup_is_refused(client):
     response = client.get(reverse("regions:children"), {"parent": "410000", "reset": '"><script>'})
-    assert "hx-swap-oob" not in response.content.decode()
-    assert "<script>" not in response.content.decode()
+    assert response.status_code == 400
+    assert response.content.decode() == "要清空的下拉框标识不正确"
+    assert "public" not in response.get("Cache-Control", "")
 
 
-@pytest.mark.parametrize("parent", ["", "abc", "999999", "410105", "41000"])
-def test_unknown_or_leaf_parent_gives_only_the_placeholder(client, parent):
+@pytest.mark.parametrize("parent", ["", "999999", "410105"])
+def test_blank_unknown_or_leaf_parent_gives_only_the_placeholder(client, parent):
     response = client.get(reverse("regions:children"), {"parent": parent})
     assert response.status_code == 200
     assert options(response) == [("", "--请选择--")]
+
+
+def test_no_parent_at_all_gives_only_the_placeholder(client):
+    response = client.get(reverse("regions:children"))
+    assert response.status_code == 200 and options(response) == [("", "--请选择--")]
+    response = client.get(reverse("regions:children"), {"from": "region__province"})
+    assert response.status_code == 200 and options(response) == [("", "--请选择--")]
+
+
+@pytest.mark.parametrize("parent", ["abc", "41000", "４１００００", "410000 OR 1"])
+def test_a_malformed_parent_is_a_400_with_the_reason(client, parent):
+    response = client.get(reverse("regions:children"), {"parent": parent})
+    assert response.status_code == 400
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    assert response.content.decode() == "地区代码应为6位数字"
+    assert "public" not in response.get("Cache-Control", "")
+    # the same code sent by the widget under its select's name
+    response = client.get(reverse("regions:children"), {"from": "region__province", "region__province": parent})
+    assert response.status_code == 400 and response.content.decode() == "地区代码应为6位数字"
+
+
+def test_a_malformed_source_name_is_a_400_with_the_reason(client):
+    response = client.get(reverse("regions:children"), {"from": "region province", "region province": "410000"})
+    assert response.status_code == 400 and response.content.decode() == "上级下拉框名称不正确"
 
 
 def test_children_is_public_and_cacheable(client):
