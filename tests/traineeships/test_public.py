@@ -64,6 +64,24 @@ def test_city_and_county_selects_cascade(client, posts):
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("query, reason", [
+    ({"from": "city", "city": "41010"}, "地区代码应为6位数字"),
+    ({"from": "city", "city": "４１０１００"}, "地区代码应为6位数字"),
+    ({"from": "province", "province": "410000", "reset": "id_county\" onclick=\"x"}, "要清空的下拉框标识不正确"),
+    ({"from": "<select>", "city": "410100"}, "上级下拉框名称不正确"),
+])
+def test_region_options_refuse_a_malformed_query_with_the_reason(client, query, reason):
+    response = client.get(reverse("traineeships:public_regions"), query)
+    assert response.status_code == 400 and response.content.decode() == reason
+    assert "max-age" not in response.get("Cache-Control", "")
+    # 请选择 again (a blank code) or a code with no children: the placeholder alone, cacheable for a day.
+    for blank in ({"from": "city", "city": ""}, {"from": "city", "city": "410105"}):
+        options = client.get(reverse("traineeships:public_regions"), blank)
+        assert options.status_code == 200 and options.content.decode().strip() == '<option value="">全部</option>'
+        assert "max-age=86400" in options["Cache-Control"]
+
+
+@pytest.mark.django_db
 def test_detail_back_link_returns_to_the_same_filtered_page(client, posts):
     response = client.get(LIST, {"city": "410100", "county": "410105", "q": "见习", "page": "1"})
     post = posts["a_java"]

@@ -1,24 +1,21 @@
 """见习岗位查询 for everyone, without signing in (manual 002 §十六): choose a city, then a county, filter,
 open a post and go back to the same filtered page."""
 
-import re
-
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
 from django.template.loader import render_to_string
+from django.utils.cache import patch_cache_control
 from django.utils.safestring import mark_safe
-from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
 from core.paging import CappedPaginator
+from regions.forms import ChildrenQueryForm
 from regions.models import Region
 from traineeships import public_cache, public_rows
 from traineeships.forms.public import PLACEHOLDER, PublicPostFilterForm
 from traineeships.selectors import filter_public_posts, get_public_post, public_posts
 
 PAGE_SIZE = 20
-CODE_RE = re.compile(r"^\d{6}$")
-ID_RE = re.compile(r"^[A-Za-z0-9_-]{1,40}$")
 
 
 @require_GET
@@ -69,14 +66,18 @@ def post_detail(request, pk):
 
 
 @require_GET
-@cache_control(public=True, max_age=24 * 60 * 60)
 def region_options(request):
     """<option>s of the children of the region chosen in the select named by `from`; `reset` names a select
-    further down to empty out of band (a new province → no county chosen)."""
-    source = request.GET.get("from", "")
-    parent = request.GET.get(source, "").strip() if source in ("province", "city") else ""
-    regions = Region.objects.filter(parent_id=parent).only("code", "name") if CODE_RE.match(parent) else []
-    reset = request.GET.get("reset", "")
-    return render(request, "traineeships/public/_options.html", {
-        "regions": regions, "placeholder": PLACEHOLDER, "reset_id": reset if ID_RE.match(reset) else "",
+    further down to empty out of band (a new province → no county chosen). A malformed query is a 400 with the
+    reason (not cached), as the regions' own endpoint answers it."""
+    form = ChildrenQueryForm(request.GET)
+    if not form.is_valid():
+        reasons = [str(message) for messages in form.errors.values() for message in messages]
+        return HttpResponseBadRequest("；".join(reasons), content_type="text/plain; charset=utf-8")
+    parent = form.cleaned_data["parent"]
+    regions = Region.objects.filter(parent_id=parent).only("code", "name") if parent else []
+    response = render(request, "traineeships/public/_options.html", {
+        "regions": regions, "placeholder": PLACEHOLDER, "reset_id": form.cleaned_data["reset"],
     })
+    patch_cache_control(response, public=True, max_age=24 * 60 * 60)
+    return response
