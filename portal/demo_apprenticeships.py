@@ -39,6 +39,7 @@ from apprenticeships.services import filing as filings
 from calendars.models import MinimumWage
 from calendars.wages_admin import create_wage
 from claims.models import Claim
+from portal.demo_base import ProgrammeDemo
 from regions.models import Region
 from reviews.models import Decision, ReviewStatus
 from reviews.selectors import latest_review_for
@@ -88,17 +89,13 @@ COURSES = [
 ]
 
 
-class ApprenticeshipDemo:
+class ApprenticeshipDemo(ProgrammeDemo):
     """Seeds the programme; `created` counts the rows (and state changes) this run made."""
 
-    def __init__(self, *, organisations, users, today: datetime.date, id_number):
-        self.organisations = organisations
-        self.users = users
-        self.today = today
-        self.id_number = id_number
-        self.created = 0
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
         self.city = Region.objects.get(code=CITY)
-        self.year_start = datetime.date(today.year, 1, 1)
+        self.year_start = datetime.date(self.today.year, 1, 1)
 
     def run(self) -> int:
         self._minimum_wage()

@@ -32,11 +32,8 @@ from continuing_education.services import catalogue, classes, hours, hours_rules
 from organisations import staff_links
 from organisations.models import Education, Gender, StaffLink, StaffMember, TitleLevel
 from organisations.staff_services import create_staff_member, update_staff_member
+from portal.demo_base import ProgrammeDemo
 from regions.models import Region
-from reviews.models import Decision, ReviewStatus
-from reviews.rules import available_actions
-from reviews.selectors import latest_review_for
-from reviews.services import decide
 
 PROVINCE = "410000"
 DAILY_CAP = 6  # hours a day of a 培训班 or 实践活动 (the rule's daily caps)
@@ -78,15 +75,8 @@ def _same_year(start: datetime.date, days: int) -> tuple[datetime.date, datetime
     return start, end
 
 
-class ContinuingEducationDemo:
+class ContinuingEducationDemo(ProgrammeDemo):
     """Seeds the programme; `created` counts the rows (and state changes) this run made."""
-
-    def __init__(self, *, organisations, users, today: datetime.date, id_number):
-        self.organisations = organisations
-        self.users = users
-        self.today = today
-        self.id_number = id_number
-        self.created = 0
 
     def run(self) -> int:
         self._rule()
@@ -240,16 +230,6 @@ class ContinuingEducationDemo:
             courses=[courses["数字经济与创新驱动"]]))
         classes.submit_class(actor=admin, training_class=training_class)
         self.created += 2
-
-    def _decide(self, subject, *actors):
-        """Approve the pending review's steps in turn, each by the next of `actors` (when it is theirs to decide)."""
-        for actor in actors:
-            review = latest_review_for(subject)
-            if review is None or review.status != ReviewStatus.PENDING:
-                return
-            if Decision.APPROVE in available_actions(review, actor)["actions"]:
-                decide(review_id=review.pk, actor=actor, decision=Decision.APPROVE)
-                self.created += 1
 
     # --- online results (网络班培训成果导入, the unit's administrator) ---------------------------------------------
 

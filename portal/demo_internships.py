@@ -28,6 +28,7 @@ from internships.models import (
     StudyLevel,
 )
 from internships.services import applications, enterprises, positions, school, students
+from portal.demo_base import ProgrammeDemo
 from regions.models import Region
 
 STAFF_ON_DUTY = {"enterprise_a": 300, "enterprise_b": 200}
@@ -100,15 +101,8 @@ def student_specs(zhang_id_number: str, liu_id_number: str, id_number) -> list[S
     ]
 
 
-class InternshipDemo:
+class InternshipDemo(ProgrammeDemo):
     """Seeds the programme; `created` counts the rows (and state changes) this run made."""
-
-    def __init__(self, *, organisations, users, today: datetime.date, id_number):
-        self.organisations = organisations
-        self.users = users
-        self.today = today
-        self.id_number = id_number
-        self.created = 0
 
     def run(self) -> int:
         self._registry()
@@ -199,14 +193,19 @@ class InternshipDemo:
             positions.publish_position(position=position, actor=actor, today=self.today)
             self.created += 2
 
-    def _application(self):
-        """刘同学 has signed in once (his account is linked to the roll) and chose 软件测试实习生."""
-        user = self.users["liu"]
+    def _linked_student(self, user) -> Student:
+        """The student on the school's roll whose account `user` is, linked as their first sign-in links it."""
         student = Student.objects.filter(person=user).first()
         if student is None:
             eligibility = students.check_eligibility(name=user.real_name, id_number=user.id_number, user=user)
             student = students.link_student(user=user, eligibility=eligibility)
             self.created += 1
+        return student
+
+    def _application(self):
+        """刘同学 has signed in once (his account is linked to the roll) and chose 软件测试实习生."""
+        user = self.users["liu"]
+        student = self._linked_student(user)
         if student.applications.exists():
             return
         position = Position.objects.get(enterprise=self.organisations["enterprise_a"], title=POSITIONS[0].title)
@@ -217,11 +216,7 @@ class InternshipDemo:
         """杨同学 chose 前端开发实习生, the enterprise agreed (同意签约) and the school filled the agreement's terms
         (prefilled from the position, as its form shows them): the 实习协议 waits for his confirmation."""
         user = self.users["yang"]
-        student = Student.objects.filter(person=user).first()
-        if student is None:
-            eligibility = students.check_eligibility(name=user.real_name, id_number=user.id_number, user=user)
-            student = students.link_student(user=user, eligibility=eligibility)
-            self.created += 1
+        student = self._linked_student(user)
         if student.applications.exists():
             return
         position = Position.objects.get(enterprise=self.organisations["enterprise_a"], title=POSITIONS[1].title)

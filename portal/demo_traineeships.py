@@ -20,11 +20,8 @@ from PIL import Image
 
 from claims import services as claim_services
 from claims.models import Claim
+from portal.demo_base import ProgrammeDemo
 from regions.models import Region
-from reviews.models import Decision, ReviewStatus
-from reviews.rules import available_actions
-from reviews.selectors import latest_review_for
-from reviews.services import decide
 from traineeships.models import (
     Application,
     BaseLevel,
@@ -67,22 +64,18 @@ def _png(name: str) -> SimpleUploadedFile:
     return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/png")
 
 
-class TraineeshipDemo:
+class TraineeshipDemo(ProgrammeDemo):
     """Seeds the programme; `created` counts the rows (and state changes) this run made. Runs after the
     apprenticeship demo, whose provincial minimum wage (calendars) the allowances are checked against."""
 
-    def __init__(self, *, organisations, users, today: datetime.date, id_number):
-        self.organisations = organisations
-        self.users = users
-        self.today = today
-        self.id_number = id_number
-        self.created = 0
-        self.enterprise = organisations["enterprise_a"]
-        self.admin = users["ent_a"]
-        self.county, self.city = users["hr_jinshui"], users["hr_city"]
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.enterprise = self.organisations["enterprise_a"]
+        self.admin = self.users["ent_a"]
+        self.county, self.city = self.users["hr_jinshui"], self.users["hr_city"]
         # The traineeships start on the 1st, three months back but within this year (the minimum wage and the
         # region parameter start on 1 January), so the roster and the claims have whole months to show.
-        self.start_on = max(add_months(today.replace(day=1), -3), datetime.date(today.year, 1, 1))
+        self.start_on = max(add_months(self.today.replace(day=1), -3), datetime.date(self.today.year, 1, 1))
 
     def run(self) -> int:
         self._parameter()
@@ -146,16 +139,6 @@ class TraineeshipDemo:
         self.created += 1
 
     # --- the enterprise's base and posts ------------------------------------------------------------------------
-
-    def _decide(self, subject, *actors):
-        """Approve the pending review's steps in turn, each by the next of `actors` (when it is theirs to decide)."""
-        for actor in actors:
-            review = latest_review_for(subject)
-            if review is None or review.status != ReviewStatus.PENDING:
-                return
-            if Decision.APPROVE in available_actions(review, actor)["actions"]:
-                decide(review_id=review.pk, actor=actor, decision=Decision.APPROVE)
-                self.created += 1
 
     def _base(self) -> TraineeshipBase | None:
         """见习基地申请: licence, 管理制度 and 单位证件 uploaded, submitted, approved by 金水区 then the city."""

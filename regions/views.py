@@ -1,5 +1,5 @@
 from django.db.models import Count
-from django.http import HttpResponseBadRequest
+from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_GET
@@ -17,6 +17,12 @@ def children(request):
     The region widget sends its own select's value under the select's name and says which name that is
     in `from`; `reset` names a further select to empty out of band (province changed → no county yet).
     A malformed query is a 400 with the reason (not cached)."""
+    return children_options(request, template="regions/children_options.html", placeholder=PLACEHOLDER)
+
+
+def children_options(request, *, template: str, placeholder) -> HttpResponse:
+    """The children endpoint's answer with another page's template and placeholder (the public post search's
+    selects say 全部): the query read by ChildrenQueryForm, a malformed one refused with the reason."""
     form = ChildrenQueryForm(request.GET)
     if not form.is_valid():
         reasons = [str(message) for messages in form.errors.values() for message in messages]
@@ -24,9 +30,7 @@ def children(request):
     parent = form.cleaned_data["parent"]
     regions = Region.objects.filter(parent_id=parent).only("code", "name") if parent else []
     response = render(
-        request,
-        "regions/children_options.html",
-        {"regions": regions, "placeholder": PLACEHOLDER, "reset_id": form.cleaned_data["reset"]},
+        request, template, {"regions": regions, "placeholder": placeholder, "reset_id": form.cleaned_data["reset"]}
     )
     patch_cache_control(response, public=True, max_age=CHILDREN_MAX_AGE)
     return response

@@ -1,16 +1,14 @@
 """见习岗位查询 for everyone, without signing in (manual 002 §十六): choose a city, then a county, filter,
 open a post and go back to the same filtered page."""
 
-from django.http import HttpResponse, HttpResponseBadRequest
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
-from django.utils.cache import patch_cache_control
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET
 
 from core.paging import CappedPaginator
-from regions.forms import ChildrenQueryForm
-from regions.models import Region
+from regions.views import children_options
 from traineeships import public_cache, public_rows
 from traineeships.forms.public import PLACEHOLDER, PublicPostFilterForm
 from traineeships.selectors import filter_public_posts, get_public_post, public_posts
@@ -70,14 +68,4 @@ def region_options(request):
     """<option>s of the children of the region chosen in the select named by `from`; `reset` names a select
     further down to empty out of band (a new province → no county chosen). A malformed query is a 400 with the
     reason (not cached), as the regions' own endpoint answers it."""
-    form = ChildrenQueryForm(request.GET)
-    if not form.is_valid():
-        reasons = [str(message) for messages in form.errors.values() for message in messages]
-        return HttpResponseBadRequest("；".join(reasons), content_type="text/plain; charset=utf-8")
-    parent = form.cleaned_data["parent"]
-    regions = Region.objects.filter(parent_id=parent).only("code", "name") if parent else []
-    response = render(request, "traineeships/public/_options.html", {
-        "regions": regions, "placeholder": PLACEHOLDER, "reset_id": form.cleaned_data["reset"],
-    })
-    patch_cache_control(response, public=True, max_age=24 * 60 * 60)
-    return response
+    return children_options(request, template="traineeships/public/_options.html", placeholder=PLACEHOLDER)
