@@ -267,3 +267,32 @@ def test_parameters_keep_the_regional_rules_beyond_money(client, city_reviewer):
     assert 'data-field-error="graduate_window_years">不能小于1' in bad
     assert 'data-field-error="approval_lapse_days">请输入整数' in bad
     assert RegionParameter.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_parameter_list_region_filter_goes_through_a_form(client, city_reviewer, county_reviewer_a):
+    from tests import factories
+    from traineeships.services.parameters import create_parameter
+
+    base = {"valid_from": datetime.date(2025, 1, 1), "valid_to": None, "subsidy_rate": 0.6,
+            "raised_subsidy_rate": 0.7, "retention_threshold": 0.5, "insurance_subsidy_cap": 240, "note": ""}
+    city = create_parameter(actor=city_reviewer, data={**base, "region": factories.region("410100")})
+    county = create_parameter(actor=city_reviewer, data={**base, "region": factories.region("410105")})
+    listing = reverse("traineeships:parameters")
+
+    def shown(response):
+        return {pk for pk in (city.pk, county.pk) if f'data-parameter="{pk}"' in response.content.decode()}
+
+    client.force_login(city_reviewer)
+    assert shown(client.get(listing)) == {city.pk, county.pk}
+    chosen = client.get(listing, {"region": "410105"})
+    assert shown(chosen) == {county.pk} and '<option value="410105" selected>' in chosen.content.decode()
+    # Another city's county, a province above the department and a code that is no region: a message, no rows.
+    for tampered in ("410202", "410000", "x' OR 1=1"):
+        response = client.get(listing, {"region": tampered})
+        assert response.status_code == 200 and shown(response) == set()
+        assert 'data-field-error="region">请从列表中选择本部门辖区内的地区' in response.content.decode(), tampered
+    # The county department's list offers only its own county.
+    client.force_login(county_reviewer_a)
+    assert shown(client.get(listing, {"region": "410105"})) == {county.pk}
+    assert shown(client.get(listing, {"region": "410100"})) == set()

@@ -77,3 +77,17 @@ def parameter_initial(parameter) -> dict:
 
 RULE_FIELDS = ("graduate_window_years", "pre_graduation_months", "approval_lapse_days",
                "retention_registration_days", "backdating_warning_days", "retention_window_months")
+
+
+class ParameterFilterForm(forms.Form):
+    """地区参数's 地区 filter: one of the regions whose parameters the department maintains, or all of them."""
+
+    region = forms.ChoiceField(
+        label=_("地区"), required=False,
+        error_messages={"invalid_choice": _("请从列表中选择本部门辖区内的地区")},
+        widget=forms.Select(attrs={"id": "param-region", "class": "form-select form-select-sm"}),
+    )
+
+    def __init__(self, data, *, regions):
+        super().__init__(data)
+        self.fields["region"].choices = [("", _("全部"))] + [(region.code, region.full_name) for region in regions]

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from core.decorators import permission_required_403
 from core.paging import paginate
-from traineeships.forms.parameters import RegionParameterForm, parameter_initial
+from traineeships.forms.parameters import ParameterFilterForm, RegionParameterForm, parameter_initial
 from traineeships.rules import MANAGE_PARAMETERS as PERMISSION
 from traineeships.selectors import get_parameter_for_user, parameter_regions_for_user, parameters_for_user
 from traineeships.services import parameters as services
@@ -17,12 +17,14 @@ from traineeships.services import parameters as services
 @require_GET
 @permission_required_403(PERMISSION)
 def parameter_list(request):
+    form = ParameterFilterForm(request.GET, regions=parameter_regions_for_user(request.user).order_by("code"))
     parameters = parameters_for_user(request.user)
-    region = request.GET.get("region", "").strip()
-    if region:
-        parameters = parameters.filter(region_id=region)
+    if not form.is_valid():  # the message is next to the select, and the list holds nothing
+        parameters = parameters.none()
+    elif form.cleaned_data["region"]:
+        parameters = parameters.filter(region_id=form.cleaned_data["region"])
     context = paginate(request, parameters)
-    context.update(region=region, regions=parameter_regions_for_user(request.user).order_by("code"))
+    context["filter_form"] = form
     return render(request, "traineeships/parameters/list.html", context)
 
 
