@@ -8,6 +8,7 @@ import pytest
 from django.urls import reverse
 from python_calamine import CalamineWorkbook
 
+from audit.models import AuditEntry
 from tests.traineeships.test_placements import on_post_placement
 from traineeships.models import MonthlyReport
 from traineeships.services.roster import Rates, TraineeInput, compute_roster
@@ -185,6 +186,15 @@ def test_unit_roster_page_and_files(client, admin_a, placement):
     assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
     bad = client.get(ROSTER, {"first_month": "2026-05", "last_month": "2026-03"}).content.decode()
     assert "截止月份不能早于起始月份" in bad
+    # A ?format= that is neither button's: the message above the page, no roster and nothing exported.
+    for tampered in ("docx", "XLSX", "pdf "):
+        response = client.get(ROSTER, {**PERIOD, "format": tampered})
+        page = response.content.decode()
+        assert response["Content-Type"].startswith("text/html") and 'data-testid="roster"' not in page
+        assert ('<div class="alert alert-danger" data-field-error="format">'
+                "没有该导出格式，请用页面上的“导出 Excel”或“打印 PDF”</div>") in page, tampered
+    assert not AuditEntry.objects.filter(action="traineeships.roster_exported", after__format="docx").exists()
+    assert AuditEntry.objects.filter(action="traineeships.roster_exported").count() == 2
 
 
 @pytest.mark.django_db

@@ -183,6 +183,15 @@ class MatchingRowForm(TermsForm):
         return cleaned
 
 
+class RosterFormatForm(forms.Form):
+    """花名册's ?format=: the page itself (blank), its .xlsx or its PDF (the page's two buttons)."""
+
+    format = forms.ChoiceField(
+        required=False, choices=[("", ""), ("xlsx", "Excel"), ("pdf", "PDF")],
+        error_messages={"invalid_choice": _("没有该导出格式，请用页面上的“导出 Excel”或“打印 PDF”")},
+    )
+
+
 class PeriodForm(forms.Form):
     first_month = MonthField(label=_("起始月份"), widget=forms.DateInput(attrs={"class": "form-control",
                                                                              "type": "month"}))

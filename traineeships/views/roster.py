@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET
 from audit.services import record
 from batch.writing import CellWriter, open_workbook
 from core.masking import can_see_personal_data, mask_id_number
-from traineeships.forms.reports import BaseChoiceForm, PeriodForm
+from traineeships.forms.reports import BaseChoiceForm, PeriodForm, RosterFormatForm
 from traineeships.models import BaseStatus
 from traineeships.rules import is_hr_reviewer
 from traineeships.selectors import bases_for_government, get_own_base
@@ -65,15 +65,18 @@ def roster(request):
     if base is None and bases is None:  # a unit without a base: say what to do first, not a bare 404
         return render(request, "traineeships/roster/no_base.html")
     form, first, last = _period(request)
-    result = roster_for_base(base, first, last) if base is not None and first else None
-    fmt = request.GET.get("format", "")
-    if result is not None and fmt in ("xlsx", "pdf"):
+    format_form = RosterFormatForm(request.GET)
+    fmt = format_form.cleaned_data["format"] if format_form.is_valid() else None
+    # A tampered ?format= is the form's message above the page and no roster, as a bad period is.
+    result = roster_for_base(base, first, last) if base is not None and first and fmt is not None else None
+    if result is not None and fmt:
         content, filename = export_roster(request.user, base, result, fmt)
         return xlsx_response(content, filename) if fmt == "xlsx" else pdf_response(content, filename)
     if result is not None:
         mark_claimed(result)
     return render(request, "traineeships/roster/roster.html", {
-        "form": form, "base_form": base_form, "roster": result, "base": base, "bases": bases,
+        "form": form, "base_form": base_form, "format_form": format_form, "roster": result, "base": base,
+        "bases": bases,
         "query": request.GET.urlencode(),
         # The unit files a claim for the period shown (新建申领 takes it as its initial period).
         "claim_query": f"first_month={first:%Y-%m}&last_month={last:%Y-%m}" if first and bases is None else "",
