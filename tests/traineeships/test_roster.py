@@ -191,7 +191,7 @@ def test_unit_roster_page_and_files(client, admin_a, placement):
         response = client.get(ROSTER, {**PERIOD, "format": tampered})
         page = response.content.decode()
         assert response["Content-Type"].startswith("text/html") and 'data-testid="roster"' not in page
-        assert ('<div class="alert alert-danger" data-field-error="format">'
+        assert ('<div class="alert alert-warning py-2" role="alert" data-field-error="format">'
                 "没有该导出格式，请用页面上的“导出 Excel”或“打印 PDF”</div>") in page, tampered
     assert not AuditEntry.objects.filter(action="traineeships.roster_exported", after__format="docx").exists()
     assert AuditEntry.objects.filter(action="traineeships.roster_exported").count() == 2
