@@ -92,7 +92,10 @@ def main() -> None:
               f"{statistics.median(values) * 1000:6.2f} ms  share {sum(values) / total * 100:5.1f} %")
     if profile:
         out = io.StringIO()
-        pstats.Stats(profile, stream=out).sort_stats("cumtime").print_stats(50)
+        stats = pstats.Stats(profile, stream=out).sort_stats(os.environ.get("BENCH_SORT", "cumtime"))
+        stats.print_stats(50)
+        if os.environ.get("BENCH_CALLEES"):  # a regular expression of functions whose callees to list
+            stats.print_callees(os.environ["BENCH_CALLEES"])
         print(out.getvalue())
 
 

@@ -64,6 +64,12 @@ def _check_period(first_month: datetime.date, last_month: datetime.date) -> None
         raise ValidationError(_("申领期间应为整月"))
     if last_month < first_month:
         raise ValidationError({"last_month": _("截止月份不能早于起始月份")})
+    # A subsidy pays for months on post (regulations §2.2: the trainee's actual months, paid month by month): a
+    # month that has not begun has no days on post yet, though the planned period already reaches it.
+    this_month = timezone.localdate().replace(day=1)
+    if last_month > this_month:
+        raise ValidationError({"last_month": _("截止月份不能晚于本月（%(month)s）：尚未到来的月份不能申领补贴")
+                                             % {"month": f"{this_month:%Y年%m月}"}})
 
 
 def _counted_elsewhere(programme: str, specs, claim: Claim | None = None) -> dict:

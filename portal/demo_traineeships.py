@@ -239,11 +239,12 @@ class TraineeshipDemo(ProgrammeDemo):
             return
         if not TraineeshipBase.objects.filter(organisation=self.enterprise, placements__isnull=False).exists():
             return
-        first = self.start_on
+        first, this_month = self.start_on, self.today.replace(day=1)
         second = add_months(first, 1)
-        for first_month, last_month, note, deciders in (
-                (first, first, APPROVED_CLAIM_NOTE, (self.county, self.city)),
-                (second, max(second, self.today.replace(day=1)), SUBMITTED_CLAIM_NOTE, ())):
+        claims = [(first, first, APPROVED_CLAIM_NOTE, (self.county, self.city))]
+        if second <= this_month:  # in January the traineeships began this month: no later month to claim yet
+            claims.append((second, this_month, SUBMITTED_CLAIM_NOTE, ()))
+        for first_month, last_month, note, deciders in claims:
             claim = claim_services.create_claim(programme=PROGRAMME, organisation=self.enterprise, actor=self.admin,
                                                 first_month=first_month, last_month=last_month, note=note)
             claim = claim_services.submit_claim(claim=claim, actor=self.admin)

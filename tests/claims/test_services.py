@@ -106,6 +106,20 @@ def test_only_the_unit_files_and_periods_are_whole_ordered_months(programme, lin
 
 
 @pytest.mark.django_db
+def test_a_period_may_end_this_month_but_not_later(programme, lines, person, admin_a, monkeypatch):
+    today = datetime.date(2026, 4, 30)
+    monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: today)
+    lines.extend([month(person, MARCH), month(person, APRIL), month(person, MAY)])
+    with pytest.raises(ValidationError) as refused:
+        new_claim(admin_a, MARCH, MAY)
+    assert refused.value.message_dict == {
+        "last_month": ["截止月份不能晚于本月（2026年04月）：尚未到来的月份不能申领补贴"]}
+    assert not Claim.objects.exists()
+    claim = new_claim(admin_a, MARCH, APRIL)
+    assert list(claim.lines.values_list("month", flat=True)) == [MARCH, APRIL]
+
+
+@pytest.mark.django_db
 def test_the_database_holds_a_person_month_and_a_subject_once(programme, lines, person, admin_a):
     lines.extend([month(person, MARCH), insurance(person)])
     first, second = new_claim(admin_a), new_claim(admin_a)

@@ -637,6 +637,16 @@ def test_second_run_creates_no_traineeship_rows_even_on_another_day(monkeypatch)
     assert traineeship_snapshot() == before
 
 
+@pytest.mark.parametrize("day", [datetime.date(2027, 1, 1), datetime.date(2027, 1, 31)])
+def test_seeded_in_january_the_traineeships_claim_only_this_month(monkeypatch, day):
+    # The traineeships start on 1 January then: the months after it are not yet claimable (claims.services).
+    monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: day)
+    seed()
+    claims = list(Claim.objects.filter(programme="traineeships").values_list("status", "first_month", "last_month"))
+    assert claims == [("approved", datetime.date(2027, 1, 1), datetime.date(2027, 1, 1))]
+    assert tr.Placement.objects.filter(start_on=datetime.date(2027, 1, 1)).count() == 2
+
+
 def test_every_printable_document_opens_as_a_pdf_for_its_owners(client):
     from django.urls import reverse
 

@@ -324,6 +324,18 @@ def test_malformed_periods_answer_a_message(client, admin_a, placement, data, me
     assert not Claim.objects.exists()
 
 
+@pytest.mark.django_db
+def test_a_period_reaching_past_this_month_is_refused_next_to_its_field(client, admin_a, placement):
+    this_month = timezone.localdate().replace(day=1)
+    next_month = (this_month + datetime.timedelta(days=31)).replace(day=1)
+    client.force_login(admin_a)
+    response = client.post(NEW, {"first_month": f"{this_month:%Y-%m}", "last_month": f"{next_month:%Y-%m}"})
+    assert response.status_code == 200
+    assert (f'data-field-error="last_month">截止月份不能晚于本月（{this_month:%Y年%m月}）：尚未到来的月份不能申领补贴'
+            in response.content.decode())
+    assert not Claim.objects.exists()
+
+
 # ---------------------------------------------------------------- deny paths
 
 
