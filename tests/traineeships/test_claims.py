@@ -334,6 +334,7 @@ def test_a_period_reaching_past_this_month_is_refused_next_to_its_field(client, 
     assert (f'data-field-error="last_month">截止月份不能晚于本月（{this_month:%Y年%m月}）：尚未到来的月份不能申领补贴'
             in response.content.decode())
     assert not Claim.objects.exists()
+    assert f'name="last_month" class="form-control" max="{this_month:%Y-%m}"' in client.get(NEW).content.decode()
 
 
 # ---------------------------------------------------------------- deny paths

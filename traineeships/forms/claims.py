@@ -40,6 +40,13 @@ class ClaimCreateForm(BindErrorsMixin, PeriodForm):
     note = forms.CharField(label=_("申领说明"), required=False, max_length=255,
                            widget=forms.TextInput(attrs={"class": "form-control"}))
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The month pickers stop at this month, the last a claim may reach (claims.services checks it).
+        this_month = f"{timezone.localdate():%Y-%m}"
+        for name in ("first_month", "last_month"):
+            self.fields[name].widget.attrs["max"] = this_month
+
 
 class PaymentForm(BindErrorsMixin, forms.Form):
     paid_on = forms.DateField(label=_("拨付日期"), widget=forms.DateInput(attrs={"class": "form-control",
