@@ -46,7 +46,7 @@ def _hours_field(label=_("学时")):
 
 
 def _choice(label, choices, attrs=SELECT, required=True):
-    return forms.ChoiceField(label=label, choices=([("", "---------")] if not required else []) + list(choices),
+    return forms.ChoiceField(label=label, choices=([("", _("全部"))] if not required else []) + list(choices),
                              required=required, widget=forms.Select(attrs=attrs),
                              error_messages={"required": _("请选择%(label)s") % {"label": label},
                                              "invalid_choice": _("请选择有效的%(label)s") % {"label": label}})
@@ -125,7 +125,7 @@ class ManageFilterForm(forms.Form):
     """学时申报管理's filters: an invalid one is dropped with its message beside it."""
 
     tab = forms.ChoiceField(required=False, choices=[("", ""), ("approved", ""), ("mine", "")],
-                            widget=forms.HiddenInput, error_messages={"invalid_choice": _("无效的页签")})
+                            widget=forms.HiddenInput, error_messages={"invalid_choice": _("没有该页签，请从页签中选择")})
     year = _year_field(required=False, attrs=SMALL)
     learning_form = _choice(_("学习形式"), LearningForm.choices, attrs=SMALL_SELECT, required=False)
     name = forms.CharField(label=_("姓名"), max_length=64, required=False, widget=forms.TextInput(attrs=SMALL),

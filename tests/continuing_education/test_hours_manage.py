@@ -45,7 +45,7 @@ def test_filters(client, hours_manager_a, declarations, staff_a):
     assert response.status_code == 200
     assert "年度应为四位数字，如 2026" in page and "身份证号应为18位，当前为5位" in page
     assert "请选择有效的学习形式" in page
-    assert 'role="alert" data-field-error="tab">无效的页签<' in page and _titles(response) == set()
+    assert 'role="alert" data-field-error="tab">没有该页签，请从页签中选择<' in page and _titles(response) == set()
 
 
 def test_the_tab_through_its_form(client, hours_manager_a, declarations):
@@ -60,8 +60,8 @@ def test_the_tab_through_its_form(client, hours_manager_a, declarations):
     response = client.get(MANAGE, {"tab": "approved'"})
     page = response.content.decode()
     assert response.status_code == 200 and response.context["tab"] is None
-    assert response.context["form"].errors["tab"] == ["无效的页签"]
-    assert 'role="alert" data-field-error="tab">无效的页签<' in page
+    assert response.context["form"].errors["tab"] == ["没有该页签，请从页签中选择"]
+    assert 'role="alert" data-field-error="tab">没有该页签，请从页签中选择<' in page
     assert _titles(response) == set() and 'data-testid="manage-list"' not in page and 'data-testid="export"' not in page
 
 
