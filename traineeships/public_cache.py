@@ -27,7 +27,6 @@ from django.core.cache import cache
 from django.core.signals import setting_changed
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
-from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
@@ -94,20 +93,21 @@ def keep(key: str, version: str | None, results: str) -> None:
         cache.set(key, (version, results), cache_seconds())
 
 
-# Where the page's shell takes the visitor's CSRF token and the results. Tags: every text a visitor or a post
-# brings into the page is escaped, so nothing else in it can look like these.
+# Where the page's shell takes the results. Tags: every text a visitor or a post brings into the page is escaped,
+# so nothing else in it can look like these.
 _TOKEN_MARK = mark_safe("<praxis-csrf-token>")
 _RESULTS_MARK = mark_safe("<praxis-search-results>")
-_shells: dict[str, tuple[list[str], list[str]] | None] = {}
+_shells: dict[str, tuple[str, str] | None] = {}
 
 
 def page_for_visitor_without_session(request, results: str) -> str | None:
     """The whole page around `results` for a visitor with no session, or None for any other visitor.
 
-    With no session cookie nobody is signed in and no message waits (messages live in the session), so list.html
-    and base.html write the same text for every such visitor but their CSRF token: that text is rendered once per
-    process and language, and each page gets its own visitor's token (get_token, which also sets the visitor's
-    cookie as rendering it does). Only the text is shared, never a response, a token or a cookie."""
+    With no session cookie nobody is signed in and no message waits (messages live in the session), and the page
+    carries no CSRF token for a visitor not signed in (list.html: nothing there is posted), so list.html and
+    base.html write the same text for every such visitor: it is rendered once per process and language. Should
+    the page ever write a token again, the shell would hold one visitor's token: then it is not shared and every
+    page is rendered the ordinary way."""
     if settings.SESSION_COOKIE_NAME in request.COOKIES or request.user.is_authenticated:
         return None
     language = get_language()
@@ -115,13 +115,12 @@ def page_for_visitor_without_session(request, results: str) -> str | None:
         shell = render_to_string("traineeships/public/list.html",
                                  {"results": _RESULTS_MARK, "csrf_token": _TOKEN_MARK}, request=request)
         parts = shell.split(_RESULTS_MARK)
-        # A template that writes the results other than once is rendered the ordinary way.
-        _shells[language] = tuple(part.split(_TOKEN_MARK) for part in parts) if len(parts) == 2 else None
+        # A template that writes the results other than once, or a token, is rendered the ordinary way.
+        _shells[language] = (parts[0], parts[1]) if len(parts) == 2 and _TOKEN_MARK not in shell else None
     if _shells[language] is None:
         return None
     before, after = _shells[language]
-    token = get_token(request)
-    return token.join(before) + results + token.join(after)
+    return before + results + after
 
 
 def _forget_shells(**_kwargs) -> None:
