@@ -125,7 +125,11 @@ def crawl(client, start: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], 
             broken.append(f"{path} ({name}): HTTP {response.status_code}")
 
     def opens(name, path, menu=False):
-        response = client.get(path)
+        # A menu entry may lead on to its page (见习基地申请 → the unit's base once it has one): followed, and
+        # the plan asks for the page it leads to.
+        response = client.get(path, follow=menu)
+        if menu and response.redirect_chain:
+            path = response.redirect_chain[-1][0]
         if response.status_code != 200:
             # A link that redirects (a message opening its subject) is not a page; a menu entry must open.
             if menu or response.status_code >= 400:
@@ -133,15 +137,15 @@ def crawl(client, start: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], 
             return None
         if "text/html" not in response.get("Content-Type", ""):
             return None
-        return response.content.decode()
+        return path, response.content.decode()
 
     bodies = []
     for name, path in start:
         seen.add(name)
-        body = opens(name, path, menu=True)
-        if body is not None:
-            pages.append((name, path))
-            bodies.append(body)
+        opened = opens(name, path, menu=True)
+        if opened is not None:
+            pages.append((name, opened[0]))
+            bodies.append(opened[1])
     # Menu pages lead to object pages; object pages are read for their print buttons only.
     queue = [(body, True) for body in bodies]
     for body, from_menu in queue:  # grows while it is read
@@ -161,7 +165,7 @@ def crawl(client, start: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], 
                 detail = opens(name, path)
                 if detail is not None:
                     pages.append((name, path))
-                    queue.append((detail, False))
+                    queue.append((detail[1], False))
     return pages, documents, broken
 
 
