@@ -22,6 +22,7 @@ jobs.fail_stale_jobs) is rolled back and the run stops.
 
 import collections
 import gc
+import itertools
 import logging
 import os
 from collections.abc import Iterator
@@ -42,26 +43,12 @@ from batch.reading import SheetReader, WorkbookProblem
 from batch.seen import SeenKeys
 from batch.validation import RowValidator
 from batch.writing import SheetWriter, temporary_xlsx
-from batch.xlsx import FastPathEnded, RawRegion
 from core.masking import can_see_personal_data, mask_id_number, mask_mobile
 
 logger = logging.getLogger("praxis.batch")
 EXPORT_PROGRESS_EVERY = 2000
 EXPORT_CHUNK = 2000
 GC_YOUNG_THRESHOLD = 50_000
-# With workers reading the sheet, the job's process reads at most one region in (workers + this) itself, when
-# the oldest in flight is not back yet: on two CPUs the worker does about twice the job's work otherwise.
-STEAL_SHARE = 3
-
-
-class _ReadHere:
-    """A unit of the sheet the job's process validated itself, with its result as a worker would give it."""
-
-    __slots__ = ("unit", "result")
-
-    def __init__(self, unit, result):
-        self.unit = unit
-        self.result = result
 
 
 class ImportRun:
@@ -117,86 +104,41 @@ class ImportRun:
         """The same as _validated_here, in the same order, with the form run by `workers` forked processes.
 
         Rows are sent in batches; while the oldest batch is validated the sheet is read further ahead, at
-        most a bounded window of batches (see batch.parallel). Where the fast path reads a .xlsx, the
-        workers read it too: from the region after the header on, the units are the sheet's raw regions.
-        A region a worker cannot read all of, or the fast path's end, hands the rest of the sheet to the
-        tree path here (what was read ahead is dropped); a problem met while reading ahead is raised once
-        the rows before it are handed out.
+        most a bounded window of batches (see batch.parallel).
         """
-        parsed_there = reader.parse_in_workers()
-        validator = self.validator
-        pool = parallel.ValidationPool(self.validator, workers, prepare=self.spec.prepare,
-                                       reader=reader if parsed_there else None)
-        waiting = collections.deque()  # units submitted (or to act on), oldest first
-        units = reader.units(parallel.BATCH_ROWS)
+        pool = parallel.ValidationPool(self.validator, workers, prepare=self.spec.prepare)
+        waiting = collections.deque()  # (rows of a submitted batch), oldest first
         finished = False
-        regions = read_here = 0  # raw regions so far, and those of them this process read itself
+        broken = None  # a WorkbookProblem met while reading ahead: raised once the rows before it are handed out
         try:
+            rows = iter(reader)
             while True:
                 while not finished and not pool.full:
-                    unit = next(units, None)
-                    if unit is None:
+                    batch = []
+                    try:
+                        batch.extend(itertools.islice(rows, parallel.BATCH_ROWS))
+                    except WorkbookProblem as problem:
+                        broken, finished = problem, True
+                    if not batch:
                         finished = True
                         break
-                    if type(unit) is list:
-                        pool.submit([row.data for row in unit if not row.problem])
-                    elif type(unit) is RawRegion:
-                        pool.submit_region(unit)
-                        regions += 1
-                    else:  # FastPathEnded or Stop: nothing to read until it is handed out
-                        finished = True
-                    waiting.append(unit)
-                # While the workers are still on the oldest region, this process reads and validates the next
-                # one itself rather than wait (a bounded number ahead): with the sheet read by the workers they
-                # have more to do than this process. Not sealed here (prepare): apply does it as in-process.
-                while (not finished and waiting and len(waiting) < 2 * pool.window and type(waiting[0]) is RawRegion
-                       and (read_here + 1) * (workers + STEAL_SHARE) <= regions and not pool.oldest_ready()):
-                    unit = next(units, None)
-                    if type(unit) is RawRegion:
-                        regions += 1
-                        read_here += 1
-                        unit = _ReadHere(unit, parallel.validate_region(reader, validator, None,
-                                                                        (unit.data, unit.base)))
-                    elif type(unit) is list:
-                        unit = _ReadHere(unit, [validator.validate(row.data) for row in unit if not row.problem])
-                    else:
-                        finished = True
-                        if unit is None:
-                            break
-                    waiting.append(unit)
+                    waiting.append(batch)
+                    pool.submit([row.data for row in batch if not row.problem])
                 if not waiting:
+                    if broken is not None:
+                        raise broken
                     break
-                unit = waiting.popleft()
-                if type(unit) is _ReadHere:
-                    unit, result = unit.unit, unit.result
-                elif type(unit) is list or type(unit) is RawRegion:
-                    result = pool.next_result()
-                if type(unit) is list:
-                    results = iter(result)
-                    for row in unit:
-                        if row.problem:
-                            yield row, None, row.problem
-                        else:
-                            yield row, *next(results)
-                    continue
-                if type(unit) is RawRegion:
-                    if not (yield from reader.region_outcomes(result)):
-                        continue
-                elif type(unit) is not FastPathEnded:
-                    raise reader.problem(unit.problem)
-                # The rest of the sheet is the tree path's, read here.
-                waiting.clear()
-                pool.forget_pending()
-                units.close()
-                reader.fall_back()
-                units = reader.units(parallel.BATCH_ROWS)
-                finished = False
+                batch = waiting.popleft()
+                results = iter(pool.next_result())
+                for row in batch:
+                    if row.problem:
+                        yield row, None, row.problem
+                    else:
+                        yield row, *next(results)
             pool.close()
         except BaseException:
             pool.terminate()
             raise
-        finally:
-            units.close()
 
     def _fail(self, row, reason: str) -> None:
         self.errors.append(RowError(job_id=self.job.pk, row_number=row.number, values=row.values, message=reason))

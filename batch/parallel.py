@@ -14,11 +14,6 @@ before forking when it is not inside a transaction, so no socket is shared. Resu
 A spec may also give `prepare` (ImportSpec.prepare): what its apply would otherwise derive from each valid
 row (keyed hashes, ciphertexts), taken here by the worker so that the job's process, the busier one, need not.
 
-A .xlsx read by the fast path may also be read by the workers (`reader`, batch.reading.SheetReader.parse_region):
-the job's process then sends each region of whole rows of the sheet's XML as it was cut (bytes pickle as they
-are), and a worker turns it into rows, validates them and sends back per row only its number, its cleaned
-data and its cell texts packed in one string (the engine needs them only for a row that fails later).
-
 Small files (under MIN_ROWS rows), a single-CPU machine or a platform without fork use the in-process path.
 The job's process is itself busy about half the time (reading, duplicate keys, writing), so it takes one
 CPU and the workers the rest.
@@ -32,8 +27,6 @@ import signal
 from django.conf import settings
 from django.db import connections
 
-from batch.reading import pack_values
-
 MIN_ROWS = 2000  # below this, starting processes costs more than it saves
 BATCH_ROWS = 250  # rows per message to a worker
 WINDOW_PER_WORKER = 3  # batches in flight per worker: enough to keep them busy while the parent writes
@@ -41,7 +34,6 @@ MAX_WORKERS = 4
 
 _validator = None  # the forked workers' copy of the job's RowValidator
 _prepare = None  # and of the spec's prepare (ImportSpec.prepare), or None
-_reader = None  # and of the job's SheetReader, when the workers read regions of the sheet
 
 
 def worker_count(estimated_rows: int) -> int:
@@ -81,40 +73,16 @@ def _validate_batch(batch: list[dict]) -> list[tuple[dict | None, str]]:
     return results
 
 
-def _validate_region(region: tuple[bytes, int]) -> tuple[list[tuple], int, int | None, tuple | None]:
-    return validate_region(_reader, _validator, _prepare, region)
-
-
-def validate_region(reader, validator, prepare, region: tuple[bytes, int]):
-    """A region's rows read, validated and prepared: (number, cleaned_data, packed cell texts) for a valid
-    row, (number, None, (reason, cell texts)) for a refused one; then what SheetReader.parse_region says
-    about the reading. Run by a worker, or by the job's process (prepare=None) while its workers are busy."""
-    rows, consumed, last_number, stop = reader.parse_region(region)
-    validate = validator.validate
-    results = []
-    append = results.append
-    for row in rows:
-        if row.problem:
-            append((row.number, None, (row.problem, row.values)))
-            continue
-        cleaned, reason = validate(row.data)
-        if cleaned is None:
-            append((row.number, None, (reason, row.values)))
-        else:
-            append((row.number, cleaned if prepare is None else prepare(cleaned), pack_values(row.values)))
-    return results, consumed, last_number, stop
-
-
 class ValidationPool:
     """Submit batches of form data in order and take their results back in the same order."""
 
-    def __init__(self, validator, workers: int, prepare=None, reader=None):
-        global _validator, _prepare, _reader
+    def __init__(self, validator, workers: int, prepare=None):
+        global _validator, _prepare
         if not any(connection.in_atomic_block for connection in connections.all(initialized_only=True)):
             # Forked children must not share the job's database sockets; Django reconnects on next use.
             connections.close_all()
         # Kept while the pool lives: a worker that had to be replaced is forked again from this process.
-        _validator, _prepare, _reader = validator, prepare, reader
+        _validator, _prepare = validator, prepare
         self._pool = multiprocessing.get_context("fork").Pool(workers, initializer=_start_worker)
         self._pending = collections.deque()
         self.window = workers * WINDOW_PER_WORKER
@@ -122,22 +90,9 @@ class ValidationPool:
     def submit(self, batch: list[dict]) -> None:
         self._pending.append(self._pool.apply_async(_validate_batch, (batch,)))
 
-    def submit_region(self, region) -> None:
-        """A RawRegion of the sheet, for a worker to read (needs `reader`); its result is a region's."""
-        self._pending.append(self._pool.apply_async(_validate_region, ((region.data, region.base),)))
-
-    def forget_pending(self) -> None:
-        """Drop the results still to come (read past a point the fast path could not read); the workers
-        finish them and they are thrown away."""
-        self._pending.clear()
-
     @property
     def full(self) -> bool:
         return len(self._pending) >= self.window
-
-    def oldest_ready(self) -> bool:
-        """Whether the oldest batch's results have come back (or nothing is pending)."""
-        return not self._pending or self._pending[0].ready()
 
     @property
     def pending(self) -> int:
@@ -148,13 +103,13 @@ class ValidationPool:
         return self._pending.popleft().get()
 
     def close(self) -> None:
-        global _validator, _prepare, _reader
+        global _validator, _prepare
         self._pool.close()
         self._pool.join()
-        _validator = _prepare = _reader = None
+        _validator = _prepare = None
 
     def terminate(self) -> None:
-        global _validator, _prepare, _reader
+        global _validator, _prepare
         self._pool.terminate()
         self._pool.join()
-        _validator = _prepare = _reader = None
+        _validator = _prepare = None

@@ -19,15 +19,7 @@ from django.utils.translation import gettext_lazy as _lazy
 from python_calamine import CalamineError, CalamineWorkbook
 
 from batch.registry import ImportSpec
-from batch.xlsx import (
-    RegionState,
-    UnreadableCell,
-    XlsxLimit,
-    XlsxProblem,
-    XlsxSheet,
-    check_archive,
-    check_member_count,
-)
+from batch.xlsx import UnreadableCell, XlsxLimit, XlsxProblem, XlsxSheet, check_archive, check_member_count
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 MAX_DATA_ROWS = 500_000  # a 20 MB upload holds about 300,000 roster rows; the bench measures 200,000
@@ -209,42 +201,6 @@ def cell_text(value) -> str:
     return str(value).strip()
 
 
-# Cell texts of a row a worker validated, packed into one string to come back cheaply (see PackedRow).
-VALUE_SEPARATOR = "\x1f"
-# How a worker's reading of a region ended, besides reading all of it (see SheetReader.parse_region).
-REGION_FALLBACK, REGION_LIMIT, REGION_PROBLEM = "fallback", "limit", "problem"
-
-
-def pack_values(values: list[str]):
-    """The row's cell texts as one string, or the list itself if a text holds the separator (_x001F_)."""
-    packed = VALUE_SEPARATOR.join(values)
-    return packed if packed.count(VALUE_SEPARATOR) == len(values) - 1 else values
-
-
-class PackedRow:
-    """A row read and validated by a worker: its number and its cell texts, unpacked only if the row fails
-    after all (a key already on an earlier row, a row apply refuses): the engine stores them with the error."""
-
-    __slots__ = ("number", "_values")
-
-    def __init__(self, number: int, values):
-        self.number = number
-        self._values = values
-
-    @property
-    def values(self) -> list[str]:
-        values = self._values
-        return values.split(VALUE_SEPARATOR) if type(values) is str else list(values)
-
-
-class Stop:
-    """For a pool (SheetReader.units): reading ended with `problem`, to be raised once the rows before it are
-    handed out."""
-
-    def __init__(self, problem: Exception):
-        self.problem = problem
-
-
 @dataclass
 class SheetRow:
     number: int  # the row number the user sees in Excel
@@ -278,8 +234,6 @@ class SheetReader:
             self.close()
             raise WorkbookProblem(_too_many_rows())
         self.last_row_number = header_number
-        self._rows_left = MAX_DATA_ROWS
-        self._read_by_workers = 0  # row elements read in regions handed out by workers (for a fall-back)
         self._example = [
             cell_text(dict(column.choices).get(column.example, column.example)) for column in spec.columns
         ]
@@ -313,28 +267,14 @@ class SheetReader:
     def __iter__(self) -> Iterator[SheetRow]:
         try:
             yield from self._data_rows()
-        except (XlsxProblem, WorkbookProblem) as problem:
-            raise self.problem(problem) from problem
-
-    def problem(self, problem: Exception) -> WorkbookProblem:
-        """The WorkbookProblem for what stopped the reading; a damaged sheet names the last row read before."""
-        if isinstance(problem, WorkbookProblem):
-            return problem
-        if isinstance(problem, XlsxLimit):
-            return WorkbookProblem(str(problem))
-        return WorkbookProblem(_("第%(row)d行之后的内容无法读取，文件可能已损坏") % {"row": self.last_row_number})
+        except XlsxLimit as limit:
+            raise WorkbookProblem(str(limit)) from None
+        except XlsxProblem as exc:
+            raise WorkbookProblem(_("第%(row)d行之后的内容无法读取，文件可能已损坏") % {
+                "row": self.last_row_number,
+            }) from exc
 
     def _data_rows(self) -> Iterator[SheetRow]:
-        for row in self._converted(self._rows):
-            if type(row) is SheetRow:
-                self._rows_left -= 1
-                if self._rows_left < 0:
-                    raise WorkbookProblem(_too_many_rows())
-            yield row
-
-    def _converted(self, raw_rows) -> Iterator[SheetRow]:
-        """SheetRows for (number, cells) pairs, without blank rows and the template's example row; anything
-        else the sheet hands out (RawRegion, FastPathEnded) is passed on as it is."""
         # The hot loop of a large import: everything about a column is looked up once, before the rows.
         plan = [
             (-1 if position is None else position, column.field_name, lookup, column.numbers_refused, column.header)
@@ -342,11 +282,8 @@ class SheetReader:
         ]
         example = self._example
         date_type = datetime.date
-        for item in raw_rows:
-            if type(item) is not tuple:
-                yield item
-                continue
-            number, raw = item
+        rows_left = MAX_DATA_ROWS
+        for number, raw in self._rows:
             self.last_row_number = number
             width = len(raw)
             values = []
@@ -374,100 +311,7 @@ class SheetReader:
                 values.append(text)
             if not any(values) or values == example:
                 continue  # blank lines and the template's example row are not data
-            yield SheetRow(number=number, values=values, data=data, problem="；".join(problems) if problems else "")
-
-    # --- Reading by validation workers (batch.engine with batch.parallel) --------------------------------------
-    # The job's process only inflates the sheet, has expat check it and cuts it into regions of whole rows; a
-    # worker turns a region into rows (parse_region), validates them and sends back what the job writes. The
-    # job hands the results out in order (region_outcomes), counting rows and noting the last row number as
-    # reading here does, so counters, errors and where a damaged file stops are the same.
-
-    def parse_in_workers(self) -> bool:
-        """Called before a pool forks: from the next region of the sheet on, hand out regions for the workers
-        (units() yields RawRegions). False for what only this process reads (.xls, the tree path)."""
-        sheet = getattr(self.source, "sheet", None)
-        if sheet is None or not sheet.fast:
-            return False
-        sheet.hand_out_regions = True
-        sheet.share_with_workers()
-        return True
-
-    def units(self, size: int) -> Iterator:
-        """For a pool, in file order: lists of at most `size` SheetRows read here, RawRegions, a FastPathEnded
-        (then fall_back()), and at the end possibly a Stop with what ended the reading. Never raises it."""
-        batch = []
-        try:
-            for row in self._data_rows():
-                if type(row) is SheetRow:
-                    batch.append(row)
-                    if len(batch) >= size:
-                        yield batch
-                        batch = []
-                    continue
-                if batch:
-                    yield batch
-                    batch = []
-                yield row
-        except (XlsxProblem, WorkbookProblem) as problem:
-            if batch:
-                yield batch
-            yield Stop(problem)
-            return
-        if batch:
-            yield batch
-
-    def parse_region(self, region: tuple[bytes, int]) -> tuple[list[SheetRow], int, int | None, tuple | None]:
-        """In a worker: the region's data rows, the row elements read, the last row number read (None: no row
-        with cells), and how the reading stopped short (None: it did not)."""
-        data, base = region
-        sheet = self.source.sheet
-        sheet.own_strings()
-        state = RegionState(base)
-        # The job's process may read a region too (while its workers are busy): its own count is left alone.
-        before, self.last_row_number = self.last_row_number, None
-        rows = []
-        stop = None
-        try:
-            text = data.decode("utf-8")
-            for row in self._converted(sheet.region_rows(text, state)):
-                rows.append(row)
-            if not state.complete:
-                stop = (REGION_FALLBACK,)
-        except UnicodeDecodeError:
-            stop = (REGION_FALLBACK,)
-        except XlsxLimit as limit:
-            stop = (REGION_LIMIT, str(limit))
-        except XlsxProblem:
-            stop = (REGION_PROBLEM,)
-        last, self.last_row_number = self.last_row_number, before
-        return rows, state.consumed, last, stop
-
-    def region_outcomes(self, result) -> Iterator[tuple[PackedRow, dict | None, str]]:
-        """In the job's process, a worker's results for a region in order: (row, cleaned_data or None, reason);
-        returns True if the rest of the sheet is the tree path's (then fall_back()), raises what stopped it."""
-        rows, consumed, last_number, stop = result
-        if last_number is not None:
-            self.last_row_number = last_number
-        self._read_by_workers += consumed
-        for number, cleaned, extra in rows:
-            self._rows_left -= 1
-            if self._rows_left < 0:
+            rows_left -= 1
+            if rows_left < 0:
                 raise WorkbookProblem(_too_many_rows())
-            if cleaned is None:
-                reason, values = extra
-                yield PackedRow(number, values), None, reason
-            else:
-                yield PackedRow(number, extra), cleaned, ""
-        if stop is None:
-            return False
-        if stop[0] == REGION_FALLBACK:
-            return True
-        raise self.problem(XlsxLimit(stop[1]) if stop[0] == REGION_LIMIT else XlsxProblem("region"))
-
-    def fall_back(self) -> None:
-        """The rest of the sheet through the tree, after the row elements read so far (here and by workers);
-        units() reads on from there (the caller closes the units it had)."""
-        sheet = self.source.sheet
-        self._rows.close()
-        sheet.hand_out_regions = False
-        self._rows = iter(sheet.rows_after(sheet.rows_read_here + self._read_by_workers))
+            yield SheetRow(number=number, values=values, data=data, problem="；".join(problems) if problems else "")

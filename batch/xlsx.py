@@ -17,7 +17,6 @@ and "" for an empty or missing cell.
 
 import datetime
 import functools
-import io
 import os
 import posixpath
 import re
@@ -431,8 +430,8 @@ class _SheetScanner:
         self._offset = offset + 11
         return True
 
-    def regions(self) -> Iterator[bytes | None]:
-        """UTF-8 text of whole rows, in order; None where the fast path must stop (the tree path takes over)."""
+    def regions(self) -> Iterator[str | None]:
+        """Text of whole rows, in order; None where the fast path must stop (the tree path takes over)."""
         parser = self._parser
         finished = broken = False
         fed = True  # the chunk that held <sheetData> is already in the buffer
@@ -475,7 +474,12 @@ class _SheetScanner:
                 self._buffer = buffer[cut:]
                 self._offset += cut
                 self._unfinished = 0
-                yield buffer[:cut]  # decoded by whoever reads its rows (a validation worker, perhaps)
+                try:
+                    text = buffer[:cut].decode("utf-8")
+                except UnicodeDecodeError:
+                    yield None
+                    return
+                yield text
             elif self._unfinished > MAX_CHILD_BYTES:
                 yield None  # the tree path refuses the file at the same place
                 return
@@ -491,94 +495,12 @@ class _SheetScanner:
                 raise expat.ExpatError("not well-formed")
 
 
-class RawRegion:
-    """Whole rows of the sheet's XML as cut by the fast path, for a validation worker to read (region_rows);
-    `base` is the number of the row element before them (rows without r="" are numbered on from it)."""
-
-    __slots__ = ("data", "base")
-
-    def __init__(self, data: bytes, base: int):
-        self.data = data
-        self.base = base
-
-
-class FastPathEnded:
-    """After RawRegions: the fast path cannot read on; the rest of the sheet is for the tree path."""
-
-
-class RegionState:
-    """What reading one region leaves for the next (see XlsxSheet.region_rows)."""
-
-    __slots__ = ("previous_number", "consumed", "complete")
-
-    def __init__(self, previous_number: int):
-        self.previous_number = previous_number
-        self.consumed = 0
-        self.complete = False
-
-
-_ROW_REFERENCE = re.compile(rb'<row r="([0-9]{1,7})"')
-
-
-def _last_row_number(region: bytes, base: int) -> int:
-    """The number the fast path gives the region's last row element, from the text alone: its last r="" and
-    one more for each row after it. Right whenever the fast path reads the whole region (in a region it reads,
-    "<row" begins a row element and nothing else: no "<" in text or attribute values); when it does not, the
-    rows after it are the tree path's and this number is not used."""
-    at = region.rfind(b'<row r="')
-    if at < 0:
-        return base + region.count(b"<row")
-    match = _ROW_REFERENCE.match(region, at)
-    if match is None:
-        return base
-    return int(match.group(1)) + region.count(b"<row", match.end())
-
-
-class _PositionalFile(io.RawIOBase):
-    """A read-only view of a file descriptor with its own position (pread): a forked worker reads the upload
-    through it while the job's process reads the same descriptor at its own offset."""
-
-    def __init__(self, fd: int):
-        self._fd = fd
-        self._position = 0
-        self._size = os.fstat(fd).st_size
-
-    def readable(self) -> bool:
-        return True
-
-    def seekable(self) -> bool:
-        return True
-
-    def readinto(self, buffer) -> int:
-        data = os.pread(self._fd, len(buffer), self._position)
-        buffer[:len(data)] = data
-        self._position += len(data)
-        return len(data)
-
-    def seek(self, offset: int, whence: int = os.SEEK_SET) -> int:
-        if whence == os.SEEK_SET:
-            self._position = offset
-        elif whence == os.SEEK_CUR:
-            self._position += offset
-        else:
-            self._position = self._size + offset
-        return self._position
-
-    def tell(self) -> int:
-        return self._position
-
-
 class XlsxSheet:
     """The first worksheet of an .xlsx file, streamed. Use as a context manager, or call close()."""
 
     def __init__(self, fileobj, fast: bool = True):
         # fast=False reads every row through the element tree (the fast path's reference in the tests).
         self.fast = fast
-        self.hand_out_regions = False  # see _fast_rows
-        self.rows_read_here = 0  # row elements the fast path read itself before handing out regions
-        self._fileobj = fileobj
-        self._shared_fd = None
-        self._owner_pid = os.getpid()
         try:
             check_member_count(fileobj)
             self.archive = zipfile.ZipFile(fileobj)
@@ -604,8 +526,7 @@ class XlsxSheet:
             self.date_styles, self.time_styles = self._date_styles(by_type.get("styles"), names)
             self.estimated_last_row = self._dimension_last_row()
             strings_part = by_type.get("sharedStrings")
-            self._strings_part = strings_part if strings_part in names else None
-            self.strings = SharedStrings(self.archive, self._strings_part)
+            self.strings = SharedStrings(self.archive, strings_part if strings_part in names else None)
         except READ_ERRORS as exc:
             raise XlsxProblem(str(exc)) from exc
         self.epoch = datetime.datetime(1904, 1, 1) if date1904 else datetime.datetime(1899, 12, 30)
@@ -711,110 +632,43 @@ class XlsxSheet:
         exactly (a formula, a comment, an entity, whitespace between cells, a cell without a reference, an
         unusual attribute) hands the rest of the sheet to the tree path, which reads the sheet again from
         the start and skips the rows already handed out. About a fifth of the tree path's time.
-
-        Once `hand_out_regions` is set (batch.reading, for validation workers), each further region is handed
-        out as it was cut (RawRegion) for a worker to read with region_rows; the fast path's end is then a
-        FastPathEnded, since only the workers know how many row elements they read before it.
         """
         consumed = 0  # row elements handed out (or empty) so far: the tree path skips them on a fallback
         fallback = True
-        regions_out = False
         try:
             with self.archive.open(self.sheet_part) as member:
                 scanner = _SheetScanner(member)
                 if scanner.start():
                     previous_number = 0
+                    columns = _COLUMN_INDEXES
                     for region in scanner.regions():
                         if region is None:
                             break  # something the expressions do not read: the tree path takes over
-                        if self.hand_out_regions:
-                            if not regions_out:
-                                regions_out, self.rows_read_here = True, consumed
-                            yield RawRegion(region, previous_number)
-                            previous_number = _last_row_number(region, previous_number)
-                            continue
-                        try:
-                            text = region.decode("utf-8")
-                        except UnicodeDecodeError:
-                            break
-                        state = RegionState(previous_number)
-                        yield from self._region_rows(text, state)
-                        consumed += state.consumed
-                        previous_number = state.previous_number
-                        if not state.complete:
+                        expected = 0
+                        for match in _FAST_ROW.finditer(region):
+                            if match.start() != expected:
+                                break
+                            reference, attributes, cells = match.groups()
+                            if attributes and (' r="' in attributes or "xmlns" in attributes):
+                                break
+                            expected = match.end()
+                            number = int(reference) if reference else previous_number + 1
+                            if not 0 < number <= MAX_ROW_NUMBER:
+                                raise XlsxLimit(
+                                    _("行号 %(row)d 超出 Excel 的最大行数（%(max)d），不是有效的 Excel 表格")
+                                    % {"row": number, "max": MAX_ROW_NUMBER})
+                            previous_number = number
+                            consumed += 1
+                            if cells:
+                                yield number, self._fast_values(cells, columns)
+                        if expected != len(region):
                             break
                     else:
                         fallback = False
         except READ_ERRORS as exc:
             raise XlsxProblem(str(exc)) from exc
         if fallback:
-            if regions_out:
-                yield FastPathEnded()
-            else:
-                yield from self._tree_rows(skip=consumed)
-
-    def region_rows(self, text: str, state: "RegionState") -> Iterator[tuple[int, list]]:
-        """_region_rows for a worker; a damaged shared-strings table raises XlsxProblem, as in _fast_rows."""
-        try:
-            yield from self._region_rows(text, state)
-        except READ_ERRORS as exc:
-            raise XlsxProblem(str(exc)) from exc
-
-    def _region_rows(self, text: str, state: "RegionState") -> Iterator[tuple[int, list]]:
-        """The rows of one region of the sheet's text (whole rows, as _SheetScanner cuts it) that the fast
-        path reads, numbered on from state.previous_number; state.consumed counts the row elements read and
-        state.complete says whether the expressions read all of it (if not, the tree path must take over
-        after the rows handed out). Raises XlsxLimit / XlsxProblem at the row the tree path would."""
-        columns = _COLUMN_INDEXES
-        previous_number = state.previous_number
-        expected = 0
-        for match in _FAST_ROW.finditer(text):
-            if match.start() != expected:
-                break
-            reference, attributes, cells = match.groups()
-            if attributes and (' r="' in attributes or "xmlns" in attributes):
-                break
-            expected = match.end()
-            number = int(reference) if reference else previous_number + 1
-            if not 0 < number <= MAX_ROW_NUMBER:
-                raise XlsxLimit(
-                    _("行号 %(row)d 超出 Excel 的最大行数（%(max)d），不是有效的 Excel 表格")
-                    % {"row": number, "max": MAX_ROW_NUMBER})
-            state.previous_number = previous_number = number
-            state.consumed += 1
-            if cells:
-                yield number, self._fast_values(cells, columns)
-        state.complete = expected == len(text)
-
-    def rows_after(self, skip: int) -> Iterator[tuple[int, list]]:
-        """The rows after the first `skip` row elements, through the tree: where a worker found a region the
-        fast path does not read, or the fast path ended after regions were handed out."""
-        return self._tree_rows(skip=skip)
-
-    def share_with_workers(self) -> None:
-        """Called before forking validation workers that will read regions: they must read the shared strings
-        from the file themselves, without moving the position this process reads it at. A file with a
-        descriptor is read by them with pread (a file spooled in memory is moved to disk here, once);
-        one without (an in-memory buffer) is each process's own copy after the fork."""
-        try:
-            self._shared_fd = self._fileobj.fileno()
-        except (AttributeError, OSError, ValueError):
-            self._shared_fd = None
-        self._owner_pid = os.getpid()
-
-    def own_strings(self) -> None:
-        """In a forked worker: its own shared-strings table over its own view of the file (the parent's
-        temporary files and zip member are the parent's; the worker's reads would move their positions)."""
-        if self._owner_pid == os.getpid():
-            return
-        self._owner_pid = os.getpid()
-        fileobj = self._fileobj
-        if self._shared_fd is not None:
-            fileobj = io.BufferedReader(_PositionalFile(self._shared_fd), ChildStream.CHUNK)
-        else:
-            fileobj.seek(0)
-        self.archive = zipfile.ZipFile(fileobj)
-        self.strings = SharedStrings(self.archive, self._strings_part)
+            yield from self._tree_rows(skip=consumed)
 
     def _fast_values(self, cells: str, columns: dict) -> list:
         # _row_values for the cell shapes _FAST_CELL matches, value for value (tests compare the two paths).
