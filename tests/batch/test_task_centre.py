@@ -109,6 +109,19 @@ def test_progress_partial_polls_while_running_and_refreshes_when_done(signed_in,
     assert done["HX-Refresh"] == "true"
 
 
+def test_progress_polling_flag_goes_through_a_form(signed_in, admin_a):
+    job = BatchJob.objects.create(kind="import", spec="staff", owner=admin_a, status=JobStatus.SUCCEEDED,
+                                  total_rows=1, processed_rows=1, created_at="2026-01-01T00:00:00Z")
+    url = reverse("batch:progress", args=[job.pk])
+    # Absent: the fragment alone, no reload (the page was not polling).
+    absent = signed_in.get(url, HTTP_HX_REQUEST="true")
+    assert absent.status_code == 200 and "HX-Refresh" not in absent
+    assert signed_in.get(url, {"polling": "1"}, HTTP_HX_REQUEST="true")["HX-Refresh"] == "true"
+    tampered = signed_in.get(url, {"polling": "yes"}, HTTP_HX_REQUEST="true")
+    assert (tampered.status_code, tampered.content.decode()) == (400, "polling 参数只能为 1")
+    assert "HX-Refresh" not in tampered
+
+
 def test_other_users_get_404_on_job_and_downloads(post_import, signed_in, client, admin_b, member_a):
     post_import(signed_in, xlsx_bytes(one_row() + [["", id_number("19900307", 125), "", "", "", "", "", ""]]))
     job = BatchJob.objects.get()
