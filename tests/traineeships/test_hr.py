@@ -123,8 +123,19 @@ def test_publishing_filters_go_through_a_form(client, two_approved_posts, city_r
     page = too_long.content.decode()
     assert '<div class="invalid-feedback d-block">确保该变量包含不超过 64 字符 (目前字符数 65)。</div>' in page
     assert "data-post=" not in page
+    # The keyword alone malformed: the tab asked for stays the marked one.
+    page = client.get(PUBLISHING, {"tab": "published", "q": "前" * 65}).content.decode()
+    assert 'class="nav-link active" href="?tab=published"' in page and 'name="tab" value="published"' in page
+    # A tab the page has not: the page's message, no tab marked, no rows and no buttons -- not 待发布 silently.
     page = client.get(PUBLISHING, {"tab": "withdrawn"}).content.decode()
-    assert 'role="alert">选择一个有效的选项' in page and "data-post=" not in page
+    assert 'role="alert" data-field-error="tab">没有该页签，请从页签中选择</div>' in page
+    assert 'active" href="?tab=' not in page and 'name="tab" value=""' in page
+    assert "data-post=" not in page and 'name="action"' not in page
+    page = client.get(PUBLISHING, {"tab": "withdrawn", "q": "前" * 65}).content.decode()
+    assert "没有该页签，请从页签中选择" in page and 'active" href="?tab=' not in page and "data-post=" not in page
+    # Absent: 待发布.
+    page = client.get(PUBLISHING).content.decode()
+    assert 'class="nav-link active" href="?tab=approved"' in page and 'data-field-error="tab"' not in page
     # The export button carries the page's own query string.
     page = client.get(PUBLISHING, {"tab": "published", "q": "会计"}).content.decode()
     assert f'{reverse("batch:export", args=["traineeship_publishing"])}?tab=published&amp;q=' in page

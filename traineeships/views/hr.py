@@ -20,7 +20,6 @@ from traineeships.selectors import (
     filter_publishing,
     get_base_for_user,
     publishable_posts_for_city,
-    publishing_tab,
 )
 from traineeships.services import bases as base_services
 from traineeships.services import posts as post_services
@@ -74,9 +73,9 @@ def publishing(request):
         return _change_publication(request, posts)
     form = PublishingFilterForm(request.GET)
     filters = form.filters()
-    tab = filters["tab"] if filters is not None else publishing_tab(request.GET.get("tab", ""))
+    tab = form.chosen_tab
     context = paginate(request, posts.none() if filters is None else filter_publishing(posts, **filters))
-    context.update(form=form, tab=tab, tabs=list(TAB_LABELS.items()), publish=tab != "published",
+    context.update(form=form, tab=tab, tabs=list(TAB_LABELS.items()), publish=tab in ("approved", "unpublished"),
                    export_query=request.GET.urlencode())
     return render(request, "traineeships/hr/publishing.html", context)
 
