@@ -167,6 +167,27 @@ def test_publishing_refuses_posts_not_yet_approved(client, base_a, admin_a, city
 
 
 @pytest.mark.django_db
+def test_publishing_action_and_return_address_go_through_a_form(client, two_approved_posts, city_reviewer):
+    first, _second = two_approved_posts
+    client.force_login(city_reviewer)
+    # A tampered or missing action is refused, not read as 发布.
+    for data, message in (({"action": "delete"}, "操作不正确，请选择发布或撤销发布"), ({}, "请选择发布或撤销发布")):
+        response = client.post(PUBLISHING, {"post_ids": [first.pk], **data})
+        assert response["Location"] == PUBLISHING
+        assert message in client.get(response["Location"]).content.decode()
+        first.refresh_from_db()
+        assert first.status == PostStatus.APPROVED
+    # Back to the tab the user was on; an address elsewhere is not followed.
+    back = f"{PUBLISHING}?tab=approved&q=dev"
+    response = client.post(PUBLISHING, {"post_ids": [first.pk], "action": "publish", "back": back})
+    assert response["Location"] == back
+    first.refresh_from_db()
+    assert first.status == PostStatus.PUBLISHED
+    response = client.post(PUBLISHING, {"post_ids": [first.pk], "action": "unpublish", "back": "https://evil.example/"})
+    assert response["Location"] == PUBLISHING
+
+
+@pytest.mark.django_db
 def test_only_the_city_publishes(client, two_approved_posts, county_reviewer_a, province_reviewer, admin_a, student):
     first = two_approved_posts[0]
     for user in (county_reviewer_a, province_reviewer, admin_a, student):
