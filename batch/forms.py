@@ -69,9 +69,12 @@ def _spec_choices_for(user) -> list[tuple[str, str]]:
 
 
 class JobFilterForm(forms.Form):
-    kind = forms.ChoiceField(label=_("类型"), required=False, choices=[("", _("全部"))] + list(JobKind.choices))
-    spec = forms.ChoiceField(label=_("业务"), required=False)
-    status = forms.ChoiceField(label=_("状态"), required=False, choices=[("", _("全部"))] + list(JobStatus.choices))
+    kind = forms.ChoiceField(label=_("类型"), required=False, choices=[("", _("全部"))] + list(JobKind.choices),
+                             error_messages={"invalid_choice": _("没有该任务类型，请从列表中选择")})
+    spec = forms.ChoiceField(label=_("业务"), required=False,
+                             error_messages={"invalid_choice": _("没有该业务，请从列表中选择")})
+    status = forms.ChoiceField(label=_("状态"), required=False, choices=[("", _("全部"))] + list(JobStatus.choices),
+                               error_messages={"invalid_choice": _("没有该状态，请从列表中选择")})
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -81,8 +84,11 @@ class JobFilterForm(forms.Form):
             field.widget.attrs["class"] = "form-select form-select-sm"
 
     def apply(self, queryset):
-        if not self.is_valid():
+        if not self.is_bound:
             return queryset
+        if not self.is_valid():
+            # The message is beside the field; the list is empty rather than less filtered than asked.
+            return queryset.none()
         for name in ("kind", "spec", "status"):
             if self.cleaned_data.get(name):
                 queryset = queryset.filter(**{name: self.cleaned_data[name]})

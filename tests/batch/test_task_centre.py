@@ -57,6 +57,16 @@ def test_task_centre_lists_only_own_jobs_and_filters(post_import, signed_in, cli
     params = {"kind": "import", "spec": "staff", "status": "succeeded"}
     assert [j.pk for j in signed_in.get(reverse("batch:list"), params).context["object_list"]] == [mine.pk]
     assert list(signed_in.get(reverse("batch:list"), {"status": "failed"}).context["object_list"]) == []
+    assert [j.pk for j in signed_in.get(reverse("batch:list"), {"page": "1"}).context["object_list"]] == [mine.pk]
+    # A malformed filter: its message beside the field and no rows, not every job as if filtered.
+    for query, field, message in (({"kind": "upload"}, "kind", "没有该任务类型，请从列表中选择"),
+                                  ({"spec": "nope", "kind": "import"}, "spec", "没有该业务，请从列表中选择"),
+                                  ({"status": "done"}, "status", "没有该状态，请从列表中选择")):
+        response = signed_in.get(reverse("batch:list"), query)
+        assert response.status_code == 200 and list(response.context["object_list"]) == []
+        html = response.content.decode()
+        assert f'<div class="invalid-feedback d-block" data-field-error="{field}">{message}</div>' in html
+        assert "data-job=" not in html
 
 
 def test_task_centre_is_in_the_menu_for_any_signed_in_user(client, member_a):
