@@ -77,11 +77,14 @@ HR_FILING_COLUMNS = (
 
 
 def hr_filings_for_export(user, params):
-    from apprenticeships.forms.hr import filing_filters
+    from apprenticeships.forms.hr import HrFilingFilterForm
     from apprenticeships.selectors.hr import filter_filings, region_filings
 
-    filters, _problems = filing_filters(params)
-    return filter_filings(region_filings(user), **filters).order_by("-submitted_at", "-id")
+    filters = HrFilingFilterForm(params).filters()
+    filings = region_filings(user)
+    # A malformed filter: nothing, as the page shows (not the region's every filing).
+    filings = filings.none() if filters is None else filter_filings(filings, **filters)
+    return filings.order_by("-submitted_at", "-id")
 
 
 def _statistics_column(header: str, name: str, width: int = 14) -> Column:
@@ -103,12 +106,14 @@ STATISTICS_COLUMNS = (
 def statistics_for_export(user, params):
     from django.core.exceptions import PermissionDenied
 
-    from apprenticeships.forms.hr import statistics_filters
+    from apprenticeships.forms.hr import StatisticsFilterForm
     from apprenticeships.rules import hr_department
-    from apprenticeships.services.statistics import export_rows, statistics_for
+    from apprenticeships.services.statistics import ExportRows, export_rows, statistics_for
 
     department = hr_department(user)
     if department is None:
         raise PermissionDenied
-    filters, _problems = statistics_filters(params)
+    filters = StatisticsFilterForm(params).filters()
+    if filters is None:  # a malformed year or month: nothing, as the page shows
+        return ExportRows([])
     return export_rows(statistics_for(department.region, **filters))

@@ -37,6 +37,29 @@ class ImportUploadForm(forms.Form):
         return upload
 
 
+class ProgressQueryForm(forms.Form):
+    """The progress fragment's ?polling=1, sent by the detail page while it polls (then a finished job reloads
+    the page once); absent when the fragment is fetched otherwise."""
+
+    polling = forms.ChoiceField(required=False, choices=[("", ""), ("1", "1")],
+                                error_messages={"invalid_choice": _("polling 参数只能为 1")})
+
+
+class ImportQueryForm(forms.Form):
+    """An import page's ?parent=<key> (ImportSpec.parent): the owning app's key of the record, at most as long as
+    BatchJob.parent_key. Whether the record exists and may be imported into is the owning app's question (404 /
+    403); a key no app could have written is refused here rather than cut or looked up."""
+
+    parent = forms.RegexField(
+        r"^[A-Za-z0-9_.-]*$", required=False, max_length=64,
+        error_messages={"invalid": _("所属记录参数只能包含字母、数字、点、横线和下划线"),
+                        "max_length": _("所属记录参数不能超过%(limit_value)d个字符（目前%(show_value)d个）")},
+    )
+
+    def first_error(self) -> str:
+        return next(str(message) for messages in self.errors.values() for message in messages)
+
+
 def _spec_choices_for(user) -> list[tuple[str, str]]:
     """The businesses `user` may import or export: an individual is not offered 人员信息 and the like."""
     allowed = {spec.key for spec in registry.import_specs() if spec.may_import(user)}
@@ -46,9 +69,12 @@ def _spec_choices_for(user) -> list[tuple[str, str]]:
 
 
 class JobFilterForm(forms.Form):
-    kind = forms.ChoiceField(label=_("类型"), required=False, choices=[("", _("全部"))] + list(JobKind.choices))
-    spec = forms.ChoiceField(label=_("业务"), required=False)
-    status = forms.ChoiceField(label=_("状态"), required=False, choices=[("", _("全部"))] + list(JobStatus.choices))
+    kind = forms.ChoiceField(label=_("类型"), required=False, choices=[("", _("全部"))] + list(JobKind.choices),
+                             error_messages={"invalid_choice": _("没有该任务类型，请从列表中选择")})
+    spec = forms.ChoiceField(label=_("业务"), required=False,
+                             error_messages={"invalid_choice": _("没有该业务，请从列表中选择")})
+    status = forms.ChoiceField(label=_("状态"), required=False, choices=[("", _("全部"))] + list(JobStatus.choices),
+                               error_messages={"invalid_choice": _("没有该状态，请从列表中选择")})
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -58,8 +84,11 @@ class JobFilterForm(forms.Form):
             field.widget.attrs["class"] = "form-select form-select-sm"
 
     def apply(self, queryset):
-        if not self.is_valid():
+        if not self.is_bound:
             return queryset
+        if not self.is_valid():
+            # The message is beside the field; the list is empty rather than less filtered than asked.
+            return queryset.none()
         for name in ("kind", "spec", "status"):
             if self.cleaned_data.get(name):
                 queryset = queryset.filter(**{name: self.cleaned_data[name]})

@@ -7,7 +7,7 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from batch import registry, services
-from batch.forms import ImportUploadForm, JobFilterForm
+from batch.forms import ImportQueryForm, ImportUploadForm, JobFilterForm, ProgressQueryForm
 from batch.jobs import fail_stale_jobs
 from batch.models import SAVED_ROWS_STATUSES, JobKind, JobStatus
 from batch.selectors import get_job_for_user, get_jobs_for_user
@@ -80,8 +80,11 @@ def job_progress(request, pk):
     """Polled by the detail page every second while the job runs."""
     fail_stale_jobs()
     job = get_job_for_user(request.user, pk)
+    query = ProgressQueryForm(request.GET)
+    if not query.is_valid():
+        return HttpResponseBadRequest(query.errors["polling"][0], content_type="text/plain; charset=utf-8")
     response = render(request, "batch/_job_progress.html", _detail_context(request, job))
-    if job.is_finished and request.headers.get("HX-Request") and request.GET.get("polling"):
+    if job.is_finished and request.headers.get("HX-Request") and query.cleaned_data["polling"]:
         # The job ended while the page was polling: reload once to show failed rows and downloads.
         response["HX-Refresh"] = "true"
     return response
@@ -144,7 +147,11 @@ def import_page(request, spec_key):
     """An import page; an import into one record (ImportSpec.parent) names it as ?parent=<key>."""
     spec = registry.get_import(spec_key)
     _require(request.user, spec)
-    parent_key = request.GET.get("parent", "")[:64]
+    query = ImportQueryForm(request.GET)
+    if not query.is_valid():
+        return render(request, "error_page.html", {
+            "error_code": "400", "error_title": _("请求无效"), "error_text": query.first_error()}, status=400)
+    parent_key = query.cleaned_data["parent"]
     parent = services.import_parent(actor=request.user, spec=spec, parent_key=parent_key)
     form = ImportUploadForm(request.POST or None, request.FILES or None, spec=spec)
     if request.method == "POST" and form.is_valid():

@@ -107,5 +107,7 @@ def statistics(user, params):
 
 def archive_export_rows(user, params):
     """培训档案's export: the same rows for the same query string."""
-    filters, _problems = archive_filters(params)
+    filters = archive_filters(params)
+    if filters is None:  # what the page shows for a malformed filter: nothing
+        return Rows()
     return archive_rows(user, today=timezone.localdate(), **filters)

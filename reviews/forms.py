@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from reviews.models import Decision, ReviewStatus
+from reviews.models import REASON_MAX_LENGTH, Decision, ReviewStatus
 from reviews.registry import all_kinds
 
 # Months are the reviewers' and submitters' calendar months, whatever the server's clock.
@@ -123,9 +123,23 @@ class ReasonForm(forms.Form):
     """Withdraw (撤回) and revoke (撤销审核) take an optional note for the history."""
 
     reason = forms.CharField(
-        label=_("说明"), required=False, max_length=1000,
+        label=_("说明"), required=False, max_length=REASON_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 2, "class": "form-control"}),
     )
+
+
+class WithdrawReasonForm(forms.Form):
+    """撤回 from a programme's own page (单位信息与认证, a filing, a base): the optional reason, refused beyond the
+    engine's limit (reviews.services.withdraw says the same), never cut."""
+
+    reason = forms.CharField(
+        label=_("撤回原因"), required=False, max_length=REASON_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 2, "class": "form-control"}),
+        error_messages={"max_length": _("撤回原因不能超过%(limit_value)d个字（目前%(show_value)d个字）")},
+    )
+
+    def first_error(self) -> str:
+        return next(str(message) for messages in self.errors.values() for message in messages)
 
 
 class BatchApproveForm(forms.Form):

@@ -134,6 +134,11 @@ class ReviewStep(models.Model):
         return f"{self.review_id}#{self.position} {self.level}"
 
 
+# The note a submitter or reviewer gives when withdrawing or revoking (ReviewEvent.reason is a TextField, so the
+# engine holds the limit: every screen and the API refuse the same length).
+REASON_MAX_LENGTH = 1000
+
+
 class ReviewEvent(models.Model):
     """Append-only history: who did what at which level, with the reason, and when."""
 

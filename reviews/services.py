@@ -15,6 +15,7 @@ from audit.state import StateMachine, TransitionRefused
 from notifications.services import notify
 from organisations.models import Organisation, OrganisationKind
 from reviews.models import (
+    REASON_MAX_LENGTH,
     Decision,
     EventAction,
     Review,
@@ -394,6 +395,7 @@ def refresh_title(*, subject) -> None:
 @transaction.atomic
 def withdraw(*, review_id: int, actor, reason: str = "") -> Review:
     """The submitter takes the submission back before anyone has decided on it."""
+    reason = _checked_note(reason, _("撤回原因"))
     review = _lock_review(review_id)
     kind = get_kind(review.kind)
     if not may_submit(kind, review.subject, actor):
@@ -412,10 +414,21 @@ def withdraw(*, review_id: int, actor, reason: str = "") -> Review:
     return review
 
 
+def _checked_note(reason: str, label) -> str:
+    """A withdrawal's or revocation's note, refused (not cut) beyond REASON_MAX_LENGTH."""
+    reason = (reason or "").strip()
+    if len(reason) > REASON_MAX_LENGTH:
+        message = _("%(label)s不能超过%(limit)d个字（目前%(count)d个字）") % {
+            "label": label, "limit": REASON_MAX_LENGTH, "count": len(reason)}
+        raise ValidationError({"reason": ValidationError(message, code="max_length")})
+    return reason
+
+
 @transaction.atomic
 def revoke(*, review_id: int, actor, reason: str = "") -> Review:
     """撤销审核: the reviewer of the latest decided step takes the decision back, while the next level
     has not acted and the submitter has not resubmitted."""
+    reason = _checked_note(reason, _("撤销原因"))
     review = _lock_review(review_id)
     kind = get_kind(review.kind)
     decided_steps = list(review.steps.exclude(decided_at__isnull=True).filter(is_filing=False).order_by("position"))

@@ -14,6 +14,7 @@ from core.decorators import permission_required_403
 from organisations import selectors
 from organisations.models import VerificationStatus
 from organisations.view_helpers import add_service_errors, first_message
+from reviews.forms import WithdrawReasonForm
 from reviews.models import ReviewStatus
 from reviews.selectors import history_for_subject, latest_review_for
 from verification.forms import ProfileForm
@@ -76,9 +77,12 @@ def profile(request):
 @permission_required_403("organisations.manage_profile")
 def withdraw(request):
     organisation = selectors.get_own_organisation(request.user)
+    form = WithdrawReasonForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, form.first_error())
+        return redirect("organisations:profile")
     try:
-        withdraw_verification(organisation=organisation, actor=request.user,
-                              reason=request.POST.get("reason", "").strip()[:255])
+        withdraw_verification(organisation=organisation, actor=request.user, reason=form.cleaned_data["reason"])
     except ValidationError as error:
         messages.error(request, first_message(error))
     except PermissionDenied:

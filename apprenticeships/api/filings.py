@@ -2,7 +2,6 @@
 (备案信息, 培训机构情况, 培训信息 under If-Match, 上传材料), 提交审核, 撤回, 删除 and 打印备案表. Each write binds the
 screen's form and calls the screen's service (apprenticeships.services.filing)."""
 
-from django import forms
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -31,8 +30,8 @@ from apprenticeships.forms.filing import (
     TrainingClassForm,
     TypeForm,
 )
-from apprenticeships.forms.hr import filing_filters
-from apprenticeships.models import ApprenticeshipType, Filing, FilingStatus
+from apprenticeships.forms.hr import HrFilingFilterForm
+from apprenticeships.models import Filing, FilingStatus
 from apprenticeships.rules import COMMITMENT_VERSION, FILE, REVIEW, is_hr_reviewer, may_file
 from apprenticeships.selectors.access import get_filing_for_user
 from apprenticeships.selectors.filing import get_own_filing, own_filings
@@ -76,26 +75,6 @@ class FilingList(ListAPIView):
         return form.filter(own_filings(self.request.user)).select_related("training_class")
 
 
-class HrFilingFilterForm(forms.Form):
-    """辖区学徒制备案's query (q, status, type, month), read by the screen's own parser; what the screen ignores
-    with a warning is refused here (400)."""
-
-    q = forms.CharField(label=_("企业名称、统一社会信用代码或备案编号"), max_length=64, required=False)
-    status = forms.ChoiceField(label=_("状态"), required=False, choices=[("", _("全部"))] + [
-        item for item in FilingStatus.choices if item[0] != FilingStatus.DRAFT])
-    type = forms.ChoiceField(label=_("学徒制培训类型"), required=False,
-                             choices=[("", _("全部"))] + ApprenticeshipType.choices)
-    month = forms.CharField(label=_("提交月份（如 2026-03）"), max_length=7, required=False)
-
-    def clean(self):
-        self.filters, problems = filing_filters(self.data)
-        if self.errors:  # a refused choice is already said on its field
-            return super().clean()
-        for problem in problems:
-            self.add_error(None, str(problem))
-        return super().clean()
-
-
 class HrFilingList(ListAPIView):
     """辖区学徒制备案: the filings of the HR department's region (submitted at least once)."""
 
@@ -112,7 +91,7 @@ class HrFilingList(ListAPIView):
         if not is_hr_reviewer(self.request.user):
             raise PermissionDenied
         form = bind_query(self.request, HrFilingFilterForm)
-        return filter_filings(region_filings(self.request.user), **form.filters)
+        return filter_filings(region_filings(self.request.user), **form.filters())
 
 
 class FilingCreate(APIView):

@@ -2,7 +2,6 @@
 recognitions with the screen's filters; only the city keeps them (新增, 修改 under If-Match, 撤销) — RecognitionForm,
 RevokeForm and apprenticeships.services.recognitions, as on screen."""
 
-from django import forms
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
@@ -16,8 +15,8 @@ from api.errors import Conflict
 from api.forms import bind, bind_query, form_serializer, query_parameters
 from api.responses import object_response, require_permission
 from apprenticeships.api.common import TAGS, payload, state_conflicts
-from apprenticeships.forms.hr import RecognitionForm, RevokeForm, recognition_filters
-from apprenticeships.models import EcosystemRecognition, EcosystemRole
+from apprenticeships.forms.hr import RecognitionFilterForm, RecognitionForm, RevokeForm
+from apprenticeships.models import EcosystemRecognition
 from apprenticeships.rules import RECOGNITION
 from apprenticeships.selectors.hr import (
     filter_recognitions,
@@ -32,25 +31,6 @@ from apprenticeships.services import recognitions as services
 API = "apprenticeships"
 RecognitionInput = form_serializer(RecognitionForm, "ApprenticeshipRecognitionInput")
 RevokeInput = form_serializer(RevokeForm, "ApprenticeshipRecognitionRevokeInput")
-
-
-class RecognitionFilterForm(forms.Form):
-    """The list's query (q, role, valid_on, revoked), read by the screen's own parser; what the screen ignores with a
-    warning is refused here (400)."""
-
-    q = forms.CharField(label=_("企业名称、统一社会信用代码或生态链名称"), max_length=64, required=False)
-    role = forms.ChoiceField(label=_("认定类型"), required=False, choices=[("", _("全部"))] + EcosystemRole.choices)
-    valid_on = forms.DateField(label=_("在此日期有效（如 2026-03-01）"), required=False, input_formats=["%Y-%m-%d"],
-                               error_messages={"invalid": _("有效日期格式不正确（如 2026-03-01）")})
-    revoked = forms.ChoiceField(label=_("是否已撤销"), required=False,
-                                choices=[("", _("全部")), ("yes", _("已撤销")), ("no", _("有效"))])
-
-    def clean(self):
-        self.filters, problems = recognition_filters(self.data)
-        if not self.errors:  # a refused value is already said on its field
-            for problem in problems:
-                self.add_error(None, str(problem))
-        return super().clean()
 
 
 class RecognitionSerializer(serializers.ModelSerializer):
@@ -121,7 +101,7 @@ class RecognitionList(ListAPIView):
     def get_queryset(self):
         _require_reader(self.request)
         form = bind_query(self.request, RecognitionFilterForm)
-        return filter_recognitions(recognitions_for_user(self.request.user), **form.filters)
+        return filter_recognitions(recognitions_for_user(self.request.user), **form.filters())
 
 
 class RecognitionDetail(APIView):

@@ -1,7 +1,6 @@
 """学徒制统计 through the API: the figures of the screen (apprenticeships.services.statistics.statistics_for) for the
 HR reviewer's region, by sub-region, by month and in total, for the screen's year and month range."""
 
-from django import forms
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
@@ -12,38 +11,11 @@ from rest_framework.views import APIView
 from api.forms import bind_query, query_parameters
 from api.responses import require_permission
 from apprenticeships.api.common import TAGS
-from apprenticeships.forms.hr import statistics_filters
+from apprenticeships.forms.hr import StatisticsFilterForm
 from apprenticeships.rules import REVIEW, hr_department, is_hr_reviewer
 from apprenticeships.services.statistics import statistics_for
 
 API = "apprenticeships"
-MONTH_ERRORS = {"min_value": _("月份应为1到12"), "max_value": _("月份应为1到12"), "invalid": _("月份应为1到12")}
-
-
-class StatisticsFilterForm(forms.Form):
-    """The screen's query (year, month_from, month_to), read by the screen's own parser; what the screen replaces
-    with its default and a warning is refused here (400)."""
-
-    year = forms.IntegerField(label=_("年度（默认本年度）"), required=False, min_value=2000, max_value=2100,
-                              error_messages={"min_value": _("年度应在2000到2100之间"),
-                                              "max_value": _("年度应在2000到2100之间"), "invalid": _("年度应为数字")})
-    month_from = forms.IntegerField(label=_("起始月份（默认1）"), required=False, min_value=1, max_value=12,
-                                    error_messages=MONTH_ERRORS)
-    month_to = forms.IntegerField(label=_("截止月份（默认12）"), required=False, min_value=1, max_value=12,
-                                  error_messages=MONTH_ERRORS)
-
-    def clean(self):
-        data = super().clean()
-        first, last = data.get("month_from"), data.get("month_to")
-        if first is not None and last is not None and first > last:
-            self.add_error("month_from", _("起始月份不能晚于截止月份"))
-        self.filters, problems = statistics_filters(self.data)
-        if not self.errors:
-            for problem in problems:
-                self.add_error(None, str(problem))
-        return data
-
-
 class StatisticsRowSerializer(serializers.Serializer):
     name = serializers.CharField()
     code = serializers.CharField(help_text=_("地区代码（按月份的行为空）"))
@@ -81,5 +53,5 @@ class Statistics(APIView):
         if department is None or not is_hr_reviewer(request.user):
             raise PermissionDenied
         form = bind_query(request, StatisticsFilterForm)
-        result = statistics_for(department.region, **form.filters)
+        result = statistics_for(department.region, **form.filters())
         return Response(StatisticsSerializer(result).data)

@@ -1,5 +1,6 @@
 """HR forms: 生态链企业认定 (the enterprise found by name or credit code among the city's enterprises), its
-revocation, the filters of 辖区学徒制备案 and 学徒制统计 (malformed values → a message, never a 500)."""
+revocation, the filters of 生态链企业认定, 辖区学徒制备案 and 学徒制统计 (a malformed value → its message beside the
+field and nothing listed, never a 500 nor a list quietly less filtered than asked)."""
 
 import datetime
 import re
@@ -72,82 +73,89 @@ class RevokeForm(BindErrorsMixin, forms.Form):
                              error_messages={"required": _("请填写撤销原因")})
 
 
-def parse_date(value: str):
-    try:
-        return datetime.date.fromisoformat(value.strip()) if value.strip() else None
-    except ValueError:
-        raise ValueError from None
+class FilterForm(forms.Form):
+    """A list's query string, read one way by the screen, its .xlsx export and the API."""
+
+    def filters(self) -> dict | None:
+        """The selectors' filters, or None when a value is malformed: the screen then shows nothing and says why
+        next to the field (a list the user takes as filtered must not be the unfiltered one), the export holds
+        nothing, and the API refuses the query (400)."""
+        return self.cleaned_filters() if self.is_valid() else None
+
+    def cleaned_filters(self) -> dict:
+        raise NotImplementedError
 
 
-def parse_month(value: str):
-    value = (value or "").strip()
-    if not value:
-        return None
-    match = MONTH_RE.match(value)
-    if not match or not 1 <= int(match.group(2)) <= 12 or not 2000 <= int(match.group(1)) <= 2100:
-        raise ValueError
-    return datetime.date(int(match.group(1)), int(match.group(2)), 1)
+class RecognitionFilterForm(FilterForm):
+    """生态链企业认定's query (q, role, valid_on, revoked)."""
+
+    q = forms.CharField(label=_("企业名称、统一社会信用代码或生态链名称"), max_length=64, required=False,
+                        error_messages={"max_length": _("查询内容不能超过%(limit_value)d个字")})
+    role = forms.ChoiceField(label=_("认定类型"), required=False, choices=[("", _("全部"))] + EcosystemRole.choices,
+                             error_messages={"invalid_choice": _("认定类型不正确，请从列表中选择")})
+    valid_on = forms.DateField(label=_("在此日期有效（如 2026-03-01）"), required=False, input_formats=["%Y-%m-%d"],
+                               error_messages={"invalid": _("有效日期格式不正确（如 2026-03-01）")})
+    revoked = forms.ChoiceField(label=_("是否已撤销"), required=False,
+                                choices=[("", _("全部")), ("yes", _("已撤销")), ("no", _("有效"))],
+                                error_messages={"invalid_choice": _("撤销状态不正确，请从列表中选择")})
+
+    def cleaned_filters(self) -> dict:
+        data = self.cleaned_data
+        return {"q": data["q"].strip(), "role": data["role"], "revoked": data["revoked"], "valid_on": data["valid_on"]}
 
 
-def recognition_filters(params) -> tuple[dict, list[str]]:
-    """The list's filters from the query string, and the messages for the malformed ones (ignored)."""
-    problems = []
-    filters = {"q": params.get("q", "").strip()[:64], "role": params.get("role", ""),
-               "revoked": params.get("revoked", ""), "valid_on": None}
-    if filters["role"] not in EcosystemRole.values:
-        if filters["role"]:
-            problems.append(_t("认定类型不正确，已忽略"))
-        filters["role"] = ""
-    if filters["revoked"] not in ("yes", "no"):
-        filters["revoked"] = ""
-    try:
-        filters["valid_on"] = parse_date(params.get("valid_on", ""))
-    except ValueError:
-        problems.append(_t("有效日期格式不正确，已忽略"))
-    return filters, problems
+class HrFilingFilterForm(FilterForm):
+    """辖区学徒制备案's query (q, status, type, month)."""
+
+    q = forms.CharField(label=_("企业名称、统一社会信用代码或备案编号"), max_length=64, required=False,
+                        error_messages={"max_length": _("查询内容不能超过%(limit_value)d个字")})
+    status = forms.ChoiceField(label=_("状态"), required=False, choices=[("", _("全部"))] + [
+        item for item in FilingStatus.choices if item[0] != FilingStatus.DRAFT],
+        error_messages={"invalid_choice": _("状态不正确，请从列表中选择")})
+    type = forms.ChoiceField(label=_("学徒制培训类型"), required=False,
+                             choices=[("", _("全部"))] + ApprenticeshipType.choices,
+                             error_messages={"invalid_choice": _("培训类型不正确，请从列表中选择")})
+    month = forms.CharField(label=_("提交月份（如 2026-03）"), required=False)
+
+    def clean_month(self):
+        value = self.cleaned_data["month"].strip()
+        if not value:
+            return None
+        match = MONTH_RE.match(value)
+        if not match or not 1 <= int(match.group(2)) <= 12 or not 2000 <= int(match.group(1)) <= 2100:
+            raise forms.ValidationError(_t("月份格式不正确（如 2026-03）"), code="invalid")
+        return datetime.date(int(match.group(1)), int(match.group(2)), 1)
+
+    def cleaned_filters(self) -> dict:
+        data = self.cleaned_data
+        return {"q": data["q"].strip(), "status": data["status"], "apprenticeship_type": data["type"],
+                "month": data["month"]}
 
 
-def filing_filters(params) -> tuple[dict, list[str]]:
-    problems = []
-    filters = {"q": params.get("q", "").strip()[:64], "status": params.get("status", ""),
-               "apprenticeship_type": params.get("type", ""), "month": None}
-    if filters["status"] not in FilingStatus.values:
-        if filters["status"]:
-            problems.append(_t("状态不正确，已忽略"))
-        filters["status"] = ""
-    if filters["apprenticeship_type"] not in ApprenticeshipType.values:
-        if filters["apprenticeship_type"]:
-            problems.append(_t("培训类型不正确，已忽略"))
-        filters["apprenticeship_type"] = ""
-    try:
-        filters["month"] = parse_month(params.get("month", ""))
-    except ValueError:
-        problems.append(_t("月份格式不正确（如 2026-03），已忽略"))
-    return filters, problems
+MONTH_ERRORS = {"min_value": _("月份应为1到12"), "max_value": _("月份应为1到12"), "invalid": _("月份应为1到12")}
 
 
-def statistics_filters(params, today: datetime.date | None = None) -> tuple[dict, list[str]]:
-    """year (default this year), month_from and month_to (1–12, default the whole year)."""
-    today = today or timezone.localdate()
-    problems = []
+class StatisticsFilterForm(FilterForm):
+    """学徒制统计's query (year, month_from, month_to; by default this year, all of it)."""
 
-    def number(name, default, low, high, message):
-        raw = (params.get(name, "") or "").strip()
-        if not raw:
-            return default
-        try:
-            value = int(raw)
-        except ValueError:
-            value = None
-        if value is None or not low <= value <= high:
-            problems.append(message)
-            return default
-        return value
+    year = forms.IntegerField(label=_("年度（默认本年度）"), required=False, min_value=2000, max_value=2100,
+                              error_messages={"min_value": _("年度应在2000到2100之间"),
+                                              "max_value": _("年度应在2000到2100之间"), "invalid": _("年度应为数字")})
+    month_from = forms.IntegerField(label=_("起始月份（默认1）"), required=False, min_value=1, max_value=12,
+                                    error_messages=MONTH_ERRORS)
+    month_to = forms.IntegerField(label=_("截止月份（默认12）"), required=False, min_value=1, max_value=12,
+                                  error_messages=MONTH_ERRORS)
 
-    year = number("year", today.year, 2000, 2100, _t("年度不正确，已按本年度统计"))
-    first = number("month_from", 1, 1, 12, _t("起始月份应为1到12，已按1月统计"))
-    last = number("month_to", 12, 1, 12, _t("截止月份应为1到12，已按12月统计"))
-    if first > last:
-        problems.append(_t("起始月份不能晚于截止月份，已按全年统计"))
-        first, last = 1, 12
-    return {"year": year, "month_from": first, "month_to": last}, problems
+    def clean(self):
+        data = super().clean()
+        first, last = data.get("month_from"), data.get("month_to")
+        if first is not None and last is not None and first > last:
+            self.add_error("month_from", _t("起始月份不能晚于截止月份"))
+        return data
+
+    def cleaned_filters(self) -> dict:
+        data = self.cleaned_data
+        year = data["year"] if data["year"] is not None else timezone.localdate().year
+        first = data["month_from"] if data["month_from"] is not None else 1
+        last = data["month_to"] if data["month_to"] is not None else 12
+        return {"year": year, "month_from": first, "month_to": last}

@@ -31,6 +31,7 @@ from apprenticeships.selectors.filing import filing_summary, get_own_filing, own
 from apprenticeships.services import filing as services
 from core.decorators import permission_required_403
 from core.paging import paginate
+from reviews.forms import WithdrawReasonForm
 from reviews.selectors import history_for_subject, latest_review_for
 
 COMMITMENT_SESSION_KEY = "apprenticeship_commitment"
@@ -265,8 +266,12 @@ def filing_detail(request, pk):
 @login_required
 def filing_withdraw(request, pk):
     filing = get_own_filing(request.user, pk)
+    form = WithdrawReasonForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, form.first_error())
+        return redirect("apprenticeships:filing_detail", pk=filing.pk)
     try:
-        services.withdraw_filing(filing=filing, actor=request.user, reason=request.POST.get("reason", "")[:255])
+        services.withdraw_filing(filing=filing, actor=request.user, reason=form.cleaned_data["reason"])
     except PermissionDenied as error:
         messages.error(request, str(error) or _("您无权撤回该备案"))
     except ValidationError as error:

@@ -10,12 +10,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from apprenticeships.forms.hr import (
+    HrFilingFilterForm,
+    RecognitionFilterForm,
     RecognitionForm,
     RevokeForm,
-    filing_filters,
-    recognition_filters,
+    StatisticsFilterForm,
     recognition_initial,
-    statistics_filters,
 )
 from apprenticeships.models import ApprenticeshipType, EcosystemRole, FilingStatus
 from apprenticeships.rules import hr_department, is_hr_reviewer
@@ -47,14 +47,6 @@ def _require_keeper(user):
         raise PermissionDenied
 
 
-def _filters(request, parse) -> dict:
-    """The query's filters as `parse` reads them; each malformed one is ignored and said as a warning."""
-    filters, problems = parse(request.GET)
-    for problem in problems:
-        messages.warning(request, problem)
-    return filters
-
-
 def _kept_recognition(request, pk):
     """The recognition the user sees (404 otherwise), when the user keeps recognitions (403 otherwise)."""
     _require_recognitions(request.user)
@@ -81,10 +73,12 @@ def _save_recognition(request, form, call, message: str):
 @login_required
 def recognitions(request):
     _require_recognitions(request.user)
-    filters = _filters(request, recognition_filters)
-    queryset = filter_recognitions(recognitions_for_user(request.user), **filters)
+    form = RecognitionFilterForm(request.GET)
+    filters = form.filters()
+    queryset = recognitions_for_user(request.user)
+    queryset = queryset.none() if filters is None else filter_recognitions(queryset, **filters)
     context = paginate(request, queryset.order_by("-valid_from", "-id"))
-    context.update(filters=filters, roles=EcosystemRole.choices, may_keep=may_keep_recognitions(request.user),
+    context.update(form=form, roles=EcosystemRole.choices, may_keep=may_keep_recognitions(request.user),
                    department=recognition_department(request.user))
     return render(request, "apprenticeships/hr/recognitions.html", context)
 
@@ -149,22 +143,23 @@ def _require_hr_reviewer(user):
         raise PermissionDenied
 
 
-def _export_query(filters: dict) -> str:
-    params = {"q": filters["q"], "status": filters["status"], "type": filters["apprenticeship_type"],
-              "month": f"{filters['month']:%Y-%m}" if filters["month"] else ""}
-    return urlencode({key: value for key, value in params.items() if value})
+def _export_query(request) -> str:
+    """The list's own query for its export button: the export reads it with the same form (a malformed value
+    exports nothing, as the page lists nothing)."""
+    return urlencode([(key, value) for key, value in request.GET.items() if key != "page"])
 
 
 @require_GET
 @login_required
 def hr_filings(request):
     _require_hr_reviewer(request.user)
-    filters = _filters(request, filing_filters)
-    queryset = filter_filings(region_filings(request.user), **filters)
+    form = HrFilingFilterForm(request.GET)
+    filters = form.filters()
+    queryset = region_filings(request.user)
+    queryset = queryset.none() if filters is None else filter_filings(queryset, **filters)
     context = paginate(request, queryset.order_by("-submitted_at", "-id"))
-    context.update(filters=filters, statuses=[item for item in FilingStatus.choices if item[0] != "draft"],
-                   types=ApprenticeshipType.choices, export_query=_export_query(filters),
-                   month_text=f"{filters['month']:%Y-%m}" if filters["month"] else "",
+    context.update(form=form, statuses=[item for item in FilingStatus.choices if item[0] != "draft"],
+                   types=ApprenticeshipType.choices, export_query=_export_query(request),
                    department=hr_department(request.user))
     return render(request, "apprenticeships/hr/filings.html", context)
 
@@ -177,9 +172,10 @@ def hr_filings(request):
 def statistics(request):
     _require_hr_reviewer(request.user)
     department = hr_department(request.user)
-    filters = _filters(request, statistics_filters)
-    result = statistics_for(department.region, **filters)
+    form = StatisticsFilterForm(request.GET)
+    filters = form.filters()
+    result = statistics_for(department.region, **filters) if filters is not None else None
     return render(request, "apprenticeships/hr/statistics.html", {
-        "stats": result, "department": department, "filters": filters, "month_numbers": range(1, 13),
-        "export_query": urlencode(filters),
+        "stats": result, "department": department, "form": form, "month_numbers": range(1, 13),
+        "export_query": _export_query(request),
     })

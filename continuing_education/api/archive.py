@@ -34,7 +34,7 @@ PROGRAMME = "continuing_education"
 
 class ArchiveList(ListAPIView):
     """培训档案: the unit's (培训档案) or the department's people and their year, with the screen's filters (an
-    invalid one is a 400 here, where the page drops it with a message)."""
+    invalid one is a 400 here, where the page shows nothing and says why beside the field)."""
 
     api_programme = PROGRAMME
     serializer_class = ArchiveRowSerializer
@@ -48,7 +48,7 @@ class ArchiveList(ListAPIView):
         if not may_open_archive(self.request.user):
             raise PermissionDenied
         bind_query(self.request, ArchiveFilterForm)
-        filters, _problems = archive_filters(self.request.query_params)
+        filters = archive_filters(self.request.query_params)
         return archive_rows(self.request.user, today=timezone.localdate(), **filters)
 
 

@@ -47,6 +47,16 @@ class ArchiveFilterForm(forms.Form):
     unit = forms.CharField(label=_("单位名称"), required=False, max_length=128, widget=forms.TextInput(attrs=INPUT),
                            error_messages={"max_length": _("单位名称过长")})
 
+    def filters(self) -> dict | None:
+        """The cleaned filters, or None when one is malformed: the list then shows nothing and the form says why
+        next to the field, rather than a list the user takes as filtered."""
+        if not self.is_valid():
+            return None
+        data = self.cleaned_data
+        return {"year": data["year"] or timezone.localdate().year, "name": data["name"].strip(),
+                "id_number": data["id_number"], "region": data["region"], "title_level": data["title_level"],
+                "result": data["result"], "gender": data["gender"], "unit": data["unit"].strip()}
+
     def clean_id_number(self):
         value = self.cleaned_data["id_number"].strip().upper()
         if value and not ID_RE.match(value):
@@ -63,19 +73,9 @@ class ArchiveFilterForm(forms.Form):
         return region
 
 
-def archive_filters(params) -> tuple[dict, list[str]]:
-    """The list's filters from `params`; each malformed one is dropped and said as a message."""
-    form = ArchiveFilterForm(params)
-    form.is_valid()
-    problems = [str(message) for errors in form.errors.values() for message in errors]
-    data = {name: value for name, value in form.cleaned_data.items() if name not in form.errors}
-    filters = {name: data.get(name) or default for name, default in (
-        ("name", ""), ("id_number", ""), ("region", None), ("title_level", ""), ("result", ""), ("gender", ""),
-        ("unit", ""))}
-    filters["name"] = filters["name"].strip()
-    filters["unit"] = filters["unit"].strip()
-    year = data.get("year") or timezone.localdate().year
-    return {"year": year, **filters}, problems
+def archive_filters(params) -> dict | None:
+    """The list's filters from `params` (screen, export and API alike), or None when one is malformed."""
+    return ArchiveFilterForm(params).filters()
 
 
 class VerifyForm(forms.Form):

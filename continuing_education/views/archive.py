@@ -1,7 +1,6 @@
 """培训档案 (a unit with 培训档案, departments over their units), 查看培训历程, 我的培训档案 (a professional),
 学时证明 (PDF) and its public verification."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
@@ -11,7 +10,7 @@ from django.utils import timezone
 from django.utils.http import content_disposition_header, urlencode
 from django.views.decorators.http import require_GET, require_POST
 
-from continuing_education.forms.archive import ArchiveFilterForm, VerifyForm, archive_filters
+from continuing_education.forms.archive import ArchiveFilterForm, VerifyForm
 from continuing_education.models import HoursCertificate
 from continuing_education.rules import department, is_professional, may_see_archive
 from continuing_education.selectors.archive import (
@@ -40,20 +39,23 @@ EXPORT_KEY = "ce_archive"
 def archive(request):
     if not may_open_archive(request.user):
         raise PermissionDenied
-    filters, problems = archive_filters(request.GET)
-    for problem in problems:
-        messages.warning(request, problem)
     today = timezone.localdate()
-    context = paginate(request, archive_rows(request.user, today=today, **filters))
+    # The year box shows the year the list is of when the query names none.
+    data = request.GET.copy()
+    data.setdefault("year", str(today.year))
+    form = ArchiveFilterForm(data)
+    filters = form.filters()
+    context = paginate(request, archive_rows(request.user, today=today, **filters) if filters is not None else [])
     rows = list(context["object_list"])
-    attach_missing(rows, year=filters["year"], today=today)
     is_unit_view = may_see_archive(request.user)
-    rule = rule_for(request.user.organisation.region, filters["year"]) if is_unit_view else None
+    rule = None
+    if filters is not None:
+        attach_missing(rows, year=filters["year"], today=today)
+        rule = rule_for(request.user.organisation.region, filters["year"]) if is_unit_view else None
     params = {key: value for key, value in request.GET.items() if key != "page"}
-    context.update(object_list=rows, form=ArchiveFilterForm(initial={
-                       **filters, "region": filters["region"].code if filters["region"] else ""}),
+    context.update(object_list=rows, form=form,
                    filters=filters, is_unit_view=is_unit_view, rule=rule, no_rule_text=NO_RULE_TEXT,
-                   current_year=filters["year"] == today.year, export_query=urlencode(params),
+                   current_year=filters is not None and filters["year"] == today.year, export_query=urlencode(params),
                    export_key=EXPORT_KEY, results=dict(Result.choices))
     return render(request, "continuing_education/archive/list.html", context)
 

@@ -7,6 +7,7 @@ import datetime
 
 import pytest
 from django.contrib.messages import get_messages
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
@@ -331,6 +332,23 @@ def test_withdraw_only_while_undecided(client, admin_a, draft_a, offices, county
     response = client.post(url("filing_withdraw", draft_a))
     assert "只有待审核的备案可以撤回" in texts(response)
     assert Filing.objects.get(pk=draft_a.pk).status == FilingStatus.APPROVED
+
+
+def test_withdraw_reason_is_kept_whole_or_refused_never_cut(client, admin_a, draft_a, offices):
+    client.force_login(admin_a)
+    client.post(url("filing_submit", draft_a))
+    response = client.post(url("filing_withdraw", draft_a), {"reason": "备" * 1001})
+    assert texts(response)[-1:] == ["撤回原因不能超过1000个字（目前1001个字）"]
+    draft_a.refresh_from_db()
+    assert draft_a.status == FilingStatus.SUBMITTED
+    assert latest_review_for(draft_a).status == ReviewStatus.PENDING
+    with pytest.raises(ValidationError, match="撤回原因不能超过1000个字"):
+        services.withdraw_filing(filing=draft_a, actor=admin_a, reason="备" * 1001)
+    response = client.post(url("filing_withdraw", draft_a), {"reason": "  培训计划需要调整  "})
+    assert texts(response)[-1:] == ["已撤回，备案恢复为未提交"]
+    draft_a.refresh_from_db()
+    assert draft_a.status == FilingStatus.DRAFT
+    assert latest_review_for(draft_a).events.get(action="withdrawn").reason == "培训计划需要调整"
 
 
 def test_delete_only_a_draft_never_submitted(client, admin_a, draft_a, filing_a, offices):

@@ -125,9 +125,23 @@ def test_recognition_filters_and_malformed_values(client, city_reviewer, enterpr
     assert listed("?valid_on=2026-06-01") == {leader.pk}
     assert listed(f"?q={enterprise_b.credit_code}") == {member.pk}
     assert listed("?revoked=yes") == set()
-    response = client.get(LIST + "?valid_on=2026-13-45&role=boss")
-    assert response.status_code == 200
-    assert texts(response) == ["认定类型不正确，已忽略", "有效日期格式不正确，已忽略"]
+    # A malformed filter: its message beside the field and no rows, not the list less filtered than asked.
+    for query, errors in (
+        ("?valid_on=2026-13-45&role=boss", {"role": "认定类型不正确，请从列表中选择",
+                                            "valid_on": "有效日期格式不正确（如 2026-03-01）"}),
+        ("?role=member&revoked=maybe", {"revoked": "撤销状态不正确，请从列表中选择"}),
+        ("?q=" + "企" * 65, {"q": "查询内容不能超过64个字"}),
+    ):
+        response = client.get(LIST + query)
+        assert response.status_code == 200 and list(response.context["object_list"]) == []
+        html = response.content.decode()
+        for field, message in errors.items():
+            assert f'<div class="invalid-feedback d-block" data-field-error="{field}">{message}</div>' in html
+        assert html.count("data-field-error=") == len(errors) and "data-recognition=" not in html
+        assert texts(response) == []
+    # What was typed stays in the boxes.
+    html = client.get(LIST + "?role=member&valid_on=2026-06-01").content.decode()
+    assert '<option value="member" selected>' in html and 'value="2026-06-01"' in html
 
 
 def test_who_may_see_and_keep_recognitions(client, enterprise_a, admin_a, county_reviewer_a, city_reviewer,
@@ -199,10 +213,20 @@ def test_region_filings_filters(client, filing_a, filing_b, enterprise_a, admin_
     month = timezone.localdate().strftime("%Y-%m")
     assert listed(f"?month={month}") == {filing_a.pk, filing_b.pk, returned.pk}
     assert listed("?month=2020-01") == set()
+    assert listed("?page=zz") == {filing_a.pk, filing_b.pk, returned.pk}
+    # A malformed filter: its message beside the field and no rows (nor an export of the unfiltered region).
     response = client.get(FILINGS + "?month=abc&status=nope&type=x&page=zz")
-    assert response.status_code == 200
-    assert texts(response) == ["状态不正确，已忽略", "培训类型不正确，已忽略", "月份格式不正确（如 2026-03），已忽略"]
-    assert listed("?month=abc") == {filing_a.pk, filing_b.pk, returned.pk}
+    assert response.status_code == 200 and list(response.context["object_list"]) == []
+    html = response.content.decode()
+    for field, message in (("status", "状态不正确，请从列表中选择"), ("type", "培训类型不正确，请从列表中选择"),
+                           ("month", "月份格式不正确（如 2026-03）")):
+        assert f'<div class="invalid-feedback d-block" data-field-error="{field}">{message}</div>' in html
+    assert "data-filing=" not in html and texts(response) == []
+    assert 'value="abc"' in html  # what was typed, beside its message
+    export = reverse("batch:export", args=["apprenticeship_hr_filings"])
+    assert f'action="{export}?month=abc&amp;status=nope&amp;type=x"' in html
+    assert listed("?month=abc") == set() and listed("?status=draft") == set() and listed("?month=2026-13") == set()
+    assert listed("?status=returned&q=" + "甲" * 65) == set()
 
 
 def test_region_filings_export(client, export, filing_a, filing_b, county_reviewer_a, admin_a):
@@ -214,6 +238,7 @@ def test_region_filings_export(client, export, filing_a, filing_b, county_review
     assert [row[0] for row in rows[1:]] == [filing_a.number]
     assert rows[1][4:6] == ["企业新型学徒制培训", "审核通过"]
     assert export("apprenticeship_hr_filings", "status=submitted") == [rows[0]]
+    assert export("apprenticeship_hr_filings", "status=nope") == [rows[0]]  # malformed: nothing, as on screen
     client.force_login(admin_a)
     assert export("apprenticeship_hr_filings", expect_rows=False).status_code == 403
 
@@ -332,16 +357,31 @@ def test_statistics_for_county_and_province(client, statistics_world, county_rev
     assert stats.total.enrolled == 4
 
 
-def test_statistics_malformed_filters_give_a_message(client, statistics_world, city_reviewer):
+def test_statistics_malformed_filters_give_a_message_and_no_figures(client, statistics_world, city_reviewer):
     client.force_login(city_reviewer)
-    response = client.get(STATS + "?year=abc&month_from=0&month_to=99")
-    assert response.status_code == 200
-    assert texts(response) == ["年度不正确，已按本年度统计", "起始月份应为1到12，已按1月统计",
-                               "截止月份应为1到12，已按12月统计"]
-    assert response.context["stats"].year == timezone.localdate().year
-    response = client.get(STATS + "?year=2026&month_from=9&month_to=3")
-    assert texts(response) == ["起始月份不能晚于截止月份，已按全年统计"]
-    assert (response.context["stats"].month_from, response.context["stats"].month_to) == (1, 12)
+    # Absent: this year, every month.
+    response = client.get(STATS)
+    stats = response.context["stats"]
+    assert (stats.year, stats.month_from, stats.month_to) == (timezone.localdate().year, 1, 12)
+    assert f'value="{stats.year}"' in response.content.decode()
+    # Malformed: the message beside the field and no figures, not this year's figures under the asked heading.
+    for query, errors in (
+        ("?year=abc&month_from=0&month_to=99", {"year": "年度应为数字", "month_from": "月份应为1到12",
+                                                  "month_to": "月份应为1到12"}),
+        ("?year=1999", {"year": "年度应在2000到2100之间"}),
+        ("?year=2026&month_from=9&month_to=3", {"month_from": "起始月份不能晚于截止月份"}),
+    ):
+        response = client.get(STATS + query)
+        assert response.status_code == 200 and response.context["stats"] is None
+        html = response.content.decode()
+        for field, message in errors.items():
+            assert f'<div class="invalid-feedback d-block" data-field-error="{field}">{message}</div>' in html
+        assert 'data-testid="statistics-regions"' not in html and texts(response) == []
+    response = client.get(STATS + "?year=2026&month_from=3&month_to=5")
+    stats = response.context["stats"]
+    assert (stats.year, stats.month_from, stats.month_to) == (2026, 3, 5)
+    html = response.content.decode()
+    assert '<option value="3" selected>3月</option>' in html and '<option value="5" selected>5月</option>' in html
 
 
 def test_statistics_export(client, export, statistics_world, city_reviewer, admin_a):
@@ -354,5 +394,6 @@ def test_statistics_export(client, export, statistics_world, city_reviewer, admi
     total = next(row for row in rows if row[0] == "合计")
     assert total[2:4] == [4, 1]
     assert sum(1 for row in rows if row[0] == "按月份") == 12
+    assert export("apprenticeship_statistics", "year=abc") == [rows[0]]  # malformed: nothing, as on screen
     client.force_login(admin_a)
     assert export("apprenticeship_statistics", expect_rows=False).status_code == 403

@@ -27,7 +27,8 @@ def test_no_garbage_parameter_is_a_server_error(client, world, people):  # noqa:
 
 
 # Every list page of the programme, the persona who opens it, and per malformed filter the message it shows
-# next to the field or above the list (the filter itself ignored, the list still shown).
+# next to the field or above the list (the HR lists -- hr_filings, statistics, recognitions -- then list nothing:
+# tests/apprenticeships/test_hr.py).
 LISTS = {
     "filings": ("admin", {"apprenticeship_type": ("zzz", "请选择列表中的学徒制培训类型"),
                           "month": ("2026-13", "月份格式应为 2026-03"),
@@ -44,14 +45,14 @@ LISTS = {
     "claims": ("admin", {"month": ("2026-13", "月份格式应为 2026-03"),
                          "stage": ("zzz", "请选择列表中的申领阶段"),
                          "status": ("zzz", "请选择列表中的状态")}),
-    "hr_filings": ("county", {"status": ("zzz", "状态不正确，已忽略"),
-                              "type": ("zzz", "培训类型不正确，已忽略"),
-                              "month": ("2026-13", "月份格式不正确（如 2026-03），已忽略")}),
-    "statistics": ("city", {"year": ("²", "年度不正确，已按本年度统计"),
-                            "month_from": ("13", "起始月份应为1到12，已按1月统计"),
-                            "month_to": ("-1", "截止月份应为1到12，已按12月统计")}),
-    "recognitions": ("city", {"role": ("zzz", "认定类型不正确，已忽略"),
-                              "valid_on": ("2026-02-30", "有效日期格式不正确，已忽略")}),
+    "hr_filings": ("county", {"status": ("zzz", "状态不正确，请从列表中选择"),
+                              "type": ("zzz", "培训类型不正确，请从列表中选择"),
+                              "month": ("2026-13", "月份格式不正确（如 2026-03）")}),
+    "statistics": ("city", {"year": ("²", "年度应为数字"),
+                            "month_from": ("13", "月份应为1到12"),
+                            "month_to": ("-1", "月份应为1到12")}),
+    "recognitions": ("city", {"role": ("zzz", "认定类型不正确，请从列表中选择"),
+                              "valid_on": ("2026-02-30", "有效日期格式不正确（如 2026-03-01）")}),
     "parameters": ("city", {"tab": ("zzz", "没有该参数类别，请从页签中选择")}),
 }
 

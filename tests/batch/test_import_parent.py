@@ -92,6 +92,21 @@ def test_the_parent_is_checked_on_the_page_and_on_upload(client, request, sales,
     assert not BatchJob.objects.exists()
 
 
+@pytest.mark.parametrize(("parent", "message"), [
+    ("1" * 65, "所属记录参数不能超过64个字符（目前65个）"),
+    ("1 OR 1=1", "所属记录参数只能包含字母、数字、点、横线和下划线"),
+    ("销售部", "所属记录参数只能包含字母、数字、点、横线和下划线"),
+])
+def test_a_malformed_or_too_long_parent_is_a_400_with_the_reason(client, admin_a, sales, parent, message):
+    client.force_login(admin_a)
+    for response in (client.get(page(parent)), client.post(page(parent), {"file": upload(xlsx_bytes(ROWS))})):
+        assert response.status_code == 400
+        assert f"<p class=\"text-muted mb-4\">{message}</p>" in response.content.decode()
+    assert not BatchJob.objects.exists()
+    # Cut to 64 characters it would have been another key: it is refused, never looked up shortened.
+    assert client.get(page(f"{sales.pk}{'0' * 64}")).status_code == 400
+
+
 def test_a_parent_given_to_an_import_without_one_is_refused(client, admin_a):
     client.force_login(admin_a)
     assert client.get(reverse("batch:import", args=["staff"]) + "?parent=1").status_code == 404

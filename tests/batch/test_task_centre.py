@@ -57,6 +57,16 @@ def test_task_centre_lists_only_own_jobs_and_filters(post_import, signed_in, cli
     params = {"kind": "import", "spec": "staff", "status": "succeeded"}
     assert [j.pk for j in signed_in.get(reverse("batch:list"), params).context["object_list"]] == [mine.pk]
     assert list(signed_in.get(reverse("batch:list"), {"status": "failed"}).context["object_list"]) == []
+    assert [j.pk for j in signed_in.get(reverse("batch:list"), {"page": "1"}).context["object_list"]] == [mine.pk]
+    # A malformed filter: its message beside the field and no rows, not every job as if filtered.
+    for query, field, message in (({"kind": "upload"}, "kind", "没有该任务类型，请从列表中选择"),
+                                  ({"spec": "nope", "kind": "import"}, "spec", "没有该业务，请从列表中选择"),
+                                  ({"status": "done"}, "status", "没有该状态，请从列表中选择")):
+        response = signed_in.get(reverse("batch:list"), query)
+        assert response.status_code == 200 and list(response.context["object_list"]) == []
+        html = response.content.decode()
+        assert f'<div class="invalid-feedback d-block" data-field-error="{field}">{message}</div>' in html
+        assert "data-job=" not in html
 
 
 def test_task_centre_is_in_the_menu_for_any_signed_in_user(client, member_a):
@@ -107,6 +117,19 @@ def test_progress_partial_polls_while_running_and_refreshes_when_done(signed_in,
     done = signed_in.get(url + "?polling=1", HTTP_HX_REQUEST="true")
     assert 'hx-trigger' not in done.content.decode()
     assert done["HX-Refresh"] == "true"
+
+
+def test_progress_polling_flag_goes_through_a_form(signed_in, admin_a):
+    job = BatchJob.objects.create(kind="import", spec="staff", owner=admin_a, status=JobStatus.SUCCEEDED,
+                                  total_rows=1, processed_rows=1, created_at="2026-01-01T00:00:00Z")
+    url = reverse("batch:progress", args=[job.pk])
+    # Absent: the fragment alone, no reload (the page was not polling).
+    absent = signed_in.get(url, HTTP_HX_REQUEST="true")
+    assert absent.status_code == 200 and "HX-Refresh" not in absent
+    assert signed_in.get(url, {"polling": "1"}, HTTP_HX_REQUEST="true")["HX-Refresh"] == "true"
+    tampered = signed_in.get(url, {"polling": "yes"}, HTTP_HX_REQUEST="true")
+    assert (tampered.status_code, tampered.content.decode()) == (400, "polling 参数只能为 1")
+    assert "HX-Refresh" not in tampered
 
 
 def test_other_users_get_404_on_job_and_downloads(post_import, signed_in, client, admin_b, member_a):

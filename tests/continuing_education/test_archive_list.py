@@ -10,6 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 
 from batch.models import BatchJob, JobStatus
 from organisations.models import StaffLink, TitleLevel
@@ -80,17 +81,38 @@ def test_the_other_filters(client, admin_a, roster, staff_a):
     assert names(client.get(LIST, {"region": "410103"})) == []
 
 
-@pytest.mark.parametrize(("params", "message"), [
-    ({"year": "abc"}, "培训年度应为四位年份"), ({"year": "1900"}, "培训年度应在 2000 至 2100 之间"),
-    ({"result": "excellent"}, "没有该认定结果"), ({"id_number": "12345"}, "身份证号应为18位（末位可为X）"),
-    ({"region": "999999"}, "没有代码为“999999”的地区"), ({"title_level": "x"}, "没有该职称等级"),
-    ({"gender": "x"}, "没有该性别"), ({"page": "x"}, None)])
-def test_a_malformed_filter_is_a_message(client, admin_a, roster, params, message):
+@pytest.mark.parametrize(("params", "field", "message"), [
+    ({"year": "abc"}, "year", "培训年度应为四位年份"), ({"year": "1900"}, "year", "培训年度应在 2000 至 2100 之间"),
+    ({"result": "excellent"}, "result", "没有该认定结果"),
+    ({"id_number": "12345"}, "id_number", "身份证号应为18位（末位可为X）"),
+    ({"region": "999999"}, "region", "没有代码为“999999”的地区"),
+    ({"title_level": "x"}, "title_level", "没有该职称等级"),
+    ({"gender": "x"}, "gender", "没有该性别"), ({"name": "王" * 65, "result": "passed"}, "name", "姓名过长")])
+def test_a_malformed_filter_is_a_message_and_no_rows(client, admin_a, roster, params, field, message,
+                                                      django_capture_on_commit_callbacks):
     client.force_login(admin_a)
     response = client.get(LIST, params)
     assert response.status_code == 200
-    assert names(response) == ["李录入", "王专技"]  # the malformed filter is dropped, the year stays this year
-    assert messages_of(response) == ([message] if message else [])
+    html = response.content.decode()
+    # Not the list unfiltered (or filtered by the rest): the user would take it for the filtered one.
+    assert names(response) == [] and "暂无人员" in html
+    assert f'<div class="invalid-feedback d-block" data-field-error="{field}">{message}</div>' in html
+    assert 'data-testid="archive-rule"' not in html and " 年度</span>" not in html
+    assert messages_of(response) == []
+    # The export of the same query is empty too.
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("batch:export", args=["ce_archive"]) + "?" + urlencode(params))
+    job = BatchJob.objects.get(spec="ce_archive")
+    assert (job.status, job.total_rows) == (JobStatus.SUCCEEDED, 0), job.error
+
+
+def test_an_absent_or_bad_page_is_this_years_whole_list(client, admin_a, roster):
+    client.force_login(admin_a)
+    for params in ({}, {"page": "x"}):
+        response = client.get(LIST, params)
+        assert names(response) == ["李录入", "王专技"] and messages_of(response) == []
+        html = response.content.decode()
+        assert f"{ce.this_year()} 年度</span>" in html and f'name="year" value="{ce.this_year()}"' in html
 
 
 def test_the_archive_follows_the_person_to_a_new_unit(client, admin_a, admin_b, enterprise_a, pro_b):

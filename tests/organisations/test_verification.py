@@ -165,6 +165,28 @@ def test_withdraw_while_undecided(client, fresh, fresh_admin, county_reviewer_a)
 
 
 @pytest.mark.django_db
+def test_withdraw_reason_is_kept_whole_or_refused_never_cut(client, fresh, fresh_admin, county_reviewer_a):
+    client.force_login(fresh_admin)
+    submit_full(client, fresh)
+    review = Review.objects.get()
+    response = client.post(reverse("organisations:withdraw"), {"reason": "材" * 1001}, follow=True)
+    assert "撤回原因不能超过1000个字（目前1001个字）" in response.content.decode()
+    review.refresh_from_db()
+    fresh.refresh_from_db()
+    assert (review.status, fresh.verification_status) == (ReviewStatus.PENDING, VerificationStatus.PENDING)
+    assert not review.events.filter(action="withdrawn").exists()
+    # The service holds the same rule, so a caller without the form is refused too.
+    with pytest.raises(ValidationError) as refused:
+        review_services.withdraw(review_id=review.pk, actor=fresh_admin, reason="材" * 1001)
+    assert refused.value.message_dict == {"reason": ["撤回原因不能超过1000个字（目前1001个字）"]}
+    response = client.post(reverse("organisations:withdraw"), {"reason": "材" * 1000})
+    assert response.status_code == 302
+    review.refresh_from_db()
+    assert review.status == ReviewStatus.WITHDRAWN
+    assert review.events.get(action="withdrawn").reason == "材" * 1000
+
+
+@pytest.mark.django_db
 def test_no_county_office_on_the_platform_refuses_and_saves_nothing(client, fresh, fresh_admin):
     client.force_login(fresh_admin)
     response = submit_full(client, fresh)

@@ -176,6 +176,23 @@ def test_withdraw_only_before_any_decision(client, enterprise_a, admin_a, county
 
 
 @pytest.mark.django_db
+def test_withdraw_reason_is_kept_whole_or_refused_never_cut(client, enterprise_a, admin_a, county_reviewer_a,
+                                                            city_reviewer):
+    base = submitted_base(enterprise_a, admin_a)
+    client.force_login(admin_a)
+    response = client.post(reverse("traineeships:base_withdraw"), {"reason": "见" * 1001}, follow=True)
+    assert "撤回原因不能超过1000个字（目前1001个字）" in response.content.decode()
+    base.refresh_from_db()
+    assert base.status == BaseStatus.PENDING and latest_review_for(base).status == ReviewStatus.PENDING
+    # 201 characters used to be cut to 200 without a word; now they are kept.
+    response = client.post(reverse("traineeships:base_withdraw"), {"reason": "见" * 201})
+    assert response.status_code == 302
+    base.refresh_from_db()
+    assert base.status == BaseStatus.DRAFT
+    assert latest_review_for(base).events.get(action="withdrawn").reason == "见" * 201
+
+
+@pytest.mark.django_db
 def test_pending_application_cannot_be_changed(client, enterprise_a, admin_a, county_reviewer_a, city_reviewer):
     submitted_base(enterprise_a, admin_a)
     client.force_login(admin_a)

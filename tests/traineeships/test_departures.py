@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
@@ -13,6 +14,7 @@ from tests import factories
 from tests.attachments.files import png_upload
 from tests.traineeships.test_placements import approved_application, on_post_placement, terms
 from traineeships.models import Departure, DepartureStatus, PlacementStatus
+from traineeships.services import departures as services
 from traineeships.services import placements as placement_services
 
 pytest_plugins = ["tests.traineeships.test_placements"]
@@ -135,6 +137,32 @@ def test_trainee_requests_departure_and_unit_answers(client, admin_a, placement,
     client.force_login(person)
     response = client.post(reverse("traineeships:my_departure_withdraw", args=[departure.pk]), follow=True)
     assert "单位已处理该申请，不能撤回" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_departure_answer_refuses_a_tampered_decision_and_a_long_reply(client, admin_a, placement):
+    client.force_login(placement.person)
+    client.post(reverse("traineeships:my_departure_request"), {"left_on": "2026-06-30", "note": "考取研究生"})
+    departure = Departure.objects.get()
+    answer = reverse("traineeships:departure_answer", args=[departure.pk])
+    told = Notification.objects.filter(recipient=placement.person).count()
+    client.force_login(admin_a)
+    for data, message in (
+        ({"decision": "maybe", "reply": "岗位调整"}, "处理结果不正确，请选择同意或不同意"),
+        ({"reply": "岗位调整"}, "请选择同意或不同意"),
+        ({"decision": "refuse", "reply": "不" * 256}, "单位意见不能超过255个字（目前256个字）"),
+    ):
+        response = client.post(answer, data, follow=True)
+        assert message in response.content.decode()
+        departure.refresh_from_db()
+        assert (departure.status, departure.unit_reply) == (DepartureStatus.REQUESTED, "")
+    assert Notification.objects.filter(recipient=placement.person).count() == told
+    with pytest.raises(ValidationError, match="单位意见不能超过255个字"):
+        services.answer_request(departure=departure, actor=admin_a, agree=False, reply="不" * 256)
+    response = client.post(answer, {"decision": "refuse", "reply": "不" * 255}, follow=True)
+    assert "已答复：不同意离岗" in response.content.decode()
+    departure.refresh_from_db()
+    assert (departure.status, departure.unit_reply) == (DepartureStatus.REFUSED, "不" * 255)
 
 
 @pytest.mark.django_db

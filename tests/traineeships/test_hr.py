@@ -123,8 +123,19 @@ def test_publishing_filters_go_through_a_form(client, two_approved_posts, city_r
     page = too_long.content.decode()
     assert '<div class="invalid-feedback d-block">确保该变量包含不超过 64 字符 (目前字符数 65)。</div>' in page
     assert "data-post=" not in page
+    # The keyword alone malformed: the tab asked for stays the marked one.
+    page = client.get(PUBLISHING, {"tab": "published", "q": "前" * 65}).content.decode()
+    assert 'class="nav-link active" href="?tab=published"' in page and 'name="tab" value="published"' in page
+    # A tab the page has not: the page's message, no tab marked, no rows and no buttons -- not 待发布 silently.
     page = client.get(PUBLISHING, {"tab": "withdrawn"}).content.decode()
-    assert 'role="alert">选择一个有效的选项' in page and "data-post=" not in page
+    assert 'role="alert" data-field-error="tab">没有该页签，请从页签中选择</div>' in page
+    assert 'active" href="?tab=' not in page and 'name="tab" value=""' in page
+    assert "data-post=" not in page and 'name="action"' not in page
+    page = client.get(PUBLISHING, {"tab": "withdrawn", "q": "前" * 65}).content.decode()
+    assert "没有该页签，请从页签中选择" in page and 'active" href="?tab=' not in page and "data-post=" not in page
+    # Absent: 待发布.
+    page = client.get(PUBLISHING).content.decode()
+    assert 'class="nav-link active" href="?tab=approved"' in page and 'data-field-error="tab"' not in page
     # The export button carries the page's own query string.
     page = client.get(PUBLISHING, {"tab": "published", "q": "会计"}).content.decode()
     assert f'{reverse("batch:export", args=["traineeship_publishing"])}?tab=published&amp;q=' in page
@@ -153,6 +164,27 @@ def test_publishing_refuses_posts_not_yet_approved(client, base_a, admin_a, city
     assert pending.status == PostStatus.PENDING
     empty = client.post(PUBLISHING, {"action": "publish"}, follow=True)
     assert "请至少选择一个岗位" in empty.content.decode()
+
+
+@pytest.mark.django_db
+def test_publishing_action_and_return_address_go_through_a_form(client, two_approved_posts, city_reviewer):
+    first, _second = two_approved_posts
+    client.force_login(city_reviewer)
+    # A tampered or missing action is refused, not read as 发布.
+    for data, message in (({"action": "delete"}, "操作不正确，请选择发布或撤销发布"), ({}, "请选择发布或撤销发布")):
+        response = client.post(PUBLISHING, {"post_ids": [first.pk], **data})
+        assert response["Location"] == PUBLISHING
+        assert message in client.get(response["Location"]).content.decode()
+        first.refresh_from_db()
+        assert first.status == PostStatus.APPROVED
+    # Back to the tab the user was on; an address elsewhere is not followed.
+    back = f"{PUBLISHING}?tab=approved&q=dev"
+    response = client.post(PUBLISHING, {"post_ids": [first.pk], "action": "publish", "back": back})
+    assert response["Location"] == back
+    first.refresh_from_db()
+    assert first.status == PostStatus.PUBLISHED
+    response = client.post(PUBLISHING, {"post_ids": [first.pk], "action": "unpublish", "back": "https://evil.example/"})
+    assert response["Location"] == PUBLISHING
 
 
 @pytest.mark.django_db

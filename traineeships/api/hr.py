@@ -1,7 +1,6 @@
 """The HR departments' lists and actions of views/hr.py through the API: 已备案基地 (the province), 报省厅备案
 (the city), 岗位发布 (the city: one tab at a time, then publish or unpublish the ticked posts)."""
 
-from django import forms
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import serializers
@@ -14,7 +13,7 @@ from api.responses import object_response, require_permission
 from traineeships.api.common import EMPTY_INPUT, TAGS, payload
 from traineeships.api.serializers import BaseSerializer, PostSerializer
 from traineeships.forms.hr import FiledBaseFilterForm, PublishingFilterForm
-from traineeships.forms.posts import PostSelectionForm
+from traineeships.forms.posts import PublicationForm
 from traineeships.models import REVIEWED_STATUSES
 from traineeships.selectors import (
     filed_bases_for_province,
@@ -28,11 +27,6 @@ from traineeships.services import posts as post_services
 
 REVIEW = "traineeships.review"
 PUBLISH = "traineeships.publish_posts"
-
-
-class PublicationForm(PostSelectionForm):
-    action = forms.ChoiceField(label=_("操作"), choices=[("publish", _("发布")), ("unpublish", _("撤销发布"))],
-                               error_messages={"required": _("请选择发布或撤销发布")})
 
 
 PublicationInput = inline_serializer("TraineeshipPublicationInput", {

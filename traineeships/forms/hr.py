@@ -42,9 +42,17 @@ class PublishingFilterForm(FilterForm):
     """岗位发布's ?tab= (the tab links; blank is 待发布) and ?q=."""
 
     tab = forms.ChoiceField(label=_("页签"), required=False, choices=[("", "")] + [(t, t) for t in PUBLISHING_TABS],
-                            widget=forms.HiddenInput)
+                            widget=forms.HiddenInput,
+                            error_messages={"invalid_choice": _("没有该页签，请从页签中选择")})
     q = forms.CharField(label=_("关键词"), required=False, max_length=64,
                         widget=forms.TextInput(attrs={**TEXT, "placeholder": _("岗位名称或单位名称")}))
 
     def clean_tab(self):
         return self.cleaned_data["tab"] or "approved"
+
+    @property
+    def chosen_tab(self) -> str | None:
+        """The tab to mark and act on: None when the query named no tab of the page (the message says so), also
+        when only the keyword is malformed the tab asked for stays chosen."""
+        self.is_valid()
+        return self.cleaned_data.get("tab")

@@ -96,7 +96,22 @@ class DepartureRequestForm(BindErrorsMixin, forms.Form):
 
 
 class AnswerForm(BindErrorsMixin, forms.Form):
-    reply = forms.CharField(label=_("单位意见"), max_length=255, required=False, widget=forms.TextInput(attrs=INPUT))
+    # 255 is Departure.unit_reply's column; services.departures.answer_request refuses the same.
+    reply = forms.CharField(
+        label=_("单位意见"), max_length=255, required=False, widget=forms.TextInput(attrs=INPUT),
+        error_messages={"max_length": _("单位意见不能超过%(limit_value)d个字（目前%(show_value)d个字）")})
+
+
+class DepartureAnswerForm(AnswerForm):
+    """The screen's answer to a trainee's request: its two buttons post `decision`; anything else is refused,
+    never read as a refusal."""
+
+    decision = forms.ChoiceField(label=_("处理结果"), choices=[("agree", _("同意离岗")), ("refuse", _("不同意"))],
+                                 error_messages={"required": _("请选择同意或不同意"),
+                                                 "invalid_choice": _("处理结果不正确，请选择同意或不同意")})
+
+    def first_error(self) -> str:
+        return next(str(message) for messages in self.errors.values() for message in messages)
 
 
 class RetentionForm(BindErrorsMixin, forms.Form):

@@ -86,3 +86,23 @@ class PostSelectionForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["post_ids"].choices = [(pk, pk) for pk in choices]
         self.fields["post_ids"].error_messages["invalid_choice"] = _("所选岗位不在本市可发布范围内，请刷新页面")
+
+
+class PublicationForm(PostSelectionForm):
+    """The posts ticked, and 发布 or 撤销发布 (the page's two buttons, the API's `action`): another action is
+    refused, never read as 发布."""
+
+    action = forms.ChoiceField(label=_("操作"), choices=[("publish", _("发布")), ("unpublish", _("撤销发布"))],
+                               error_messages={"required": _("请选择发布或撤销发布"),
+                                               "invalid_choice": _("操作不正确，请选择发布或撤销发布")})
+
+
+class PublishingPageForm(PublicationForm):
+    """The page's form also says where to return (the tab and search the user was on); an address outside 岗位发布
+    is not followed (the page itself instead)."""
+
+    back = forms.CharField(required=False, strip=False)
+
+    def clean_back(self):
+        back = self.cleaned_data["back"]
+        return back if back.startswith("/traineeships/hr/publishing/") else ""

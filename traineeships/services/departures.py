@@ -155,9 +155,15 @@ def answer_request(*, departure: Departure, actor, agree: bool, reply: str = "")
     if locked.status != DepartureStatus.REQUESTED:
         raise ValidationError(_("该离岗申请当前状态为“%(status)s”，不能再处理")
                               % {"status": locked.get_status_display()}, code="state")
-    reply = reply.strip()
+    reply = (reply or "").strip()
     if not agree and not reply:
         raise ValidationError({"reply": _("不同意时请填写原因")})
+    limit = Departure._meta.get_field("unit_reply").max_length
+    if len(reply) > limit:
+        # Refused, not cut: the reply is the trainee's answer and goes into their notification as typed.
+        raise ValidationError({"reply": ValidationError(
+            _("单位意见不能超过%(limit)d个字（目前%(count)d个字）") % {"limit": limit, "count": len(reply)},
+            code="max_length")})
     locked.unit_reply = reply
     locked.save(update_fields=["unit_reply", "updated_at"])
     if agree:

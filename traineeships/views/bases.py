@@ -14,6 +14,7 @@ from audit.services import record
 from core.decorators import permission_required_403
 from organisations.selectors import get_own_organisation
 from printing.pdf import own_organisation_document, render_pdf
+from reviews.forms import WithdrawReasonForm
 from reviews.models import ReviewStatus
 from reviews.selectors import history_for_subject, latest_review_for
 from traineeships.forms.bases import BaseApplicationForm, FileSlotForm, MajorDemandFormSet, demand_initial
@@ -138,8 +139,12 @@ def withdraw(request):
     base = get_own_base(request.user)
     if base is None:
         raise Http404
+    form = WithdrawReasonForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, form.first_error())
+        return redirect("traineeships:base_detail", pk=base.pk)
     try:
-        services.withdraw_base(base=base, actor=request.user, reason=request.POST.get("reason", "").strip()[:200])
+        services.withdraw_base(base=base, actor=request.user, reason=form.cleaned_data["reason"])
     except ValidationError as error:
         messages.error(request, "；".join(error.messages))
         return redirect("traineeships:base_detail", pk=base.pk)

@@ -14,7 +14,13 @@ from audit.services import record
 from core.decorators import permission_required_403
 from printing.pdf import own_document, render_pdf
 from reviews.selectors import history_for_subject, latest_review_for
-from traineeships.forms.placements import AnswerForm, DepartureForm, DepartureRequestForm, UploadForm
+from traineeships.forms.placements import (
+    AnswerForm,
+    DepartureAnswerForm,
+    DepartureForm,
+    DepartureRequestForm,
+    UploadForm,
+)
 from traineeships.models import DepartureStatus, PlacementStatus
 from traineeships.rules import MANAGE_BASE as PERMISSION
 from traineeships.selectors import (
@@ -162,8 +168,13 @@ def departure_cancel(request, pk):
 @require_POST
 @permission_required_403(PERMISSION)
 def departure_answer(request, pk):
-    agree = request.POST.get("decision") == "agree"
-    reply = request.POST.get("reply", "")
+    form = DepartureAnswerForm(request.POST)
+    if not form.is_valid():
+        get_unit_departure(request.user, pk)
+        messages.error(request, form.first_error())
+        return redirect("traineeships:departure_detail", pk=pk)
+    agree = form.cleaned_data["decision"] == "agree"
+    reply = form.cleaned_data["reply"]
     return _unit_action(request, pk, lambda departure: services.answer_request(
         departure=departure, actor=request.user, agree=agree, reply=reply),
         _("已同意离岗申请，请继续办理离岗手续") if agree else _("已答复：不同意离岗"))

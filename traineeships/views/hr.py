@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from core.decorators import permission_required_403
 from core.paging import paginate
 from traineeships.forms.hr import TAB_LABELS, BaseFilterForm, FiledBaseFilterForm, PublishingFilterForm
-from traineeships.forms.posts import PostSelectionForm
+from traineeships.forms.posts import PublishingPageForm
 from traineeships.models import REVIEWED_STATUSES
 from traineeships.selectors import (
     bases_for_government,
@@ -20,7 +20,6 @@ from traineeships.selectors import (
     filter_publishing,
     get_base_for_user,
     publishable_posts_for_city,
-    publishing_tab,
 )
 from traineeships.services import bases as base_services
 from traineeships.services import posts as post_services
@@ -74,23 +73,24 @@ def publishing(request):
         return _change_publication(request, posts)
     form = PublishingFilterForm(request.GET)
     filters = form.filters()
-    tab = filters["tab"] if filters is not None else publishing_tab(request.GET.get("tab", ""))
+    tab = form.chosen_tab
     context = paginate(request, posts.none() if filters is None else filter_publishing(posts, **filters))
-    context.update(form=form, tab=tab, tabs=list(TAB_LABELS.items()), publish=tab != "published",
+    context.update(form=form, tab=tab, tabs=list(TAB_LABELS.items()), publish=tab in ("approved", "unpublished"),
                    export_query=request.GET.urlencode())
     return render(request, "traineeships/hr/publishing.html", context)
 
 
 def _change_publication(request, posts):
-    publish = request.POST.get("action") != "unpublish"
-    form = PostSelectionForm(request.POST, choices=posts.filter(status__in=REVIEWED_STATUSES).values_list(
+    form = PublishingPageForm(request.POST, choices=posts.filter(status__in=REVIEWED_STATUSES).values_list(
         "pk", flat=True))
-    back = request.POST.get("back", "")
-    target = back if back.startswith("/traineeships/hr/publishing/") else "traineeships:publishing"
-    if not form.is_valid():
-        for error in form.errors.get("post_ids", []):
-            messages.error(request, error)
+    valid = form.is_valid()
+    target = form.cleaned_data.get("back") or "traineeships:publishing"
+    if not valid:
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
         return redirect(target)
+    publish = form.cleaned_data["action"] == "publish"
     outcome = post_services.change_publication(post_ids=form.cleaned_data["post_ids"], actor=request.user,
                                                publish=publish)
     if outcome.done:
