@@ -125,7 +125,8 @@ class ManageFilterForm(forms.Form):
     """学时申报管理's filters: an invalid one is dropped with its message beside it."""
 
     tab = forms.ChoiceField(required=False, choices=[("", ""), ("approved", ""), ("mine", "")],
-                            widget=forms.HiddenInput, error_messages={"invalid_choice": _("没有该页签，请从页签中选择")})
+                            widget=forms.HiddenInput,
+                            error_messages={"invalid_choice": _("没有该页签，请从页签中选择")})
     year = _year_field(required=False, attrs=SMALL)
     learning_form = _choice(_("学习形式"), LearningForm.choices, attrs=SMALL_SELECT, required=False)
     name = forms.CharField(label=_("姓名"), max_length=64, required=False, widget=forms.TextInput(attrs=SMALL),
