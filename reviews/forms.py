@@ -107,7 +107,7 @@ class DecisionForm(forms.Form):
         error_messages={"required": _("请选择审核结论"), "invalid_choice": _("请选择审核结论")},
     )
     reason = forms.CharField(
-        label=_("审核意见"), required=False, max_length=1000,
+        label=_("审核意见"), required=False, max_length=REASON_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 3, "class": "form-control"}),
         help_text=_("选择“不通过”或“退回修改”时必须填写"),
     )
