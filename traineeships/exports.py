@@ -138,8 +138,8 @@ def graduates_for_export(user, params):
     from traineeships.forms.individuals import GraduateFilterForm
     from traineeships.selectors import filter_graduates, graduates_for_user
 
-    form = GraduateFilterForm(params or None)
-    return filter_graduates(graduates_for_user(user), **form.filters())
+    filters, records = GraduateFilterForm(params or None).filters(), graduates_for_user(user)
+    return records.none() if filters is None else filter_graduates(records, **filters)
 
 
 def _statistics_column(header: str, name: str, width: int = 12) -> Column:

@@ -133,6 +133,24 @@ def test_graduate_register_export_masks_as_the_list_does(client, export, county_
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("query, field, message", [
+    ("graduation_year=20x4", "graduation_year", "请输入四位年份"),
+    ("education=phd", "education", "没有该学历，请从列表中选择"),
+])
+def test_a_malformed_graduate_filter_is_its_message_and_nothing_listed_or_exported(client, export, county_hr_a,
+                                                                                   county_reviewer_a, query, field,
+                                                                                   message):
+    GraduateRecord.objects.create(name="张三", id_number=ZHANG, school="郑州大学", major="软件工程",
+                                  education="bachelor", graduation_year=2024, imported_by_org=county_hr_a)
+    client.force_login(county_reviewer_a)
+    response = client.get(reverse("traineeships:graduates") + f"?{query}")
+    assert response.status_code == 200 and list(response.context["object_list"]) == []
+    assert response.context["filter_form"].errors[field] == [message]
+    assert export("graduate_register", query)[1:] == []
+    assert [row[0] for row in export("graduate_register", "graduation_year=2024")[1:]] == ["张三"]
+
+
+@pytest.mark.django_db
 def test_statistics_export_for_the_departments_jurisdiction(client, export, enterprise_a, admin_a, application,
                                                             county_reviewer_a, county_reviewer_b, city_reviewer, wage):
     placement = on_post_placement(application, admin_a, county_reviewer_a)

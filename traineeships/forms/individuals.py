@@ -91,16 +91,21 @@ class GraduateFilterForm(forms.Form):
     school = forms.CharField(label=_("毕业院校"), required=False, max_length=128,
                              widget=forms.TextInput(attrs={"class": "form-control form-control-sm"}))
     education = forms.ChoiceField(label=_("学历"), required=False, choices=[("", _("全部"))] + REGISTER_EDUCATION,
-                                  widget=forms.Select(attrs={"class": "form-select form-select-sm"}))
+                                  widget=forms.Select(attrs={"class": "form-select form-select-sm"}),
+                                  error_messages={"invalid_choice": _("没有该学历，请从列表中选择")})
     graduation_year = forms.IntegerField(label=_("毕业年份"), required=False, min_value=1900, max_value=2999,
                                          widget=forms.NumberInput(attrs={"class": "form-control form-control-sm"}),
                                          error_messages={"invalid": _("请输入四位年份"),
                                                          "min_value": _("请输入四位年份"),
                                                          "max_value": _("请输入四位年份")})
 
-    def filters(self) -> dict:
-        if not self.is_valid():
+    def filters(self) -> dict | None:
+        """The filters, or None when one is malformed: its message is beside the field and the list (and the
+        export) is empty rather than less filtered than asked."""
+        if not self.is_bound:
             return {}
+        if not self.is_valid():
+            return None
         data = self.cleaned_data
         return {"q": data["q"].strip(), "school": data["school"].strip(), "education": data["education"],
                 "graduation_year": data["graduation_year"]}

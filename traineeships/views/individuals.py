@@ -105,8 +105,8 @@ def _register_keeper(view):
 @_register_keeper
 def graduate_list(request):
     form = GraduateFilterForm(request.GET or None)
-    records = selectors.filter_graduates(selectors.graduates_for_user(request.user),
-                                                 **form.filters())
+    filters, records = form.filters(), selectors.graduates_for_user(request.user)
+    records = records.none() if filters is None else selectors.filter_graduates(records, **filters)
     context = paginate(request, records)
     context.update(filter_form=form, import_key=GRADUATES)
     return render(request, "traineeships/individual/graduates.html", context)
