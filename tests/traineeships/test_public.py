@@ -97,6 +97,10 @@ def test_detail_back_link_returns_to_the_same_filtered_page(client, posts):
     # Parameters the list does not know are not carried back.
     odd = client.get(reverse("traineeships:public_post", args=[post.pk]), {"city": "410100", "evil": "<x>"})
     assert f'href="{LIST}?province=410000&amp;city=410100" data-testid="back-link"' in odd.content.decode()
+    # A page that is no plain number (a superscript two is a digit to str.isdigit) is not carried back either.
+    for page in ("²", "１", "1" * 7, "-1"):
+        odd = client.get(reverse("traineeships:public_post", args=[post.pk]), {"city": "410100", "page": page})
+        assert f'href="{LIST}?province=410000&amp;city=410100" data-testid="back-link"' in odd.content.decode()
 
 
 @pytest.mark.django_db

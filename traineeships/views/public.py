@@ -58,7 +58,7 @@ def post_detail(request, pk):
     form = PublicPostFilterForm(request.GET)
     querystring = form.querystring()
     page = request.GET.get("page", "")
-    if page.isdigit():
+    if page.isascii() and page.isdigit() and len(page) <= 6:  # "²" is a digit to str.isdigit
         querystring = f"{querystring}&page={page}" if querystring else f"page={page}"
     return render(request, "traineeships/public/detail.html", {"post": post, "back_query": querystring})
 
