@@ -13,7 +13,8 @@ from core.masking import mask_id_number, mask_mobile
 def login_records_for_export(user, params):
     """Exactly what accounts.views.login_log lists for these query parameters."""
     records = selectors.get_login_records_for_user(user)
-    return selectors.filter_login_records(records, **LoginLogFilterForm(params or None).filters())
+    filters = LoginLogFilterForm(params or None).filters()
+    return records.none() if filters is None else selectors.filter_login_records(records, **filters)
 
 
 def mask_identifier(value: str) -> str:

@@ -174,11 +174,14 @@ class LoginLogFilterForm(forms.Form):
                         widget=forms.TextInput(attrs={"class": "form-control form-control-sm",
                                                       "placeholder": _("账号、登录名或姓名")}))
     result = forms.ChoiceField(label=_("结果"), required=False, choices=RESULT_CHOICES,
-                               widget=forms.Select(attrs={"class": "form-select form-select-sm"}))
+                               widget=forms.Select(attrs={"class": "form-select form-select-sm"}),
+                               error_messages={"invalid_choice": _("没有该结果，请从列表中选择")})
     date_from = forms.DateField(label=_("开始日期"), required=False,
-                                widget=forms.DateInput(attrs={"type": "date", "class": "form-control form-control-sm"}))
+                                widget=forms.DateInput(attrs={"type": "date", "class": "form-control form-control-sm"}),
+                                error_messages={"invalid": _("日期格式应为 2026-03-01")})
     date_to = forms.DateField(label=_("结束日期"), required=False,
-                              widget=forms.DateInput(attrs={"type": "date", "class": "form-control form-control-sm"}))
+                              widget=forms.DateInput(attrs={"type": "date", "class": "form-control form-control-sm"}),
+                              error_messages={"invalid": _("日期格式应为 2026-03-01")})
     ip = forms.CharField(label=_("IP 地址"), required=False, max_length=45,
                          widget=forms.TextInput(attrs={"class": "form-control form-control-sm",
                                                        "placeholder": _("如 192.168.")}))
@@ -189,9 +192,13 @@ class LoginLogFilterForm(forms.Form):
             self.add_error("date_to", _("结束日期不能早于开始日期"))
         return cleaned
 
-    def filters(self) -> dict:
-        if not self.is_valid():
+    def filters(self) -> dict | None:
+        """The filters, or None when one is malformed: its message is beside the field and the list (and the
+        export) is empty rather than less filtered than asked."""
+        if not self.is_bound:
             return {}
+        if not self.is_valid():
+            return None
         data = self.cleaned_data
         return {"text": data["q"].strip(), "result": data["result"], "date_from": data["date_from"],
                 "date_to": data["date_to"], "ip": data["ip"].strip()}

@@ -180,7 +180,8 @@ def sms_outbox(request):
 def login_log(request):
     records = selectors.get_login_records_for_user(request.user)
     filter_form = LoginLogFilterForm(request.GET or None)
-    records = selectors.filter_login_records(records, **filter_form.filters())
+    filters = filter_form.filters()
+    records = records.none() if filters is None else selectors.filter_login_records(records, **filters)
     context = {"filter_form": filter_form, "show_organisation": request.user.is_staff,
                "reset_url": reverse("accounts:login_log"), **paginate(request, records)}
     return render(request, "accounts/login_log.html", context)

@@ -107,21 +107,24 @@ def register_exports() -> None:
         from internships.selectors.students import filter_roll, roll_for_user, roll_values
 
         form = RollFilterForm(params, classes=roll_values(user, "class_name"), majors=roll_values(user, "major"))
-        return filter_roll(roll_for_user(user), **form.filters())
+        filters, students = form.filters(), roll_for_user(user)
+        return students.none() if filters is None else filter_roll(students, **filters)
 
     def _signing(user, params):
         from internships.forms.students import SigningFilterForm
         from internships.selectors.students import applications_for_host, filter_applications, host_positions
 
         form = SigningFilterForm(params, positions=host_positions(user))
-        return filter_applications(applications_for_host(user), **form.filters())
+        filters, applications = form.filters(), applications_for_host(user)
+        return applications.none() if filters is None else filter_applications(applications, **filters)
 
     def _school_applications(user, params):
         from internships.forms.students import SchoolApplicationFilterForm
         from internships.selectors.students import applications_for_school, filter_applications, roll_values
 
         form = SchoolApplicationFilterForm(params, classes=roll_values(user, "class_name"))
-        return filter_applications(applications_for_school(user), **form.filters())
+        filters, applications = form.filters(), applications_for_school(user)
+        return applications.none() if filters is None else filter_applications(applications, **filters)
 
     levels = tuple((value, str(label)) for value, label in StudyLevel.choices)
     statuses = tuple((value, str(label)) for value, label in ApplicationStatus.choices)

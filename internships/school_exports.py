@@ -64,7 +64,8 @@ def school_overview_for_export(user, params):
     from internships.selectors.school_overview import class_names, filter_roll, roll_with_stage, school_roll
 
     form = OverviewFilterForm(params, class_names=class_names(user))
-    return filter_roll(roll_with_stage(school_roll(user)), **form.filters())
+    filters, students = form.filters(), roll_with_stage(school_roll(user))
+    return students.none() if filters is None else filter_roll(students, **filters)
 
 
 def supervision_for_export(user, params):
@@ -72,7 +73,8 @@ def supervision_for_export(user, params):
     from internships.selectors.school_overview import filter_internships, region_internships
 
     form = SupervisionFilterForm(params)
-    return filter_internships(region_internships(user), **form.filters())
+    filters, internships = form.filters(), region_internships(user)
+    return internships.none() if filters is None else filter_internships(internships, **filters)
 
 
 def register_school_exports() -> None:

@@ -10,8 +10,8 @@ from organisations.forms import DirectoryFilterForm
 
 def directory_for_export(user, params):
     """Exactly what organisations.views.directory lists for these query parameters."""
-    form = DirectoryFilterForm(params or None)
-    return selectors.filter_directory(selectors.get_directory_for_user(user), **form.filters())
+    filters, organisations = DirectoryFilterForm(params or None).filters(), selectors.get_directory_for_user(user)
+    return organisations.none() if filters is None else selectors.filter_directory(organisations, **filters)
 
 
 def _origin(unit) -> str:

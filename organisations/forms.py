@@ -68,15 +68,22 @@ class DirectoryFilterForm(forms.Form):
     credit_code = forms.CharField(label=_("统一社会信用代码"), required=False, max_length=18,
                                   widget=forms.TextInput(attrs=small))
     kind = forms.ChoiceField(label=_("单位类型"), required=False, choices=KIND_FILTER_CHOICES,
-                             widget=forms.Select(attrs={"class": "form-select form-select-sm"}))
+                             widget=forms.Select(attrs={"class": "form-select form-select-sm"}),
+                             error_messages={"invalid_choice": _("没有该单位类型，请从列表中选择")})
     verification_status = forms.ChoiceField(
         label=_("认证状态"), required=False, choices=[("", _("全部状态")), *VerificationStatus.choices],
         widget=forms.Select(attrs={"class": "form-select form-select-sm"}),
+        error_messages={"invalid_choice": _("没有该认证状态，请从列表中选择")},
     )
     origin = forms.ChoiceField(label=_("来源"), required=False, choices=[("", _("全部来源")), *Origin.choices],
-                               widget=forms.Select(attrs={"class": "form-select form-select-sm"}))
+                               widget=forms.Select(attrs={"class": "form-select form-select-sm"}),
+                               error_messages={"invalid_choice": _("没有该来源，请从列表中选择")})
 
-    def filters(self) -> dict:
-        if not self.is_valid():
+    def filters(self) -> dict | None:
+        """The filters, or None when one is malformed: its message is beside the field and the list (and the
+        export) is empty rather than less filtered than asked."""
+        if not self.is_bound:
             return {}
+        if not self.is_valid():
+            return None
         return {key: (value or "").strip() for key, value in self.cleaned_data.items()}

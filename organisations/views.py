@@ -16,7 +16,8 @@ def directory(request):
     if not selectors.can_use_directory(request.user):
         raise PermissionDenied
     form = DirectoryFilterForm(request.GET or None)
-    organisations = selectors.filter_directory(selectors.get_directory_for_user(request.user), **form.filters())
+    filters, organisations = form.filters(), selectors.get_directory_for_user(request.user)
+    organisations = organisations.none() if filters is None else selectors.filter_directory(organisations, **filters)
     context = {"form": form}
     context.update(paginate(request, organisations))
     return render(request, "organisations/directory.html", context)

@@ -204,7 +204,8 @@ def unit_placements_for_export(user, params):
     from traineeships.selectors import filter_placements, placements_for_unit
 
     # The page's own filter form, so the export holds exactly the rows the page lists.
-    return filter_placements(placements_for_unit(user), **PlacementFilterForm(params).filters())
+    filters, placements = PlacementFilterForm(params).filters(), placements_for_unit(user)
+    return placements.none() if filters is None else filter_placements(placements, **filters)
 
 
 def register_exports() -> None:

@@ -129,8 +129,11 @@ class ClaimFilterForm(forms.Form):
             raise forms.ValidationError(_("月份格式应为 2026-03")) from None
 
     def filter(self, queryset):
-        if not self.is_valid():
+        if not self.is_bound:
             return queryset
+        if not self.is_valid():
+            # The message is beside the field; the list is empty rather than less filtered than asked.
+            return queryset.none()
         data = self.cleaned_data
         if data.get("number"):
             queryset = queryset.filter(number__icontains=data["number"].strip())

@@ -82,13 +82,18 @@ class AppealForm(BindErrorsMixin, AppealSelectionForm):
 class ComplaintFilterForm(forms.Form):
     status = forms.ChoiceField(label=_("处理结果"), required=False,
                                choices=[("", _("全部"))] + list(ComplaintStatus.choices),
-                               widget=forms.Select(attrs=SELECT))
+                               widget=forms.Select(attrs=SELECT),
+                               error_messages={"invalid_choice": _("没有该处理结果，请从列表中选择")})
     enterprise = forms.CharField(label=_("企业名称"), required=False, max_length=64,
                                  widget=forms.TextInput(attrs={"class": "form-control form-control-sm"}))
 
     def apply(self, queryset):
-        if not self.is_valid():
+        if not self.is_bound:
             return queryset
+        if not self.is_valid():
+            # The message is beside the field; the list (and the export) is empty rather than less filtered
+            # than asked.
+            return queryset.none()
         if self.cleaned_data["status"]:
             queryset = queryset.filter(status=self.cleaned_data["status"])
         if self.cleaned_data["enterprise"]:
@@ -98,4 +103,5 @@ class ComplaintFilterForm(forms.Form):
 
 class AppealFilterForm(ComplaintFilterForm):
     status = forms.ChoiceField(label=_("状态"), required=False, choices=[("", _("全部"))] + list(AppealStatus.choices),
-                               widget=forms.Select(attrs=SELECT))
+                               widget=forms.Select(attrs=SELECT),
+                               error_messages={"invalid_choice": _("没有该状态，请从列表中选择")})

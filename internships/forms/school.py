@@ -188,9 +188,13 @@ class OverviewFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["class_name"].choices = [("", _("全部"))] + [(name, name) for name in class_names]
 
-    def filters(self) -> dict:
-        if not self.is_valid():
+    def filters(self) -> dict | None:
+        """The filters, or None when one is malformed: its message is beside the field and the list (and the
+        export) is empty rather than less filtered than asked."""
+        if not self.is_bound:
             return {}
+        if not self.is_valid():
+            return None
         return {key: self.cleaned_data[key] for key in ("class_name", "stage", "q")}
 
 
@@ -212,8 +216,12 @@ class SupervisionFilterForm(forms.Form):
             self.add_error("active_until", _("结束日期不能早于开始日期"))
         return data
 
-    def filters(self) -> dict:
-        if not self.is_valid():
+    def filters(self) -> dict | None:
+        """The filters, or None when one is malformed: its message is beside the field and the list (and the
+        export) is empty rather than less filtered than asked."""
+        if not self.is_bound:
             return {}
+        if not self.is_valid():
+            return None
         return {key: self.cleaned_data[key] for key in ("school", "enterprise", "status", "active_from",
                                                          "active_until")}

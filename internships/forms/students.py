@@ -99,19 +99,26 @@ ROLL_STATUS_CHOICES = [
 
 class RollFilterForm(forms.Form):
     q = forms.CharField(label=_("姓名"), required=False, max_length=64, widget=forms.TextInput(attrs=SMALL_INPUT))
-    class_name = forms.ChoiceField(label=_("班级"), required=False, widget=forms.Select(attrs=SMALL_SELECT))
-    major = forms.ChoiceField(label=_("专业"), required=False, widget=forms.Select(attrs=SMALL_SELECT))
+    class_name = forms.ChoiceField(label=_("班级"), required=False, widget=forms.Select(attrs=SMALL_SELECT),
+                                   error_messages={"invalid_choice": _("没有该班级，请从列表中选择")})
+    major = forms.ChoiceField(label=_("专业"), required=False, widget=forms.Select(attrs=SMALL_SELECT),
+                              error_messages={"invalid_choice": _("没有该专业，请从列表中选择")})
     status = forms.ChoiceField(label=_("状态"), required=False, choices=ROLL_STATUS_CHOICES,
-                               widget=forms.Select(attrs=SMALL_SELECT))
+                               widget=forms.Select(attrs=SMALL_SELECT),
+                               error_messages={"invalid_choice": _("没有该状态，请从列表中选择")})
 
     def __init__(self, *args, classes=(), majors=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["class_name"].choices = [("", _("全部班级"))] + [(c, c) for c in classes]
         self.fields["major"].choices = [("", _("全部专业"))] + [(m, m) for m in majors]
 
-    def filters(self) -> dict:
-        if not self.is_valid():
+    def filters(self) -> dict | None:
+        """The filters, or None when one is malformed: its message is beside the field and the list (and the
+        export) is empty rather than less filtered than asked."""
+        if not self.is_bound:
             return {}
+        if not self.is_valid():
+            return None
         data = self.cleaned_data
         return {"q": data["q"].strip(), "class_name": data["class_name"], "major": data["major"],
                 "status": data["status"]}
@@ -125,17 +132,23 @@ class PositionFilterForm(forms.Form):
                         widget=forms.TextInput(attrs=SMALL_INPUT))
     major = forms.CharField(label=_("对口专业"), required=False, max_length=64,
                             widget=forms.TextInput(attrs=SMALL_INPUT))
-    city = forms.ChoiceField(label=_("工作地区"), required=False, widget=forms.Select(attrs=SMALL_SELECT))
+    city = forms.ChoiceField(label=_("工作地区"), required=False, widget=forms.Select(attrs=SMALL_SELECT),
+                             error_messages={"invalid_choice": _("没有该地区，请从列表中选择")})
     education = forms.ChoiceField(label=_("学历要求"), required=False, choices=[("", _("全部"))] + Education.choices,
-                                  widget=forms.Select(attrs=SMALL_SELECT))
+                                  widget=forms.Select(attrs=SMALL_SELECT),
+                                  error_messages={"invalid_choice": _("没有该学历要求，请从列表中选择")})
 
     def __init__(self, *args, cities=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["city"].choices = [("", _("全部地区"))] + list(cities)
 
-    def filters(self) -> dict:
-        if not self.is_valid():
+    def filters(self) -> dict | None:
+        """The filters, or None when one is malformed: its message is beside the field and the list (and the
+        export) is empty rather than less filtered than asked."""
+        if not self.is_bound:
             return {}
+        if not self.is_valid():
+            return None
         data = self.cleaned_data
         return {"q": data["q"].strip(), "major": data["major"].strip(), "city": data["city"],
                 "education": data["education"]}
@@ -174,7 +187,8 @@ APPLICATION_STATUS_CHOICES = [("", _("全部状态"))] + ApplicationStatus.choic
 class SigningFilterForm(forms.Form):
     q = forms.CharField(label=_("学生姓名"), required=False, max_length=64, widget=forms.TextInput(attrs=SMALL_INPUT))
     status = forms.ChoiceField(label=_("状态"), required=False, choices=APPLICATION_STATUS_CHOICES,
-                               widget=forms.Select(attrs=SMALL_SELECT))
+                               widget=forms.Select(attrs=SMALL_SELECT),
+                               error_messages={"invalid_choice": _("没有该状态，请从列表中选择")})
     position = forms.ModelChoiceField(label=_("岗位"), required=False, queryset=None,
                                       widget=forms.Select(attrs=SMALL_SELECT), empty_label=_("全部岗位"),
                                       error_messages={"invalid_choice": _("请选择列表中的岗位")})
@@ -183,9 +197,13 @@ class SigningFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["position"].queryset = positions
 
-    def filters(self) -> dict:
-        if not self.is_valid():
+    def filters(self) -> dict | None:
+        """The filters, or None when one is malformed: its message is beside the field and the list (and the
+        export) is empty rather than less filtered than asked."""
+        if not self.is_bound:
             return {}
+        if not self.is_valid():
+            return None
         data = self.cleaned_data
         return {"q": data["q"].strip(), "status": data["status"], "position": data["position"]}
 
@@ -193,17 +211,23 @@ class SigningFilterForm(forms.Form):
 class SchoolApplicationFilterForm(forms.Form):
     q = forms.CharField(label=_("学生或企业名称"), required=False, max_length=64,
                         widget=forms.TextInput(attrs=SMALL_INPUT))
-    class_name = forms.ChoiceField(label=_("班级"), required=False, widget=forms.Select(attrs=SMALL_SELECT))
+    class_name = forms.ChoiceField(label=_("班级"), required=False, widget=forms.Select(attrs=SMALL_SELECT),
+                                   error_messages={"invalid_choice": _("没有该班级，请从列表中选择")})
     status = forms.ChoiceField(label=_("状态"), required=False, choices=APPLICATION_STATUS_CHOICES,
-                               widget=forms.Select(attrs=SMALL_SELECT))
+                               widget=forms.Select(attrs=SMALL_SELECT),
+                               error_messages={"invalid_choice": _("没有该状态，请从列表中选择")})
 
     def __init__(self, *args, classes=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["class_name"].choices = [("", _("全部班级"))] + [(c, c) for c in classes]
 
-    def filters(self) -> dict:
-        if not self.is_valid():
+    def filters(self) -> dict | None:
+        """The filters, or None when one is malformed: its message is beside the field and the list (and the
+        export) is empty rather than less filtered than asked."""
+        if not self.is_bound:
             return {}
+        if not self.is_valid():
+            return None
         data = self.cleaned_data
         return {"q": data["q"].strip(), "class_name": data["class_name"], "status": data["status"]}
 

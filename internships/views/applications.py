@@ -61,7 +61,8 @@ def position_list(request):
     student = _student(request)
     positions = positions_for_student(student)
     form = PositionFilterForm(request.GET or None, cities=cities_of(positions))
-    context = paginate(request, filter_positions(positions, **form.filters()))
+    filters = form.filters()
+    context = paginate(request, positions.none() if filters is None else filter_positions(positions, **filters))
     open_ones = open_applications(student)
     context.update(form=form, student=student, open_count=open_ones.count(), max_choices=MAX_OPEN_CHOICES,
                    applied=set(applications_of_student(student).filter(
@@ -145,7 +146,8 @@ def _require_host(user):
 def signing_list(request):
     _require_host(request.user)
     form = SigningFilterForm(request.GET or None, positions=host_positions(request.user))
-    applications = filter_applications(applications_for_host(request.user), **form.filters())
+    filters, applications = form.filters(), applications_for_host(request.user)
+    applications = applications.none() if filters is None else filter_applications(applications, **filters)
     context = paginate(request, applications)
     context.update(form=form, export_query=request.GET.urlencode())
     return render(request, "internships/signing/list.html", context)
@@ -194,7 +196,8 @@ def signing_refuse(request, pk):
 def school_applications(request):
     require_own_school(request.user)
     form = SchoolApplicationFilterForm(request.GET or None, classes=roll_values(request.user, "class_name"))
-    applications = filter_applications(applications_for_school(request.user), **form.filters())
+    filters, applications = form.filters(), applications_for_school(request.user)
+    applications = applications.none() if filters is None else filter_applications(applications, **filters)
     context = paginate(request, applications)
     signed = {internship.application_id: internship for internship in Internship.objects.select_related("enterprise")
               .filter(application__in=[a.pk for a in context["object_list"]])}

@@ -34,7 +34,8 @@ def school_overview(request):
     """学生实习总览: every student of the roll with their stage, one page."""
     _require(may_act_for_school, request.user)
     form = OverviewFilterForm(request.GET or None, class_names=class_names(request.user))
-    students = filter_roll(roll_with_stage(school_roll(request.user)), **form.filters())
+    filters, students = form.filters(), roll_with_stage(school_roll(request.user))
+    students = students.none() if filters is None else filter_roll(students, **filters)
     context = paginate(request, students)
     context.update(form=form, rows=[overview_row(student) for student in context["object_list"]],
                    export_query=request.GET.urlencode())
@@ -55,7 +56,8 @@ def supervision(request):
     """辖区实习: every internship whose enterprise or school lies in the department's region."""
     _require(may_supervise, request.user)
     form = SupervisionFilterForm(request.GET or None)
-    internships = filter_internships(region_internships(request.user), **form.filters())
+    filters, internships = form.filters(), region_internships(request.user)
+    internships = internships.none() if filters is None else filter_internships(internships, **filters)
     context = paginate(request, internships)
     context.update(form=form, export_query=request.GET.urlencode())
     return render(request, "internships/school/supervision.html", context)

@@ -30,7 +30,8 @@ def student_list(request):
     require_own_school(request.user)
     form = RollFilterForm(request.GET or None, classes=roll_values(request.user, "class_name"),
                           majors=roll_values(request.user, "major"))
-    students = filter_roll(roll_for_user(request.user), **form.filters())
+    filters, students = form.filters(), roll_for_user(request.user)
+    students = students.none() if filters is None else filter_roll(students, **filters)
     context = paginate(request, students)
     deletable = set(roll_for_user(request.user).filter(pk__in=[s.pk for s in context["object_list"]],
                                                        applications__isnull=True).values_list("pk", flat=True))

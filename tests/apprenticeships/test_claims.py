@@ -369,6 +369,14 @@ def test_list_filters_and_bad_parameters(client, enterprise_a, admin_a, claimer)
     response = client.get(LIST, {"month": "2026-13", "status": "nope"})
     assert response.status_code == 200
     assert "查询条件有误：请选择列表中的状态；月份格式应为 2026-03" in response.content.decode()
+    # A malformed filter: its message beside the field and no rows, not the list less filtered than asked.
+    for bad, field, message in (({"month": "2026-13"}, "month", "月份格式应为 2026-03"),
+                                ({"stage": "zzz"}, "stage", "请选择列表中的申领阶段"),
+                                ({"status": "nope"}, "status", "请选择列表中的状态")):
+        response = client.get(LIST, bad)
+        assert response.status_code == 200 and response.context["rows"] == []
+        assert response.context["form"].errors[field] == [message]
+        assert "暂无补贴申领" in response.content.decode()
 
 
 def test_deny(client, enterprise_a, admin_a, claimer, filer_a, admin_b, county_reviewer_a, county_reviewer_b,

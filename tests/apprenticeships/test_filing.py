@@ -413,9 +413,15 @@ def test_list_filters_and_malformed_queries(client, admin_a, enterprise_a, draft
                 {"page": "zz"}):
         response = client.get(url("filings"), bad)
         assert response.status_code == 200
-    response = client.get(url("filings"), {"month": "2026-13"})
-    assert any("月份格式应为 2026-03" in text for text in texts(response))
-    assert "进入处理" in response.content.decode()
+    # A malformed filter: its message beside the field and no rows, not the list less filtered than asked.
+    for bad, field, message in (({"month": "2026-13"}, "month", "月份格式应为 2026-03"),
+                                ({"status": "nonsense"}, "status", "请选择列表中的状态"),
+                                ({"apprenticeship_type": "x"}, "apprenticeship_type", "请选择列表中的学徒制培训类型")):
+        response = client.get(url("filings"), bad)
+        assert response.status_code == 200 and list(response.context["object_list"]) == []
+        assert response.context["form"].errors[field] == [message]
+        assert "暂无备案" in response.content.decode() and "进入处理" not in response.content.decode()
+    assert texts(client.get(url("filings"), {"month": "2026-13"})) == ["查询条件有误：月份格式应为 2026-03"]
 
 
 # ------------------------------------------------------------------------------------------ deny

@@ -443,7 +443,8 @@ def test_school_list_filters(client, student, internship, school_admin, school_b
     assert f'data-complaint="{open_one.pk}"' in page and f'data-complaint="{done.pk}"' in page
     page = client.get(url, {"enterprise": "乙企业"}).content.decode()
     assert "data-complaint=" not in page
-    assert client.get(url, {"status": "nonsense", "page": "x"}).status_code == 200
+    response = client.get(url, {"status": "nonsense", "page": "x"})
+    assert response.status_code == 200 and list(response.context["object_list"]) == []  # see below
     client.force_login(school_b_admin)
     assert "data-complaint=" not in client.get(url).content.decode()
 
@@ -551,3 +552,29 @@ def test_exports_hold_what_the_lists_show(client, export, student, internship, s
     assert export("internship_region_complaints") == [rows[0]]
     client.force_login(admin_a)
     assert export("internship_region_complaints", expect_rows=False).status_code == 403
+
+
+@pytest.mark.parametrize("name, persona, message, export_key", [
+    ("enterprise_complaints", "admin_a", "没有该处理结果，请从列表中选择", "internship_complaints"),
+    ("enterprise_appeals", "admin_a", "没有该状态，请从列表中选择", None),
+    ("school_complaints", "school_admin", "没有该处理结果，请从列表中选择", None),
+    ("school_appeals", "school_admin", "没有该状态，请从列表中选择", None),
+    ("education_complaints", "education_reviewer", "没有该处理结果，请从列表中选择", "internship_region_complaints"),
+])
+def test_a_malformed_filter_is_its_message_and_nothing_listed_or_exported(client, request, export, student,
+                                                                          internship, school_admin, admin_a, name,
+                                                                          persona, message, export_key):
+    filed(student, internship)
+    done = concluded(student, internship, school_admin)
+    appeals.file_appeal(enterprise=internship.enterprise, complaints=[done], text="学校处理结果与实际不符",
+                         actor=admin_a)
+    client.force_login(request.getfixturevalue(persona))
+    url = reverse(f"internships:{name}")
+    assert len(client.get(url).context["object_list"]) > 0
+    response = client.get(url, {"status": "nonsense"})
+    assert response.status_code == 200 and list(response.context["object_list"]) == []
+    assert response.context["form"].errors == {"status": [message]}
+    assert message in response.content.decode()
+    if export_key:
+        assert export(export_key, "status=nonsense")[1:] == []
+        assert len(export(export_key)[1:]) == 2

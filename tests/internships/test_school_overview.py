@@ -101,11 +101,15 @@ def test_overview_filters(client, school_admin, roll, params, names):
     assert sorted(rows) == sorted(names)
 
 
-def test_a_malformed_filter_is_a_message_not_an_error(client, school_admin, roll):
+def test_a_malformed_filter_is_a_message_and_nothing_listed_or_exported(client, school_admin, roll,
+                                                                        django_capture_on_commit_callbacks):
     response, rows = _rows(client, school_admin, stage="nonsense", class_name="不存在")
     assert response.context["form"].errors == {"stage": ["请从列表中选择状态"],
                                                "class_name": ["请从列表中选择班级"]}
-    assert len(rows) == 7
+    # Not the whole roll less filtered than asked: nothing, on screen and in the export.
+    assert rows == {}
+    assert _export(client, school_admin, "internships_school_overview", "?stage=nonsense",
+                   django_capture_on_commit_callbacks)[1:] == []
 
 
 def test_overview_shows_only_the_schools_roll(client, school_b_admin, roll, student_b_record):
@@ -231,11 +235,15 @@ def test_supervision_filters(client, education_reviewer, roll, params, count):
     assert _supervision(client, education_reviewer, **params).context["page_obj"].paginator.count == count
 
 
-def test_supervision_bad_filter_is_a_message(client, education_reviewer, roll):
+def test_supervision_bad_filter_is_a_message_and_nothing_listed_or_exported(client, education_reviewer, roll,
+                                                                             django_capture_on_commit_callbacks):
     response = _supervision(client, education_reviewer, status="x", active_from="2026-02-30")
     assert response.status_code == 200
     assert response.context["form"].errors == {"status": ["请从列表中选择状态"],
                                                "active_from": ["日期格式应为 2026-03-01"]}
+    assert list(response.context["object_list"]) == []
+    assert _export(client, education_reviewer, "internships_supervision", "?status=x",
+                   django_capture_on_commit_callbacks)[1:] == []
 
 
 def test_supervision_export(client, education_reviewer, county_reviewer_a, roll,

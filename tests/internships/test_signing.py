@@ -172,10 +172,12 @@ def test_the_signing_list_filters_and_shows_only_the_enterprises_applications(cl
     assert pks(q="王") == [Application.objects.get(student=someone).pk]
     assert pks(position=other_a.position_id) == [other_a.pk]
     assert pks(status="refused") == []
-    # Enterprise B's position is not one of A's: a message, nothing filtered.
+    # Enterprise B's position is not one of A's: a message, and nothing listed (not A's list unfiltered).
     response = client.get(SIGNING, {"position": of_b.position_id, "status": "nonsense"})
     assert response.status_code == 200
-    assert set(response.context["form"].errors) == {"position", "status"}
+    assert response.context["form"].errors == {"position": ["请选择列表中的岗位"],
+                                               "status": ["没有该状态，请从列表中选择"]}
+    assert list(response.context["object_list"]) == []
     client.force_login(admin_b)
     assert pks() == [of_b.pk]
 
@@ -248,6 +250,50 @@ def test_the_signing_and_school_lists_export_what_they_show(client, run_on_commi
         assert client.post(reverse("batch:export", args=["internship_signing"])).status_code == 403
     client.force_login(admin_a)
     assert client.post(reverse("batch:export", args=["internship_school_applications"])).status_code == 403
+
+
+@pytest.fixture
+def export(client, run_on_commit):
+    from batch.models import BatchJob, JobStatus
+    from tests.batch.helpers import read_rows, response_bytes
+
+    def run(key, query=""):
+        run_on_commit(lambda: client.post(reverse("batch:export", args=[key]) + (f"?{query}" if query else "")))
+        job = BatchJob.objects.filter(spec=key).latest("pk")
+        assert job.status == JobStatus.SUCCEEDED, job.error
+        return read_rows(response_bytes(client.get(reverse("batch:download_result", args=[job.pk]))))[1:]
+
+    return run
+
+
+@pytest.mark.parametrize("query, field, message", [
+    ("status=nonsense", "status", "没有该状态，请从列表中选择"),
+    ("position=999999", "position", "请选择列表中的岗位"),
+])
+def test_a_malformed_signing_filter_is_its_message_and_nothing_listed_or_exported(client, export, admin_a, choices,
+                                                                                  query, field, message):
+    client.force_login(admin_a)
+    response = client.get(SIGNING + f"?{query}")
+    assert response.status_code == 200 and list(response.context["object_list"]) == []
+    assert response.context["form"].errors[field] == [message]
+    assert message in response.content.decode()
+    assert export("internship_signing", query) == []
+    assert len(export("internship_signing", "status=applied")) == 2
+
+
+@pytest.mark.parametrize("query, field, message", [
+    ("status=nonsense", "status", "没有该状态，请从列表中选择"),
+    ("class_name=nope", "class_name", "没有该班级，请从列表中选择"),
+])
+def test_a_malformed_school_applications_filter_is_its_message_and_nothing_listed_or_exported(
+        client, export, school_admin, choices, query, field, message):
+    client.force_login(school_admin)
+    response = client.get(reverse("internships:school_applications") + f"?{query}")
+    assert response.status_code == 200 and list(response.context["object_list"]) == []
+    assert response.context["form"].errors[field] == [message]
+    assert message in response.content.decode()
+    assert export("internship_school_applications", query) == []
+    assert len(export("internship_school_applications", "status=applied")) == 3
 
 
 def test_a_blacklisted_enterprises_positions_cannot_be_chosen(client, host_a, admin_a, student, student_record):

@@ -136,7 +136,7 @@ def test_list_filters_by_class_major_status_and_name(client, school, school_admi
     assert names(status="signed_in") == ["张同学"]
     assert names(status="not_signed_in") == ["张三", "李四"]
     assert names(q="张") == ["张三", "张同学"]
-    # Malformed filters are a message next to the field, never a 500 (and filter nothing).
+    # Malformed filters are a message next to the field, never a 500 (and list nothing: see below).
     response = client.get(reverse("internships:students"), {"class_name": "不存在的班", "status": "x" * 300})
     assert response.status_code == 200
     assert "class_name" in response.context["form"].errors
@@ -193,6 +193,32 @@ def test_export_of_the_roll_starts_a_job(client, run_on_commit, school, school_a
     assert response.status_code == 302
     job = BatchJob.objects.get()
     assert (job.spec, job.status) == ("internship_students", JobStatus.SUCCEEDED)
+
+
+@pytest.mark.parametrize("query, field, message", [
+    ("class_name=不存在的班", "class_name", "没有该班级，请从列表中选择"),
+    ("major=考古", "major", "没有该专业，请从列表中选择"),
+    ("status=nonsense", "status", "没有该状态，请从列表中选择"),
+])
+def test_a_malformed_roll_filter_is_its_message_and_nothing_listed_or_exported(client, run_on_commit, school,
+                                                                               school_admin, query, field, message):
+    from tests.batch.helpers import read_rows, response_bytes
+
+    f.student(school, name="张三", id_number=ZHANG, class_name="机电2401班", major="机电一体化技术")
+    client.force_login(school_admin)
+    response = client.get(reverse("internships:students") + f"?{query}")
+    assert response.status_code == 200 and list(response.context["object_list"]) == []
+    assert response.context["form"].errors[field] == [message]
+    assert message in response.content.decode()
+
+    def export(query):
+        run_on_commit(lambda: client.post(reverse("batch:export", args=["internship_students"]) + f"?{query}"))
+        job = BatchJob.objects.latest("pk")
+        assert job.status == JobStatus.SUCCEEDED, job.error
+        return read_rows(response_bytes(client.get(reverse("batch:download_result", args=[job.pk]))))[1:]
+
+    assert export(query) == []
+    assert [row[0] for row in export("class_name=机电2401班")] == ["张三"]
 
 
 def test_who_may_not_keep_the_roll(client, school, school_member, admin_a, student, education_reviewer,

@@ -72,6 +72,34 @@ def test_directory_filters(client, enterprise_a, city_reviewer):
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("query, field, message", [
+    ("kind=zzz", "kind", "没有该单位类型，请从列表中选择"),
+    ("verification_status=zzz", "verification_status", "没有该认证状态，请从列表中选择"),
+    ("origin=zzz", "origin", "没有该来源，请从列表中选择"),
+])
+def test_a_malformed_directory_filter_is_its_message_and_nothing_listed_or_exported(
+        client, django_capture_on_commit_callbacks, enterprise_a, city_reviewer, query, field, message):
+    from batch.models import BatchJob, JobStatus
+    from tests.batch.helpers import read_rows, response_bytes
+
+    client.force_login(city_reviewer)
+    response = client.get(reverse("organisations:directory") + f"?{query}")
+    assert response.status_code == 200 and list(response.context["object_list"]) == []
+    assert response.context["form"].errors[field] == [message]
+    assert message in response.content.decode()
+
+    def export(query):
+        with django_capture_on_commit_callbacks(execute=True):
+            client.post(reverse("batch:export", args=["directory"]) + f"?{query}")
+        job = BatchJob.objects.latest("pk")
+        assert job.status == JobStatus.SUCCEEDED, job.error
+        return read_rows(response_bytes(client.get(reverse("batch:download_result", args=[job.pk]))))[1:]
+
+    assert export(query) == []
+    assert [row[0] for row in export("name=甲企业")] == ["甲企业有限公司"]
+
+
+@pytest.mark.django_db
 def test_directory_denied_to_non_government(client, admin_a, member_a, student, school_admin):
     url = reverse("organisations:directory")
     for user in (admin_a, member_a, student, school_admin):

@@ -241,8 +241,14 @@ def test_unit_lists_filters_and_approves(client, pending, trainee, posts, admin_
     assert [application.pk for application in response.context["object_list"]] == [pending.pk]
     assert client.get(REVIEWS, {"status": "rejected"}).context["object_list"].__len__() == 0
     assert [a.pk for a in client.get(REVIEWS, {"post": posts["java"].pk}).context["object_list"]] == [pending.pk]
-    assert client.get(REVIEWS, {"post": posts["sales"].pk}).context["filter_form"].errors["post"] == [
-        "请选择本单位的岗位"]
+    # A malformed filter (another unit's post, an unknown status): its message beside the field and nothing
+    # listed, not the unit's applications less filtered than asked.
+    for query, field, message in (({"post": posts["sales"].pk}, "post", "请选择本单位的岗位"),
+                                  ({"status": "bogus"}, "status", "没有该状态，请从列表中选择")):
+        response = client.get(REVIEWS, query)
+        assert response.status_code == 200 and list(response.context["object_list"]) == []
+        assert response.context["filter_form"].errors == {field: [message]}
+        assert message in response.content.decode()
     detail = client.get(reverse("traineeships:application_review", args=[pending.pk]))
     content = detail.content.decode()
     assert "软件测试" in content and "郑州市公安局" not in content  # intention shown; ID document details not

@@ -304,10 +304,15 @@ def test_hr_lists_the_claims_of_its_jurisdiction(client, admin_a, placement, cou
     ({"year": "0"}, "年度应在 2000 至 2100 之间"),
     ({"status": "bogus"}, "请选择列表中的状态"),
 ])
-def test_malformed_list_filters_answer_a_message(client, admin_a, placement, query, message):
+def test_malformed_list_filters_answer_a_message_and_list_nothing(client, admin_a, placement, query, message):
+    claim = created(client, admin_a)
     client.force_login(admin_a)
+    assert [item.pk for item in client.get(CLAIMS).context["object_list"]] == [claim.pk]
     response = client.get(CLAIMS, query)
     assert response.status_code == 200 and message in response.content.decode()
+    # Not the unit's claims less filtered than asked: nothing.
+    assert list(response.context["object_list"]) == []
+    assert response.context["form"].errors == {next(iter(query)): [message]}
 
 
 @pytest.mark.django_db

@@ -119,6 +119,38 @@ def test_end_date_edges(client, admin_a, application, wage, end_on, accepted):
         assert not Placement.objects.exists()
 
 
+# ---------------------------------------------------------------- the list
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("query, field, message", [
+    ("status=bogus", "status", "没有该状态，请从列表中选择"),
+    ("retained=maybe", "retained", "没有该留用情况，请从列表中选择"),
+])
+def test_a_malformed_filter_is_its_message_and_nothing_listed_or_exported(client, django_capture_on_commit_callbacks,
+                                                                          admin_a, application, county_reviewer_a,
+                                                                          wage, query, field, message):
+    from batch.models import BatchJob, JobStatus
+    from tests.batch.helpers import read_rows, response_bytes
+
+    on_post_placement(application, admin_a, county_reviewer_a, start_on=datetime.date(2026, 3, 1))
+    client.force_login(admin_a)
+    response = client.get(reverse("traineeships:placements") + f"?{query}")
+    assert response.status_code == 200 and list(response.context["object_list"]) == []
+    assert response.context["form"].errors == {field: [message]}
+    assert message in response.content.decode()
+
+    def export(query):
+        with django_capture_on_commit_callbacks(execute=True):
+            client.post(reverse("batch:export", args=["traineeship_placements"]) + f"?{query}")
+        job = BatchJob.objects.latest("pk")
+        assert job.status == JobStatus.SUCCEEDED, job.error
+        return read_rows(response_bytes(client.get(reverse("batch:download_result", args=[job.pk]))))[1:]
+
+    assert export(query) == []
+    assert len(export("q=王")) == 1
+
+
 # ---------------------------------------------------------------- onboarding
 
 

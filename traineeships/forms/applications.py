@@ -13,16 +13,21 @@ class ApplicationFilterForm(forms.Form):
                                   widget=forms.Select(attrs=SMALL_SELECT))
     status = forms.ChoiceField(label=_("状态"), required=False,
                                choices=[("", _("全部状态"))] + list(ApplicationStatus.choices),
-                               widget=forms.Select(attrs=SMALL_SELECT))
+                               widget=forms.Select(attrs=SMALL_SELECT),
+                               error_messages={"invalid_choice": _("没有该状态，请从列表中选择")})
 
     def __init__(self, *args, posts=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["post"].choices = [("", _("全部岗位"))] + [(post.pk, post.title) for post in posts]
         self.fields["post"].error_messages["invalid_choice"] = _("请选择本单位的岗位")
 
-    def filters(self) -> dict:
-        if not self.is_valid():
+    def filters(self) -> dict | None:
+        """The filters, or None when one is malformed: its message is beside the field and the list (and the
+        export) is empty rather than less filtered than asked."""
+        if not self.is_bound:
             return {}
+        if not self.is_valid():
+            return None
         return {"post": self.cleaned_data["post"], "status": self.cleaned_data["status"]}
 
 

@@ -24,8 +24,11 @@ class ClaimFilterForm(forms.Form):
                                               "max_value": _("年度应在 2000 至 2100 之间")})
 
     def filter(self, queryset):
-        if not self.is_valid():
+        if not self.is_bound:
             return queryset
+        if not self.is_valid():
+            # The message is beside the field; the list is empty rather than less filtered than asked.
+            return queryset.none()
         status, year = self.cleaned_data.get("status"), self.cleaned_data.get("year")
         if status:
             queryset = queryset.filter(status=status)

@@ -125,12 +125,18 @@ class PlacementFilterForm(forms.Form):
     post = forms.CharField(label=_("岗位"), required=False, widget=forms.TextInput(attrs=INPUT))
     status = forms.ChoiceField(label=_("状态"), required=False,
                                choices=[("", _("全部"))] + [c for c in PlacementStatus.choices if c[0] != "cancelled"],
-                               widget=forms.Select(attrs={"class": "form-select"}))
+                               widget=forms.Select(attrs={"class": "form-select"}),
+                               error_messages={"invalid_choice": _("没有该状态，请从列表中选择")})
     retained = forms.ChoiceField(label=_("留用"), required=False,
                                  choices=[("", _("全部")), ("yes", _("已留用")), ("no", _("未留用"))],
-                                 widget=forms.Select(attrs={"class": "form-select"}))
+                                 widget=forms.Select(attrs={"class": "form-select"}),
+                                 error_messages={"invalid_choice": _("没有该留用情况，请从列表中选择")})
 
-    def filters(self) -> dict:
-        if not self.is_valid():
+    def filters(self) -> dict | None:
+        """The filters, or None when one is malformed: its message is beside the field and the list (and the
+        export) is empty rather than less filtered than asked."""
+        if not self.is_bound:
             return {}
+        if not self.is_valid():
+            return None
         return {name: self.cleaned_data[name] for name in ("q", "post", "status", "retained")}

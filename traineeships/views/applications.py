@@ -139,10 +139,13 @@ def review_list(request):
     applications = selectors.applications_for_unit(request.user)
     form = ApplicationFilterForm(request.GET or None, posts=posts_for_unit(request.user))
     filters = form.filters()
-    if filters.get("post"):
-        applications = applications.filter(post_id=filters["post"])
-    if filters.get("status"):
-        applications = applications.filter(status=filters["status"])
+    if filters is None:
+        applications = applications.none()
+    else:
+        if filters.get("post"):
+            applications = applications.filter(post_id=filters["post"])
+        if filters.get("status"):
+            applications = applications.filter(status=filters["status"])
     context = paginate(request, applications)
     context.update(filter_form=form)
     return render(request, "traineeships/applications/review_list.html", context)

@@ -44,7 +44,8 @@ def _error_text(error: ValidationError) -> str:
 def placement_list(request):
     """上岗人员管理: the approved applicants waiting for registration, and every registration of the unit."""
     form = PlacementFilterForm(request.GET)
-    placements = filter_placements(placements_for_unit(request.user), **form.filters())
+    filters, placements = form.filters(), placements_for_unit(request.user)
+    placements = placements.none() if filters is None else filter_placements(placements, **filters)
     # By keys: a deep page (OFFSET 10,000) walks the index for the keys alone, not joining five tables for each.
     context = paginate(request, placements, cap=COUNT_CAP, by_keys=True)
     waiting = list(approved_applications_for_unit(request.user).select_related("post__work_region")[:50])
