@@ -68,8 +68,8 @@ def register_exports() -> None:
         return tuple((value, str(label)) for value, label in enum.choices)
 
     def enterprise_positions(user, params):
-        form = PositionFilterForm(params)
-        return filter_positions(positions_for_enterprise(user), **form.filters())
+        filters, positions = PositionFilterForm(params).filters(), positions_for_enterprise(user)
+        return positions.none() if filters is None else filter_positions(positions, **filters)
 
     register_export(ExportSpec(
         key="internship_positions", label=str(_("实习岗位导出")), permission=HOST, columns=(

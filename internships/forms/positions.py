@@ -158,7 +158,7 @@ STATUS_CHOICES = [("", _("不限状态"))] + [(value, label) for value, label in
 class PositionFilterForm(forms.Form):
     status = forms.ChoiceField(label=_("岗位状态"), choices=STATUS_CHOICES, required=False,
                                widget=forms.Select(attrs={"class": "form-select form-select-sm"}),
-                               error_messages={"invalid_choice": _("岗位状态无效，已显示全部岗位")})
+                               error_messages={"invalid_choice": _("没有该岗位状态，请从列表中选择")})
     title = forms.CharField(label=_("实习岗位"), max_length=64, required=False,
                             widget=forms.TextInput(attrs={"class": "form-control form-control-sm"}),
                             error_messages={"max_length": _("岗位名称最多%(limit_value)d个字")})
@@ -170,12 +170,14 @@ class PositionFilterForm(forms.Form):
                                                       "placeholder": _("岗位、部门、专业、地址")}),
                         error_messages={"max_length": _("搜索内容最多%(limit_value)d个字")})
 
-    def filters(self) -> dict:
-        """The valid filters (an invalid one is dropped, its message shown next to it)."""
+    def filters(self) -> dict | None:
+        """The filters, or None when one is malformed: its message is beside the field and the list (and the
+        export) is empty rather than less filtered than asked."""
         if not self.is_bound:
             return {}
-        self.is_valid()
-        return {name: self.cleaned_data.get(name) or "" for name in self.fields if name not in self.errors}
+        if not self.is_valid():
+            return None
+        return {name: self.cleaned_data.get(name) or "" for name in self.fields}
 
 
 class StaffOnDutyForm(forms.Form):

@@ -55,8 +55,8 @@ def _actions(position) -> dict:
 def position_list(request):
     organisation = _require_enterprise(request)
     form = PositionFilterForm(request.GET or None)
-    filters = form.filters()
-    positions = filter_positions(positions_for_enterprise(request.user), **filters)
+    filters, positions = form.filters(), positions_for_enterprise(request.user)
+    positions = positions.none() if filters is None else filter_positions(positions, **filters)
     context = paginate(request, positions)
     rows = [{"position": position, **_actions(position)} for position in context["object_list"]]
     profile = profile_of(organisation)

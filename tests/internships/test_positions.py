@@ -272,10 +272,20 @@ def test_malformed_filters_are_a_message_not_a_500(client, host_a, admin_a, para
     assert response.status_code == 200
 
 
-def test_a_bad_status_filter_says_so(client, host_a, admin_a):
+def test_a_bad_status_filter_says_so_and_lists_nothing(client, host_a, admin_a, django_capture_on_commit_callbacks):
+    from batch.models import BatchJob
+    from tests.batch.helpers import read_rows
+
+    f.position(host_a, admin_a)
     client.force_login(admin_a)
-    text = client.get(reverse("internships:positions"), {"status": "bogus"}).content.decode()
-    assert "岗位状态无效，已显示全部岗位" in text
+    response = client.get(reverse("internships:positions"), {"status": "bogus"})
+    assert response.context["form"].errors["status"] == ["没有该岗位状态，请从列表中选择"]
+    assert list(response.context["object_list"]) == []
+    assert "没有该岗位状态，请从列表中选择" in response.content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("batch:export", args=["internship_positions"]) + "?status=bogus")
+    job = BatchJob.objects.get(spec="internship_positions")
+    assert read_rows(job.result_file.read())[1:] == []
 
 
 def test_export_starts_a_job(client, host_a, admin_a, django_capture_on_commit_callbacks):
