@@ -99,9 +99,10 @@ def statistics(user, params):
     """统计分析: one row per sub-region as shown, then the total."""
     from continuing_education.forms.desk import YearForm
 
-    if not may_see_statistics(user):
+    year = YearForm(params or None).chosen_year
+    if not may_see_statistics(user) or year is None:  # a malformed year: nothing, as the page shows
         return Rows()
-    stats = statistics_for(user, year=YearForm(params or None).chosen_year)
+    stats = statistics_for(user, year=year)
     return Rows([*stats.rows, stats.total])
 
 

@@ -170,12 +170,14 @@ def statistics_for_export(user, params):
 
     from traineeships.forms.statistics import statistics_filter
     from traineeships.selectors import hr_department
-    from traineeships.services.statistics import export_rows, statistics_for
+    from traineeships.services.statistics import ExportRows, export_rows, statistics_for
 
     department = hr_department(user)
     if department is None:
         raise PermissionDenied
     year = statistics_filter(department.region, {"year": params.get("year", "")}).chosen_year()
+    if year is None:  # what the page shows for a year not offered: nothing
+        return ExportRows([])
     return export_rows(statistics_for(department.region, year))
 
 

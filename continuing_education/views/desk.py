@@ -8,7 +8,7 @@ from django.utils.http import urlencode
 from django.views.decorators.http import require_GET
 
 from accounts.rules import is_platform_staff
-from continuing_education.forms.desk import YearForm
+from continuing_education.forms.desk import DeskYearForm, YearForm
 from continuing_education.rules import is_professional, is_reviewer
 from continuing_education.selectors.desk import (
     department_desk,
@@ -34,7 +34,7 @@ def link(name: str, **query) -> str | None:
 def desk(request):
     user = request.user
     if may_open_unit_desk(user):
-        form = YearForm(request.GET)
+        form = DeskYearForm(request.GET)
         return render(request, "continuing_education/desk/unit.html", {
             "desk": unit_desk(user, year=form.chosen_year), "form": form, "links": {
                 "staff_requests": link("continuing_education:staff_requests"),
@@ -66,5 +66,6 @@ def statistics(request):
     if not may_see_statistics(request.user):
         raise PermissionDenied
     form = YearForm(request.GET)
+    year = form.chosen_year  # None for a malformed year: its message, and no figures
     return render(request, "continuing_education/desk/statistics.html", {
-        "stats": statistics_for(request.user, year=form.chosen_year), "form": form})
+        "stats": None if year is None else statistics_for(request.user, year=year), "form": form})

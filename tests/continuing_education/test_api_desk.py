@@ -43,7 +43,7 @@ def test_the_desk_year_is_the_form_s(client, admin_a, unit_a):  # noqa: F811
         wrong = client.get(DESK, {"year": value}, **headers)
         assert wrong.status_code == 400
         assert [(error["field"], error["message"]) for error in wrong.json()["errors"]] == [
-            ("year", "年度不正确，已按本年度统计")]
+            ("year", "年度不正确：请填写2000至2100之间的年份")]
 
 
 def test_a_professionals_desk(client, pro_a, staff_a, admin_a):

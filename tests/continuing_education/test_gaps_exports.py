@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from batch.models import BatchJob, JobStatus
 from continuing_education.models import ClassStatus, ReportMode, SubjectType
@@ -162,6 +163,9 @@ def test_statistics_export_one_row_per_region_as_shown(client, export, city_revi
     assert [row[0] for row in rows[1:]] == [row.name for row in shown.rows] + ["合计"]
     assert {row[0]: int(row[2]) for row in rows[1:]} == {
         **{row.name: row.staff for row in shown.rows}, "合计": 3}
+    # A malformed year exports nothing, as the page shows nothing.
+    assert export(city_reviewer, "ce_statistics", "?year=-1") == [rows[0]]
+    assert export(city_reviewer, "ce_statistics", f"?year={timezone.localdate().year}") == rows
 
 
 def test_statistics_export_refused_to_units(client, admin_a):

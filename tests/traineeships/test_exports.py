@@ -171,8 +171,10 @@ def test_statistics_export_for_the_departments_jurisdiction(client, export, ente
     assert by_name["2026-03"][6:8] == [1, 1] and by_name["2026-03"][11:] == [1380.0, 1380.0]
     assert by_name["2026-04"][11:] == [1260.0, 0.0]
     assert len([row for row in rows if row[0] == "按月份"]) == 12
-    # A malformed year is the current year, as on the page.
-    assert len(export("traineeship_statistics", "year=%C2%B2")) == len(rows)
+    # A malformed year exports nothing, as the page shows nothing; no year is the current year.
+    assert export("traineeship_statistics", "year=%C2%B2") == [rows[0]]
+    assert export("traineeship_statistics", "year=2019") == [rows[0]]
+    assert len(export("traineeship_statistics")) == len(rows)
     client.force_login(county_reviewer_b)
     other = {row[1]: row for row in export("traineeship_statistics", "year=2026")[1:]}
     assert "金水区" not in other and other["合计"][11] == 0.0

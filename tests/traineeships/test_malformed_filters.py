@@ -73,7 +73,7 @@ def _page(client, user, name, query):
 @pytest.mark.django_db
 def test_statistics_year_superscript_two(client, county_reviewer_a):
     page = _page(client, county_reviewer_a, "statistics", {"year": "²"})
-    assert "年份无效：请选择列表中有数据的年份，已显示本年度" in page
+    assert "年份无效：请从列表中选择有数据的年份" in page and 'data-testid="by-region"' not in page
 
 
 @pytest.mark.django_db

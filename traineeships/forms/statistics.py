@@ -14,7 +14,7 @@ class StatisticsFilterForm(forms.Form):
 
     year = forms.TypedChoiceField(
         label=_("年份"), coerce=int, required=False,
-        error_messages={"invalid_choice": _("年份无效：请选择列表中有数据的年份，已显示本年度")},
+        error_messages={"invalid_choice": _("年份无效：请从列表中选择有数据的年份")},
         widget=forms.Select(attrs={"class": "form-select form-select-sm w-auto", "aria-label": _("年份")}))
 
     def __init__(self, data=None, *, years: list[int], today: datetime.date):
@@ -23,11 +23,16 @@ class StatisticsFilterForm(forms.Form):
         self.fields["year"].choices = [(year, f"{year}年") for year in years]
         self.fields["year"].initial = today.year
 
-    def chosen_year(self) -> int:
-        """The year asked for, or the current one when missing or not offered."""
-        if self.is_valid() and self.cleaned_data["year"] not in (None, ""):
-            return self.cleaned_data["year"]
-        return self.today.year
+    def chosen_year(self) -> int | None:
+        """The year asked for, the current one when none is asked, or None for a year not offered: the page
+        then shows its message and no figures, as every list does for a malformed filter (this year's figures
+        would be read, and exported, as the year asked)."""
+        if not self.is_bound:
+            return self.today.year
+        if not self.is_valid():
+            return None
+        year = self.cleaned_data["year"]
+        return self.today.year if year in (None, "") else year
 
 
 def statistics_filter(region, params) -> StatisticsFilterForm:

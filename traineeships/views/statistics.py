@@ -20,7 +20,11 @@ def statistics(request):
     if department is None or not is_hr_reviewer(request.user):
         raise PermissionDenied
     form = statistics_filter(department.region, request.GET)
-    result = statistics_for(department.region, form.chosen_year())
+    year = form.chosen_year()
+    if year is None:  # a year not offered: the message beside the field, and no figures
+        return render(request, "traineeships/statistics/statistics.html", {
+            "stats": None, "department": department, "form": form})
+    result = statistics_for(department.region, year)
     region_bars = bars([row.people for row in result.rows], width=320)
     money_bars = bars([row.claimed for row in result.rows])
     month_bars = bars([month.on_post for month in result.months])
