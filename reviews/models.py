@@ -137,6 +137,10 @@ class ReviewStep(models.Model):
 # The note a submitter or reviewer gives when withdrawing or revoking (ReviewEvent.reason is a TextField, so the
 # engine holds the limit: every screen and the API refuse the same length).
 REASON_MAX_LENGTH = 1000
+# A decision's reason: the engine's own forms and the API stop at REASON_MAX_LENGTH, but a programme may ask for a
+# longer conclusion through the engine (an internship complaint's or appeal's 处理意见, up to 2000). The engine
+# refuses anything longer from any caller, so no path stores an unbounded text.
+DECISION_REASON_MAX_LENGTH = 2000
 
 
 class ReviewEvent(models.Model):

@@ -15,6 +15,7 @@ from audit.state import StateMachine, TransitionRefused
 from notifications.services import notify
 from organisations.models import Organisation, OrganisationKind
 from reviews.models import (
+    DECISION_REASON_MAX_LENGTH,
     REASON_MAX_LENGTH,
     Decision,
     EventAction,
@@ -265,6 +266,9 @@ def decide(*, review_id: int, actor, decision: str, reason: str = "", step_id: i
         raise ValidationError(_("未知的审核结论"))
     if decision in (Decision.REJECT, Decision.RETURN) and not reason:
         raise ValidationError({"reason": _("不通过或退回时必须填写原因")})
+    if len(reason) > DECISION_REASON_MAX_LENGTH:
+        raise ValidationError({"reason": ValidationError(_("审核意见不能超过%(limit)d个字（目前%(count)d个字）") % {
+            "limit": DECISION_REASON_MAX_LENGTH, "count": len(reason)}, code="max_length")})
     review = _lock_review(review_id)
     kind = get_kind(review.kind)
     if step_id is not None:

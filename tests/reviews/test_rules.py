@@ -61,6 +61,19 @@ def test_reject_and_return_need_a_reason(submitted, reviewers, decision, reason)
     assert list(submitted.events.values_list("action", flat=True)) == ["submitted"]
 
 
+@pytest.mark.parametrize("decision", ["approve", "reject", "return"])
+def test_a_reason_beyond_the_engines_limit_is_refused_and_nothing_written(submitted, reviewers, decision):
+    with pytest.raises(ValidationError) as caught:
+        services.decide(review_id=submitted.pk, actor=reviewers["county"], decision=decision, reason="理" * 2001)
+    assert caught.value.message_dict == {"reason": ["审核意见不能超过2000个字（目前2001个字）"]}
+    submitted.refresh_from_db()
+    assert submitted.status == "pending" and step_statuses(submitted) == ("pending", "waiting", "waiting")
+    assert list(submitted.events.values_list("action", flat=True)) == ["submitted"]
+    # The longest a programme asks for (an internship complaint's conclusion) still goes through.
+    services.decide(review_id=submitted.pk, actor=reviewers["county"], decision=decision, reason="理" * 2000)
+    assert submitted.steps.get(level="county").reason == "理" * 2000
+
+
 def test_final_approval_files_with_the_province(client, submitted, reviewers):
     services.decide(review_id=submitted.pk, actor=reviewers["county"], decision="approve")
     services.decide(review_id=submitted.pk, actor=reviewers["city"], decision="approve")
