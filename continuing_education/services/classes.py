@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit.services import record
+from audit.services import snapshot as audit_snapshot
 from calendars.workdays import working_days_between
 from continuing_education import rules
 from continuing_education.models import (
@@ -75,7 +76,7 @@ def _set_courses(training_class, courses) -> None:
 
 
 def _snapshot_fields(training_class) -> dict:
-    return {name: str(getattr(training_class, f"{name}_id" if name == "site" else name)) for name in CLASS_FIELDS}
+    return audit_snapshot(training_class, CLASS_FIELDS)  # JSON values: an empty field is null, not "None"
 
 
 @transaction.atomic

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from attachments.services import store_upload
-from audit.services import record
+from audit.services import record, snapshot
 from continuing_education.models import (
     ArchiveEntry,
     DeclarationStatus,
@@ -117,7 +117,7 @@ def update_declaration(*, actor, declaration: HoursDeclaration, data: dict, proo
     locked = DECLARATION_STATES.lock(declaration.pk)
     _refuse_unless_editable(actor, locked)
     _check(locked.organisation, data)
-    before = {key: str(getattr(locked, key)) for key in FIELDS}
+    before = snapshot(locked, FIELDS)
     for key in FIELDS:
         setattr(locked, key, data[key])
     if proof is not None:
@@ -125,7 +125,7 @@ def update_declaration(*, actor, declaration: HoursDeclaration, data: dict, proo
                                     owner_org=locked.organisation)
     locked.save()
     record(actor=actor, action="continuing_education.declaration_updated", target=locked, before=before,
-           after={key: str(getattr(locked, key)) for key in FIELDS})
+           after=snapshot(locked, FIELDS))
     return locked
 
 

@@ -4,7 +4,7 @@ a city its city); a county department sets none."""
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 
-from audit.services import record
+from audit.services import record, snapshot
 from continuing_education.models import HoursRule
 from continuing_education.selectors.hours_rules import keeping_regions
 from core.constraints import known_violation
@@ -14,7 +14,8 @@ FIELDS = ("region", "year", "total_min", "professional_min", "public_min", "dail
 
 
 def _snapshot(rule) -> dict:
-    return {name: str(getattr(rule, "region_id" if name == "region" else name)) for name in FIELDS}
+    # JSON values, not their str(): an empty cap is null (shown "—"), the daily caps an object, not a repr.
+    return snapshot(rule, FIELDS)
 
 
 def _check(actor, region) -> None:

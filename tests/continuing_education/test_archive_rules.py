@@ -8,6 +8,7 @@ from django.contrib.messages import get_messages
 from django.urls import reverse
 
 from audit.models import AuditEntry
+from audit.selectors import diff_rows
 from continuing_education.models import HoursRule
 from organisations.models import Authority
 from regions.models import RegionLevel
@@ -62,6 +63,21 @@ def test_the_province_edits_its_own_rule(client, province_reviewer, province_rul
     assert response.status_code == 302
     province_rule.refresh_from_db()
     assert (province_rule.total_min, province_rule.online_cap) == (100, 40)
+
+
+def test_the_audit_entry_holds_values_not_their_text(client, province_reviewer, province_rule):
+    """An empty cap is null (shown "—") and the daily caps an object: the entry once held str() of each field,
+    which the audit log showed as "None" and "{LearningForm.CLASS: 6}"."""
+    client.force_login(province_reviewer)
+    client.post(edit(province_rule), data(region="410000", total_min="100", online_cap="40"))
+    entry = AuditEntry.objects.get(action="continuing_education.hours_rule_saved")
+    assert (entry.before["online_cap"], entry.after["online_cap"]) == (None, "40")
+    assert entry.after["daily_caps"] == {"class": 6.0} and entry.after["is_national_floor"] is False
+    assert (entry.after["region"], entry.after["year"]) == ("410000", ce.this_year())
+    rows = {row["field"]: row for row in diff_rows(entry)}
+    assert (rows["网络培训学时上限（online_cap）"]["before"], rows["网络培训学时上限（online_cap）"]["after"]) == ("—", "40")
+    shown = str(diff_rows(entry))
+    assert "None" not in shown and "LearningForm" not in shown
 
 
 @pytest.mark.parametrize(("overrides", "field", "message"), [
