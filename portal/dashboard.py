@@ -6,12 +6,14 @@ from reviews.selectors import inbox_for, submissions_for
 
 def dashboard_context(user) -> dict:
     context = {"recent_notifications": recent_for(user, limit=5)}
-    from reviews.rules import may_review
+    from reviews.rules import may_review, may_see_mine
 
     if may_review(user):
         context["pending_review_count"] = inbox_for(user).count()
     if user.organisation_id:
         context["organisation"] = user.organisation
-    if user.has_perm("reviews.submit") or (user.organisation_id is None and not user.is_staff):
+    # The same rule as the menu's 我的申报, so the card's link always opens (platform staff have every
+    # permission but no submissions page).
+    if may_see_mine(user):
         context["pending_submission_count"] = submissions_for(user).filter(status="pending").count()
     return context

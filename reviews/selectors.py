@@ -64,16 +64,21 @@ def get_review_for_user(user, review_id: int) -> Review:
     if not user.is_authenticated:
         raise Http404
     review = Review.objects.select_related("submitter_org", "submitted_by", "region").filter(pk=review_id).first()
-    if review is None:
+    if review is None or not may_view_review(user, review):
         raise Http404
-    if user.is_staff:
-        return review
-    if submissions_for(user).filter(pk=review.pk).exists():
-        return review
+    return review
+
+
+def may_view_review(user, review: Review) -> bool:
+    """get_review_for_user's rule: the submitting side or one of the reviewers (any level), or platform staff.
+    Pages that show a record's review link to it only when this holds (reviews' template filter
+    `review_visible_to`), so no link leads to a 404."""
+    if not user.is_authenticated:
+        return False
+    if user.is_staff or submissions_for(user).filter(pk=review.pk).exists():
+        return True
     condition = reviewer_step_filter(user)
-    if condition is not None and review.steps.filter(condition).exists():
-        return review
-    raise Http404
+    return condition is not None and review.steps.filter(condition).exists()
 
 
 def reviews_of_subject(subject):
