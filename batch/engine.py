@@ -16,6 +16,8 @@ in its own savepoint, so the refused row gets the reason as its error and the ot
 
 Memory stays flat as the file grows: the reader streams (batch.xlsx), at most one chunk of rows is held, and
 the keys already accepted (for the in-file duplicate check) live in a temporary SQLite file (batch.seen).
+On SQLite the import's connection writes with a larger page cache (SQLITE_IMPORT_CACHE_KIB, given back at the
+end): a bound of its own, whatever the file's size.
 Each committed chunk bumps the job's heartbeat; a chunk whose job has meanwhile been declared stale (see
 jobs.fail_stale_jobs) is rolled back and the run stops.
 """
