@@ -53,8 +53,8 @@ EXPORT_CHUNK = 2000
 GC_YOUNG_THRESHOLD = 50_000
 # The SQLite page cache of the import's connection, in KiB (SQLite's default is 2 MB). A large roster's indexes
 # (the ID number's hash, the name, the list's composite index) outgrow 2 MB, and each chunk's inserts then read
-# their pages again from the file: about a tenth of a 100,000-row import (bench/README.md). Pages are only
-# allocated as they are read, and the size goes back to what it was when the import ends.
+# their pages again from the file: up to a fifth of a 100,000-row roster's chunk writes (bench/README.md). Pages
+# are only allocated as they are read, and the size goes back to what it was when the import ends.
 SQLITE_IMPORT_CACHE_KIB = 64 * 1024
 
 

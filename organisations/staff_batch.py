@@ -37,9 +37,9 @@ IMPORT_COLUMNS = (
 EXPORT_COLUMNS = IMPORT_COLUMNS[:3] + (Column("出生日期", "birth_date", width=12),) + IMPORT_COLUMNS[3:]
 
 
-# Rows committed together. A roster row is small and stands alone, so a larger chunk than the engine's 2,000
-# costs a few MB and saves a tenth of a 100,000-row import (fewer commits, lookups and statements: bench/README.md).
-# On SQLite a chunk holds the write lock for about a third of a second.
+# Rows committed together. A roster row stands alone, so a larger chunk than the engine's 2,000 only costs memory
+# (a fixed bound) and saves a sixth of a 100,000-row roster's chunk writes: fewer commits, lookups and statements
+# (bench/README.md). On SQLite a chunk holds the write lock for about 0.4 s.
 STAFF_CHUNK_ROWS = 10_000
 
 
