@@ -178,7 +178,9 @@ def insert_rows(model, rows: Iterable[dict], *, constants: dict | None = None) -
     table, names = quote(model._meta.db_table), ", ".join(quote(column) for column in columns)
     if connection.vendor == "postgresql":
         count = 0
-        with connection.cursor() as cursor, cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
+        # psycopg's own cursor: its errors are made Django's (IntegrityError…) as the wrapper's would be.
+        with (connection.wrap_database_errors, connection.cursor() as cursor,
+              cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy):
             for values in parameters():
                 copy.write_row(values)
                 count += 1

@@ -20,4 +20,12 @@ def register_staff() -> None:
     from organisations.staff_links import register_staff_link_constraint
 
     register_staff_link_constraint()
+    from core.constraints import register_constraint
+    from organisations.models import StaffMember
+    from organisations.staff_forms import DUPLICATE_ID_NUMBER
+
+    # Two requests (or an import beside a screen) may both pass the form's check of the ID number; the constraint
+    # lets one in, and the other gets the form's own message.
+    register_constraint(StaffMember, "staff_unique_per_organisation", DUPLICATE_ID_NUMBER, form_field="id_number",
+                        code="duplicate")
     _registered = True

@@ -4,6 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import BindErrorsMixin
 from core.identifiers import (
     age_on,
     birth_date_from_id,
@@ -17,7 +18,10 @@ from organisations.models import Education, Gender, StaffMember, TitleLevel
 DATE_INPUT_FORMATS = ["%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y年%m月%d日", "%Y%m%d"]
 
 
-class StaffMemberForm(forms.ModelForm):
+DUPLICATE_ID_NUMBER = _("本单位已有身份证号为该号码的人员")
+
+
+class StaffMemberForm(BindErrorsMixin, forms.ModelForm):
     """Gender and birth date come from the ID number; a gender typed in must agree with it."""
 
     gender = forms.ChoiceField(
@@ -79,7 +83,7 @@ class StaffMemberForm(forms.ModelForm):
             if self.instance.pk:
                 others = others.exclude(pk=self.instance.pk)
             if others.exists():
-                raise forms.ValidationError(_("本单位已有身份证号为该号码的人员"), code="duplicate")
+                raise forms.ValidationError(DUPLICATE_ID_NUMBER, code="duplicate")
         # A record linked to a person's own account is that person: their ID number stays.
         if self.instance.pk and self.instance.account_id and number != self.instance.id_number:
             raise forms.ValidationError(_("该人员已关联个人账号，身份证号不能修改"), code="linked")

@@ -1,7 +1,7 @@
 """Every write to the staff roster, one at a time from the screens or in chunks from the import."""
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import ProtectedError
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from audit.services import record, snapshot
 from batch.inserting import insert_rows, sealer
 from core import crypto
+from core.constraints import known_violation
 from organisations.models import CURRENT_LINKS, StaffMember
 
 # The fields a form row sets; organisation comes from the actor, never from the row.
@@ -22,9 +23,20 @@ def _values(data: dict) -> dict:
     return {name: data.get(name) for name in STAFF_FIELDS}
 
 
+def _saved(member: StaffMember) -> StaffMember:
+    """Save; a second person with the same ID number in the unit, let in by a parallel request after the form
+    checked, is refused with the form's message (the roster's unique constraint)."""
+    try:
+        with transaction.atomic():
+            member.save()
+    except IntegrityError as error:
+        raise known_violation(error) or error from None
+    return member
+
+
 @transaction.atomic
 def create_staff_member(*, actor, organisation, data: dict) -> StaffMember:
-    member = StaffMember.objects.create(organisation=organisation, **_values(data))
+    member = _saved(StaffMember(organisation=organisation, **_values(data)))
     record(actor=actor, action="staff.create", target=member, after=snapshot(member, STAFF_FIELDS))
     return member
 
@@ -36,7 +48,7 @@ def update_staff_member(*, actor, member: StaffMember, data: dict) -> StaffMembe
     before = snapshot(member, STAFF_FIELDS)
     for name, value in _values(data).items():
         setattr(member, name, value)
-    member.save()
+    _saved(member)
     record(actor=actor, action="staff.update", target=member, before=before, after=snapshot(member, STAFF_FIELDS))
     return member
 
@@ -98,7 +110,12 @@ def import_staff_rows(*, actor, organisation, rows: list[dict]) -> tuple[int, in
         if changed:
             member.updated_at = now
             to_update.append(member)
-    insert_rows(StaffMember, to_create, constants={"organisation_id": organisation.pk})
-    if to_update:
-        StaffMember.objects.bulk_update(to_update, [*STAFF_FIELDS, "updated_at"], batch_size=500)
+    try:
+        insert_rows(StaffMember, to_create, constants={"organisation_id": organisation.pk})
+        if to_update:
+            StaffMember.objects.bulk_update(to_update, [*STAFF_FIELDS, "updated_at"], batch_size=500)
+    except IntegrityError as error:
+        # A person added meanwhile by a screen or another import, after this chunk's lookup: the engine rolls the
+        # chunk back and applies it again row by row, and each row's lookup then finds whoever got in first.
+        raise known_violation(error) or error from None
     return len(to_create), len(to_update), len(rows) - len(to_create) - len(to_update)

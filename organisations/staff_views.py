@@ -41,10 +41,14 @@ def staff_create(request):
     organisation = request.user.organisation
     form = StaffMemberForm(request.POST or None, organisation=organisation)
     if request.method == "POST" and form.is_valid():
-        member = staff_services.create_staff_member(actor=request.user, organisation=organisation,
-                                                    data=form.cleaned_data)
-        messages.success(request, _("已添加人员：%(name)s") % {"name": member.name})
-        return redirect("staff:list")
+        try:
+            member = staff_services.create_staff_member(actor=request.user, organisation=organisation,
+                                                        data=form.cleaned_data)
+        except ValidationError as error:
+            form.bind_errors(error)
+        else:
+            messages.success(request, _("已添加人员：%(name)s") % {"name": member.name})
+            return redirect("staff:list")
     return render(request, "organisations/staff_form.html", {"form": form, "member": None})
 
 
@@ -54,9 +58,13 @@ def staff_edit(request, pk):
     member = get_staff_member_for_user(request.user, pk)
     form = StaffMemberForm(request.POST or None, instance=member, organisation=member.organisation)
     if request.method == "POST" and form.is_valid():
-        staff_services.update_staff_member(actor=request.user, member=member, data=form.cleaned_data)
-        messages.success(request, _("已保存人员：%(name)s") % {"name": member.name})
-        return redirect("staff:list")
+        try:
+            staff_services.update_staff_member(actor=request.user, member=member, data=form.cleaned_data)
+        except ValidationError as error:
+            form.bind_errors(error)
+        else:
+            messages.success(request, _("已保存人员：%(name)s") % {"name": member.name})
+            return redirect("staff:list")
     return render(request, "organisations/staff_form.html", {"form": form, "member": member})
 
 

@@ -30,3 +30,18 @@ def test_the_chunk_lookup_is_by_hash_and_unordered(enterprise_a, admin_a):
                if query["sql"].startswith("SELECT") and StaffMember._meta.db_table in query["sql"]]
     assert len(lookups) == 1
     assert "id_number_hash" in lookups[0] and "ORDER BY" not in lookups[0]
+
+
+def test_a_person_the_lookup_did_not_see_is_refused_with_the_forms_message(enterprise_a, admin_a):
+    """Two rows of one person in a chunk stand for a person added after the chunk's lookup (by a screen or
+    another import): the roster's constraint refuses the insert, and the engine gets a ValidationError to
+    apply the chunk again row by row, not an IntegrityError that ends the job. On PostgreSQL through COPY."""
+    from django.core.exceptions import ValidationError
+    from django.db import transaction
+
+    same = id_number(seq=201)
+    rows = [cleaned(enterprise_a, "张一", same), cleaned(enterprise_a, "张二", same)]
+    with pytest.raises(ValidationError) as refused, transaction.atomic():  # the engine's savepoint
+        import_staff_rows(actor=admin_a, organisation=enterprise_a, rows=rows)
+    assert refused.value.message_dict == {"id_number": ["本单位已有身份证号为该号码的人员"]}
+    assert not StaffMember.objects.exists()

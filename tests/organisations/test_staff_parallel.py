@@ -1,0 +1,65 @@
+"""The roster's one-person-per-unit rule under parallel requests: the form's check can pass for both, the
+constraint lets one in, and the other gets the form's message beside 身份证号 (never a 500)."""
+
+import threading
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import connection
+from django.test import Client
+from django.urls import reverse
+
+from organisations.models import StaffMember
+from organisations.staff_services import create_staff_member, update_staff_member
+from tests.batch.helpers import id_number
+from tests.organisations.test_staff import LI, ZHANG, form_data, staff
+from tests.organisations.test_staff_import_rows import cleaned
+
+DUPLICATE = "本单位已有身份证号为该号码的人员"
+
+
+def test_a_second_person_with_the_same_id_number_is_refused_by_the_service(enterprise_a, admin_a):
+    # What a parallel request meets after the form checked: the service alone, without the form's check.
+    create_staff_member(actor=admin_a, organisation=enterprise_a, data=cleaned(enterprise_a, "张伟", ZHANG))
+    with pytest.raises(ValidationError) as refused:
+        create_staff_member(actor=admin_a, organisation=enterprise_a, data=cleaned(enterprise_a, "张伟二", ZHANG))
+    assert refused.value.message_dict == {"id_number": [DUPLICATE]}
+    assert list(StaffMember.objects.values_list("name", flat=True)) == ["张伟"]
+
+
+def test_changing_an_id_number_to_a_colleagues_is_refused_by_the_service(enterprise_a, admin_a):
+    staff(enterprise_a, "张伟", ZHANG)
+    li = staff(enterprise_a, "李娜", LI)
+    with pytest.raises(ValidationError) as refused:
+        update_staff_member(actor=admin_a, member=li, data=cleaned(enterprise_a, "李娜", ZHANG))
+    assert refused.value.message_dict == {"id_number": [DUPLICATE]}
+    li.refresh_from_db()
+    assert li.id_number == LI
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_parallel_adds_of_one_person_add_one_and_tell_the_others_why(enterprise_a, admin_a):
+    number = id_number("19880808", 456)
+    barrier = threading.Barrier(4)
+    responses = []
+
+    def add():
+        client = Client()
+        client.force_login(admin_a)
+        try:
+            barrier.wait()
+            responses.append(client.post(reverse("staff:create"), form_data(id_number=number)))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=add) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert sorted(response.status_code for response in responses) == [200, 200, 200, 302]
+    for response in responses:
+        if response.status_code == 200:
+            assert response.context["form"].errors == {"id_number": [DUPLICATE]}
+    assert StaffMember.objects.filter(organisation=enterprise_a).count() == 1
