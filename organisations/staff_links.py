@@ -8,7 +8,7 @@ so one person's parallel requests queue and the second one reads the first one's
 """
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -124,13 +124,22 @@ def request_join(*, actor: User, organisation: Organisation) -> StaffMember:
         raise ValidationError(one_current_unit_message())
     member = StaffMember.objects.filter(organisation=organisation, id_number=actor.id_number).first()
     if member is None:
-        member = StaffMember.objects.create(
-            organisation=organisation, name=actor.real_name, id_number=actor.id_number,
-            gender=gender_from_id(actor.id_number), birth_date=birth_date_from_id(actor.id_number),
-            mobile=actor.mobile or "",
-        )
-        record(actor=actor, action="staff.create", target=member,
-               after={"name": member.name, "organisation": organisation.pk, "by_request": True})
+        try:
+            with transaction.atomic():
+                member = StaffMember.objects.create(
+                    organisation=organisation, name=actor.real_name, id_number=actor.id_number,
+                    gender=gender_from_id(actor.id_number), birth_date=birth_date_from_id(actor.id_number),
+                    mobile=actor.mobile or "",
+                )
+        except IntegrityError:
+            # The administrator added the person at this moment (one row per ID number in a unit): that row is
+            # the one the request links.
+            member = StaffMember.objects.filter(organisation=organisation, id_number=actor.id_number).first()
+            if member is None:
+                raise
+        else:
+            record(actor=actor, action="staff.create", target=member,
+                   after={"name": member.name, "organisation": organisation.pk, "by_request": True})
     member = _move(member, StaffLink.REQUESTED, actor=actor, account=actor)
     notify(recipients=_managers(organisation), title=_("新的加入单位申请：%(name)s") % {"name": actor.real_name},
            body=_("%(name)s申请加入本单位，请在“待审核的专技人员”中审核。") % {"name": actor.real_name},
