@@ -65,35 +65,17 @@ def test_parallel_adds_of_one_person_add_one_and_tell_the_others_why(enterprise_
     assert StaffMember.objects.filter(organisation=enterprise_a).count() == 1
 
 
-def _join_and_add_at_once(person, organisation, admin) -> dict:
-    """{"join": outcome, "add": outcome} of the person's 申请加入 and the administrator's 添加人员 started together."""
+def _join_and_add_at_once(person, organisation, admin) -> list:
+    """The outcomes of the person's 申请加入 and the administrator's 添加人员 started together: ("ok", value) or
+    ("refused", message) each (None: another exception, printed by the thread)."""
     from organisations import staff_links
+    from tests.traineeships.test_applications_postgres import _run_together
 
-    barrier = threading.Barrier(2)
-    outcomes = {}
-
-    def run(name, action):
-        try:
-            barrier.wait()
-            outcomes[name] = ("ok", action())
-        except ValidationError as error:
-            outcomes[name] = ("refused", error.message_dict)
-        except Exception as error:  # an IntegrityError, say: the test names it
-            outcomes[name] = ("error", repr(error))
-        finally:
-            connection.close()
-
-    threads = [
-        threading.Thread(target=run, args=("join", lambda: staff_links.request_join(
-            actor=person, organisation=organisation))),
-        threading.Thread(target=run, args=("add", lambda: create_staff_member(
-            actor=admin, organisation=organisation, data=cleaned(organisation, "钱专技", person.id_number)))),
-    ]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    return outcomes
+    return _run_together([
+        lambda: staff_links.request_join(actor=person, organisation=organisation),
+        lambda: create_staff_member(actor=admin, organisation=organisation,
+                                    data=cleaned(organisation, "钱专技", person.id_number)),
+    ])
 
 
 @pytest.mark.postgres
@@ -104,8 +86,8 @@ def test_a_join_request_while_the_administrator_adds_the_person_links_one_row(en
 
     for attempt in range(5):  # the two inserts meet only sometimes; every outcome must hold each time
         person = ce.professional(username=f"joiner{attempt}", real_name="钱专技")
-        outcomes = _join_and_add_at_once(person, enterprise_a, admin_a)
-        assert outcomes["join"][0] == "ok", outcomes
-        assert outcomes["add"][0] == "ok" or outcomes["add"] == ("refused", {"id_number": [DUPLICATE]}), outcomes
+        joined, added = _join_and_add_at_once(person, enterprise_a, admin_a)
+        assert joined is not None and joined[0] == "ok", (joined, added)
+        assert added in (("ok", added[1]), ("refused", DUPLICATE)), (joined, added)
         (row,) = StaffMember.objects.filter(organisation=enterprise_a, id_number=person.id_number)
         assert (row.account_id, row.link_status) == (person.pk, StaffLink.REQUESTED)
