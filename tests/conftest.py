@@ -46,8 +46,8 @@ def pytest_collection_modifyitems(config, items):
 def _static_files_scanned_once():
     """WhiteNoise lists the static files and works out each one's headers when its middleware starts: once per
     process in production, but once per test here, since every test client loads the middleware afresh (2,146
-    files, 0.15-0.3 s, a fifth of the suite's time). The files do not change during a run, so each scan is done
-    once and its result given to the later middlewares that scan the same place with the same settings."""
+    files, 0.15-0.3 s a load). The files do not change during a run, so each scan is done once and its result
+    given to the later middlewares that scan the same place with the same settings."""
     from whitenoise.middleware import WhiteNoiseMiddleware
 
     scans = {}
